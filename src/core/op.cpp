@@ -1,0 +1,314 @@
+#include "op.h"
+
+#include "fracindex.h"
+#include "uuid.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QJsonValue>
+
+#include <cmath>
+
+namespace kinlist {
+
+namespace {
+
+struct TypeName
+{
+    Op::Type type;
+    const char *name;
+};
+constexpr TypeName kTypeNames[] = {
+    {Op::Type::ListCreate, "list.create"}, {Op::Type::ListSet, "list.set"},
+    {Op::Type::ListDelete, "list.delete"}, {Op::Type::ItemCreate, "item.create"},
+    {Op::Type::ItemSet, "item.set"},       {Op::Type::ItemDelete, "item.delete"},
+    {Op::Type::ItemMove, "item.move"},
+};
+
+Error fail(ErrorCode code, const QString &message)
+{
+    return Error {code, message};
+}
+
+Error checkString(const QJsonValue &v, const QString &name, int maxLen, bool nonEmpty)
+{
+    if (!v.isString())
+        return fail(ErrorCode::WrongType, QStringLiteral("%1 must be a string").arg(name));
+    const QString s = v.toString();
+    if (s.size() > maxLen)
+        return fail(ErrorCode::TooLong,
+                    QStringLiteral("%1 is longer than %2 characters").arg(name).arg(maxLen));
+    if (nonEmpty && s.trimmed().isEmpty())
+        return fail(ErrorCode::BadValue, QStringLiteral("%1 must not be empty").arg(name));
+    return {};
+}
+
+Error checkBool(const QJsonValue &v, const QString &name)
+{
+    if (!v.isBool())
+        return fail(ErrorCode::WrongType, QStringLiteral("%1 must be true or false").arg(name));
+    return {};
+}
+
+Error checkPosition(const QJsonValue &v)
+{
+    if (!v.isString())
+        return fail(ErrorCode::WrongType, QStringLiteral("position must be a string"));
+    if (v.toString().size() > FracIndex::kMaxLength)
+        return fail(ErrorCode::TooLong, QStringLiteral("position is too long"));
+    if (!FracIndex::isValid(v.toString()))
+        return fail(ErrorCode::BadValue, QStringLiteral("position is not a fractional index"));
+    return {};
+}
+
+Error checkListField(const QString &name, const QJsonValue &v)
+{
+    if (name == QLatin1String("name"))
+        return checkString(v, name, Limits::kListName, true);
+    if (name == QLatin1String("kind")) {
+        if (!v.isString())
+            return fail(ErrorCode::WrongType, QStringLiteral("kind must be a string"));
+        if (v.toString() != QLatin1String("shopping") && v.toString() != QLatin1String("tasks"))
+            return fail(ErrorCode::BadValue,
+                        QStringLiteral("kind must be \"shopping\" or \"tasks\""));
+        return {};
+    }
+    if (name == QLatin1String("position"))
+        return checkPosition(v);
+    if (name == QLatin1String("archived") || name == QLatin1String("deleted"))
+        return checkBool(v, name);
+    return fail(ErrorCode::BadValue,
+                QStringLiteral("unknown list field \"%1\"").arg(name.left(40)));
+}
+
+Error checkItemField(const QString &name, const QJsonValue &v)
+{
+    if (name == QLatin1String("title"))
+        return checkString(v, name, Limits::kItemTitle, true);
+    if (name == QLatin1String("note"))
+        return checkString(v, name, Limits::kItemNote, false);
+    if (name == QLatin1String("unit"))
+        return checkString(v, name, Limits::kUnit, false);
+    if (name == QLatin1String("category"))
+        return checkString(v, name, Limits::kCategory, false);
+    if (name == QLatin1String("quantity")) {
+        if (v.isNull())
+            return {};
+        if (!v.isDouble())
+            return fail(ErrorCode::WrongType, QStringLiteral("quantity must be a number or null"));
+        const double q = v.toDouble();
+        if (!std::isfinite(q) || q < 0 || q > Limits::kMaxQuantity)
+            return fail(ErrorCode::BadValue,
+                        QStringLiteral("quantity must be between 0 and 1000000"));
+        return {};
+    }
+    if (name == QLatin1String("assignee")) {
+        if (v.isNull())
+            return {};
+        if (!v.isString())
+            return fail(ErrorCode::WrongType, QStringLiteral("assignee must be a user id or null"));
+        if (!isValidUuid(v.toString()))
+            return fail(ErrorCode::BadUuid, QStringLiteral("assignee is not a valid id"));
+        return {};
+    }
+    if (name == QLatin1String("due")) {
+        if (v.isNull())
+            return {};
+        if (Error e = checkString(v, name, Limits::kDue, true))
+            return e;
+        const QString s = v.toString();
+        const bool ok = s.size() == 10 ? QDate::fromString(s, Qt::ISODate).isValid()
+                                       : QDateTime::fromString(s, Qt::ISODate).isValid();
+        if (!ok)
+            return fail(ErrorCode::BadValue,
+                        QStringLiteral("due must be an ISO 8601 date or date-time"));
+        return {};
+    }
+    if (name == QLatin1String("position"))
+        return checkPosition(v);
+    if (name == QLatin1String("done") || name == QLatin1String("deleted"))
+        return checkBool(v, name);
+    return fail(ErrorCode::BadValue,
+                QStringLiteral("unknown item field \"%1\"").arg(name.left(40)));
+}
+
+Error checkServerField(const QString &name, const QJsonValue &v)
+{
+    if (name == QLatin1String("createdBy")) {
+        if (!v.isString() || !isValidUuid(v.toString()))
+            return fail(ErrorCode::BadUuid, QStringLiteral("createdBy is not a valid id"));
+        return {};
+    }
+    if (!v.isDouble())
+        return fail(ErrorCode::WrongType, QStringLiteral("createdAt must be a number"));
+    return {};
+}
+
+Error requireUuid(const QJsonObject &json, const QString &key, QString *out)
+{
+    const QJsonValue v = json.value(key);
+    if (v.isUndefined())
+        return fail(ErrorCode::MissingField, QStringLiteral("op.%1 is required").arg(key));
+    if (!v.isString())
+        return fail(ErrorCode::WrongType, QStringLiteral("op.%1 must be a string").arg(key));
+    if (!isValidUuid(v.toString()))
+        return fail(ErrorCode::BadUuid, QStringLiteral("op.%1 is not a valid id").arg(key));
+    *out = v.toString();
+    return {};
+}
+
+} // namespace
+
+QString Op::typeName(Type type)
+{
+    for (const auto &t : kTypeNames) {
+        if (t.type == type)
+            return QString::fromLatin1(t.name);
+    }
+    return {};
+}
+
+EntityKind Op::entityKind() const
+{
+    switch (type) {
+    case Type::ListCreate:
+    case Type::ListSet:
+    case Type::ListDelete:
+        return EntityKind::List;
+    default:
+        return EntityKind::Item;
+    }
+}
+
+QJsonObject Op::toJson() const
+{
+    QJsonObject o {{QStringLiteral("type"), typeName(type)},
+                   {QStringLiteral("listId"), listId},
+                   {QStringLiteral("stamp"), stamp.toString()},
+                   {QStringLiteral("fields"), fields}};
+    if (entityKind() == EntityKind::Item)
+        o.insert(QStringLiteral("itemId"), itemId);
+    if (type == Type::ListCreate)
+        o.insert(QStringLiteral("householdId"), householdId);
+    return o;
+}
+
+Op Op::fromJson(const QJsonObject &json, Error *error, bool fromServer)
+{
+    Op op;
+    auto bail = [&](Error e) {
+        if (error)
+            *error = std::move(e);
+        return Op {};
+    };
+    const QJsonValue typeValue = json.value(QStringLiteral("type"));
+    if (typeValue.isUndefined())
+        return bail(fail(ErrorCode::MissingField, QStringLiteral("op.type is required")));
+    if (!typeValue.isString())
+        return bail(fail(ErrorCode::WrongType, QStringLiteral("op.type must be a string")));
+    bool known = false;
+    for (const auto &t : kTypeNames) {
+        if (typeValue.toString() == QLatin1String(t.name)) {
+            op.type = t.type;
+            known = true;
+        }
+    }
+    if (!known)
+        return bail(fail(ErrorCode::BadValue, QStringLiteral("op.type is not a known op")));
+
+    QStringList allowedKeys {QStringLiteral("type"), QStringLiteral("listId"),
+                             QStringLiteral("stamp"), QStringLiteral("fields")};
+    if (Error e = requireUuid(json, QStringLiteral("listId"), &op.listId))
+        return bail(e);
+    if (op.entityKind() == EntityKind::Item) {
+        allowedKeys << QStringLiteral("itemId");
+        if (Error e = requireUuid(json, QStringLiteral("itemId"), &op.itemId))
+            return bail(e);
+    }
+    if (op.type == Type::ListCreate) {
+        allowedKeys << QStringLiteral("householdId");
+        if (Error e = requireUuid(json, QStringLiteral("householdId"), &op.householdId))
+            return bail(e);
+    }
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        if (!allowedKeys.contains(it.key()))
+            return bail(
+                fail(ErrorCode::BadValue,
+                     QStringLiteral("op has an unknown key \"%1\"").arg(it.key().left(40))));
+    }
+
+    const QJsonValue stampValue = json.value(QStringLiteral("stamp"));
+    if (stampValue.isUndefined())
+        return bail(fail(ErrorCode::MissingField, QStringLiteral("op.stamp is required")));
+    if (!stampValue.isString())
+        return bail(fail(ErrorCode::WrongType, QStringLiteral("op.stamp must be a string")));
+    const auto stamp = Hlc::parse(stampValue.toString());
+    if (!stamp)
+        return bail(fail(ErrorCode::BadValue, QStringLiteral("op.stamp is not an HLC stamp")));
+    op.stamp = *stamp;
+
+    const QJsonValue fieldsValue = json.value(QStringLiteral("fields"));
+    if (fieldsValue.isUndefined() && (op.type == Type::ListDelete || op.type == Type::ItemDelete)) {
+        op.fields = {};
+    } else if (fieldsValue.isUndefined()) {
+        return bail(fail(ErrorCode::MissingField, QStringLiteral("op.fields is required")));
+    } else if (!fieldsValue.isObject()) {
+        return bail(fail(ErrorCode::WrongType, QStringLiteral("op.fields must be an object")));
+    } else {
+        op.fields = fieldsValue.toObject();
+    }
+
+    const bool isList = op.entityKind() == EntityKind::List;
+    for (auto it = op.fields.begin(); it != op.fields.end(); ++it) {
+        const bool serverField =
+            it.key() == QLatin1String("createdBy") || it.key() == QLatin1String("createdAt");
+        Error e;
+        if (serverField) {
+            e = fromServer && op.isCreate()
+                ? checkServerField(it.key(), it.value())
+                : fail(ErrorCode::BadValue,
+                       QStringLiteral("%1 is set by the server").arg(it.key()));
+        } else {
+            e = isList ? checkListField(it.key(), it.value())
+                       : checkItemField(it.key(), it.value());
+        }
+        if (e)
+            return bail(e);
+    }
+
+    switch (op.type) {
+    case Type::ListCreate:
+        if (!fromServer &&
+            (!op.fields.contains(QStringLiteral("name")) ||
+             !op.fields.contains(QStringLiteral("kind"))))
+            return bail(
+                fail(ErrorCode::MissingField, QStringLiteral("list.create needs name and kind")));
+        break;
+    case Type::ItemCreate:
+        if (!fromServer && !op.fields.contains(QStringLiteral("title")))
+            return bail(fail(ErrorCode::MissingField, QStringLiteral("item.create needs a title")));
+        break;
+    case Type::ListSet:
+    case Type::ItemSet:
+        if (op.fields.isEmpty())
+            return bail(fail(ErrorCode::BadValue, QStringLiteral("a set op must change a field")));
+        break;
+    case Type::ListDelete:
+    case Type::ItemDelete:
+        if (op.fields.size() > 1 ||
+            (op.fields.size() == 1 &&
+             op.fields.value(QStringLiteral("deleted")) != QJsonValue(true)))
+            return bail(fail(ErrorCode::BadValue, QStringLiteral("a delete op carries no fields")));
+        op.fields = QJsonObject {{QStringLiteral("deleted"), true}};
+        break;
+    case Type::ItemMove:
+        if (op.fields.size() != 1 || !op.fields.contains(QStringLiteral("position")))
+            return bail(fail(ErrorCode::BadValue, QStringLiteral("item.move sets only position")));
+        break;
+    }
+    if (error)
+        *error = {};
+    return op;
+}
+
+} // namespace kinlist

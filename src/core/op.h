@@ -1,0 +1,50 @@
+#pragma once
+
+#include "errors.h"
+#include "hlc.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace kinlist {
+
+enum class EntityKind { List, Item };
+
+// One stamped change to a list or an item. Every op is a set of field writes carrying one
+// HLC stamp; create, delete (the "deleted" tombstone field) and move ("position") are
+// field writes too, so the per-field last-writer-wins merge covers all of them.
+struct Op
+{
+    enum class Type { ListCreate, ListSet, ListDelete, ItemCreate, ItemSet, ItemDelete, ItemMove };
+
+    Type type = Type::ItemSet;
+    QString listId;
+    QString itemId; // item ops only
+    QString householdId; // list.create only
+    Hlc stamp;
+    QJsonObject fields; // the field writes, already including "deleted" for deletes
+
+    EntityKind entityKind() const;
+    QString entityId() const { return entityKind() == EntityKind::List ? listId : itemId; }
+    bool isCreate() const { return type == Type::ListCreate || type == Type::ItemCreate; }
+
+    QJsonObject toJson() const;
+    // Strict decoding. `fromServer` also admits the fields only the server may write
+    // (createdBy, createdAt) and requires nothing of creates beyond their shape.
+    static Op fromJson(const QJsonObject &json, Error *error, bool fromServer = false);
+
+    static QString typeName(Type type);
+};
+
+// Limits on field values, shared by the codec and the docs.
+namespace Limits {
+constexpr int kListName = 200;
+constexpr int kItemTitle = 500;
+constexpr int kItemNote = 10000;
+constexpr int kUnit = 20;
+constexpr int kCategory = 100;
+constexpr int kDue = 25;
+constexpr double kMaxQuantity = 1000000;
+} // namespace Limits
+
+} // namespace kinlist
