@@ -1,0 +1,83 @@
+#include "metrics.h"
+
+#include <algorithm>
+
+namespace kinlist::server {
+
+void Metrics::recordCommit(qint64 nanos, int ops)
+{
+    ++commits;
+    m_commitNanosTotal += nanos;
+    m_commitOpsTotal += ops;
+    if (m_recent.size() < kWindow)
+        m_recent.append(nanos);
+    else
+        m_recent[m_next] = nanos;
+    m_next = (m_next + 1) % kWindow;
+}
+
+double Metrics::commitLatencyQuantile(double q) const
+{
+    if (m_recent.isEmpty())
+        return 0;
+    QVector<qint64> sorted = m_recent;
+    const auto k = qsizetype(q * double(sorted.size() - 1));
+    std::nth_element(sorted.begin(), sorted.begin() + k, sorted.end());
+    return double(sorted.at(k)) / 1e9;
+}
+
+QByteArray Metrics::render(int connections, int authenticated, int rooms, int loadedLists) const
+{
+    QByteArray out;
+    auto line = [&out](const char *name, const char *type, const char *help,
+                       const QByteArray &value) {
+        out += "# HELP ";
+        out += name;
+        out += ' ';
+        out += help;
+        out += "\n# TYPE ";
+        out += name;
+        out += ' ';
+        out += type;
+        out += '\n';
+        out += name;
+        out += ' ';
+        out += value;
+        out += '\n';
+    };
+    auto n = [](qint64 v) {
+        return QByteArray::number(v);
+    };
+    line("kinlist_connections", "gauge", "Open WebSocket connections.", n(connections));
+    line("kinlist_connections_authenticated", "gauge", "Signed-in connections.", n(authenticated));
+    line("kinlist_rooms", "gauge", "Lists with at least one subscriber.", n(rooms));
+    line("kinlist_lists_loaded", "gauge", "Lists held in memory.", n(loadedLists));
+    line("kinlist_connections_accepted_total", "counter", "Connections accepted.",
+         n(connectionsAccepted));
+    line("kinlist_connections_refused_total", "counter", "Connections refused by a limit.",
+         n(connectionsRefused));
+    line("kinlist_ops_applied_total", "counter", "Mutations applied and committed.", n(opsApplied));
+    line("kinlist_mutations_rejected_total", "counter", "Mutations rejected.",
+         n(mutationsRejected));
+    line("kinlist_mutations_duplicate_total", "counter", "Resent mutations acked again.",
+         n(mutationsDuplicate));
+    line("kinlist_frames_in_total", "counter", "Frames received.", n(framesIn));
+    line("kinlist_frames_out_total", "counter", "Frames sent.", n(framesOut));
+    line("kinlist_protocol_errors_total", "counter", "Error frames sent.", n(protocolErrors));
+    line("kinlist_commit_failures_total", "counter", "Transactions that failed to commit.",
+         n(commitFailures));
+    out +=
+        "# HELP kinlist_commit_latency_seconds Time to commit one batch of ops (recent window).\n"
+        "# TYPE kinlist_commit_latency_seconds summary\n";
+    for (double q : {0.5, 0.9, 0.99}) {
+        out += "kinlist_commit_latency_seconds{quantile=\"" + QByteArray::number(q) + "\"} " +
+            QByteArray::number(commitLatencyQuantile(q), 'g', 6) + '\n';
+    }
+    out += "kinlist_commit_latency_seconds_sum " +
+        QByteArray::number(double(m_commitNanosTotal) / 1e9, 'g', 9) + '\n';
+    out += "kinlist_commit_latency_seconds_count " + QByteArray::number(commits) + '\n';
+    line("kinlist_commit_ops_total", "counter", "Ops written by all commits.", n(m_commitOpsTotal));
+    return out;
+}
+
+} // namespace kinlist::server

@@ -1,0 +1,170 @@
+#include "serverconfig.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QStandardPaths>
+
+namespace kinlist::server {
+
+QString ServerConfig::defaultDataDir()
+{
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    return base + QStringLiteral("/kinlist-server");
+}
+
+ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments, ServerConfig *config,
+                                              QString *message)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Kinlist sync server: accounts, households and live shared lists over WebSocket."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help and exit."));
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
+                                     QStringLiteral("Show the version and exit."));
+    const QCommandLineOption listen(
+        QStringLiteral("listen"),
+        QStringLiteral("Address and port to listen on (default 127.0.0.1:8477; port 0 picks one)."),
+        QStringLiteral("HOST:PORT"));
+    const QCommandLineOption cert(QStringLiteral("cert"),
+                                  QStringLiteral("TLS certificate (PEM); serve wss:// with --key."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption key(QStringLiteral("key"), QStringLiteral("TLS private key (PEM)."),
+                                 QStringLiteral("FILE"));
+    const QCommandLineOption data(
+        QStringLiteral("data"),
+        QStringLiteral("Directory for the database and the token secret (default %1).")
+            .arg(defaultDataDir()),
+        QStringLiteral("DIR"));
+    const QCommandLineOption accessTtl(
+        QStringLiteral("access-token-ttl"),
+        QStringLiteral("Access token lifetime, 1-900 s (default 900)."), QStringLiteral("SECONDS"));
+    const QCommandLineOption pwhash(
+        QStringLiteral("password-hash"),
+        QStringLiteral("Argon2id cost: interactive (default), moderate, or min (tests only)."),
+        QStringLiteral("LIMITS"));
+    const QCommandLineOption authTimeout(
+        QStringLiteral("auth-timeout"),
+        QStringLiteral("Milliseconds a new connection has to sign in (default 15000)."),
+        QStringLiteral("MS"));
+    const QCommandLineOption pingInterval(
+        QStringLiteral("ping-interval"),
+        QStringLiteral("Ping a quiet connection after this many ms (default 20000)."),
+        QStringLiteral("MS"));
+    const QCommandLineOption idleTimeout(
+        QStringLiteral("idle-timeout"),
+        QStringLiteral("Drop a connection silent for this many ms (default 60000)."),
+        QStringLiteral("MS"));
+    const QCommandLineOption rateLimit(
+        QStringLiteral("rate-limit"),
+        QStringLiteral("Frames per second allowed per connection (default 200, burst twice that)."),
+        QStringLiteral("N"));
+    const QCommandLineOption maxPerUser(
+        QStringLiteral("max-connections-per-user"),
+        QStringLiteral("Connections one account may hold (default 16)."), QStringLiteral("N"));
+    const QCommandLineOption maxConns(QStringLiteral("max-connections"),
+                                      QStringLiteral("Connections in all (default 20000)."),
+                                      QStringLiteral("N"));
+    const QCommandLineOption sync(
+        QStringLiteral("sync"),
+        QStringLiteral("SQLite durability: normal (default; survives a killed server) or full "
+                       "(also survives power loss, fsync on each commit)."),
+        QStringLiteral("MODE"));
+    p.addOptions({help, version, listen, cert, key, data, accessTtl, pwhash, authTimeout,
+                  pingInterval, idleTimeout, rateLimit, maxPerUser, maxConns, sync});
+
+    if (!p.parse(arguments)) {
+        *message = p.errorText();
+        return ParseResult::Error;
+    }
+    if (p.isSet(help)) {
+        *message = p.helpText();
+        return ParseResult::Help;
+    }
+    if (p.isSet(version)) {
+        *message = QStringLiteral("kinlist-server %1").arg(QLatin1String(KINLIST_VERSION));
+        return ParseResult::Version;
+    }
+    if (!p.positionalArguments().isEmpty()) {
+        *message = QStringLiteral("unexpected argument: %1").arg(p.positionalArguments().first());
+        return ParseResult::Error;
+    }
+
+    ServerConfig c = *config;
+    auto intOption = [&](const QCommandLineOption &o, int min, int max, int *out) {
+        if (!p.isSet(o))
+            return true;
+        bool ok = false;
+        const int v = p.value(o).toInt(&ok);
+        if (!ok || v < min || v > max) {
+            *message = QStringLiteral("--%1 must be a number from %2 to %3")
+                           .arg(o.names().constFirst())
+                           .arg(min)
+                           .arg(max);
+            return false;
+        }
+        *out = v;
+        return true;
+    };
+    if (p.isSet(listen)) {
+        const QString v = p.value(listen);
+        const qsizetype colon = v.lastIndexOf(QLatin1Char(':'));
+        bool ok = false;
+        const uint port = colon > 0 ? v.mid(colon + 1).toUInt(&ok) : 0;
+        QString hostPart = colon > 0 ? v.left(colon) : QString();
+        if (hostPart.startsWith(QLatin1Char('[')) && hostPart.endsWith(QLatin1Char(']')))
+            hostPart = hostPart.mid(1, hostPart.size() - 2);
+        QHostAddress host;
+        if (hostPart == QLatin1String("localhost"))
+            host = QHostAddress(QHostAddress::LocalHost);
+        else
+            host = QHostAddress(hostPart);
+        if (!ok || port > 65535 || host.isNull()) {
+            *message =
+                QStringLiteral("--listen wants HOST:PORT, e.g. 127.0.0.1:8477 or 0.0.0.0:8477");
+            return ParseResult::Error;
+        }
+        c.host = host;
+        c.port = quint16(port);
+    }
+    c.certPath = p.value(cert);
+    c.keyPath = p.value(key);
+    if (c.certPath.isEmpty() != c.keyPath.isEmpty()) {
+        *message = QStringLiteral("--cert and --key go together");
+        return ParseResult::Error;
+    }
+    if (p.isSet(data))
+        c.dataDir = p.value(data);
+    if (p.isSet(pwhash)) {
+        c.passwordHashLimits = p.value(pwhash);
+        if (c.passwordHashLimits != QLatin1String("interactive") &&
+            c.passwordHashLimits != QLatin1String("moderate") &&
+            c.passwordHashLimits != QLatin1String("min")) {
+            *message = QStringLiteral("--password-hash must be interactive, moderate or min");
+            return ParseResult::Error;
+        }
+    }
+    if (p.isSet(sync)) {
+        if (p.value(sync) != QLatin1String("normal") && p.value(sync) != QLatin1String("full")) {
+            *message = QStringLiteral("--sync must be normal or full");
+            return ParseResult::Error;
+        }
+        c.syncFull = p.value(sync) == QLatin1String("full");
+    }
+    if (!intOption(accessTtl, 1, 900, &c.accessTokenTtlSec) ||
+        !intOption(authTimeout, 100, 600000, &c.authTimeoutMs) ||
+        !intOption(pingInterval, 100, 3600000, &c.pingIntervalMs) ||
+        !intOption(idleTimeout, 200, 7200000, &c.idleTimeoutMs) ||
+        !intOption(rateLimit, 1, 1000000, &c.rateLimitPerSec) ||
+        !intOption(maxPerUser, 1, 100000, &c.maxConnectionsPerUser) ||
+        !intOption(maxConns, 1, 1000000, &c.maxConnections))
+        return ParseResult::Error;
+    if (p.isSet(rateLimit))
+        c.rateBurst = c.rateLimitPerSec * 2;
+    if (c.dataDir.isEmpty())
+        c.dataDir = defaultDataDir();
+    *config = c;
+    return ParseResult::Ok;
+}
+
+} // namespace kinlist::server

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace kinlist::server {
+
+// Everything kinlist-server can be told on its command line, with the defaults that a
+// family server on one machine wants. Tests and benchmarks fill it in directly.
+struct ServerConfig
+{
+    QHostAddress host = QHostAddress::LocalHost;
+    quint16 port = 8477; // 0 = pick a free port
+    QString certPath; // PEM; with keyPath, serve wss:// and https://
+    QString keyPath;
+    QString dataDir;
+
+    int accessTokenTtlSec = 900; // at most 15 minutes
+    int refreshTokenTtlDays = 30;
+    QString passwordHashLimits = QStringLiteral("interactive"); // interactive|moderate|min
+
+    int authTimeoutMs = 15000; // a connection must be signed in by then
+    int pingIntervalMs = 20000; // ping a quiet connection after this
+    int idleTimeoutMs = 60000; // drop a connection silent for this long
+    int rateLimitPerSec = 200; // frames per second per connection (token bucket)
+    int rateBurst = 400;
+    int maxConnectionsPerUser = 16;
+    int maxConnections = 20000;
+    qint64 maxClockSkewMs = 60000;
+    int snapshotThreshold = 1000; // more missed ops than this: send a snapshot
+    int maxBatchOps = 512; // ops committed in one transaction at most
+    bool syncFull = false; // PRAGMA synchronous=FULL (fsync per commit) instead of NORMAL
+
+    bool tlsEnabled() const { return !certPath.isEmpty() && !keyPath.isEmpty(); }
+
+    enum class ParseResult { Ok, Help, Version, Error };
+    // Parses kinlist-server's arguments. On Help/Version/Error, `message` holds the text
+    // to print.
+    static ParseResult parse(const QStringList &arguments, ServerConfig *config, QString *message);
+    static QString defaultDataDir();
+};
+
+} // namespace kinlist::server

@@ -1,0 +1,661 @@
+#include "serverstore.h"
+
+#include "logging.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QVariant>
+
+#include <functional>
+
+namespace kinlist::server {
+
+namespace {
+
+// One function per schema step; each runs in its own transaction.
+bool migrateTo1(QSqlQuery &q)
+{
+    const char *statements[] = {
+        "CREATE TABLE users (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+        " display_name TEXT NOT NULL, password_hash TEXT NOT NULL, created_at INTEGER NOT NULL)",
+        "CREATE TABLE refresh_tokens (hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES "
+        "users(id),"
+        " family_id TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,"
+        " used INTEGER NOT NULL DEFAULT 0, revoked INTEGER NOT NULL DEFAULT 0)",
+        "CREATE INDEX refresh_tokens_family ON refresh_tokens(family_id)",
+        "CREATE INDEX refresh_tokens_user ON refresh_tokens(user_id)",
+        "CREATE TABLE households (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_by TEXT NOT "
+        "NULL,"
+        " created_at INTEGER NOT NULL)",
+        "CREATE TABLE members (household_id TEXT NOT NULL REFERENCES households(id),"
+        " user_id TEXT NOT NULL REFERENCES users(id), role TEXT NOT NULL, joined_at INTEGER NOT "
+        "NULL,"
+        " PRIMARY KEY (household_id, user_id))",
+        "CREATE INDEX members_user ON members(user_id)",
+        "CREATE TABLE invites (code TEXT PRIMARY KEY, household_id TEXT NOT NULL REFERENCES "
+        "households(id),"
+        " created_by TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,"
+        " max_uses INTEGER NOT NULL, uses INTEGER NOT NULL DEFAULT 0)",
+        "CREATE TABLE clients (client_id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES "
+        "users(id),"
+        " device TEXT NOT NULL DEFAULT '', last_mutation_id INTEGER NOT NULL DEFAULT 0,"
+        " last_seen INTEGER NOT NULL)",
+        "CREATE TABLE lists (id TEXT PRIMARY KEY, household_id TEXT NOT NULL REFERENCES "
+        "households(id),"
+        " head_seq INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL)",
+        "CREATE INDEX lists_household ON lists(household_id)",
+        "CREATE TABLE entities (id TEXT PRIMARY KEY, list_id TEXT NOT NULL, kind TEXT NOT NULL,"
+        " state TEXT NOT NULL)",
+        "CREATE INDEX entities_list ON entities(list_id)",
+        "CREATE TABLE ops (gid INTEGER PRIMARY KEY, list_id TEXT NOT NULL, seq INTEGER NOT NULL,"
+        " household_id TEXT NOT NULL, user_id TEXT NOT NULL, client_id TEXT NOT NULL,"
+        " mutation_id INTEGER NOT NULL, at INTEGER NOT NULL, op TEXT NOT NULL,"
+        " UNIQUE (list_id, seq), UNIQUE (client_id, mutation_id))",
+        "CREATE INDEX ops_household ON ops(household_id, gid)",
+        "CREATE TABLE rejects (client_id TEXT NOT NULL, mutation_id INTEGER NOT NULL,"
+        " code TEXT NOT NULL, message TEXT NOT NULL, PRIMARY KEY (client_id, mutation_id))",
+    };
+    for (const char *sql : statements) {
+        if (!q.exec(QString::fromLatin1(sql)))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+ServerStore::ServerStore(QString connectionName)
+    : m_connectionName(std::move(connectionName))
+{ }
+
+ServerStore::~ServerStore()
+{
+    close();
+}
+
+bool ServerStore::open(const QString &path, bool syncFull, QString *error)
+{
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!m_db.open()) {
+        *error = QStringLiteral("cannot open database %1: %2").arg(path, m_db.lastError().text());
+        return false;
+    }
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next() ||
+        q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        *error = QStringLiteral("cannot switch %1 to WAL mode: %2").arg(path, q.lastError().text());
+        return false;
+    }
+    q.exec(syncFull ? QStringLiteral("PRAGMA synchronous=FULL")
+                    : QStringLiteral("PRAGMA synchronous=NORMAL"));
+    q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+    if (!migrate(error))
+        return false;
+    qCInfo(lcStore) << "database" << path << "at schema version" << kSchemaVersion;
+    return true;
+}
+
+void ServerStore::close()
+{
+    m_statements.clear();
+    if (m_db.isValid()) {
+        if (m_inTransaction)
+            rollback();
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+bool ServerStore::migrate(QString *error)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+        *error = QStringLiteral("cannot read schema version: %1").arg(q.lastError().text());
+        return false;
+    }
+    const int version = q.value(0).toInt();
+    if (version > kSchemaVersion) {
+        *error =
+            QStringLiteral("the database was written by a newer kinlist-server (schema %1, this "
+                           "one knows %2); refusing to open it")
+                .arg(version)
+                .arg(kSchemaVersion);
+        return false;
+    }
+    const std::function<bool(QSqlQuery &)> steps[] = {migrateTo1};
+    for (int v = version; v < kSchemaVersion; ++v) {
+        if (!m_db.transaction()) {
+            *error = m_db.lastError().text();
+            return false;
+        }
+        QSqlQuery step(m_db);
+        if (!steps[v](step) || !step.exec(QStringLiteral("PRAGMA user_version=%1").arg(v + 1))) {
+            *error = QStringLiteral("schema migration to %1 failed: %2")
+                         .arg(v + 1)
+                         .arg(step.lastError().text());
+            m_db.rollback();
+            return false;
+        }
+        if (!m_db.commit()) {
+            *error = m_db.lastError().text();
+            return false;
+        }
+        qCInfo(lcStore) << "migrated database to schema" << v + 1;
+    }
+    return true;
+}
+
+bool ServerStore::ping()
+{
+    QSqlQuery &q = prepared("SELECT 1");
+    return exec(q) && q.next();
+}
+
+QSqlQuery &ServerStore::prepared(const char *sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        auto q = std::make_unique<QSqlQuery>(m_db);
+        if (!q->prepare(QString::fromLatin1(sql)))
+            qCCritical(lcStore) << "cannot prepare" << sql << q->lastError().text();
+        it = m_statements.emplace(sql, std::move(q)).first;
+    }
+    it->second->finish();
+    return *it->second;
+}
+
+bool ServerStore::exec(QSqlQuery &q)
+{
+    if (q.exec())
+        return true;
+    m_lastError = q.lastError().text();
+    qCWarning(lcStore) << "statement failed:" << m_lastError;
+    return false;
+}
+
+bool ServerStore::begin()
+{
+    if (m_inTransaction)
+        return true;
+    if (!m_db.transaction()) {
+        m_lastError = m_db.lastError().text();
+        qCWarning(lcStore) << "begin failed:" << m_lastError;
+        return false;
+    }
+    m_inTransaction = true;
+    return true;
+}
+
+bool ServerStore::commit()
+{
+    if (!m_inTransaction)
+        return true;
+    // Statements still holding a read cursor would keep the transaction open.
+    for (auto &entry : m_statements)
+        entry.second->finish();
+    if (!m_db.commit()) {
+        m_lastError = m_db.lastError().text();
+        qCWarning(lcStore) << "commit failed:" << m_lastError;
+        return false;
+    }
+    m_inTransaction = false;
+    return true;
+}
+
+void ServerStore::rollback()
+{
+    if (!m_inTransaction)
+        return;
+    for (auto &entry : m_statements)
+        entry.second->finish();
+    if (!m_db.rollback())
+        qCWarning(lcStore) << "rollback failed:" << m_db.lastError().text();
+    m_inTransaction = false;
+}
+
+// --- users ---
+
+std::optional<ServerStore::User> ServerStore::userByEmail(const QString &email)
+{
+    QSqlQuery &q =
+        prepared("SELECT id, email, display_name, password_hash FROM users WHERE email = ?");
+    q.addBindValue(email);
+    if (!exec(q) || !q.next())
+        return std::nullopt;
+    return User {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                 q.value(3).toByteArray()};
+}
+
+std::optional<ServerStore::User> ServerStore::userById(const QString &id)
+{
+    QSqlQuery &q =
+        prepared("SELECT id, email, display_name, password_hash FROM users WHERE id = ?");
+    q.addBindValue(id);
+    if (!exec(q) || !q.next())
+        return std::nullopt;
+    return User {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                 q.value(3).toByteArray()};
+}
+
+bool ServerStore::insertUser(const User &user, qint64 nowMs)
+{
+    QSqlQuery &q = prepared("INSERT INTO users (id, email, display_name, password_hash, "
+                            "created_at) VALUES (?, ?, ?, ?, ?)");
+    q.addBindValue(user.id);
+    q.addBindValue(user.email);
+    q.addBindValue(user.displayName);
+    q.addBindValue(QString::fromLatin1(user.passwordHash));
+    q.addBindValue(nowMs);
+    return exec(q);
+}
+
+// --- refresh tokens ---
+
+bool ServerStore::insertRefreshToken(const RefreshToken &t, qint64 nowMs)
+{
+    QSqlQuery &q =
+        prepared("INSERT INTO refresh_tokens (hash, user_id, family_id, created_at, expires_at)"
+                 " VALUES (?, ?, ?, ?, ?)");
+    q.addBindValue(QString::fromLatin1(t.hash));
+    q.addBindValue(t.userId);
+    q.addBindValue(t.familyId);
+    q.addBindValue(nowMs);
+    q.addBindValue(t.expiresAtMs);
+    return exec(q);
+}
+
+std::optional<ServerStore::RefreshToken> ServerStore::refreshToken(const QByteArray &hash)
+{
+    QSqlQuery &q = prepared(
+        "SELECT user_id, family_id, expires_at, used, revoked FROM refresh_tokens WHERE hash = ?");
+    q.addBindValue(QString::fromLatin1(hash));
+    if (!exec(q) || !q.next())
+        return std::nullopt;
+    return RefreshToken {hash,
+                         q.value(0).toString(),
+                         q.value(1).toString(),
+                         q.value(2).toLongLong(),
+                         q.value(3).toBool(),
+                         q.value(4).toBool()};
+}
+
+bool ServerStore::markRefreshTokenUsed(const QByteArray &hash)
+{
+    QSqlQuery &q = prepared("UPDATE refresh_tokens SET used = 1 WHERE hash = ?");
+    q.addBindValue(QString::fromLatin1(hash));
+    return exec(q);
+}
+
+bool ServerStore::revokeRefreshFamily(const QString &familyId)
+{
+    QSqlQuery &q = prepared("UPDATE refresh_tokens SET revoked = 1 WHERE family_id = ?");
+    q.addBindValue(familyId);
+    return exec(q);
+}
+
+bool ServerStore::revokeAllRefreshTokens(const QString &userId)
+{
+    QSqlQuery &q = prepared("UPDATE refresh_tokens SET revoked = 1 WHERE user_id = ?");
+    q.addBindValue(userId);
+    return exec(q);
+}
+
+// --- households ---
+
+bool ServerStore::insertHousehold(const QString &id, const QString &name, const QString &ownerId,
+                                  qint64 nowMs)
+{
+    QSqlQuery &q =
+        prepared("INSERT INTO households (id, name, created_by, created_at) VALUES (?, ?, ?, ?)");
+    q.addBindValue(id);
+    q.addBindValue(name);
+    q.addBindValue(ownerId);
+    q.addBindValue(nowMs);
+    return exec(q) && insertMember(id, ownerId, QStringLiteral("owner"), nowMs);
+}
+
+std::optional<ServerStore::Household> ServerStore::household(const QString &id,
+                                                             const QString &forUserId)
+{
+    QSqlQuery &q = prepared(
+        "SELECT h.name, m.role, (SELECT count(*) FROM members c WHERE c.household_id = h.id)"
+        " FROM households h JOIN members m ON m.household_id = h.id AND m.user_id = ? WHERE h.id = "
+        "?");
+    q.addBindValue(forUserId);
+    q.addBindValue(id);
+    if (!exec(q) || !q.next())
+        return std::nullopt;
+    return Household {id, q.value(0).toString(), q.value(1).toString(), q.value(2).toInt()};
+}
+
+QList<ServerStore::Household> ServerStore::householdsOf(const QString &userId)
+{
+    QSqlQuery &q = prepared(
+        "SELECT h.id, h.name, m.role, (SELECT count(*) FROM members c WHERE c.household_id = h.id)"
+        " FROM households h JOIN members m ON m.household_id = h.id WHERE m.user_id = ? ORDER BY "
+        "h.name");
+    q.addBindValue(userId);
+    QList<Household> out;
+    if (!exec(q))
+        return out;
+    while (q.next())
+        out.append(Household {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                              q.value(3).toInt()});
+    return out;
+}
+
+QHash<QString, QString> ServerStore::membershipsOf(const QString &userId)
+{
+    QSqlQuery &q = prepared("SELECT household_id, role FROM members WHERE user_id = ?");
+    q.addBindValue(userId);
+    QHash<QString, QString> out;
+    if (!exec(q))
+        return out;
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).toString());
+    return out;
+}
+
+QList<ServerStore::Member> ServerStore::members(const QString &householdId)
+{
+    QSqlQuery &q =
+        prepared("SELECT m.user_id, u.display_name, m.role, m.joined_at FROM members m"
+                 " JOIN users u ON u.id = m.user_id WHERE m.household_id = ? ORDER BY m.joined_at");
+    q.addBindValue(householdId);
+    QList<Member> out;
+    if (!exec(q))
+        return out;
+    while (q.next())
+        out.append(Member {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                           q.value(3).toLongLong()});
+    return out;
+}
+
+bool ServerStore::insertMember(const QString &householdId, const QString &userId,
+                               const QString &role, qint64 nowMs)
+{
+    QSqlQuery &q = prepared(
+        "INSERT INTO members (household_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)");
+    q.addBindValue(householdId);
+    q.addBindValue(userId);
+    q.addBindValue(role);
+    q.addBindValue(nowMs);
+    return exec(q);
+}
+
+bool ServerStore::deleteMember(const QString &householdId, const QString &userId)
+{
+    QSqlQuery &q = prepared("DELETE FROM members WHERE household_id = ? AND user_id = ?");
+    q.addBindValue(householdId);
+    q.addBindValue(userId);
+    return exec(q);
+}
+
+// --- invites ---
+
+bool ServerStore::insertInvite(const Invite &invite, const QString &createdBy, qint64 nowMs)
+{
+    QSqlQuery &q = prepared(
+        "INSERT INTO invites (code, household_id, created_by, created_at, expires_at, max_uses)"
+        " VALUES (?, ?, ?, ?, ?, ?)");
+    q.addBindValue(invite.code);
+    q.addBindValue(invite.householdId);
+    q.addBindValue(createdBy);
+    q.addBindValue(nowMs);
+    q.addBindValue(invite.expiresAtMs);
+    q.addBindValue(invite.maxUses);
+    return exec(q);
+}
+
+std::optional<ServerStore::Invite> ServerStore::invite(const QString &code)
+{
+    QSqlQuery &q =
+        prepared("SELECT household_id, expires_at, max_uses, uses FROM invites WHERE code = ?");
+    q.addBindValue(code);
+    if (!exec(q) || !q.next())
+        return std::nullopt;
+    return Invite {code, q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toInt(),
+                   q.value(3).toInt()};
+}
+
+bool ServerStore::useInvite(const QString &code)
+{
+    QSqlQuery &q = prepared("UPDATE invites SET uses = uses + 1 WHERE code = ?");
+    q.addBindValue(code);
+    return exec(q);
+}
+
+// --- clients ---
+
+std::optional<ServerStore::Client> ServerStore::client(const QString &clientId)
+{
+    QSqlQuery &q = prepared("SELECT user_id, last_mutation_id FROM clients WHERE client_id = ?");
+    q.addBindValue(clientId);
+    if (!exec(q) || !q.next())
+        return std::nullopt;
+    return Client {q.value(0).toString(), q.value(1).toLongLong()};
+}
+
+bool ServerStore::upsertClient(const QString &clientId, const QString &userId,
+                               const QString &device, qint64 nowMs)
+{
+    QSqlQuery &q =
+        prepared("INSERT INTO clients (client_id, user_id, device, last_seen) VALUES (?, ?, ?, ?)"
+                 " ON CONFLICT(client_id) DO UPDATE SET device = excluded.device,"
+                 " last_seen = excluded.last_seen");
+    q.addBindValue(clientId);
+    q.addBindValue(userId);
+    q.addBindValue(device);
+    q.addBindValue(nowMs);
+    return exec(q);
+}
+
+bool ServerStore::setLastMutation(const QString &clientId, qint64 mutationId)
+{
+    QSqlQuery &q = prepared("UPDATE clients SET last_mutation_id = ? WHERE client_id = ?");
+    q.addBindValue(mutationId);
+    q.addBindValue(clientId);
+    return exec(q);
+}
+
+// --- lists, entities, ops ---
+
+std::optional<ServerStore::ListRow> ServerStore::list(const QString &id)
+{
+    QSqlQuery &q = prepared("SELECT household_id, head_seq FROM lists WHERE id = ?");
+    q.addBindValue(id);
+    if (!exec(q) || !q.next())
+        return std::nullopt;
+    return ListRow {id, q.value(0).toString(), q.value(1).toLongLong()};
+}
+
+bool ServerStore::insertList(const QString &id, const QString &householdId, qint64 nowMs)
+{
+    QSqlQuery &q = prepared("INSERT INTO lists (id, household_id, created_at) VALUES (?, ?, ?)");
+    q.addBindValue(id);
+    q.addBindValue(householdId);
+    q.addBindValue(nowMs);
+    return exec(q);
+}
+
+bool ServerStore::setListHead(const QString &id, qint64 seq)
+{
+    QSqlQuery &q = prepared("UPDATE lists SET head_seq = ? WHERE id = ?");
+    q.addBindValue(seq);
+    q.addBindValue(id);
+    return exec(q);
+}
+
+QList<QPair<ServerStore::ListRow, Entity>> ServerStore::listsOfHousehold(const QString &householdId)
+{
+    QSqlQuery &q =
+        prepared("SELECT l.id, l.head_seq, e.state FROM lists l JOIN entities e ON e.id = l.id"
+                 " WHERE l.household_id = ?");
+    q.addBindValue(householdId);
+    QList<QPair<ListRow, Entity>> out;
+    if (!exec(q))
+        return out;
+    while (q.next()) {
+        Entity e;
+        if (!Entity::fromJson(QJsonDocument::fromJson(q.value(2).toByteArray()).object(), &e))
+            continue;
+        out.append({ListRow {q.value(0).toString(), householdId, q.value(1).toLongLong()}, e});
+    }
+    return out;
+}
+
+QList<Entity> ServerStore::entitiesOfList(const QString &listId)
+{
+    QSqlQuery &q = prepared("SELECT state FROM entities WHERE list_id = ?");
+    q.addBindValue(listId);
+    QList<Entity> out;
+    if (!exec(q))
+        return out;
+    while (q.next()) {
+        Entity e;
+        if (Entity::fromJson(QJsonDocument::fromJson(q.value(0).toByteArray()).object(), &e))
+            out.append(std::move(e));
+        else
+            qCWarning(lcStore) << "skipping an unreadable entity in list" << listId;
+    }
+    return out;
+}
+
+std::optional<QString> ServerStore::listOfEntity(const QString &entityId)
+{
+    QSqlQuery &q = prepared("SELECT list_id FROM entities WHERE id = ?");
+    q.addBindValue(entityId);
+    if (!exec(q) || !q.next())
+        return std::nullopt;
+    return q.value(0).toString();
+}
+
+bool ServerStore::upsertEntity(const Entity &entity)
+{
+    QSqlQuery &q = prepared("INSERT INTO entities (id, list_id, kind, state) VALUES (?, ?, ?, ?)"
+                            " ON CONFLICT(id) DO UPDATE SET state = excluded.state");
+    q.addBindValue(entity.id);
+    q.addBindValue(entity.listId);
+    q.addBindValue(entity.kind == EntityKind::List ? QStringLiteral("list")
+                                                   : QStringLiteral("item"));
+    q.addBindValue(
+        QString::fromUtf8(QJsonDocument(entity.toJson()).toJson(QJsonDocument::Compact)));
+    return exec(q);
+}
+
+bool ServerStore::insertOp(const OpRow &row)
+{
+    QSqlQuery &q = prepared(
+        "INSERT INTO ops (list_id, seq, household_id, user_id, client_id, mutation_id, at, op)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    q.addBindValue(row.listId);
+    q.addBindValue(row.seq);
+    q.addBindValue(row.householdId);
+    q.addBindValue(row.userId);
+    q.addBindValue(row.clientId);
+    q.addBindValue(row.mutationId);
+    q.addBindValue(row.atMs);
+    q.addBindValue(QString::fromUtf8(row.opJson));
+    return exec(q);
+}
+
+std::optional<QPair<QString, qint64>> ServerStore::appliedMutation(const QString &clientId,
+                                                                   qint64 mutationId)
+{
+    QSqlQuery &q = prepared("SELECT list_id, seq FROM ops WHERE client_id = ? AND mutation_id = ?");
+    q.addBindValue(clientId);
+    q.addBindValue(mutationId);
+    if (!exec(q) || !q.next())
+        return std::nullopt;
+    return qMakePair(q.value(0).toString(), q.value(1).toLongLong());
+}
+
+QList<ServerStore::OpRow> ServerStore::opsSince(const QString &listId, qint64 sinceSeq)
+{
+    QSqlQuery &q =
+        prepared("SELECT gid, seq, household_id, user_id, client_id, mutation_id, at, op FROM ops"
+                 " WHERE list_id = ? AND seq > ? ORDER BY seq");
+    q.addBindValue(listId);
+    q.addBindValue(sinceSeq);
+    QList<OpRow> out;
+    if (!exec(q))
+        return out;
+    while (q.next()) {
+        OpRow r;
+        r.gid = q.value(0).toLongLong();
+        r.listId = listId;
+        r.seq = q.value(1).toLongLong();
+        r.householdId = q.value(2).toString();
+        r.userId = q.value(3).toString();
+        r.clientId = q.value(4).toString();
+        r.mutationId = q.value(5).toLongLong();
+        r.atMs = q.value(6).toLongLong();
+        r.opJson = q.value(7).toByteArray();
+        out.append(std::move(r));
+    }
+    return out;
+}
+
+QList<ServerStore::OpRow> ServerStore::history(const QString &listId, const QString &householdId,
+                                               qint64 before, int limit)
+{
+    const qint64 bound = before > 0 ? before : std::numeric_limits<qint64>::max();
+    QSqlQuery &q = listId.isEmpty()
+        ? prepared("SELECT o.gid, o.list_id, o.seq, o.household_id, o.user_id, u.display_name, "
+                   "o.at, o.op"
+                   " FROM ops o LEFT JOIN users u ON u.id = o.user_id"
+                   " WHERE o.household_id = ? AND o.gid < ? ORDER BY o.gid DESC LIMIT ?")
+        : prepared("SELECT o.gid, o.list_id, o.seq, o.household_id, o.user_id, u.display_name, "
+                   "o.at, o.op"
+                   " FROM ops o LEFT JOIN users u ON u.id = o.user_id"
+                   " WHERE o.list_id = ? AND o.gid < ? ORDER BY o.gid DESC LIMIT ?");
+    q.addBindValue(listId.isEmpty() ? householdId : listId);
+    q.addBindValue(bound);
+    q.addBindValue(limit);
+    QList<OpRow> out;
+    if (!exec(q))
+        return out;
+    while (q.next()) {
+        OpRow r;
+        r.gid = q.value(0).toLongLong();
+        r.listId = q.value(1).toString();
+        r.seq = q.value(2).toLongLong();
+        r.householdId = q.value(3).toString();
+        r.userId = q.value(4).toString();
+        r.displayName = q.value(5).toString();
+        r.atMs = q.value(6).toLongLong();
+        r.opJson = q.value(7).toByteArray();
+        out.append(std::move(r));
+    }
+    return out;
+}
+
+bool ServerStore::insertReject(const QString &clientId, qint64 mutationId, const QString &code,
+                               const QString &message)
+{
+    QSqlQuery &q = prepared("INSERT OR REPLACE INTO rejects (client_id, mutation_id, code, "
+                            "message) VALUES (?, ?, ?, ?)");
+    q.addBindValue(clientId);
+    q.addBindValue(mutationId);
+    q.addBindValue(code);
+    q.addBindValue(message);
+    return exec(q);
+}
+
+std::optional<QPair<QString, QString>> ServerStore::reject(const QString &clientId,
+                                                           qint64 mutationId)
+{
+    QSqlQuery &q =
+        prepared("SELECT code, message FROM rejects WHERE client_id = ? AND mutation_id = ?");
+    q.addBindValue(clientId);
+    q.addBindValue(mutationId);
+    if (!exec(q) || !q.next())
+        return std::nullopt;
+    return qMakePair(q.value(0).toString(), q.value(1).toString());
+}
+
+} // namespace kinlist::server

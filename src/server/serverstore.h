@@ -1,0 +1,165 @@
+#pragma once
+
+#include "core/replica.h"
+
+#include <QHash>
+#include <QList>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <unordered_map>
+
+namespace kinlist::server {
+
+// The server's SQLite database (WAL): accounts, households, the op log per list and the
+// materialized state of every list and item. All statements are prepared once and reused.
+// Only the server's thread uses it.
+class ServerStore
+{
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    explicit ServerStore(QString connectionName);
+    ~ServerStore();
+    ServerStore(const ServerStore &) = delete;
+    ServerStore &operator=(const ServerStore &) = delete;
+
+    bool open(const QString &path, bool syncFull, QString *error);
+    void close();
+    bool ping();
+    QString lastError() const { return m_lastError; }
+
+    bool begin();
+    bool commit();
+    void rollback();
+    bool inTransaction() const { return m_inTransaction; }
+
+    struct User
+    {
+        QString id;
+        QString email;
+        QString displayName;
+        QByteArray passwordHash;
+    };
+    std::optional<User> userByEmail(const QString &email);
+    std::optional<User> userById(const QString &id);
+    bool insertUser(const User &user, qint64 nowMs);
+
+    struct RefreshToken
+    {
+        QByteArray hash;
+        QString userId;
+        QString familyId;
+        qint64 expiresAtMs = 0;
+        bool used = false;
+        bool revoked = false;
+    };
+    bool insertRefreshToken(const RefreshToken &t, qint64 nowMs);
+    std::optional<RefreshToken> refreshToken(const QByteArray &hash);
+    bool markRefreshTokenUsed(const QByteArray &hash);
+    bool revokeRefreshFamily(const QString &familyId);
+    bool revokeAllRefreshTokens(const QString &userId);
+
+    struct Household
+    {
+        QString id;
+        QString name;
+        QString role;
+        int memberCount = 0;
+    };
+    struct Member
+    {
+        QString userId;
+        QString displayName;
+        QString role;
+        qint64 joinedAtMs = 0;
+    };
+    bool insertHousehold(const QString &id, const QString &name, const QString &ownerId,
+                         qint64 nowMs);
+    std::optional<Household> household(const QString &id, const QString &forUserId);
+    QList<Household> householdsOf(const QString &userId);
+    QHash<QString, QString> membershipsOf(const QString &userId); // household id -> role
+    QList<Member> members(const QString &householdId);
+    bool insertMember(const QString &householdId, const QString &userId, const QString &role,
+                      qint64 nowMs);
+    bool deleteMember(const QString &householdId, const QString &userId);
+
+    struct Invite
+    {
+        QString code;
+        QString householdId;
+        qint64 expiresAtMs = 0;
+        int maxUses = 0;
+        int uses = 0;
+    };
+    bool insertInvite(const Invite &invite, const QString &createdBy, qint64 nowMs);
+    std::optional<Invite> invite(const QString &code);
+    bool useInvite(const QString &code);
+
+    struct Client
+    {
+        QString userId;
+        qint64 lastMutationId = 0;
+    };
+    std::optional<Client> client(const QString &clientId);
+    bool upsertClient(const QString &clientId, const QString &userId, const QString &device,
+                      qint64 nowMs);
+    bool setLastMutation(const QString &clientId, qint64 mutationId);
+
+    struct ListRow
+    {
+        QString id;
+        QString householdId;
+        qint64 headSeq = 0;
+    };
+    std::optional<ListRow> list(const QString &id);
+    bool insertList(const QString &id, const QString &householdId, qint64 nowMs);
+    bool setListHead(const QString &id, qint64 seq);
+    QList<QPair<ListRow, Entity>> listsOfHousehold(const QString &householdId);
+
+    QList<Entity> entitiesOfList(const QString &listId);
+    std::optional<QString> listOfEntity(const QString &entityId);
+    bool upsertEntity(const Entity &entity);
+
+    struct OpRow
+    {
+        qint64 gid = 0;
+        QString listId;
+        qint64 seq = 0;
+        QString householdId;
+        QString userId;
+        QString displayName; // filled by history()
+        QString clientId;
+        qint64 mutationId = 0;
+        qint64 atMs = 0;
+        QByteArray opJson;
+    };
+    bool insertOp(const OpRow &row);
+    // (list id, seq) of an applied mutation.
+    std::optional<QPair<QString, qint64>> appliedMutation(const QString &clientId,
+                                                          qint64 mutationId);
+    QList<OpRow> opsSince(const QString &listId, qint64 sinceSeq);
+    // Newest first, gid < before (0 = from the newest), for a list or a whole household.
+    QList<OpRow> history(const QString &listId, const QString &householdId, qint64 before,
+                         int limit);
+
+    bool insertReject(const QString &clientId, qint64 mutationId, const QString &code,
+                      const QString &message);
+    std::optional<QPair<QString, QString>> reject(const QString &clientId, qint64 mutationId);
+
+private:
+    QSqlQuery &prepared(const char *sql);
+    bool exec(QSqlQuery &q);
+    bool migrate(QString *error);
+
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    std::unordered_map<const char *, std::unique_ptr<QSqlQuery>> m_statements;
+    QString m_lastError;
+    bool m_inTransaction = false;
+};
+
+} // namespace kinlist::server

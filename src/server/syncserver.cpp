@@ -1,0 +1,424 @@
+#include "syncserver.h"
+
+#include "core/uuid.h"
+#include "httpgate.h"
+#include "logging.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QTcpSocket>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+namespace kinlist::server {
+
+namespace {
+constexpr int kHardFrameLimit = 256 * 1024; // Qt closes the socket (1009) beyond this
+std::atomic<int> g_serverCount {0};
+} // namespace
+
+SyncServer::SyncServer(ServerConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_store(QStringLiteral("kinlist-server-%1").arg(++g_serverCount))
+    , m_clock(QStringLiteral("server"))
+{
+    m_uptime.start();
+}
+
+SyncServer::~SyncServer()
+{
+    flushBatch();
+    for (Connection *c : std::as_const(m_connections)) {
+        c->socket->disconnect(this);
+        c->socket->abort();
+        c->socket->deleteLater();
+        delete c;
+    }
+    m_connections.clear();
+    qDeleteAll(m_rooms);
+}
+
+qint64 SyncServer::nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+bool SyncServer::start(QString *error)
+{
+    if (!QDir().mkpath(m_config.dataDir)) {
+        *error = QStringLiteral("cannot create data directory %1").arg(m_config.dataDir);
+        return false;
+    }
+    QFile::setPermissions(m_config.dataDir,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    if (!m_tokens.loadOrCreateSecret(m_config.dataDir, error))
+        return false;
+    if (!m_store.open(QDir(m_config.dataDir).filePath(QStringLiteral("kinlist.db")),
+                      m_config.syncFull, error))
+        return false;
+
+    m_ws = new QWebSocketServer(QStringLiteral("kinlist-server"), QWebSocketServer::NonSecureMode,
+                                this);
+    m_ws->setMaxPendingConnections(1024);
+    connect(m_ws, &QWebSocketServer::newConnection, this, &SyncServer::onNewWebSocket);
+
+    m_gate = new HttpGate(this);
+    if (m_config.tlsEnabled()) {
+        QFile certFile(m_config.certPath);
+        QFile keyFile(m_config.keyPath);
+        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("cannot read the TLS certificate or key");
+            return false;
+        }
+        const auto certs = QSslCertificate::fromDevice(&certFile, QSsl::Pem);
+        QSslKey key(&keyFile, QSsl::Rsa, QSsl::Pem);
+        if (key.isNull()) {
+            keyFile.seek(0);
+            key = QSslKey(&keyFile, QSsl::Ec, QSsl::Pem);
+        }
+        if (certs.isEmpty() || key.isNull()) {
+            *error =
+                QStringLiteral("the TLS certificate or key could not be parsed (PEM expected)");
+            return false;
+        }
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setLocalCertificateChain(certs);
+        ssl.setPrivateKey(key);
+        ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+        m_gate->setSslConfiguration(ssl);
+    }
+    m_gate->setHandler([this](const QByteArray &method, const QByteArray &path) {
+        HttpGate::Response r;
+        if (method != "GET" && method != "HEAD")
+            return HttpGate::Response {405, "text/plain; charset=utf-8", "method not allowed\n"};
+        if (path == "/healthz") {
+            const bool ok = !m_shuttingDown && m_store.ping();
+            const QJsonObject body {{QStringLiteral("status"),
+                                     ok ? QStringLiteral("ok") : QStringLiteral("unavailable")},
+                                    {QStringLiteral("version"), QStringLiteral(KINLIST_VERSION)},
+                                    {QStringLiteral("uptimeSeconds"), m_uptime.elapsed() / 1000},
+                                    {QStringLiteral("connections"), connectionCount()}};
+            return HttpGate::Response {ok ? 200 : 503, "application/json",
+                                       Protocol::encode(body) + '\n'};
+        }
+        if (path == "/metrics") {
+            int authenticated = 0;
+            for (const Connection *c : std::as_const(m_connections))
+                authenticated += c->signedIn() ? 1 : 0;
+            return HttpGate::Response {200, "text/plain; version=0.0.4; charset=utf-8",
+                                       m_metrics.render(connectionCount(), authenticated,
+                                                        roomCount(), int(m_rooms.size()))};
+        }
+        return r;
+    });
+    connect(m_gate, &HttpGate::webSocketUpgrade, this, &SyncServer::onUpgrade);
+    if (!m_gate->listen(m_config.host, m_config.port)) {
+        *error = QStringLiteral("cannot listen on %1:%2: %3")
+                     .arg(m_config.host.toString())
+                     .arg(m_config.port)
+                     .arg(m_gate->errorString());
+        return false;
+    }
+    const int sweepMs = std::max(50, std::min(m_config.pingIntervalMs, m_config.idleTimeoutMs) / 2);
+    m_sweepTimer.setInterval(sweepMs);
+    connect(&m_sweepTimer, &QTimer::timeout, this, &SyncServer::sweep);
+    m_sweepTimer.start();
+    qCInfo(lcServer).noquote() << "listening on" << url().toString() << "data in"
+                               << m_config.dataDir;
+    return true;
+}
+
+quint16 SyncServer::port() const
+{
+    return m_gate ? m_gate->port() : 0;
+}
+
+QUrl SyncServer::url() const
+{
+    QUrl u;
+    u.setScheme(m_config.tlsEnabled() ? QStringLiteral("wss") : QStringLiteral("ws"));
+    u.setHost(m_config.host.toString());
+    u.setPort(port());
+    return u;
+}
+
+int SyncServer::roomCount() const
+{
+    int n = 0;
+    for (const Room *r : m_rooms)
+        n += r->subscribers.isEmpty() ? 0 : 1;
+    return n;
+}
+
+void SyncServer::shutdown()
+{
+    if (m_shuttingDown)
+        return;
+    m_shuttingDown = true;
+    qCInfo(lcServer) << "shutting down:" << m_connections.size() << "connections";
+    if (m_gate)
+        m_gate->close();
+    m_sweepTimer.stop();
+    flushBatch();
+    const auto conns = m_connections.values();
+    for (Connection *c : conns)
+        closeConnection(c, QWebSocketProtocol::CloseCodeGoingAway,
+                        QStringLiteral("server shutting down"));
+    m_graceTimer.setSingleShot(true);
+    connect(&m_graceTimer, &QTimer::timeout, this, &SyncServer::finishShutdown);
+    m_graceTimer.start(2000);
+    if (m_connections.isEmpty())
+        QTimer::singleShot(0, this, &SyncServer::finishShutdown);
+}
+
+void SyncServer::finishShutdown()
+{
+    if (m_stopped)
+        return;
+    m_stopped = true;
+    m_graceTimer.stop();
+    const auto conns = m_connections.values();
+    for (Connection *c : conns)
+        c->socket->abort();
+    flushBatch();
+    m_store.close();
+    qCInfo(lcServer) << "stopped";
+    Q_EMIT stopped();
+}
+
+void SyncServer::onUpgrade(QTcpSocket *socket)
+{
+    if (m_shuttingDown) {
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
+    m_ws->handleConnection(socket);
+}
+
+void SyncServer::onNewWebSocket()
+{
+    while (QWebSocket *socket = m_ws->nextPendingConnection()) {
+        socket->setParent(this);
+        socket->setMaxAllowedIncomingFrameSize(kHardFrameLimit);
+        socket->setMaxAllowedIncomingMessageSize(kHardFrameLimit);
+        ++m_metrics.connectionsAccepted;
+        auto *c = new Connection;
+        c->id = m_nextConnId++;
+        c->socket = socket;
+        c->lastSeenMs = nowMs();
+        c->bucket = m_config.rateBurst;
+        c->bucketAtMs = c->lastSeenMs;
+        m_connections.insert(c->id, c);
+        connect(socket, &QWebSocket::textMessageReceived, this,
+                [this, c](const QString &text) { onTextMessage(c, text); });
+        connect(socket, &QWebSocket::binaryMessageReceived, this, [this, c](const QByteArray &) {
+            sendError(c, -1, ErrorCode::BadMessage,
+                      QStringLiteral("frames must be JSON text, not binary"));
+        });
+        connect(socket, &QWebSocket::pong, this,
+                [c](quint64, const QByteArray &) { c->lastSeenMs = nowMs(); });
+        connect(socket, &QWebSocket::disconnected, this, [this, c] { onDisconnected(c); });
+        if (m_connections.size() > m_config.maxConnections) {
+            ++m_metrics.connectionsRefused;
+            sendError(c, -1, ErrorCode::TooManyConnections,
+                      QStringLiteral("the server is full; try again later"));
+            closeConnection(c, 1013, QStringLiteral("server full"));
+            continue;
+        }
+        const quint64 id = c->id;
+        QTimer::singleShot(m_config.authTimeoutMs, socket, [this, id] {
+            Connection *conn = m_connections.value(id);
+            if (conn && !conn->signedIn() && !conn->busy && !conn->closing) {
+                sendError(conn, -1, ErrorCode::AuthTimeout,
+                          QStringLiteral("no sign-in within %1 ms").arg(m_config.authTimeoutMs));
+                closeConnection(conn, QWebSocketProtocol::CloseCodePolicyViolated,
+                                QStringLiteral("auth timeout"));
+            }
+        });
+        qCDebug(lcServer) << "connection" << c->id << "from" << socket->peerAddress().toString();
+    }
+}
+
+void SyncServer::onDisconnected(Connection *c)
+{
+    if (!m_connections.contains(c->id))
+        return;
+    qCDebug(lcServer) << "connection" << c->id << "closed" << c->socket->closeCode();
+    const auto rooms = c->rooms;
+    for (const QString &listId : rooms) {
+        if (Room *r = m_rooms.value(listId))
+            leaveRoom(c, r, true);
+    }
+    signOut(c);
+    m_connections.remove(c->id);
+    c->socket->deleteLater();
+    delete c;
+    if (m_shuttingDown && m_connections.isEmpty())
+        QTimer::singleShot(0, this, &SyncServer::finishShutdown);
+}
+
+bool SyncServer::takeToken(Connection *c, qint64 now)
+{
+    const double refill = double(now - c->bucketAtMs) * m_config.rateLimitPerSec / 1000.0;
+    c->bucket = std::min<double>(m_config.rateBurst, c->bucket + refill);
+    c->bucketAtMs = now;
+    if (c->bucket < 1.0)
+        return false;
+    c->bucket -= 1.0;
+    return true;
+}
+
+void SyncServer::onTextMessage(Connection *c, const QString &text)
+{
+    if (c->closing)
+        return;
+    const qint64 now = nowMs();
+    c->lastSeenMs = now;
+    ++m_metrics.framesIn;
+    if (!takeToken(c, now)) {
+        ++c->droppedInRow;
+        sendError(
+            c, -1, ErrorCode::RateLimited,
+            QStringLiteral("too many frames; at most %1 per second").arg(m_config.rateLimitPerSec));
+        if (c->droppedInRow > 4 * m_config.rateBurst)
+            closeConnection(c, QWebSocketProtocol::CloseCodePolicyViolated,
+                            QStringLiteral("rate limit"));
+        return;
+    }
+    c->droppedInRow = 0;
+    const QByteArray frame = text.toUtf8();
+    if (frame.size() > Protocol::kMaxFrameBytes) {
+        sendError(c, -1, ErrorCode::FrameTooLarge,
+                  QStringLiteral("frame of %1 bytes is over the %2 byte limit")
+                      .arg(frame.size())
+                      .arg(Protocol::kMaxFrameBytes));
+        return;
+    }
+    const Protocol::Decoded d = Protocol::decodeRequest(frame);
+    if (d.error) {
+        sendError(c, d.id, d.error);
+        return;
+    }
+    if (!c->helloDone && d.type != QLatin1String("hello")) {
+        sendError(c, d.id, ErrorCode::HelloRequired,
+                  QStringLiteral("the first frame must be hello"));
+        closeConnection(c, QWebSocketProtocol::CloseCodePolicyViolated,
+                        QStringLiteral("hello required"));
+        return;
+    }
+    if (m_shuttingDown) {
+        sendError(c, d.id, ErrorCode::ShuttingDown, QStringLiteral("the server is shutting down"));
+        return;
+    }
+
+    using Handler = void (SyncServer::*)(Connection *, const Protocol::Decoded &);
+    struct Route
+    {
+        const char *type;
+        Handler handler;
+        bool needsSignIn;
+    };
+    static const Route routes[] = {
+        {"hello", &SyncServer::handleHello, false},
+        {"auth", &SyncServer::handleAuth, false},
+        {"register", &SyncServer::handleRegister, false},
+        {"login", &SyncServer::handleLogin, false},
+        {"refresh", &SyncServer::handleRefresh, false},
+        {"logout", &SyncServer::handleLogout, true},
+        {"household.create", &SyncServer::handleHouseholdCreate, true},
+        {"household.list", &SyncServer::handleHouseholdList, true},
+        {"household.members", &SyncServer::handleMembers, true},
+        {"household.leave", &SyncServer::handleLeave, true},
+        {"household.join", &SyncServer::handleJoin, true},
+        {"member.remove", &SyncServer::handleMemberRemove, true},
+        {"invite.create", &SyncServer::handleInviteCreate, true},
+        {"lists", &SyncServer::handleLists, true},
+        {"subscribe", &SyncServer::handleSubscribe, true},
+        {"unsubscribe", &SyncServer::handleUnsubscribe, true},
+        {"mutate", &SyncServer::handleMutate, true},
+        {"history", &SyncServer::handleHistory, true},
+    };
+    if (d.type == QLatin1String("ping")) {
+        sendReply(c, d.id, QJsonObject {{QStringLiteral("serverTime"), now}});
+        return;
+    }
+    for (const Route &r : routes) {
+        if (d.type != QLatin1String(r.type))
+            continue;
+        if (r.needsSignIn) {
+            if (!c->signedIn()) {
+                sendError(c, d.id, ErrorCode::Unauthenticated, QStringLiteral("sign in first"));
+                return;
+            }
+            if (c->tokenExpiresAtMs <= now) {
+                sendError(c, d.id, ErrorCode::TokenExpired,
+                          QStringLiteral("the access token expired; send auth with a new one"));
+                return;
+            }
+        }
+        (this->*r.handler)(c, d);
+        return;
+    }
+    sendError(c, d.id, ErrorCode::Internal, QStringLiteral("no handler"));
+}
+
+void SyncServer::sweep()
+{
+    const qint64 now = nowMs();
+    const auto conns = m_connections.values();
+    for (Connection *c : conns) {
+        if (c->closing)
+            continue;
+        const qint64 idle = now - c->lastSeenMs;
+        if (idle > m_config.idleTimeoutMs) {
+            qCInfo(lcServer) << "dropping connection" << c->id << "silent for" << idle << "ms";
+            c->socket->abort();
+            continue;
+        }
+        if (idle >= m_config.pingIntervalMs)
+            c->socket->ping();
+        if (c->signedIn() && c->tokenExpiresAtMs + 120000 < now) {
+            sendError(c, -1, ErrorCode::TokenExpired, QStringLiteral("the access token expired"));
+            closeConnection(c, 4001, QStringLiteral("token expired"));
+        }
+    }
+}
+
+void SyncServer::send(Connection *c, const QByteArray &frame)
+{
+    if (c->closing)
+        return;
+    ++m_metrics.framesOut;
+    c->socket->sendTextMessage(QString::fromUtf8(frame));
+}
+
+void SyncServer::sendReply(Connection *c, qint64 id, const QJsonObject &result)
+{
+    send(c, Protocol::encode(Protocol::reply(id, result)));
+}
+
+void SyncServer::sendError(Connection *c, qint64 id, ErrorCode code, const QString &message)
+{
+    ++m_metrics.protocolErrors;
+    send(c, Protocol::encode(Protocol::error(id, Error {code, message})));
+}
+
+void SyncServer::closeConnection(Connection *c, int closeCode, const QString &reason)
+{
+    if (c->closing)
+        return;
+    c->closing = true;
+    c->socket->close(QWebSocketProtocol::CloseCode(closeCode), reason);
+    // A peer that never answers the close handshake is cut off.
+    QTimer::singleShot(3000, c->socket, [socket = c->socket] { socket->abort(); });
+}
+
+} // namespace kinlist::server

@@ -1,0 +1,193 @@
+#pragma once
+
+#include "core/hlc.h"
+#include "core/protocol.h"
+#include "core/replica.h"
+#include "metrics.h"
+#include "serverconfig.h"
+#include "serverstore.h"
+#include "tokens.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+#include <QUrl>
+#include <QVector>
+
+#include <memory>
+
+class QTcpSocket;
+class QWebSocket;
+class QWebSocketServer;
+
+namespace kinlist::server {
+
+class HttpGate;
+
+// kinlist-server as a library: one event-loop thread serving accounts, households and
+// one room per list over WebSocket, with every applied op committed to SQLite before it
+// is acked and broadcast. See docs/architecture.md for the data flow.
+class SyncServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SyncServer(ServerConfig config, QObject *parent = nullptr);
+    ~SyncServer() override;
+
+    // Opens the database, loads or creates the token secret and starts listening.
+    bool start(QString *error);
+    // Stops accepting, commits what is pending, closes every socket with "going away",
+    // and emits stopped() when all are gone (or after a short grace period).
+    void shutdown();
+
+    quint16 port() const;
+    QUrl url() const;
+    const ServerConfig &config() const { return m_config; }
+    const Metrics &metrics() const { return m_metrics; }
+    int connectionCount() const { return int(m_connections.size()); }
+    int roomCount() const;
+
+Q_SIGNALS:
+    void stopped();
+
+private:
+    struct Room;
+
+    struct Connection
+    {
+        quint64 id = 0;
+        QWebSocket *socket = nullptr;
+        bool helloDone = false;
+        bool closing = false;
+        QString clientId;
+        QString device;
+        QString userId; // empty until signed in
+        QString displayName;
+        qint64 tokenExpiresAtMs = 0;
+        QSet<QString> rooms;
+        double bucket = 0;
+        qint64 bucketAtMs = 0;
+        int droppedInRow = 0;
+        qint64 lastSeenMs = 0;
+        int failedLogins = 0;
+        int failedJoins = 0;
+        bool busy = false; // a password hash is running for this connection
+        bool signedIn() const { return !userId.isEmpty(); }
+    };
+
+    struct Room
+    {
+        QString listId;
+        QString householdId;
+        qint64 headSeq = 0;
+        QHash<QString, Entity> entities; // the list itself and its items
+        QSet<Connection *> subscribers;
+    };
+
+    // A mutation applied (or rejected) inside the open transaction, answered after commit.
+    struct Pending
+    {
+        quint64 connId = 0;
+        qint64 requestId = -1;
+        QString clientId;
+        qint64 mutationId = 0;
+        QString listId;
+        qint64 seq = 0;
+        QString stamp;
+        Error reject; // set: answer with a reject
+        bool duplicate = false; // a resend of a mutation in this same batch: ack only
+        bool listLevel = false;
+        QByteArray frameOthers;
+        QByteArray frameSender;
+    };
+
+    // connection life
+    void onUpgrade(QTcpSocket *socket);
+    void onNewWebSocket();
+    void onTextMessage(Connection *c, const QString &text);
+    void onDisconnected(Connection *c);
+    void sweep();
+    bool takeToken(Connection *c, qint64 now);
+
+    // sending
+    void send(Connection *c, const QByteArray &frame);
+    void sendReply(Connection *c, qint64 id, const QJsonObject &result);
+    void sendError(Connection *c, qint64 id, ErrorCode code, const QString &message);
+    void sendError(Connection *c, qint64 id, const Error &e)
+    {
+        sendError(c, id, e.code, e.message);
+    }
+    void closeConnection(Connection *c, int closeCode, const QString &reason);
+
+    // accounts (syncserver_accounts.cpp)
+    void handleHello(Connection *c, const Protocol::Decoded &d);
+    void handleAuth(Connection *c, const Protocol::Decoded &d);
+    void handleRegister(Connection *c, const Protocol::Decoded &d);
+    void handleLogin(Connection *c, const Protocol::Decoded &d);
+    void handleRefresh(Connection *c, const Protocol::Decoded &d);
+    void handleLogout(Connection *c, const Protocol::Decoded &d);
+    Error signIn(Connection *c, const ServerStore::User &user, qint64 tokenExpiresAtMs);
+    void signOut(Connection *c);
+    QJsonObject issueSession(const ServerStore::User &user, const QString &familyId, Error *error);
+
+    // households (syncserver_households.cpp)
+    void handleHouseholdCreate(Connection *c, const Protocol::Decoded &d);
+    void handleHouseholdList(Connection *c, const Protocol::Decoded &d);
+    void handleMembers(Connection *c, const Protocol::Decoded &d);
+    void handleLeave(Connection *c, const Protocol::Decoded &d);
+    void handleJoin(Connection *c, const Protocol::Decoded &d);
+    void handleMemberRemove(Connection *c, const Protocol::Decoded &d);
+    void handleInviteCreate(Connection *c, const Protocol::Decoded &d);
+    QString roleIn(const QString &userId, const QString &householdId) const;
+    void dropMembership(const QString &userId, const QString &householdId);
+
+    // lists and sync (syncserver_sync.cpp)
+    void handleLists(Connection *c, const Protocol::Decoded &d);
+    void handleSubscribe(Connection *c, const Protocol::Decoded &d);
+    void handleUnsubscribe(Connection *c, const Protocol::Decoded &d);
+    void handleMutate(Connection *c, const Protocol::Decoded &d);
+    void handleHistory(Connection *c, const Protocol::Decoded &d);
+    Room *room(const QString &listId);
+    Error applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pending);
+    void stageReject(Connection *c, qint64 requestId, qint64 mutationId, const QString &listId,
+                     const Error &e);
+    void leaveRoom(Connection *c, Room *room, bool notify);
+    QJsonObject presenceOf(const Connection *c) const;
+    void scheduleFlush();
+    void flushBatch();
+    void failBatch(const QString &why);
+    qint64 lastMutationId(const QString &clientId);
+
+    void finishShutdown();
+    static qint64 nowMs();
+
+    ServerConfig m_config;
+    ServerStore m_store;
+    Tokens m_tokens;
+    Metrics m_metrics;
+    HttpGate *m_gate = nullptr;
+    QWebSocketServer *m_ws = nullptr;
+    QTimer m_sweepTimer;
+    QTimer m_graceTimer;
+    QElapsedTimer m_uptime;
+    HlcClock m_clock;
+
+    quint64 m_nextConnId = 1;
+    QHash<quint64, Connection *> m_connections;
+    QHash<QString, QSet<Connection *>> m_userConnections;
+    QHash<QString, QHash<QString, QString>> m_memberships; // user -> household -> role
+    QHash<QString, Room *> m_rooms;
+    QHash<QString, qint64> m_lastMutation; // client id -> last applied mutation id
+
+    QVector<Pending> m_batch;
+    QSet<QString> m_batchRooms;
+    QSet<QString> m_batchClients;
+    bool m_flushScheduled = false;
+    bool m_shuttingDown = false;
+    bool m_stopped = false;
+};
+
+} // namespace kinlist::server

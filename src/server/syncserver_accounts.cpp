@@ -1,0 +1,394 @@
+// Accounts: hello, register, login, refresh, logout and re-auth on a live connection.
+#include "syncserver.h"
+
+#include "core/uuid.h"
+#include "logging.h"
+#include "passwords.h"
+
+#include <QFutureWatcher>
+#include <QJsonArray>
+#include <QWebSocket>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace kinlist::server {
+
+namespace {
+constexpr int kMaxFailedLogins = 10;
+
+bool plausibleEmail(const QString &email)
+{
+    const qsizetype at = email.indexOf(QLatin1Char('@'));
+    if (at <= 0 || at != email.lastIndexOf(QLatin1Char('@')) || at == email.size() - 1)
+        return false;
+    for (QChar ch : email) {
+        if (ch.isSpace() || ch.category() == QChar::Other_Control)
+            return false;
+    }
+    return true;
+}
+
+QJsonObject userJson(const ServerStore::User &u)
+{
+    return QJsonObject {{QStringLiteral("id"), u.id},
+                        {QStringLiteral("email"), u.email},
+                        {QStringLiteral("displayName"), u.displayName}};
+}
+} // namespace
+
+void SyncServer::handleHello(Connection *c, const Protocol::Decoded &d)
+{
+    if (c->helloDone) {
+        sendError(c, d.id, ErrorCode::BadValue,
+                  QStringLiteral("hello was already sent on this connection"));
+        return;
+    }
+    const int version = d.message.value(QStringLiteral("protocol")).toInt();
+    if (version != Protocol::kVersion) {
+        sendError(c, d.id, ErrorCode::VersionUnsupported,
+                  QStringLiteral("this server speaks protocol %1; please update Kinlist")
+                      .arg(Protocol::kVersion));
+        closeConnection(c, QWebSocketProtocol::CloseCodeProtocolError,
+                        QStringLiteral("protocol version"));
+        return;
+    }
+    c->helloDone = true;
+    c->clientId = d.message.value(QStringLiteral("clientId")).toString();
+    c->device = d.message.value(QStringLiteral("device")).toString().left(100);
+    QJsonObject result {{QStringLiteral("protocol"), Protocol::kVersion},
+                        {QStringLiteral("serverVersion"), QStringLiteral(KINLIST_VERSION)},
+                        {QStringLiteral("serverTime"), nowMs()}};
+    const QString token = d.message.value(QStringLiteral("token")).toString();
+    if (!token.isEmpty()) {
+        Error e;
+        const Tokens::Claims claims = m_tokens.verify(token.toUtf8(), nowMs() / 1000, &e);
+        if (e) {
+            qCInfo(lcAuth) << "connection" << c->id
+                           << "hello token refused:" << errorCodeName(e.code);
+            sendError(c, d.id, e);
+            return;
+        }
+        flushBatch();
+        const auto user = m_store.userById(claims.userId);
+        if (!user) {
+            sendError(c, d.id, ErrorCode::TokenInvalid,
+                      QStringLiteral("the account no longer exists"));
+            return;
+        }
+        if (Error se = signIn(c, *user, claims.expiresAtSec * 1000)) {
+            sendError(c, d.id, se);
+            if (se.code == ErrorCode::TooManyConnections)
+                closeConnection(c, QWebSocketProtocol::CloseCodePolicyViolated,
+                                QStringLiteral("too many connections"));
+            return;
+        }
+        result.insert(QStringLiteral("user"), userJson(*user));
+    }
+    sendReply(c, d.id, result);
+}
+
+void SyncServer::handleAuth(Connection *c, const Protocol::Decoded &d)
+{
+    Error e;
+    const QString token = d.message.value(QStringLiteral("token")).toString();
+    const Tokens::Claims claims = m_tokens.verify(token.toUtf8(), nowMs() / 1000, &e);
+    if (e) {
+        sendError(c, d.id, e);
+        return;
+    }
+    if (c->signedIn() && c->userId != claims.userId) {
+        sendError(c, d.id, ErrorCode::Forbidden,
+                  QStringLiteral("this connection belongs to another account"));
+        return;
+    }
+    flushBatch();
+    const auto user = m_store.userById(claims.userId);
+    if (!user) {
+        sendError(c, d.id, ErrorCode::TokenInvalid, QStringLiteral("the account no longer exists"));
+        return;
+    }
+    if (Error se = signIn(c, *user, claims.expiresAtSec * 1000)) {
+        sendError(c, d.id, se);
+        return;
+    }
+    sendReply(c, d.id,
+              QJsonObject {{QStringLiteral("user"), userJson(*user)},
+                           {QStringLiteral("accessExpiresAt"), claims.expiresAtSec * 1000}});
+}
+
+void SyncServer::handleRegister(Connection *c, const Protocol::Decoded &d)
+{
+    if (c->busy) {
+        sendError(c, d.id, ErrorCode::RateLimited, QStringLiteral("one sign-in at a time"));
+        return;
+    }
+    const QString email = d.message.value(QStringLiteral("email")).toString().trimmed();
+    const QString password = d.message.value(QStringLiteral("password")).toString();
+    const QString displayName = d.message.value(QStringLiteral("displayName")).toString().trimmed();
+    if (!plausibleEmail(email)) {
+        sendError(c, d.id, ErrorCode::BadValue,
+                  QStringLiteral("that does not look like an email address"));
+        return;
+    }
+    if (displayName.isEmpty()) {
+        sendError(c, d.id, ErrorCode::BadValue, QStringLiteral("the name must not be empty"));
+        return;
+    }
+    flushBatch();
+    if (m_store.userByEmail(email)) {
+        sendError(c, d.id, ErrorCode::Conflict,
+                  QStringLiteral("an account with this email already exists"));
+        return;
+    }
+    c->busy = true;
+    const quint64 connId = c->id;
+    const qint64 requestId = d.id;
+    auto *watcher = new QFutureWatcher<QByteArray>(this);
+    connect(watcher, &QFutureWatcher<QByteArray>::finished, this, [=] {
+        const QByteArray hash = watcher->result();
+        watcher->deleteLater();
+        Connection *conn = m_connections.value(connId);
+        if (!conn || m_stopped)
+            return;
+        conn->busy = false;
+        if (hash.isEmpty()) {
+            sendError(conn, requestId, ErrorCode::Internal,
+                      QStringLiteral("could not hash the password"));
+            return;
+        }
+        flushBatch();
+        if (m_store.userByEmail(email)) {
+            sendError(conn, requestId, ErrorCode::Conflict,
+                      QStringLiteral("an account with this email already exists"));
+            return;
+        }
+        const ServerStore::User user {createUuid(), email, displayName, hash};
+        if (!m_store.insertUser(user, nowMs())) {
+            sendError(conn, requestId, ErrorCode::StorageError,
+                      QStringLiteral("the account could not be saved"));
+            return;
+        }
+        qCInfo(lcAuth) << "registered user" << user.id;
+        Error e;
+        const QJsonObject session = issueSession(user, createUuid(), &e);
+        if (!e)
+            e = signIn(conn, user,
+                       qint64(session.value(QStringLiteral("accessExpiresAt")).toDouble()));
+        if (e) {
+            sendError(conn, requestId, e);
+            return;
+        }
+        sendReply(conn, requestId, session);
+    });
+    watcher->setFuture(QtConcurrent::run(&Passwords::hash, password,
+                                         Passwords::limitsFromName(m_config.passwordHashLimits)));
+}
+
+void SyncServer::handleLogin(Connection *c, const Protocol::Decoded &d)
+{
+    if (c->busy) {
+        sendError(c, d.id, ErrorCode::RateLimited, QStringLiteral("one sign-in at a time"));
+        return;
+    }
+    if (c->failedLogins >= kMaxFailedLogins) {
+        sendError(c, d.id, ErrorCode::RateLimited,
+                  QStringLiteral("too many failed sign-ins on this connection"));
+        closeConnection(c, QWebSocketProtocol::CloseCodePolicyViolated,
+                        QStringLiteral("too many failed sign-ins"));
+        return;
+    }
+    const QString email = d.message.value(QStringLiteral("email")).toString().trimmed();
+    const QString password = d.message.value(QStringLiteral("password")).toString();
+    flushBatch();
+    const auto user = m_store.userByEmail(email);
+    const auto limits = Passwords::limitsFromName(m_config.passwordHashLimits);
+    // An unknown email is checked against a dummy hash so both cases take as long.
+    const QByteArray hash = user ? user->passwordHash : Passwords::dummyHash(limits);
+    c->busy = true;
+    const quint64 connId = c->id;
+    const qint64 requestId = d.id;
+    auto *watcher = new QFutureWatcher<bool>(this);
+    connect(watcher, &QFutureWatcher<bool>::finished, this, [=] {
+        const bool ok = watcher->result() && user.has_value();
+        watcher->deleteLater();
+        Connection *conn = m_connections.value(connId);
+        if (!conn || m_stopped)
+            return;
+        conn->busy = false;
+        if (!ok) {
+            ++conn->failedLogins;
+            qCInfo(lcAuth) << "failed sign-in on connection" << connId;
+            sendError(conn, requestId, ErrorCode::AuthFailed,
+                      QStringLiteral("wrong email or password"));
+            return;
+        }
+        flushBatch();
+        Error e;
+        const QJsonObject session = issueSession(*user, createUuid(), &e);
+        if (!e)
+            e = signIn(conn, *user,
+                       qint64(session.value(QStringLiteral("accessExpiresAt")).toDouble()));
+        if (e) {
+            sendError(conn, requestId, e);
+            return;
+        }
+        sendReply(conn, requestId, session);
+    });
+    watcher->setFuture(QtConcurrent::run(&Passwords::verify, hash, password));
+}
+
+void SyncServer::handleRefresh(Connection *c, const Protocol::Decoded &d)
+{
+    const QByteArray hash =
+        hashRefreshToken(d.message.value(QStringLiteral("refreshToken")).toString());
+    flushBatch();
+    const auto t = m_store.refreshToken(hash);
+    if (!t || t->revoked) {
+        sendError(c, d.id, ErrorCode::TokenInvalid,
+                  QStringLiteral("the refresh token is not valid; sign in again"));
+        return;
+    }
+    if (t->used) {
+        // A rotated token came back: someone kept a copy. Revoke the whole family.
+        qCWarning(lcAuth) << "refresh token reuse for user" << t->userId << "; revoking its family";
+        m_store.revokeRefreshFamily(t->familyId);
+        sendError(c, d.id, ErrorCode::TokenInvalid,
+                  QStringLiteral("the refresh token was already used; sign in again"));
+        return;
+    }
+    if (t->expiresAtMs <= nowMs()) {
+        sendError(c, d.id, ErrorCode::TokenExpired,
+                  QStringLiteral("the session expired; sign in again"));
+        return;
+    }
+    const auto user = m_store.userById(t->userId);
+    if (!user) {
+        sendError(c, d.id, ErrorCode::TokenInvalid, QStringLiteral("the account no longer exists"));
+        return;
+    }
+    if (c->signedIn() && c->userId != user->id) {
+        sendError(c, d.id, ErrorCode::Forbidden,
+                  QStringLiteral("this connection belongs to another account"));
+        return;
+    }
+    if (!m_store.begin() || !m_store.markRefreshTokenUsed(hash)) {
+        m_store.rollback();
+        sendError(c, d.id, ErrorCode::StorageError, QStringLiteral("could not rotate the session"));
+        return;
+    }
+    Error e;
+    const QJsonObject session = issueSession(*user, t->familyId, &e);
+    if (e || !m_store.commit()) {
+        m_store.rollback();
+        sendError(
+            c, d.id,
+            e ? e
+              : Error {ErrorCode::StorageError, QStringLiteral("could not rotate the session")});
+        return;
+    }
+    if (Error se =
+            signIn(c, *user, qint64(session.value(QStringLiteral("accessExpiresAt")).toDouble()))) {
+        sendError(c, d.id, se);
+        return;
+    }
+    sendReply(c, d.id, session);
+}
+
+void SyncServer::handleLogout(Connection *c, const Protocol::Decoded &d)
+{
+    flushBatch();
+    bool ok = true;
+    if (d.message.value(QStringLiteral("all")).toBool()) {
+        ok = m_store.revokeAllRefreshTokens(c->userId);
+    } else if (d.message.contains(QStringLiteral("refreshToken"))) {
+        const auto t = m_store.refreshToken(
+            hashRefreshToken(d.message.value(QStringLiteral("refreshToken")).toString()));
+        if (t && t->userId == c->userId)
+            ok = m_store.revokeRefreshFamily(t->familyId);
+    }
+    if (!ok) {
+        sendError(c, d.id, ErrorCode::StorageError, QStringLiteral("could not sign out"));
+        return;
+    }
+    const auto rooms = c->rooms;
+    for (const QString &listId : rooms) {
+        if (Room *r = m_rooms.value(listId))
+            leaveRoom(c, r, true);
+    }
+    signOut(c);
+    sendReply(c, d.id, QJsonObject {});
+}
+
+QJsonObject SyncServer::issueSession(const ServerStore::User &user, const QString &familyId,
+                                     Error *error)
+{
+    const qint64 now = nowMs();
+    const qint64 accessExp = now / 1000 + m_config.accessTokenTtlSec;
+    const QByteArray access = m_tokens.issue(user.id, now / 1000, accessExp);
+    const QString refresh = QString::fromLatin1(randomToken(32));
+    ServerStore::RefreshToken rt;
+    rt.hash = hashRefreshToken(refresh);
+    rt.userId = user.id;
+    rt.familyId = familyId;
+    rt.expiresAtMs = now + qint64(m_config.refreshTokenTtlDays) * 24 * 3600 * 1000;
+    if (access.isEmpty() || !m_store.insertRefreshToken(rt, now)) {
+        *error = Error {ErrorCode::StorageError, QStringLiteral("could not start a session")};
+        return {};
+    }
+    *error = {};
+    return QJsonObject {{QStringLiteral("user"), userJson(user)},
+                        {QStringLiteral("accessToken"), QString::fromLatin1(access)},
+                        {QStringLiteral("accessExpiresAt"), accessExp * 1000},
+                        {QStringLiteral("refreshToken"), refresh},
+                        {QStringLiteral("refreshExpiresAt"), rt.expiresAtMs}};
+}
+
+Error SyncServer::signIn(Connection *c, const ServerStore::User &user, qint64 tokenExpiresAtMs)
+{
+    if (c->signedIn() && c->userId == user.id) {
+        c->tokenExpiresAtMs = tokenExpiresAtMs;
+        return {};
+    }
+    if (c->signedIn())
+        signOut(c);
+    if (m_userConnections.value(user.id).size() >= m_config.maxConnectionsPerUser) {
+        ++m_metrics.connectionsRefused;
+        return Error {ErrorCode::TooManyConnections,
+                      QStringLiteral("this account already has %1 connections")
+                          .arg(m_config.maxConnectionsPerUser)};
+    }
+    flushBatch();
+    const auto client = m_store.client(c->clientId);
+    if (client && client->userId != user.id)
+        return Error {ErrorCode::ClientIdTaken,
+                      QStringLiteral("this client id belongs to another account")};
+    if (!m_store.upsertClient(c->clientId, user.id, c->device, nowMs()))
+        return Error {ErrorCode::StorageError, QStringLiteral("could not register this device")};
+    m_lastMutation.insert(c->clientId, client ? client->lastMutationId : 0);
+    c->userId = user.id;
+    c->displayName = user.displayName;
+    c->tokenExpiresAtMs = tokenExpiresAtMs;
+    m_userConnections[user.id].insert(c);
+    if (!m_memberships.contains(user.id))
+        m_memberships.insert(user.id, m_store.membershipsOf(user.id));
+    qCDebug(lcAuth) << "connection" << c->id << "signed in as" << user.id;
+    return {};
+}
+
+void SyncServer::signOut(Connection *c)
+{
+    if (!c->signedIn())
+        return;
+    auto it = m_userConnections.find(c->userId);
+    if (it != m_userConnections.end()) {
+        it->remove(c);
+        if (it->isEmpty()) {
+            m_userConnections.erase(it);
+            m_memberships.remove(c->userId);
+        }
+    }
+    c->userId.clear();
+    c->displayName.clear();
+    c->tokenExpiresAtMs = 0;
+}
+
+} // namespace kinlist::server

@@ -1,0 +1,253 @@
+// Households: create, list, members, invites, join, leave, remove a member.
+#include "syncserver.h"
+
+#include "core/uuid.h"
+#include "logging.h"
+#include "passwords.h"
+
+#include <QJsonArray>
+
+namespace kinlist::server {
+
+namespace {
+// No 0/O or 1/I: read aloud and typed on a tablet.
+const char kInviteAlphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+constexpr int kMaxFailedJoins = 5;
+
+QString makeInviteCode()
+{
+    const QByteArray bytes = randomBytes(8);
+    QString code;
+    for (int i = 0; i < 8; ++i) {
+        if (i == 4)
+            code += QLatin1Char('-');
+        code += QLatin1Char(kInviteAlphabet[quint8(bytes.at(i)) % 32]);
+    }
+    return code;
+}
+
+QString normalizeInviteCode(const QString &raw)
+{
+    QString s;
+    for (QChar ch : raw) {
+        if (ch.isLetterOrNumber())
+            s += ch.toUpper();
+    }
+    if (s.size() != 8)
+        return {};
+    return s.left(4) + QLatin1Char('-') + s.mid(4);
+}
+
+QJsonObject householdJson(const ServerStore::Household &h)
+{
+    return QJsonObject {{QStringLiteral("id"), h.id},
+                        {QStringLiteral("name"), h.name},
+                        {QStringLiteral("role"), h.role},
+                        {QStringLiteral("memberCount"), h.memberCount}};
+}
+} // namespace
+
+QString SyncServer::roleIn(const QString &userId, const QString &householdId) const
+{
+    return m_memberships.value(userId).value(householdId);
+}
+
+void SyncServer::handleHouseholdCreate(Connection *c, const Protocol::Decoded &d)
+{
+    const QString name = d.message.value(QStringLiteral("name")).toString().trimmed();
+    if (name.isEmpty()) {
+        sendError(c, d.id, ErrorCode::BadValue, QStringLiteral("the household needs a name"));
+        return;
+    }
+    flushBatch();
+    const QString id = createUuid();
+    if (!m_store.begin() || !m_store.insertHousehold(id, name, c->userId, nowMs()) ||
+        !m_store.commit()) {
+        m_store.rollback();
+        sendError(c, d.id, ErrorCode::StorageError,
+                  QStringLiteral("the household could not be saved"));
+        return;
+    }
+    m_memberships[c->userId].insert(id, QStringLiteral("owner"));
+    qCInfo(lcServer) << "household" << id << "created by" << c->userId;
+    sendReply(c, d.id,
+              QJsonObject {{QStringLiteral("household"),
+                            householdJson({id, name, QStringLiteral("owner"), 1})}});
+}
+
+void SyncServer::handleHouseholdList(Connection *c, const Protocol::Decoded &d)
+{
+    flushBatch();
+    QJsonArray out;
+    for (const auto &h : m_store.householdsOf(c->userId))
+        out.append(householdJson(h));
+    sendReply(c, d.id, QJsonObject {{QStringLiteral("households"), out}});
+}
+
+void SyncServer::handleMembers(Connection *c, const Protocol::Decoded &d)
+{
+    const QString hh = d.message.value(QStringLiteral("householdId")).toString();
+    if (roleIn(c->userId, hh).isEmpty()) {
+        sendError(c, d.id, ErrorCode::Forbidden,
+                  QStringLiteral("you are not a member of this household"));
+        return;
+    }
+    flushBatch();
+    QJsonArray out;
+    for (const auto &m : m_store.members(hh)) {
+        out.append(QJsonObject {{QStringLiteral("userId"), m.userId},
+                                {QStringLiteral("displayName"), m.displayName},
+                                {QStringLiteral("role"), m.role},
+                                {QStringLiteral("joinedAt"), m.joinedAtMs}});
+    }
+    sendReply(c, d.id, QJsonObject {{QStringLiteral("members"), out}});
+}
+
+void SyncServer::handleInviteCreate(Connection *c, const Protocol::Decoded &d)
+{
+    const QString hh = d.message.value(QStringLiteral("householdId")).toString();
+    if (roleIn(c->userId, hh) != QLatin1String("owner")) {
+        sendError(c, d.id, ErrorCode::Forbidden, QStringLiteral("only an owner can invite people"));
+        return;
+    }
+    flushBatch();
+    ServerStore::Invite inv;
+    inv.householdId = hh;
+    inv.expiresAtMs =
+        nowMs() + qint64(d.message.value(QStringLiteral("ttlSeconds")).toInt(24 * 3600)) * 1000;
+    inv.maxUses = d.message.value(QStringLiteral("maxUses")).toInt(5);
+    bool saved = false;
+    for (int attempt = 0; attempt < 5 && !saved; ++attempt) {
+        inv.code = makeInviteCode();
+        saved = !m_store.invite(inv.code) && m_store.insertInvite(inv, c->userId, nowMs());
+    }
+    if (!saved) {
+        sendError(c, d.id, ErrorCode::StorageError,
+                  QStringLiteral("the invite could not be saved"));
+        return;
+    }
+    sendReply(c, d.id,
+              QJsonObject {{QStringLiteral("code"), inv.code},
+                           {QStringLiteral("householdId"), hh},
+                           {QStringLiteral("expiresAt"), inv.expiresAtMs},
+                           {QStringLiteral("maxUses"), inv.maxUses}});
+}
+
+void SyncServer::handleJoin(Connection *c, const Protocol::Decoded &d)
+{
+    if (c->failedJoins >= kMaxFailedJoins) {
+        sendError(c, d.id, ErrorCode::RateLimited,
+                  QStringLiteral("too many wrong invite codes; reconnect and try again"));
+        return;
+    }
+    const QString code = normalizeInviteCode(d.message.value(QStringLiteral("code")).toString());
+    flushBatch();
+    const auto inv = code.isEmpty() ? std::nullopt : m_store.invite(code);
+    if (!inv || inv->expiresAtMs <= nowMs() || inv->uses >= inv->maxUses) {
+        ++c->failedJoins;
+        sendError(
+            c, d.id, ErrorCode::InviteInvalid,
+            QStringLiteral("this invite code is not valid (it may have expired or been used up)"));
+        return;
+    }
+    if (roleIn(c->userId, inv->householdId).isEmpty()) {
+        if (!m_store.begin() ||
+            !m_store.insertMember(inv->householdId, c->userId, QStringLiteral("member"), nowMs()) ||
+            !m_store.useInvite(code) || !m_store.commit()) {
+            m_store.rollback();
+            sendError(c, d.id, ErrorCode::StorageError,
+                      QStringLiteral("could not join the household"));
+            return;
+        }
+        m_memberships[c->userId].insert(inv->householdId, QStringLiteral("member"));
+        qCInfo(lcServer) << "user" << c->userId << "joined household" << inv->householdId;
+    }
+    const auto h = m_store.household(inv->householdId, c->userId);
+    sendReply(c, d.id,
+              QJsonObject {{QStringLiteral("household"), h ? householdJson(*h) : QJsonObject {}}});
+}
+
+void SyncServer::handleLeave(Connection *c, const Protocol::Decoded &d)
+{
+    const QString hh = d.message.value(QStringLiteral("householdId")).toString();
+    const QString role = roleIn(c->userId, hh);
+    if (role.isEmpty()) {
+        sendError(c, d.id, ErrorCode::Forbidden,
+                  QStringLiteral("you are not a member of this household"));
+        return;
+    }
+    flushBatch();
+    if (role == QLatin1String("owner")) {
+        const auto members = m_store.members(hh);
+        int owners = 0;
+        for (const auto &m : members)
+            owners += m.role == QLatin1String("owner") ? 1 : 0;
+        if (owners == 1 && members.size() > 1) {
+            sendError(c, d.id, ErrorCode::LastOwner,
+                      QStringLiteral("you are the last owner; make someone else an owner or remove "
+                                     "the others first"));
+            return;
+        }
+    }
+    if (!m_store.deleteMember(hh, c->userId)) {
+        sendError(c, d.id, ErrorCode::StorageError,
+                  QStringLiteral("could not leave the household"));
+        return;
+    }
+    dropMembership(c->userId, hh);
+    sendReply(c, d.id, QJsonObject {});
+}
+
+void SyncServer::handleMemberRemove(Connection *c, const Protocol::Decoded &d)
+{
+    const QString hh = d.message.value(QStringLiteral("householdId")).toString();
+    const QString target = d.message.value(QStringLiteral("userId")).toString();
+    if (roleIn(c->userId, hh) != QLatin1String("owner")) {
+        sendError(c, d.id, ErrorCode::Forbidden, QStringLiteral("only an owner can remove people"));
+        return;
+    }
+    if (target == c->userId) {
+        sendError(c, d.id, ErrorCode::BadValue,
+                  QStringLiteral("use household.leave to leave yourself"));
+        return;
+    }
+    flushBatch();
+    bool isMember = false;
+    for (const auto &m : m_store.members(hh))
+        isMember = isMember || m.userId == target;
+    if (!isMember) {
+        sendError(c, d.id, ErrorCode::NotFound,
+                  QStringLiteral("that person is not in this household"));
+        return;
+    }
+    if (!m_store.deleteMember(hh, target)) {
+        sendError(c, d.id, ErrorCode::StorageError, QStringLiteral("could not remove the member"));
+        return;
+    }
+    qCInfo(lcServer) << "user" << target << "removed from household" << hh;
+    dropMembership(target, hh);
+    sendReply(c, d.id, QJsonObject {});
+}
+
+void SyncServer::dropMembership(const QString &userId, const QString &householdId)
+{
+    auto it = m_memberships.find(userId);
+    if (it != m_memberships.end())
+        it->remove(householdId);
+    // The user's open connections leave that household's rooms and are told why.
+    const QByteArray frame =
+        Protocol::encode(QJsonObject {{QStringLiteral("type"), QStringLiteral("household.removed")},
+                                      {QStringLiteral("householdId"), householdId}});
+    const auto conns = m_userConnections.value(userId);
+    for (Connection *conn : conns) {
+        const auto rooms = conn->rooms;
+        for (const QString &listId : rooms) {
+            Room *r = m_rooms.value(listId);
+            if (r && r->householdId == householdId)
+                leaveRoom(conn, r, true);
+        }
+        send(conn, frame);
+    }
+}
+
+} // namespace kinlist::server

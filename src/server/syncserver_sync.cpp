@@ -1,0 +1,507 @@
+// Lists and live sync: rooms, subscribe with catch-up, exactly-once mutations committed
+// in batches before they are acked and broadcast, presence and history.
+#include "syncserver.h"
+
+#include "logging.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QWebSocket>
+
+namespace kinlist::server {
+
+namespace {
+constexpr int kDefaultHistoryLimit = 50;
+
+QJsonObject historyEntry(const ServerStore::OpRow &r)
+{
+    return QJsonObject {{QStringLiteral("gid"), r.gid},
+                        {QStringLiteral("listId"), r.listId},
+                        {QStringLiteral("seq"), r.seq},
+                        {QStringLiteral("by"), r.userId},
+                        {QStringLiteral("byName"), r.displayName},
+                        {QStringLiteral("at"), r.atMs},
+                        {QStringLiteral("op"), QJsonDocument::fromJson(r.opJson).object()}};
+}
+QByteArray rejectFrame(qint64 requestId, qint64 mutationId, const QString &listId, const Error &e)
+{
+    QJsonObject o {
+        {QStringLiteral("type"), QStringLiteral("reject")}, {QStringLiteral("id"), requestId},
+        {QStringLiteral("mutationId"), mutationId},         {QStringLiteral("listId"), listId},
+        {QStringLiteral("code"), errorCodeName(e.code)},    {QStringLiteral("message"), e.message}};
+    // A storage failure applied nothing and consumed no mutation id: the client resends.
+    if (e.code == ErrorCode::StorageError)
+        o.insert(QStringLiteral("retry"), true);
+    return Protocol::encode(o);
+}
+
+const Error kStorageFailed {ErrorCode::StorageError,
+                            QStringLiteral("the server could not save this change; send it again")};
+} // namespace
+
+SyncServer::Room *SyncServer::room(const QString &listId)
+{
+    if (Room *r = m_rooms.value(listId))
+        return r;
+    const auto row = m_store.list(listId);
+    if (!row)
+        return nullptr;
+    auto *r = new Room;
+    r->listId = listId;
+    r->householdId = row->householdId;
+    r->headSeq = row->headSeq;
+    for (Entity &e : m_store.entitiesOfList(listId))
+        r->entities.insert(e.id, std::move(e));
+    m_rooms.insert(listId, r);
+    return r;
+}
+
+QJsonObject SyncServer::presenceOf(const Connection *c) const
+{
+    return QJsonObject {{QStringLiteral("userId"), c->userId},
+                        {QStringLiteral("displayName"), c->displayName},
+                        {QStringLiteral("clientId"), c->clientId},
+                        {QStringLiteral("device"), c->device}};
+}
+
+void SyncServer::leaveRoom(Connection *c, Room *r, bool notify)
+{
+    if (!r->subscribers.remove(c))
+        return;
+    c->rooms.remove(r->listId);
+    if (notify && !r->subscribers.isEmpty()) {
+        const QByteArray frame =
+            Protocol::encode(QJsonObject {{QStringLiteral("type"), QStringLiteral("presence")},
+                                          {QStringLiteral("listId"), r->listId},
+                                          {QStringLiteral("event"), QStringLiteral("left")},
+                                          {QStringLiteral("member"), presenceOf(c)}});
+        for (Connection *s : std::as_const(r->subscribers))
+            send(s, frame);
+    }
+    // A list nobody watches leaves memory unless the open batch still uses it.
+    if (r->subscribers.isEmpty() && !m_batchRooms.contains(r->listId)) {
+        m_rooms.remove(r->listId);
+        delete r;
+    }
+}
+
+void SyncServer::handleLists(Connection *c, const Protocol::Decoded &d)
+{
+    const QString hh = d.message.value(QStringLiteral("householdId")).toString();
+    if (roleIn(c->userId, hh).isEmpty()) {
+        sendError(c, d.id, ErrorCode::Forbidden,
+                  QStringLiteral("you are not a member of this household"));
+        return;
+    }
+    flushBatch();
+    QJsonArray out;
+    for (const auto &[row, entity] : m_store.listsOfHousehold(hh)) {
+        QJsonObject o = entity.toPlainJson();
+        o.insert(QStringLiteral("seq"), row.headSeq);
+        out.append(o);
+    }
+    sendReply(c, d.id, QJsonObject {{QStringLiteral("lists"), out}});
+}
+
+void SyncServer::handleSubscribe(Connection *c, const Protocol::Decoded &d)
+{
+    const QString listId = d.message.value(QStringLiteral("listId")).toString();
+    const qint64 since = qint64(d.message.value(QStringLiteral("sinceSeq")).toDouble());
+    flushBatch();
+    Room *r = room(listId);
+    if (!r || roleIn(c->userId, r->householdId).isEmpty()) {
+        // The same answer whether the list is missing or someone else's.
+        sendError(c, d.id, ErrorCode::Forbidden, QStringLiteral("no such list in your households"));
+        if (r && r->subscribers.isEmpty()) {
+            m_rooms.remove(listId);
+            delete r;
+        }
+        return;
+    }
+    QJsonObject result {{QStringLiteral("listId"), listId}, {QStringLiteral("seq"), r->headSeq}};
+    if (since > r->headSeq || r->headSeq - since > m_config.snapshotThreshold) {
+        QJsonArray entities;
+        for (const Entity &e : std::as_const(r->entities))
+            entities.append(e.toJson());
+        result.insert(QStringLiteral("mode"), QStringLiteral("snapshot"));
+        result.insert(QStringLiteral("entities"), entities);
+    } else {
+        QJsonArray ops;
+        for (const auto &row : m_store.opsSince(listId, since)) {
+            QJsonObject o {{QStringLiteral("seq"), row.seq},
+                           {QStringLiteral("by"), row.userId},
+                           {QStringLiteral("at"), row.atMs},
+                           {QStringLiteral("op"), QJsonDocument::fromJson(row.opJson).object()}};
+            if (row.clientId == c->clientId)
+                o.insert(QStringLiteral("mutationId"), row.mutationId);
+            ops.append(o);
+        }
+        result.insert(QStringLiteral("mode"), QStringLiteral("ops"));
+        result.insert(QStringLiteral("ops"), ops);
+    }
+    if (!r->subscribers.contains(c)) {
+        const QByteArray joined =
+            Protocol::encode(QJsonObject {{QStringLiteral("type"), QStringLiteral("presence")},
+                                          {QStringLiteral("listId"), listId},
+                                          {QStringLiteral("event"), QStringLiteral("joined")},
+                                          {QStringLiteral("member"), presenceOf(c)}});
+        for (Connection *s : std::as_const(r->subscribers))
+            send(s, joined);
+        r->subscribers.insert(c);
+        c->rooms.insert(listId);
+    }
+    QJsonArray presence;
+    for (const Connection *s : std::as_const(r->subscribers))
+        presence.append(presenceOf(s));
+    result.insert(QStringLiteral("presence"), presence);
+    sendReply(c, d.id, result);
+}
+
+void SyncServer::handleUnsubscribe(Connection *c, const Protocol::Decoded &d)
+{
+    const QString listId = d.message.value(QStringLiteral("listId")).toString();
+    if (Room *r = m_rooms.value(listId))
+        leaveRoom(c, r, true);
+    sendReply(c, d.id, QJsonObject {});
+}
+
+void SyncServer::handleHistory(Connection *c, const Protocol::Decoded &d)
+{
+    const QString listId = d.message.value(QStringLiteral("listId")).toString();
+    const QString hh = d.message.value(QStringLiteral("householdId")).toString();
+    if (listId.isEmpty() == hh.isEmpty()) {
+        sendError(c, d.id, ErrorCode::BadValue,
+                  QStringLiteral("history needs exactly one of listId or householdId"));
+        return;
+    }
+    flushBatch();
+    QString household = hh;
+    if (!listId.isEmpty()) {
+        const auto row = m_store.list(listId);
+        household = row ? row->householdId : QString();
+    }
+    if (household.isEmpty() || roleIn(c->userId, household).isEmpty()) {
+        sendError(c, d.id, ErrorCode::Forbidden,
+                  QStringLiteral("no such list or household of yours"));
+        return;
+    }
+    const int limit = d.message.value(QStringLiteral("limit")).toInt(kDefaultHistoryLimit);
+    const qint64 before = qint64(d.message.value(QStringLiteral("before")).toDouble(0));
+    const auto rows = m_store.history(listId, household, before, limit);
+    QJsonArray entries;
+    for (const auto &r : rows)
+        entries.append(historyEntry(r));
+    QJsonObject result {{QStringLiteral("entries"), entries}};
+    result.insert(QStringLiteral("nextBefore"),
+                  rows.size() == limit ? QJsonValue(rows.constLast().gid)
+                                       : QJsonValue(QJsonValue::Null));
+    sendReply(c, d.id, result);
+}
+
+qint64 SyncServer::lastMutationId(const QString &clientId)
+{
+    auto it = m_lastMutation.constFind(clientId);
+    if (it != m_lastMutation.constEnd())
+        return *it;
+    const auto row = m_store.client(clientId);
+    const qint64 last = row ? row->lastMutationId : 0;
+    m_lastMutation.insert(clientId, last);
+    return last;
+}
+
+void SyncServer::handleMutate(Connection *c, const Protocol::Decoded &d)
+{
+    const QString clientId = d.message.value(QStringLiteral("clientId")).toString();
+    const qint64 mutationId = qint64(d.message.value(QStringLiteral("mutationId")).toDouble());
+    const QString listId = d.message.value(QStringLiteral("listId")).toString();
+    if (clientId != c->clientId) {
+        sendError(c, d.id, ErrorCode::BadValue,
+                  QStringLiteral("clientId differs from the one sent in hello"));
+        return;
+    }
+
+    if (mutationId <= lastMutationId(clientId)) {
+        // A resend: answer as the first time, never apply again.
+        ++m_metrics.mutationsDuplicate;
+        for (const Pending &p : std::as_const(m_batch)) {
+            if (p.clientId == clientId && p.mutationId == mutationId && !p.duplicate) {
+                Pending dup = p;
+                dup.connId = c->id;
+                dup.requestId = d.id;
+                dup.duplicate = true;
+                m_batch.append(dup);
+                return;
+            }
+        }
+        if (const auto applied = m_store.appliedMutation(clientId, mutationId)) {
+            send(c,
+                 Protocol::encode(QJsonObject {{QStringLiteral("type"), QStringLiteral("ack")},
+                                               {QStringLiteral("id"), d.id},
+                                               {QStringLiteral("mutationId"), mutationId},
+                                               {QStringLiteral("listId"), applied->first},
+                                               {QStringLiteral("seq"), applied->second},
+                                               {QStringLiteral("duplicate"), true}}));
+            return;
+        }
+        const auto rejected = m_store.reject(clientId, mutationId);
+        const Error e = rejected
+            ? Error {errorCodeFromName(rejected->first), rejected->second}
+            : Error {ErrorCode::BadValue,
+                     QStringLiteral("mutation id %1 was already used").arg(mutationId)};
+        send(c, rejectFrame(d.id, mutationId, listId, e));
+        return;
+    }
+
+    Error e;
+    Op op = Op::fromJson(d.message.value(QStringLiteral("op")).toObject(), &e);
+    if (!e && op.listId != listId)
+        e = Error {ErrorCode::BadValue, QStringLiteral("op.listId differs from listId")};
+    Pending p;
+    p.connId = c->id;
+    p.requestId = d.id;
+    p.clientId = clientId;
+    p.mutationId = mutationId;
+    p.listId = listId;
+    if (!e)
+        e = applyOp(c, op, mutationId, &p);
+    if (e) {
+        if (e.code == ErrorCode::StorageError) {
+            // failBatch answered the rest of the batch; this one was not in it yet.
+            send(c, rejectFrame(d.id, mutationId, listId, kStorageFailed));
+            return;
+        }
+        stageReject(c, d.id, mutationId, listId, e);
+        return;
+    }
+    m_batch.append(std::move(p));
+    if (m_batch.size() >= m_config.maxBatchOps)
+        flushBatch();
+    else
+        scheduleFlush();
+}
+
+Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pending)
+{
+    const qint64 now = nowMs();
+    Room *r = room(op.listId);
+    if (op.type == Op::Type::ListCreate) {
+        if (roleIn(c->userId, op.householdId).isEmpty())
+            return Error {ErrorCode::Forbidden,
+                          QStringLiteral("you are not a member of this household")};
+        if (r && r->householdId != op.householdId)
+            return Error {ErrorCode::Conflict,
+                          QStringLiteral("a list with this id exists elsewhere")};
+    } else {
+        if (!r)
+            return Error {ErrorCode::NotFound, QStringLiteral("no such list")};
+        if (roleIn(c->userId, r->householdId).isEmpty())
+            return Error {ErrorCode::Forbidden, QStringLiteral("no such list in your households")};
+        if (op.entityKind() == EntityKind::Item && !r->entities.contains(op.itemId)) {
+            if (op.type != Op::Type::ItemCreate)
+                return Error {ErrorCode::NotFound, QStringLiteral("no such item in this list")};
+            if (m_store.listOfEntity(op.itemId))
+                return Error {ErrorCode::Conflict,
+                              QStringLiteral("an item with this id exists in another list")};
+        }
+    }
+
+    if (!m_store.begin()) {
+        failBatch(m_store.lastError());
+        return Error {ErrorCode::StorageError, {}};
+    }
+    const bool newList = !r;
+    if (newList) {
+        if (!m_store.insertList(op.listId, op.householdId, now)) {
+            failBatch(m_store.lastError());
+            return Error {ErrorCode::StorageError, {}};
+        }
+        r = new Room;
+        r->listId = op.listId;
+        r->householdId = op.householdId;
+        m_rooms.insert(op.listId, r);
+    }
+    m_batchRooms.insert(op.listId);
+    m_batchClients.insert(c->clientId);
+
+    op.stamp = clampStamp(op.stamp, now, m_config.maxClockSkewMs);
+    m_clock.observe(op.stamp);
+    Entity &entity = r->entities[op.entityId()];
+    if (op.isCreate() && entity.id.isEmpty()) {
+        op.fields.insert(QStringLiteral("createdBy"), c->userId);
+        op.fields.insert(QStringLiteral("createdAt"), double(op.stamp.wallMs));
+    }
+    mergeOp(entity, op);
+    const qint64 seq = r->headSeq + 1;
+    const QJsonObject opJson = op.toJson();
+    ServerStore::OpRow row;
+    row.listId = op.listId;
+    row.seq = seq;
+    row.householdId = r->householdId;
+    row.userId = c->userId;
+    row.clientId = c->clientId;
+    row.mutationId = mutationId;
+    row.atMs = now;
+    row.opJson = Protocol::encode(opJson);
+    if (!m_store.upsertEntity(entity) || !m_store.insertOp(row) ||
+        !m_store.setListHead(op.listId, seq) || !m_store.setLastMutation(c->clientId, mutationId)) {
+        failBatch(m_store.lastError());
+        return Error {ErrorCode::StorageError, {}};
+    }
+    r->headSeq = seq;
+    m_lastMutation.insert(c->clientId, mutationId);
+
+    pending->seq = seq;
+    pending->stamp = op.stamp.toString();
+    pending->listLevel = op.entityKind() == EntityKind::List;
+    QJsonObject frame {{QStringLiteral("type"), QStringLiteral("op")},
+                       {QStringLiteral("listId"), op.listId},
+                       {QStringLiteral("seq"), seq},
+                       {QStringLiteral("by"), c->userId},
+                       {QStringLiteral("byName"), c->displayName},
+                       {QStringLiteral("at"), now},
+                       {QStringLiteral("op"), opJson}};
+    pending->frameOthers = Protocol::encode(frame);
+    frame.insert(QStringLiteral("mutationId"), mutationId);
+    pending->frameSender = Protocol::encode(frame);
+    return {};
+}
+
+void SyncServer::stageReject(Connection *c, qint64 requestId, qint64 mutationId,
+                             const QString &listId, const Error &e)
+{
+    if (!m_store.begin() ||
+        !m_store.insertReject(c->clientId, mutationId, errorCodeName(e.code), e.message) ||
+        !m_store.setLastMutation(c->clientId, mutationId)) {
+        failBatch(m_store.lastError());
+        send(c, rejectFrame(requestId, mutationId, listId, kStorageFailed));
+        return;
+    }
+    m_batchClients.insert(c->clientId);
+    m_lastMutation.insert(c->clientId, mutationId);
+    Pending p;
+    p.connId = c->id;
+    p.requestId = requestId;
+    p.clientId = c->clientId;
+    p.mutationId = mutationId;
+    p.listId = listId;
+    p.reject = e;
+    m_batch.append(std::move(p));
+    scheduleFlush();
+}
+
+void SyncServer::scheduleFlush()
+{
+    if (m_flushScheduled)
+        return;
+    m_flushScheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        m_flushScheduled = false;
+        flushBatch();
+    });
+}
+
+void SyncServer::flushBatch()
+{
+    if (!m_store.inTransaction()) {
+        Q_ASSERT(m_batch.isEmpty());
+        return;
+    }
+    QElapsedTimer t;
+    t.start();
+    if (!m_store.commit()) {
+        failBatch(m_store.lastError());
+        return;
+    }
+    const QVector<Pending> batch = std::move(m_batch);
+    m_batch.clear();
+    const QSet<QString> touchedRooms = std::move(m_batchRooms);
+    m_batchRooms.clear();
+    m_batchClients.clear();
+    int applied = 0;
+    for (const Pending &p : batch)
+        applied += (!p.reject && !p.duplicate) ? 1 : 0;
+    m_metrics.recordCommit(t.nsecsElapsed(), applied);
+    m_metrics.opsApplied += applied;
+
+    for (const Pending &p : batch) {
+        Connection *sender = m_connections.value(p.connId);
+        if (p.reject) {
+            ++m_metrics.mutationsRejected;
+            if (sender)
+                send(sender, rejectFrame(p.requestId, p.mutationId, p.listId, p.reject));
+            continue;
+        }
+        if (sender)
+            send(sender,
+                 Protocol::encode(QJsonObject {{QStringLiteral("type"), QStringLiteral("ack")},
+                                               {QStringLiteral("id"), p.requestId},
+                                               {QStringLiteral("mutationId"), p.mutationId},
+                                               {QStringLiteral("listId"), p.listId},
+                                               {QStringLiteral("seq"), p.seq},
+                                               {QStringLiteral("stamp"), p.stamp}}));
+        if (p.duplicate)
+            continue;
+        Room *r = m_rooms.value(p.listId);
+        if (!r)
+            continue;
+        for (Connection *s : std::as_const(r->subscribers))
+            send(s, s == sender ? p.frameSender : p.frameOthers);
+        if (p.listLevel) {
+            // Everyone in the household hears about list changes, subscribed or not.
+            QJsonObject list = r->entities.value(p.listId).toPlainJson();
+            list.insert(QStringLiteral("seq"), r->headSeq);
+            const QByteArray frame = Protocol::encode(
+                QJsonObject {{QStringLiteral("type"), QStringLiteral("list.changed")},
+                             {QStringLiteral("householdId"), r->householdId},
+                             {QStringLiteral("list"), list}});
+            for (auto it = m_userConnections.cbegin(); it != m_userConnections.cend(); ++it) {
+                if (roleIn(it.key(), r->householdId).isEmpty())
+                    continue;
+                for (Connection *conn : it.value()) {
+                    if (!r->subscribers.contains(conn))
+                        send(conn, frame);
+                }
+            }
+        }
+    }
+    for (const QString &listId : touchedRooms) {
+        Room *r = m_rooms.value(listId);
+        if (r && r->subscribers.isEmpty()) {
+            m_rooms.remove(listId);
+            delete r;
+        }
+    }
+}
+
+void SyncServer::failBatch(const QString &why)
+{
+    qCCritical(lcStore) << "could not commit" << m_batch.size() << "mutations:" << why;
+    ++m_metrics.commitFailures;
+    m_store.rollback();
+    const QVector<Pending> batch = std::move(m_batch);
+    m_batch.clear();
+    // Memory must match the database again: reload what the batch touched.
+    for (const QString &listId : std::as_const(m_batchRooms)) {
+        Room *old = m_rooms.take(listId);
+        if (!old)
+            continue;
+        const QSet<Connection *> subscribers = old->subscribers;
+        delete old;
+        if (Room *fresh = room(listId)) {
+            fresh->subscribers = subscribers;
+        } else {
+            for (Connection *s : subscribers)
+                s->rooms.remove(listId);
+        }
+    }
+    for (const QString &clientId : std::as_const(m_batchClients))
+        m_lastMutation.remove(clientId);
+    m_batchRooms.clear();
+    m_batchClients.clear();
+    for (const Pending &p : batch) {
+        if (Connection *sender = m_connections.value(p.connId))
+            send(sender, rejectFrame(p.requestId, p.mutationId, p.listId, kStorageFailed));
+    }
+}
+
+} // namespace kinlist::server
