@@ -4,15 +4,19 @@
 
 namespace kinlist {
 
-// Fractional indexes order lists and items: a key is a base-62 fraction (digits 0-9A-Za-z
-// in ASCII order, no trailing '0'), so a key between any two others always exists and a
-// move writes one field of one item. Equal keys from concurrent moves are ordered by id.
+// Fractional indexes order lists and items, so that a move writes one field of one item
+// and concurrent moves never collide. A key is an integer part (a head letter that gives
+// its length, then base-62 digits 0-9A-Za-z) and an optional fraction without trailing
+// '0'; keys compare as plain strings. Appending or prepending grows keys only
+// logarithmically; inserting between two keys always works. Equal keys from concurrent
+// moves to the same spot are ordered by item id.
 namespace FracIndex {
 
 constexpr int kMaxLength = 200;
 
 // A key strictly between `before` and `after`; an empty string means "the start" for
-// `before` and "the end" for `after`. Requires before < after when both are given.
+// `before` and "the end" for `after`. Both must be valid and before < after. Returns an
+// empty string if no key exists (only at the very bottom of the key space).
 QString between(const QString &before, const QString &after);
 bool isValid(const QString &key);
 

@@ -225,7 +225,10 @@ void SyncServer::onNewWebSocket()
         });
         connect(socket, &QWebSocket::pong, this,
                 [c](quint64, const QByteArray &) { c->lastSeenMs = nowMs(); });
-        connect(socket, &QWebSocket::disconnected, this, [this, c] { onDisconnected(c); });
+        // Queued: a close inside a handler must not free the connection under its feet.
+        connect(
+            socket, &QWebSocket::disconnected, this, [this, c] { onDisconnected(c); },
+            Qt::QueuedConnection);
         if (m_connections.size() > m_config.maxConnections) {
             ++m_metrics.connectionsRefused;
             sendError(c, -1, ErrorCode::TooManyConnections,

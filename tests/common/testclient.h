@@ -1,0 +1,80 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QUrl>
+#include <QWebSocket>
+
+#include <functional>
+
+// A real QWebSocket client for tests: sends protocol frames and waits (event loop, bounded
+// by a timeout) for the frames that answer them. Every frame received is kept in order.
+class TestClient : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TestClient(QObject *parent = nullptr);
+
+    bool open(const QUrl &url, int timeoutMs = 5000);
+    void close();
+    bool waitClosed(int timeoutMs = 5000);
+    bool isConnected() const;
+    QWebSocket &socket() { return m_ws; }
+
+    // Sends {type, id, ...fields} and returns the id.
+    qint64 send(const QString &type, QJsonObject fields = {});
+    void sendRaw(const QString &text);
+    // Sends a request and waits for the reply/error/ack/reject frame that carries its id.
+    QJsonObject request(const QString &type, const QJsonObject &fields = {}, int timeoutMs = 10000);
+    // The result object of a successful reply; fails the calling test (QVERIFY in caller) via
+    // empty.
+    QJsonObject result(const QString &type, const QJsonObject &fields = {}, int timeoutMs = 10000);
+
+    // Waits for a received frame that matches and has not been taken yet; takes it.
+    QJsonObject waitFor(const std::function<bool(const QJsonObject &)> &match,
+                        int timeoutMs = 5000);
+    QJsonObject waitForType(const QString &type, int timeoutMs = 5000);
+    // Frames received and not taken yet.
+    QList<QJsonObject> pending() const { return m_frames; }
+    int countType(const QString &type) const;
+    void clearFrames() { m_frames.clear(); }
+
+    // Protocol conveniences.
+    QString clientId;
+    qint64 nextMutationId = 1;
+    QString userId;
+    QString accessToken;
+    QString refreshToken;
+    QJsonObject hello(const QString &token = {});
+    QJsonObject registerUser(const QString &email, const QString &password, const QString &name);
+    QJsonObject login(const QString &email, const QString &password);
+    QJsonObject mutate(const QJsonObject &op, qint64 mutationId = -1, int timeoutMs = 10000);
+
+private:
+    QWebSocket m_ws;
+    QList<QJsonObject> m_frames;
+    qint64 m_nextId = 1;
+};
+
+// Builders for ops as a client sends them.
+namespace TestOps {
+QString stamp(qint64 wallMs, int counter, const QString &node);
+QJsonObject listCreate(const QString &householdId, const QString &listId, const QString &name,
+                       const QString &stamp);
+QJsonObject itemCreate(const QString &listId, const QString &itemId, const QString &title,
+                       const QString &stamp);
+QJsonObject itemSet(const QString &listId, const QString &itemId, const QJsonObject &fields,
+                    const QString &stamp);
+} // namespace TestOps
+
+// A household with people in it, made through the real protocol: the first person
+// registers and creates the household, the others register and join with an invite code.
+struct Family
+{
+    QString householdId;
+    QList<TestClient *> people; // owned by the caller's QObject parent
+    static bool create(QObject *parent, const QUrl &url, const QStringList &names, Family *out,
+                       const QString &emailTag = {});
+};

@@ -1,0 +1,204 @@
+// The real kinlist-server binary under QProcess: acked ops survive SIGKILL, SIGTERM
+// shuts down cleanly with "going away", and the command line behaves.
+#include "common/testclient.h"
+#include "core/uuid.h"
+
+#include <QDateTime>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace TestOps;
+
+class TestServerProcess : public QObject
+{
+    Q_OBJECT
+    QString m_bin;
+
+    static QString type(const QJsonObject &f) { return f.value(QStringLiteral("type")).toString(); }
+    static qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
+
+    // Starts the binary on an ephemeral port and returns its ws:// URL.
+    QUrl startServer(QProcess &p, const QString &dataDir)
+    {
+        p.setProgram(m_bin);
+        p.setArguments({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                        QStringLiteral("--data"), dataDir, QStringLiteral("--password-hash"),
+                        QStringLiteral("min")});
+        p.setProcessChannelMode(QProcess::SeparateChannels);
+        p.start();
+        if (!p.waitForStarted(5000))
+            return {};
+        QByteArray out;
+        const QRegularExpression re(QStringLiteral("listening on (ws://\\S+)"));
+        QRegularExpressionMatch m;
+        QTest::qWaitFor(
+            [&] {
+                out += p.readAllStandardOutput();
+                m = re.match(QString::fromUtf8(out));
+                return m.hasMatch() || p.state() == QProcess::NotRunning;
+            },
+            10000);
+        return m.hasMatch() ? QUrl(m.captured(1)) : QUrl();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_bin = qEnvironmentVariable("KINLIST_SERVER_BIN");
+        QVERIFY2(!m_bin.isEmpty(), "KINLIST_SERVER_BIN is not set (run through ctest)");
+    }
+
+    void versionAndHelp()
+    {
+        QProcess p;
+        p.start(m_bin, {QStringLiteral("--version")});
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(p.readAllStandardOutput().startsWith("kinlist-server "));
+        p.start(m_bin, {QStringLiteral("--help")});
+        QVERIFY(p.waitForFinished(10000));
+        QVERIFY(p.readAllStandardOutput().contains("--listen"));
+        p.start(m_bin, {QStringLiteral("--listen"), QStringLiteral("nonsense")});
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitCode(), 2);
+    }
+
+    void ackedOpsSurviveSigkill()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.path() + QStringLiteral("/data");
+        QProcess server;
+        const QUrl url = startServer(server, data);
+        QVERIFY(url.isValid());
+
+        TestClient c;
+        QVERIFY(c.open(url));
+        c.hello();
+        QCOMPARE(type(c.registerUser(QStringLiteral("sam@example.org"), QStringLiteral("durable!"),
+                                     QStringLiteral("Sam"))),
+                 QStringLiteral("reply"));
+        const QString hh = c.result(QStringLiteral("household.create"),
+                                    {{QStringLiteral("name"), QStringLiteral("H")}})
+                               .value(QStringLiteral("household"))
+                               .toObject()
+                               .value(QStringLiteral("id"))
+                               .toString();
+        const QString listId = kinlist::createUuid();
+        QCOMPARE(type(c.mutate(listCreate(hh, listId, QStringLiteral("Camping"),
+                                          stamp(now(), 0, c.clientId)))),
+                 QStringLiteral("ack"));
+
+        // Pipeline 400 creates without waiting, and kill the server as soon as 100 are acked.
+        constexpr int kOps = 400;
+        QList<QJsonObject> ops;
+        for (int i = 0; i < kOps; ++i) {
+            ops.append(itemCreate(listId, kinlist::createUuid(),
+                                  QStringLiteral("Tent peg %1").arg(i),
+                                  stamp(now(), i + 1, c.clientId)));
+            c.send(QStringLiteral("mutate"),
+                   {{QStringLiteral("clientId"), c.clientId},
+                    {QStringLiteral("mutationId"), qint64(i + 2)},
+                    {QStringLiteral("listId"), listId},
+                    {QStringLiteral("op"), ops.last()}});
+        }
+        QVERIFY(QTest::qWaitFor([&] { return c.countType(QStringLiteral("ack")) >= 100; }, 20000));
+        ::kill(pid_t(server.processId()), SIGKILL);
+        QTRY_COMPARE_WITH_TIMEOUT(server.state(), QProcess::NotRunning, 10000);
+        QCOMPARE(server.exitStatus(), QProcess::CrashExit);
+        c.waitClosed();
+        QHash<qint64, qint64> ackedSeq; // mutation id -> seq
+        for (const QJsonObject &f : c.pending()) {
+            if (type(f) == QLatin1String("ack"))
+                ackedSeq.insert(f.value(QStringLiteral("mutationId")).toInteger(),
+                                f.value(QStringLiteral("seq")).toInteger());
+        }
+        QVERIFY(ackedSeq.size() >= 100);
+        qInfo() << ackedSeq.size() << "of" << kOps << "acked before SIGKILL";
+
+        // Restart on the same data: every acked op is there, at its acked seq.
+        QProcess again;
+        const QUrl url2 = startServer(again, data);
+        QVERIFY(url2.isValid());
+        TestClient back;
+        back.clientId = c.clientId;
+        QVERIFY(back.open(url2));
+        QCOMPARE(type(back.hello(c.accessToken)), QStringLiteral("reply"));
+        const QJsonObject sub =
+            back.result(QStringLiteral("subscribe"),
+                        {{QStringLiteral("listId"), listId}, {QStringLiteral("sinceSeq"), 0}});
+        QHash<QString, qint64> seqOfItem;
+        for (const auto &v : sub.value(QStringLiteral("ops")).toArray()) {
+            const QJsonObject o = v.toObject();
+            seqOfItem.insert(
+                o.value(QStringLiteral("op")).toObject().value(QStringLiteral("itemId")).toString(),
+                o.value(QStringLiteral("seq")).toInteger());
+        }
+        for (auto it = ackedSeq.cbegin(); it != ackedSeq.cend(); ++it) {
+            const QString itemId =
+                ops.at(int(it.key() - 2)).value(QStringLiteral("itemId")).toString();
+            QVERIFY2(seqOfItem.contains(itemId),
+                     qPrintable(QStringLiteral("acked mutation %1 lost").arg(it.key())));
+            QCOMPARE(seqOfItem.value(itemId), it.value());
+        }
+
+        // Resend everything: acked ones are acked again, not applied; the rest apply once.
+        for (int i = 0; i < kOps; ++i) {
+            const QJsonObject r = back.mutate(ops.at(i), i + 2);
+            QCOMPARE(type(r), QStringLiteral("ack"));
+            if (ackedSeq.contains(i + 2))
+                QCOMPARE(r.value(QStringLiteral("seq")).toInteger(), ackedSeq.value(i + 2));
+        }
+        const QJsonObject all =
+            back.result(QStringLiteral("subscribe"),
+                        {{QStringLiteral("listId"), listId}, {QStringLiteral("sinceSeq"), 0}});
+        QCOMPARE(all.value(QStringLiteral("seq")).toInteger(), kOps + 1);
+        QSet<QString> items;
+        for (const auto &v : all.value(QStringLiteral("ops")).toArray())
+            items.insert(v.toObject()
+                             .value(QStringLiteral("op"))
+                             .toObject()
+                             .value(QStringLiteral("itemId"))
+                             .toString());
+        QCOMPARE(items.size(), kOps + 1); // each item once, plus the list's own op (empty itemId)
+        again.terminate();
+        QVERIFY(again.waitForFinished(10000));
+    }
+
+    void sigtermClosesWithGoingAway()
+    {
+        QTemporaryDir dir;
+        QProcess server;
+        const QUrl url = startServer(server, dir.path() + QStringLiteral("/data"));
+        QVERIFY(url.isValid());
+        TestClient c;
+        QVERIFY(c.open(url));
+        c.hello();
+        QCOMPARE(type(c.registerUser(QStringLiteral("tia@example.org"), QStringLiteral("goodbye!"),
+                                     QStringLiteral("Tia"))),
+                 QStringLiteral("reply"));
+        server.terminate(); // SIGTERM
+        QVERIFY(c.waitClosed(10000));
+        QCOMPARE(int(c.socket().closeCode()), 1001);
+        // It may have finished already while the client waited for the close.
+        QTRY_COMPARE_WITH_TIMEOUT(server.state(), QProcess::NotRunning, 10000);
+        QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(server.exitCode(), 0);
+        // The account was kept.
+        QProcess again;
+        const QUrl url2 = startServer(again, dir.path() + QStringLiteral("/data"));
+        TestClient d;
+        QVERIFY(d.open(url2));
+        d.hello();
+        QCOMPARE(type(d.login(QStringLiteral("tia@example.org"), QStringLiteral("goodbye!"))),
+                 QStringLiteral("reply"));
+        again.terminate();
+        QVERIFY(again.waitForFinished(10000));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerProcess)
+#include "tst_server_process.moc"

@@ -1,0 +1,390 @@
+// Live sync through a real in-process server: rooms, presence, exactly-once mutations,
+// catch-up, snapshots, history and list notifications.
+#include "common/testclient.h"
+#include "common/testserver.h"
+#include "core/hlc.h"
+#include "core/uuid.h"
+
+#include <QDateTime>
+#include <QTest>
+
+using namespace TestOps;
+
+class TestServerSync : public QObject
+{
+    Q_OBJECT
+    TestServer m_server;
+    int m_familyCount = 0;
+
+    static QString type(const QJsonObject &f) { return f.value(QStringLiteral("type")).toString(); }
+    static QJsonObject res(const QJsonObject &f)
+    {
+        return f.value(QStringLiteral("result")).toObject();
+    }
+    static qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
+
+    Family family(const QStringList &names)
+    {
+        Family f;
+        if (!Family::create(this, m_server.url(), names, &f, QString::number(++m_familyCount)))
+            qFatal("could not set up a family");
+        return f;
+    }
+
+    // Creates a list through `c` and returns its id.
+    QString makeList(TestClient *c, const QString &householdId,
+                     const QString &name = QStringLiteral("Groceries"))
+    {
+        const QString listId = kinlist::createUuid();
+        const QJsonObject ack =
+            c->mutate(listCreate(householdId, listId, name, stamp(now(), 0, c->clientId)));
+        return type(ack) == QLatin1String("ack") ? listId : QString();
+    }
+
+    QJsonObject subscribe(TestClient *c, const QString &listId, qint64 since = 0)
+    {
+        return c->request(
+            QStringLiteral("subscribe"),
+            {{QStringLiteral("listId"), listId}, {QStringLiteral("sinceSeq"), since}});
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_server.start()); }
+
+    void twoClientsSeeEachOther()
+    {
+        Family f = family({QStringLiteral("Mum"), QStringLiteral("Dad")});
+        TestClient *mum = f.people[0];
+        TestClient *dad = f.people[1];
+        const QString listId = makeList(mum, f.householdId);
+        QVERIFY(!listId.isEmpty());
+        // Dad was not subscribed but hears that a list appeared.
+        const QJsonObject changed = dad->waitForType(QStringLiteral("list.changed"));
+        QCOMPARE(changed.value(QStringLiteral("list"))
+                     .toObject()
+                     .value(QStringLiteral("name"))
+                     .toString(),
+                 QStringLiteral("Groceries"));
+
+        QCOMPARE(type(subscribe(mum, listId)), QStringLiteral("reply"));
+        const QJsonObject sub = subscribe(dad, listId);
+        QCOMPARE(type(sub), QStringLiteral("reply"));
+        // Presence: Dad's reply lists both; Mum hears Dad join.
+        const QJsonArray presence = res(sub).value(QStringLiteral("presence")).toArray();
+        QCOMPARE(presence.size(), 2);
+        QStringList names;
+        for (const auto &p : presence)
+            names << p.toObject().value(QStringLiteral("displayName")).toString();
+        names.sort();
+        QCOMPARE(names, QStringList({QStringLiteral("Dad"), QStringLiteral("Mum")}));
+        const QJsonObject joined = mum->waitForType(QStringLiteral("presence"));
+        QCOMPARE(joined.value(QStringLiteral("event")).toString(), QStringLiteral("joined"));
+        QCOMPARE(joined.value(QStringLiteral("member"))
+                     .toObject()
+                     .value(QStringLiteral("displayName"))
+                     .toString(),
+                 QStringLiteral("Dad"));
+
+        // Mum adds an item: she gets an ack; Dad gets the op; Mum's own copy carries her mutation
+        // id.
+        const QString itemId = kinlist::createUuid();
+        const qint64 mid = mum->nextMutationId;
+        const QJsonObject ack = mum->mutate(
+            itemCreate(listId, itemId, QStringLiteral("Milk"), stamp(now(), 0, mum->clientId)));
+        QCOMPARE(type(ack), QStringLiteral("ack"));
+        const qint64 seq = ack.value(QStringLiteral("seq")).toInteger();
+        QCOMPARE(seq, 2);
+        const QJsonObject atDad = dad->waitForType(QStringLiteral("op"));
+        QCOMPARE(atDad.value(QStringLiteral("seq")).toInteger(), seq);
+        QCOMPARE(
+            atDad.value(QStringLiteral("op")).toObject().value(QStringLiteral("itemId")).toString(),
+            itemId);
+        QCOMPARE(atDad.value(QStringLiteral("byName")).toString(), QStringLiteral("Mum"));
+        QVERIFY(!atDad.contains(QStringLiteral("mutationId")));
+        const QJsonObject own = mum->waitForType(QStringLiteral("op"));
+        QCOMPARE(own.value(QStringLiteral("mutationId")).toInteger(), mid);
+        // The server filled in who created it.
+        QCOMPARE(atDad.value(QStringLiteral("op"))
+                     .toObject()
+                     .value(QStringLiteral("fields"))
+                     .toObject()
+                     .value(QStringLiteral("createdBy"))
+                     .toString(),
+                 mum->userId);
+
+        // And the other way round.
+        QCOMPARE(type(dad->mutate(itemSet(listId, itemId, {{QStringLiteral("done"), true}},
+                                          stamp(now(), 1, dad->clientId)))),
+                 QStringLiteral("ack"));
+        const QJsonObject atMum = mum->waitForType(QStringLiteral("op"));
+        QCOMPARE(atMum.value(QStringLiteral("op"))
+                     .toObject()
+                     .value(QStringLiteral("fields"))
+                     .toObject()
+                     .value(QStringLiteral("done"))
+                     .toBool(),
+                 true);
+
+        // Dad leaves: Mum sees him go.
+        QCOMPARE(
+            type(dad->request(QStringLiteral("unsubscribe"), {{QStringLiteral("listId"), listId}})),
+            QStringLiteral("reply"));
+        const QJsonObject left = mum->waitForType(QStringLiteral("presence"));
+        QCOMPARE(left.value(QStringLiteral("event")).toString(), QStringLiteral("left"));
+    }
+
+    void resendIsAppliedOnce()
+    {
+        Family f = family({QStringLiteral("Ann"), QStringLiteral("Ben")});
+        TestClient *ann = f.people[0];
+        TestClient *ben = f.people[1];
+        const QString listId = makeList(ann, f.householdId);
+        QCOMPARE(type(subscribe(ben, listId)), QStringLiteral("reply"));
+        const QString itemId = kinlist::createUuid();
+        const QJsonObject op =
+            itemCreate(listId, itemId, QStringLiteral("Eggs"), stamp(now(), 0, ann->clientId));
+        const qint64 mid = ann->nextMutationId++;
+        const QJsonObject first = ann->mutate(op, mid);
+        QCOMPARE(type(first), QStringLiteral("ack"));
+        QVERIFY(!ben->waitForType(QStringLiteral("op")).isEmpty());
+
+        // Ann's connection drops; she reconnects with the same client id and resends.
+        ann->close();
+        QVERIFY(ann->waitClosed());
+        TestClient again;
+        again.clientId = ann->clientId;
+        QVERIFY(again.open(m_server.url()));
+        QCOMPARE(type(again.hello(ann->accessToken)), QStringLiteral("reply"));
+        const QJsonObject second = again.mutate(op, mid);
+        QCOMPARE(type(second), QStringLiteral("ack"));
+        QCOMPARE(second.value(QStringLiteral("seq")).toInteger(),
+                 first.value(QStringLiteral("seq")).toInteger());
+        QVERIFY(second.value(QStringLiteral("duplicate")).toBool());
+        // Twice in a row within one batch is also answered once and applied once.
+        const QString item2 = kinlist::createUuid();
+        const QJsonObject op2 =
+            itemCreate(listId, item2, QStringLiteral("Jam"), stamp(now(), 1, ann->clientId));
+        const qint64 mid2 = mid + 1;
+        const qint64 r1 = again.send(QStringLiteral("mutate"),
+                                     {{QStringLiteral("clientId"), again.clientId},
+                                      {QStringLiteral("mutationId"), mid2},
+                                      {QStringLiteral("listId"), listId},
+                                      {QStringLiteral("op"), op2}});
+        const qint64 r2 = again.send(QStringLiteral("mutate"),
+                                     {{QStringLiteral("clientId"), again.clientId},
+                                      {QStringLiteral("mutationId"), mid2},
+                                      {QStringLiteral("listId"), listId},
+                                      {QStringLiteral("op"), op2}});
+        const QJsonObject a1 = again.waitFor(
+            [r1](const QJsonObject &o) { return o.value(QStringLiteral("id")).toInteger() == r1; });
+        const QJsonObject a2 = again.waitFor(
+            [r2](const QJsonObject &o) { return o.value(QStringLiteral("id")).toInteger() == r2; });
+        QCOMPARE(type(a1), QStringLiteral("ack"));
+        QCOMPARE(type(a2), QStringLiteral("ack"));
+        QCOMPARE(a1.value(QStringLiteral("seq")), a2.value(QStringLiteral("seq")));
+
+        // Ben saw exactly one op per mutation, and the log holds each once.
+        QVERIFY(!ben->waitForType(QStringLiteral("op")).isEmpty());
+        QCOMPARE(ben->countType(QStringLiteral("op")), 0);
+        const QJsonObject catchup = res(subscribe(ben, listId, 0));
+        QCOMPARE(catchup.value(QStringLiteral("ops")).toArray().size(), 3); // list + 2 items
+        QCOMPARE(catchup.value(QStringLiteral("seq")).toInteger(), 3);
+    }
+
+    void catchUpReturnsExactlyTheMissedOps()
+    {
+        Family f = family({QStringLiteral("Cat"), QStringLiteral("Dan")});
+        TestClient *cat = f.people[0];
+        TestClient *dan = f.people[1];
+        const QString listId = makeList(cat, f.householdId);
+        QStringList items;
+        for (int i = 0; i < 5; ++i) {
+            items << kinlist::createUuid();
+            QCOMPARE(
+                type(cat->mutate(itemCreate(listId, items.last(), QStringLiteral("Item %1").arg(i),
+                                            stamp(now(), i, cat->clientId)))),
+                QStringLiteral("ack"));
+        }
+        const QJsonObject first = res(subscribe(dan, listId, 0));
+        QCOMPARE(first.value(QStringLiteral("mode")).toString(), QStringLiteral("ops"));
+        QCOMPARE(first.value(QStringLiteral("ops")).toArray().size(), 6);
+        const qint64 danSeq = first.value(QStringLiteral("seq")).toInteger();
+        QCOMPARE(danSeq, 6);
+        // Dan goes away; Cat makes three more changes.
+        dan->close();
+        QVERIFY(dan->waitClosed());
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(type(cat->mutate(itemSet(listId, items.at(i), {{QStringLiteral("done"), true}},
+                                              stamp(now(), 10 + i, cat->clientId)))),
+                     QStringLiteral("ack"));
+        TestClient back;
+        QVERIFY(back.open(m_server.url()));
+        QCOMPARE(type(back.hello(dan->accessToken)), QStringLiteral("reply"));
+        const QJsonObject missed = res(subscribe(&back, listId, danSeq));
+        const QJsonArray ops = missed.value(QStringLiteral("ops")).toArray();
+        QCOMPARE(ops.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            const QJsonObject o = ops.at(i).toObject();
+            QCOMPARE(o.value(QStringLiteral("seq")).toInteger(), danSeq + 1 + i);
+            QCOMPARE(
+                o.value(QStringLiteral("op")).toObject().value(QStringLiteral("itemId")).toString(),
+                items.at(i));
+        }
+        // Up to date: nothing missed.
+        QCOMPARE(
+            res(subscribe(&back, listId, danSeq + 3)).value(QStringLiteral("ops")).toArray().size(),
+            0);
+    }
+
+    void farBehindGetsASnapshot()
+    {
+        TestServer small;
+        small.config.snapshotThreshold = 3;
+        QVERIFY(small.start());
+        Family f;
+        QVERIFY(
+            Family::create(this, small.url(), {QStringLiteral("Eve"), QStringLiteral("Fay")}, &f));
+        TestClient *eve = f.people[0];
+        const QString listId = kinlist::createUuid();
+        QCOMPARE(type(eve->mutate(listCreate(f.householdId, listId, QStringLiteral("Chores"),
+                                             stamp(now(), 0, eve->clientId)))),
+                 QStringLiteral("ack"));
+        const QString item = kinlist::createUuid();
+        QCOMPARE(type(eve->mutate(itemCreate(listId, item, QStringLiteral("Dishes"),
+                                             stamp(now(), 1, eve->clientId)))),
+                 QStringLiteral("ack"));
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(
+                type(eve->mutate(itemSet(
+                    listId, item, {{QStringLiteral("title"), QStringLiteral("Dishes %1").arg(i)}},
+                    stamp(now(), 2 + i, eve->clientId)))),
+                QStringLiteral("ack"));
+        const QJsonObject snap = res(f.people[1]->request(
+            QStringLiteral("subscribe"),
+            {{QStringLiteral("listId"), listId}, {QStringLiteral("sinceSeq"), 0}}));
+        QCOMPARE(snap.value(QStringLiteral("mode")).toString(), QStringLiteral("snapshot"));
+        QCOMPARE(snap.value(QStringLiteral("seq")).toInteger(), 7);
+        const QJsonArray entities = snap.value(QStringLiteral("entities")).toArray();
+        QCOMPARE(entities.size(), 2);
+        bool found = false;
+        for (const auto &e : entities) {
+            const QJsonObject o = e.toObject();
+            if (o.value(QStringLiteral("id")).toString() == item) {
+                found = true;
+                QCOMPARE(o.value(QStringLiteral("fields"))
+                             .toObject()
+                             .value(QStringLiteral("title"))
+                             .toObject()
+                             .value(QStringLiteral("v"))
+                             .toString(),
+                         QStringLiteral("Dishes 4"));
+            }
+        }
+        QVERIFY(found);
+    }
+
+    void rejectsHaveCodes()
+    {
+        Family f = family({QStringLiteral("Gus")});
+        TestClient *gus = f.people[0];
+        const QString listId = makeList(gus, f.householdId);
+        // Unknown item.
+        const QJsonObject r1 =
+            gus->mutate(itemSet(listId, kinlist::createUuid(), {{QStringLiteral("done"), true}},
+                                stamp(now(), 0, gus->clientId)));
+        QCOMPARE(type(r1), QStringLiteral("reject"));
+        QCOMPARE(r1.value(QStringLiteral("code")).toString(), QStringLiteral("not_found"));
+        // Invalid op.
+        QJsonObject bad = itemCreate(listId, kinlist::createUuid(), QString(600, QLatin1Char('x')),
+                                     stamp(now(), 1, gus->clientId));
+        const QJsonObject r2 = gus->mutate(bad);
+        QCOMPARE(r2.value(QStringLiteral("code")).toString(), QStringLiteral("too_long"));
+        // A resend of a rejected mutation gets the same reject.
+        const QJsonObject r3 = gus->mutate(bad, gus->nextMutationId - 1);
+        QCOMPARE(type(r3), QStringLiteral("reject"));
+        QCOMPARE(r3.value(QStringLiteral("code")).toString(), QStringLiteral("too_long"));
+        // The list itself is unharmed.
+        const QJsonObject sub = res(subscribe(gus, listId));
+        QCOMPARE(sub.value(QStringLiteral("seq")).toInteger(), 1);
+    }
+
+    void historyIsPaginated()
+    {
+        Family f = family({QStringLiteral("Hal"), QStringLiteral("Ivy")});
+        TestClient *hal = f.people[0];
+        const QString listId = makeList(hal, f.householdId);
+        for (int i = 0; i < 7; ++i)
+            QCOMPARE(type(hal->mutate(itemCreate(listId, kinlist::createUuid(),
+                                                 QStringLiteral("Thing %1").arg(i),
+                                                 stamp(now(), i, hal->clientId)))),
+                     QStringLiteral("ack"));
+        TestClient *ivy = f.people[1];
+        const QJsonObject page1 =
+            res(ivy->request(QStringLiteral("history"),
+                             {{QStringLiteral("listId"), listId}, {QStringLiteral("limit"), 5}}));
+        const QJsonArray e1 = page1.value(QStringLiteral("entries")).toArray();
+        QCOMPARE(e1.size(), 5);
+        QCOMPARE(e1.first().toObject().value(QStringLiteral("seq")).toInteger(), 8); // newest first
+        QCOMPARE(e1.first().toObject().value(QStringLiteral("byName")).toString(),
+                 QStringLiteral("Hal"));
+        const qint64 before = page1.value(QStringLiteral("nextBefore")).toInteger();
+        QVERIFY(before > 0);
+        const QJsonObject page2 = res(ivy->request(QStringLiteral("history"),
+                                                   {{QStringLiteral("listId"), listId},
+                                                    {QStringLiteral("limit"), 5},
+                                                    {QStringLiteral("before"), before}}));
+        const QJsonArray e2 = page2.value(QStringLiteral("entries")).toArray();
+        QCOMPARE(e2.size(), 3);
+        QCOMPARE(e2.last()
+                     .toObject()
+                     .value(QStringLiteral("op"))
+                     .toObject()
+                     .value(QStringLiteral("type"))
+                     .toString(),
+                 QStringLiteral("list.create"));
+        QVERIFY(page2.value(QStringLiteral("nextBefore")).isNull());
+        // Household history sees the same ops.
+        const QJsonObject hh = res(ivy->request(QStringLiteral("history"),
+                                                {{QStringLiteral("householdId"), f.householdId}}));
+        QCOMPARE(hh.value(QStringLiteral("entries")).toArray().size(), 8);
+    }
+
+    void removedMemberIsRejected()
+    {
+        Family f = family({QStringLiteral("Jo"), QStringLiteral("Kim")});
+        TestClient *jo = f.people[0];
+        TestClient *kim = f.people[1];
+        const QString listId = makeList(jo, f.householdId);
+        QCOMPARE(type(subscribe(kim, listId)), QStringLiteral("reply"));
+        QCOMPARE(type(jo->request(QStringLiteral("member.remove"),
+                                  {{QStringLiteral("householdId"), f.householdId},
+                                   {QStringLiteral("userId"), kim->userId}})),
+                 QStringLiteral("reply"));
+        QVERIFY(!kim->waitForType(QStringLiteral("household.removed")).isEmpty());
+        const QJsonObject r =
+            kim->mutate(itemCreate(listId, kinlist::createUuid(), QStringLiteral("Sneaky"),
+                                   stamp(now(), 0, kim->clientId)));
+        QCOMPARE(type(r), QStringLiteral("reject"));
+        QCOMPARE(r.value(QStringLiteral("code")).toString(), QStringLiteral("forbidden"));
+        QCOMPARE(subscribe(kim, listId).value(QStringLiteral("code")).toString(),
+                 QStringLiteral("forbidden"));
+    }
+
+    void futureStampsAreClamped()
+    {
+        Family f = family({QStringLiteral("Lou")});
+        TestClient *lou = f.people[0];
+        const QString listId = makeList(lou, f.householdId);
+        const QString item = kinlist::createUuid();
+        const qint64 farFuture = now() + 365LL * 24 * 3600 * 1000;
+        const QJsonObject ack = lou->mutate(itemCreate(
+            listId, item, QStringLiteral("Time traveller"), stamp(farFuture, 0, lou->clientId)));
+        QCOMPARE(type(ack), QStringLiteral("ack"));
+        const auto s = kinlist::Hlc::parse(ack.value(QStringLiteral("stamp")).toString());
+        QVERIFY(s);
+        QVERIFY(s->wallMs < now() + 2 * m_server.config.maxClockSkewMs);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerSync)
+#include "tst_server_sync.moc"
