@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs the dependencies, builds Kinlist and runs every test (Qt Test through CTest,
+# headless, in parallel; each test uses its own loopback port and temporary directory).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j2
+cd build
+QT_QPA_PLATFORM=offscreen ctest -j2 --output-on-failure --timeout 300
