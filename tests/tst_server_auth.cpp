@@ -55,11 +55,15 @@ private Q_SLOTS:
 
         // The same email again is a conflict.
         TestClient dup;
+        dup.device.clear(); // hello without the optional device name
         QVERIFY(dup.open(m_server.url()));
         dup.hello();
         QCOMPARE(code(dup.registerUser(QStringLiteral("MUM@example.org"),
                                        QStringLiteral("other password"), QStringLiteral("X"))),
                  QStringLiteral("conflict"));
+        QCOMPARE(type(dup.registerUser(QStringLiteral("nodevice@example.org"),
+                                       QStringLiteral("other password"), QStringLiteral("X"))),
+                 QStringLiteral("reply"));
 
         // Wrong password, unknown email: the same answer.
         TestClient b;

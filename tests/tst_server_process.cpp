@@ -35,14 +35,14 @@ class TestServerProcess : public QObject
         QByteArray out;
         const QRegularExpression re(QStringLiteral("listening on (ws://\\S+)"));
         QRegularExpressionMatch m;
-        QTest::qWaitFor(
+        const bool up = QTest::qWaitFor(
             [&] {
                 out += p.readAllStandardOutput();
                 m = re.match(QString::fromUtf8(out));
                 return m.hasMatch() || p.state() == QProcess::NotRunning;
             },
             10000);
-        return m.hasMatch() ? QUrl(m.captured(1)) : QUrl();
+        return up && m.hasMatch() ? QUrl(m.captured(1)) : QUrl();
     }
 
 private Q_SLOTS:

@@ -449,7 +449,7 @@ bool ServerStore::upsertClient(const QString &clientId, const QString &userId,
                  " last_seen = excluded.last_seen");
     q.addBindValue(clientId);
     q.addBindValue(userId);
-    q.addBindValue(device);
+    q.addBindValue(device.isNull() ? QStringLiteral("") : device); // optional in hello; the column is NOT NULL
     q.addBindValue(nowMs);
     return exec(q);
 }

@@ -110,9 +110,9 @@ int TestClient::countType(const QString &type) const
 
 QJsonObject TestClient::hello(const QString &token)
 {
-    QJsonObject fields {{QStringLiteral("protocol"), 1},
-                        {QStringLiteral("clientId"), clientId},
-                        {QStringLiteral("device"), QStringLiteral("test")}};
+    QJsonObject fields {{QStringLiteral("protocol"), 1}, {QStringLiteral("clientId"), clientId}};
+    if (!device.isEmpty())
+        fields.insert(QStringLiteral("device"), device);
     if (!token.isEmpty())
         fields.insert(QStringLiteral("token"), token);
     return request(QStringLiteral("hello"), fields);

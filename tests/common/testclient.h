@@ -43,6 +43,7 @@ public:
 
     // Protocol conveniences.
     QString clientId;
+    QString device = QStringLiteral("test"); // sent in hello unless empty
     qint64 nextMutationId = 1;
     QString userId;
     QString accessToken;
