@@ -4,26 +4,46 @@
 
 namespace kinlist::server {
 
+void Metrics::Ring::add(qint64 v)
+{
+    if (values.size() < kWindow)
+        values.append(v);
+    else
+        values[next] = v;
+    next = (next + 1) % kWindow;
+}
+
+double Metrics::Ring::quantileSeconds(double q) const
+{
+    if (values.isEmpty())
+        return 0;
+    QVector<qint64> sorted = values;
+    const auto k = qsizetype(q * double(sorted.size() - 1));
+    std::nth_element(sorted.begin(), sorted.begin() + k, sorted.end());
+    return double(sorted.at(k)) / 1e9;
+}
+
 void Metrics::recordCommit(qint64 nanos, int ops)
 {
     ++commits;
     m_commitNanosTotal += nanos;
     m_commitOpsTotal += ops;
-    if (m_recent.size() < kWindow)
-        m_recent.append(nanos);
-    else
-        m_recent[m_next] = nanos;
-    m_next = (m_next + 1) % kWindow;
+    m_commitNs.add(nanos);
 }
 
 double Metrics::commitLatencyQuantile(double q) const
 {
-    if (m_recent.isEmpty())
-        return 0;
-    QVector<qint64> sorted = m_recent;
-    const auto k = qsizetype(q * double(sorted.size() - 1));
-    std::nth_element(sorted.begin(), sorted.begin() + k, sorted.end());
-    return double(sorted.at(k)) / 1e9;
+    return m_commitNs.quantileSeconds(q);
+}
+
+void Metrics::recordMutationLatency(qint64 nanos)
+{
+    m_mutationNs.add(nanos);
+}
+
+double Metrics::mutationLatencyQuantile(double q) const
+{
+    return m_mutationNs.quantileSeconds(q);
 }
 
 QByteArray Metrics::render(int connections, int authenticated, int rooms, int loadedLists) const
@@ -77,6 +97,13 @@ QByteArray Metrics::render(int connections, int authenticated, int rooms, int lo
         QByteArray::number(double(m_commitNanosTotal) / 1e9, 'g', 9) + '\n';
     out += "kinlist_commit_latency_seconds_count " + QByteArray::number(commits) + '\n';
     line("kinlist_commit_ops_total", "counter", "Ops written by all commits.", n(m_commitOpsTotal));
+    out += "# HELP kinlist_mutation_latency_seconds From a mutation frame's arrival to its ack "
+           "(recent window).\n"
+           "# TYPE kinlist_mutation_latency_seconds summary\n";
+    for (double q : {0.5, 0.9, 0.99}) {
+        out += "kinlist_mutation_latency_seconds{quantile=\"" + QByteArray::number(q) + "\"} " +
+            QByteArray::number(mutationLatencyQuantile(q), 'g', 6) + '\n';
+    }
     return out;
 }
 

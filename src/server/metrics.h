@@ -21,6 +21,9 @@ public:
     qint64 connectionsRefused = 0;
 
     void recordCommit(qint64 nanos, int ops);
+    // Time from a mutation's frame arriving to its ack being queued.
+    void recordMutationLatency(qint64 nanos);
+    double mutationLatencyQuantile(double q) const;
     // Quantile (0..1) of the recent commit latencies, in seconds.
     double commitLatencyQuantile(double q) const;
 
@@ -28,8 +31,15 @@ public:
 
 private:
     static constexpr int kWindow = 4096;
-    QVector<qint64> m_recent; // ring buffer of commit latencies in ns
-    int m_next = 0;
+    struct Ring
+    {
+        QVector<qint64> values;
+        int next = 0;
+        void add(qint64 v);
+        double quantileSeconds(double q) const;
+    };
+    Ring m_commitNs;
+    Ring m_mutationNs;
     qint64 m_commitNanosTotal = 0;
     qint64 m_commitOpsTotal = 0;
 };

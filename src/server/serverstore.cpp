@@ -39,11 +39,11 @@ bool migrateTo1(QSqlQuery &q)
         " max_uses INTEGER NOT NULL, uses INTEGER NOT NULL DEFAULT 0)",
         "CREATE TABLE clients (client_id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES "
         "users(id),"
-        " device TEXT NOT NULL DEFAULT '', last_mutation_id INTEGER NOT NULL DEFAULT 0,"
+        " device TEXT NOT NULL DEFAULT '',"
         " last_seen INTEGER NOT NULL)",
         "CREATE TABLE lists (id TEXT PRIMARY KEY, household_id TEXT NOT NULL REFERENCES "
         "households(id),"
-        " head_seq INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL)",
+        " created_at INTEGER NOT NULL, snapshot_seq INTEGER NOT NULL DEFAULT 0)",
         "CREATE INDEX lists_household ON lists(household_id)",
         "CREATE TABLE entities (id TEXT PRIMARY KEY, list_id TEXT NOT NULL, kind TEXT NOT NULL,"
         " state TEXT NOT NULL)",
@@ -92,14 +92,20 @@ bool ServerStore::open(const QString &path, bool syncFull, QString *error)
     q.exec(syncFull ? QStringLiteral("PRAGMA synchronous=FULL")
                     : QStringLiteral("PRAGMA synchronous=NORMAL"));
     q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+    q.exec(QStringLiteral("PRAGMA cache_size=-8192")); // 8 MiB of page cache
     if (!migrate(error))
         return false;
+    // Checkpoints (and their fsync) happen on a thread of their own, never inside a commit
+    // on the event loop.
+    q.exec(QStringLiteral("PRAGMA wal_autocheckpoint=0"));
+    m_checkpointer = std::make_unique<WalCheckpointer>(path);
     qCInfo(lcStore) << "database" << path << "at schema version" << kSchemaVersion;
     return true;
 }
 
 void ServerStore::close()
 {
+    m_checkpointer.reset();
     m_statements.clear();
     if (m_db.isValid()) {
         if (m_inTransaction)
@@ -433,7 +439,13 @@ bool ServerStore::useInvite(const QString &code)
 
 std::optional<ServerStore::Client> ServerStore::client(const QString &clientId)
 {
-    QSqlQuery &q = prepared("SELECT user_id, last_mutation_id FROM clients WHERE client_id = ?");
+    // The last mutation id is derived from the op log and the rejects (both indexed by
+    // client), so applying an op writes no extra row for it.
+    QSqlQuery &q = prepared(
+        "SELECT user_id, max(COALESCE((SELECT max(mutation_id) FROM ops WHERE client_id = "
+        "c.client_id), 0),"
+        " COALESCE((SELECT max(mutation_id) FROM rejects WHERE client_id = c.client_id), 0))"
+        " FROM clients c WHERE client_id = ?");
     q.addBindValue(clientId);
     if (!exec(q) || !q.next())
         return std::nullopt;
@@ -449,16 +461,9 @@ bool ServerStore::upsertClient(const QString &clientId, const QString &userId,
                  " last_seen = excluded.last_seen");
     q.addBindValue(clientId);
     q.addBindValue(userId);
-    q.addBindValue(device.isNull() ? QStringLiteral("") : device); // optional in hello; the column is NOT NULL
+    q.addBindValue(device.isNull() ? QStringLiteral("")
+                                   : device); // optional in hello; the column is NOT NULL
     q.addBindValue(nowMs);
-    return exec(q);
-}
-
-bool ServerStore::setLastMutation(const QString &clientId, qint64 mutationId)
-{
-    QSqlQuery &q = prepared("UPDATE clients SET last_mutation_id = ? WHERE client_id = ?");
-    q.addBindValue(mutationId);
-    q.addBindValue(clientId);
     return exec(q);
 }
 
@@ -466,11 +471,21 @@ bool ServerStore::setLastMutation(const QString &clientId, qint64 mutationId)
 
 std::optional<ServerStore::ListRow> ServerStore::list(const QString &id)
 {
-    QSqlQuery &q = prepared("SELECT household_id, head_seq FROM lists WHERE id = ?");
+    QSqlQuery &q = prepared(
+        "SELECT household_id, (SELECT COALESCE(max(seq), 0) FROM ops WHERE list_id = l.id),"
+        " snapshot_seq FROM lists l WHERE id = ?");
     q.addBindValue(id);
     if (!exec(q) || !q.next())
         return std::nullopt;
-    return ListRow {id, q.value(0).toString(), q.value(1).toLongLong()};
+    return ListRow {id, q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong()};
+}
+
+bool ServerStore::setSnapshotSeq(const QString &listId, qint64 seq)
+{
+    QSqlQuery &q = prepared("UPDATE lists SET snapshot_seq = ? WHERE id = ?");
+    q.addBindValue(seq);
+    q.addBindValue(listId);
+    return exec(q);
 }
 
 bool ServerStore::insertList(const QString &id, const QString &householdId, qint64 nowMs)
@@ -482,19 +497,12 @@ bool ServerStore::insertList(const QString &id, const QString &householdId, qint
     return exec(q);
 }
 
-bool ServerStore::setListHead(const QString &id, qint64 seq)
-{
-    QSqlQuery &q = prepared("UPDATE lists SET head_seq = ? WHERE id = ?");
-    q.addBindValue(seq);
-    q.addBindValue(id);
-    return exec(q);
-}
-
 QList<QPair<ServerStore::ListRow, Entity>> ServerStore::listsOfHousehold(const QString &householdId)
 {
-    QSqlQuery &q =
-        prepared("SELECT l.id, l.head_seq, e.state FROM lists l JOIN entities e ON e.id = l.id"
-                 " WHERE l.household_id = ?");
+    QSqlQuery &q = prepared(
+        "SELECT l.id, (SELECT COALESCE(max(seq), 0) FROM ops WHERE list_id = l.id), e.state"
+        " FROM lists l JOIN entities e ON e.id = l.id"
+        " WHERE l.household_id = ?");
     q.addBindValue(householdId);
     QList<QPair<ListRow, Entity>> out;
     if (!exec(q))

@@ -8,6 +8,8 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include "walcheckpointer.h"
+
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -107,17 +109,17 @@ public:
     std::optional<Client> client(const QString &clientId);
     bool upsertClient(const QString &clientId, const QString &userId, const QString &device,
                       qint64 nowMs);
-    bool setLastMutation(const QString &clientId, qint64 mutationId);
 
     struct ListRow
     {
         QString id;
         QString householdId;
         qint64 headSeq = 0;
+        qint64 snapshotSeq = 0; // the entities table holds every op up to here
     };
     std::optional<ListRow> list(const QString &id);
     bool insertList(const QString &id, const QString &householdId, qint64 nowMs);
-    bool setListHead(const QString &id, qint64 seq);
+    bool setSnapshotSeq(const QString &listId, qint64 seq);
     QList<QPair<ListRow, Entity>> listsOfHousehold(const QString &householdId);
 
     QList<Entity> entitiesOfList(const QString &listId);
@@ -160,6 +162,7 @@ private:
     std::unordered_map<const char *, std::unique_ptr<QSqlQuery>> m_statements;
     QString m_lastError;
     bool m_inTransaction = false;
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
 };
 
 } // namespace kinlist::server

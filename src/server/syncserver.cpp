@@ -4,6 +4,7 @@
 #include "httpgate.h"
 #include "logging.h"
 
+#include <QAbstractEventDispatcher>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -129,6 +130,13 @@ bool SyncServer::start(QString *error)
     const int sweepMs = std::max(50, std::min(m_config.pingIntervalMs, m_config.idleTimeoutMs) / 2);
     m_sweepTimer.setInterval(sweepMs);
     connect(&m_sweepTimer, &QTimer::timeout, this, &SyncServer::sweep);
+    m_commitTimer.setSingleShot(true);
+    m_commitTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_commitTimer, &QTimer::timeout, this, &SyncServer::flushBatch);
+    // Anything queued outside a request (timers, finished password hashes) goes out
+    // before the thread sleeps.
+    connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::aboutToBlock, this,
+            &SyncServer::flushSockets);
     m_sweepTimer.start();
     qCInfo(lcServer).noquote() << "listening on" << url().toString() << "data in"
                                << m_config.dataDir;
@@ -187,6 +195,10 @@ void SyncServer::finishShutdown()
     const auto conns = m_connections.values();
     for (Connection *c : conns)
         c->socket->abort();
+    for (Room *r : std::as_const(m_rooms)) {
+        if (!r->dirty.isEmpty())
+            snapshotRoom(r);
+    }
     flushBatch();
     m_store.close();
     qCInfo(lcServer) << "stopped";
@@ -262,6 +274,7 @@ void SyncServer::onDisconnected(Connection *c)
     }
     signOut(c);
     m_connections.remove(c->id);
+    m_dirty.remove(c);
     c->socket->deleteLater();
     delete c;
     if (m_shuttingDown && m_connections.isEmpty())
@@ -368,6 +381,7 @@ void SyncServer::onTextMessage(Connection *c, const QString &text)
             }
         }
         (this->*r.handler)(c, d);
+        flushSockets();
         return;
     }
     sendError(c, d.id, ErrorCode::Internal, QStringLiteral("no handler"));
@@ -401,6 +415,18 @@ void SyncServer::send(Connection *c, const QByteArray &frame)
         return;
     ++m_metrics.framesOut;
     c->socket->sendTextMessage(QString::fromUtf8(frame));
+    m_dirty.insert(c);
+}
+
+void SyncServer::flushSockets()
+{
+    // One write per socket for everything queued since the last flush, instead of one
+    // per frame or a write-notifier round trip through the event loop.
+    for (Connection *c : std::as_const(m_dirty)) {
+        if (!c->closing)
+            c->socket->flush();
+    }
+    m_dirty.clear();
 }
 
 void SyncServer::sendReply(Connection *c, qint64 id, const QJsonObject &result)

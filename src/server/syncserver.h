@@ -66,6 +66,7 @@ private:
         QString device;
         QString userId; // empty until signed in
         QString displayName;
+        QByteArray displayNameJson; // as a JSON string, for frames built by hand
         qint64 tokenExpiresAtMs = 0;
         QSet<QString> rooms;
         double bucket = 0;
@@ -85,6 +86,8 @@ private:
         qint64 headSeq = 0;
         QHash<QString, Entity> entities; // the list itself and its items
         QSet<Connection *> subscribers;
+        qint64 snapshotSeq = 0; // the entities table has everything up to this seq
+        QSet<QString> dirty; // entities changed since then
     };
 
     // A mutation applied (or rejected) inside the open transaction, answered after commit.
@@ -102,6 +105,7 @@ private:
         bool listLevel = false;
         QByteArray frameOthers;
         QByteArray frameSender;
+        qint64 receivedNs = 0; // m_uptime time the frame arrived
     };
 
     // connection life
@@ -155,8 +159,11 @@ private:
     void stageReject(Connection *c, qint64 requestId, qint64 mutationId, const QString &listId,
                      const Error &e);
     void leaveRoom(Connection *c, Room *room, bool notify);
+    bool snapshotRoom(Room *room);
+    void evictRoom(Room *room);
     QJsonObject presenceOf(const Connection *c) const;
     void scheduleFlush();
+    void flushSockets();
     void flushBatch();
     void failBatch(const QString &why);
     qint64 lastMutationId(const QString &clientId);
@@ -185,7 +192,11 @@ private:
     QVector<Pending> m_batch;
     QSet<QString> m_batchRooms;
     QSet<QString> m_batchClients;
-    bool m_flushScheduled = false;
+    QTimer m_commitTimer;
+    qint64 m_lastCommitNs = 0;
+    static constexpr qint64 kMinCommitIntervalNs = 1000000; // 1 ms
+    static constexpr qint64 kSnapshotEveryOps = 500; // bounds the replay when a list loads
+    QSet<Connection *> m_dirty; // sockets with frames queued since the last flush
     bool m_shuttingDown = false;
     bool m_stopped = false;
 };

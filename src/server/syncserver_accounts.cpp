@@ -7,6 +7,7 @@
 
 #include <QFutureWatcher>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QWebSocket>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -366,6 +367,11 @@ Error SyncServer::signIn(Connection *c, const ServerStore::User &user, qint64 to
     m_lastMutation.insert(c->clientId, client ? client->lastMutationId : 0);
     c->userId = user.id;
     c->displayName = user.displayName;
+    {
+        const QByteArray arr =
+            QJsonDocument(QJsonArray {user.displayName}).toJson(QJsonDocument::Compact);
+        c->displayNameJson = arr.mid(1, arr.size() - 2); // ["name"] -> "name"
+    }
     c->tokenExpiresAtMs = tokenExpiresAtMs;
     m_userConnections[user.id].insert(c);
     if (!m_memberships.contains(user.id))

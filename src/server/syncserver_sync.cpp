@@ -50,10 +50,52 @@ SyncServer::Room *SyncServer::room(const QString &listId)
     r->listId = listId;
     r->householdId = row->householdId;
     r->headSeq = row->headSeq;
+    r->snapshotSeq = row->snapshotSeq;
     for (Entity &e : m_store.entitiesOfList(listId))
         r->entities.insert(e.id, std::move(e));
+    // Item writes reach the entities table in snapshots; the op log has the rest. The merge
+    // is idempotent, so replaying an op the snapshot already holds changes nothing.
+    if (r->headSeq > r->snapshotSeq) {
+        for (const auto &opRow : m_store.opsSince(listId, r->snapshotSeq)) {
+            Error e;
+            const Op op = Op::fromJson(QJsonDocument::fromJson(opRow.opJson).object(), &e, true);
+            if (e) {
+                qCWarning(lcStore)
+                    << "skipping an unreadable op" << opRow.seq << "of list" << listId;
+                continue;
+            }
+            mergeOp(r->entities[op.entityId()], op);
+            r->dirty.insert(op.entityId());
+        }
+    }
     m_rooms.insert(listId, r);
     return r;
+}
+
+bool SyncServer::snapshotRoom(Room *r)
+{
+    if (!m_store.begin())
+        return false;
+    for (const QString &id : std::as_const(r->dirty)) {
+        auto it = r->entities.constFind(id);
+        if (it != r->entities.constEnd() && !m_store.upsertEntity(*it))
+            return false;
+    }
+    if (!m_store.setSnapshotSeq(r->listId, r->headSeq))
+        return false;
+    r->dirty.clear();
+    r->snapshotSeq = r->headSeq;
+    return true;
+}
+
+void SyncServer::evictRoom(Room *r)
+{
+    // The snapshot joins the open batch (or starts one): if it fails, the op log still
+    // has everything and the next load replays it.
+    if (!r->dirty.isEmpty() && snapshotRoom(r))
+        scheduleFlush();
+    m_rooms.remove(r->listId);
+    delete r;
 }
 
 QJsonObject SyncServer::presenceOf(const Connection *c) const
@@ -79,10 +121,8 @@ void SyncServer::leaveRoom(Connection *c, Room *r, bool notify)
             send(s, frame);
     }
     // A list nobody watches leaves memory unless the open batch still uses it.
-    if (r->subscribers.isEmpty() && !m_batchRooms.contains(r->listId)) {
-        m_rooms.remove(r->listId);
-        delete r;
-    }
+    if (r->subscribers.isEmpty() && !m_batchRooms.contains(r->listId))
+        evictRoom(r);
 }
 
 void SyncServer::handleLists(Connection *c, const Protocol::Decoded &d)
@@ -262,6 +302,7 @@ void SyncServer::handleMutate(Connection *c, const Protocol::Decoded &d)
     p.clientId = clientId;
     p.mutationId = mutationId;
     p.listId = listId;
+    p.receivedNs = m_uptime.nsecsElapsed();
     if (!e)
         e = applyOp(c, op, mutationId, &p);
     if (e) {
@@ -331,6 +372,7 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
         op.fields.insert(QStringLiteral("createdAt"), double(op.stamp.wallMs));
     }
     mergeOp(entity, op);
+    r->dirty.insert(entity.id);
     const qint64 seq = r->headSeq + 1;
     const QJsonObject opJson = op.toJson();
     ServerStore::OpRow row;
@@ -342,27 +384,33 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
     row.mutationId = mutationId;
     row.atMs = now;
     row.opJson = Protocol::encode(opJson);
-    if (!m_store.upsertEntity(entity) || !m_store.insertOp(row) ||
-        !m_store.setListHead(op.listId, seq) || !m_store.setLastMutation(c->clientId, mutationId)) {
+    // Lists and new items are written through at once (lists are read from the table, and
+    // item ids must be found there to stay unique); other item writes wait for a snapshot.
+    const bool writeThrough = op.isCreate() || op.entityKind() == EntityKind::List;
+    if ((writeThrough && !m_store.upsertEntity(entity)) || !m_store.insertOp(row)) {
         failBatch(m_store.lastError());
         return Error {ErrorCode::StorageError, {}};
     }
     r->headSeq = seq;
+    if (r->headSeq - r->snapshotSeq >= kSnapshotEveryOps && !snapshotRoom(r)) {
+        failBatch(m_store.lastError());
+        return Error {ErrorCode::StorageError, {}};
+    }
     m_lastMutation.insert(c->clientId, mutationId);
 
     pending->seq = seq;
     pending->stamp = op.stamp.toString();
     pending->listLevel = op.entityKind() == EntityKind::List;
-    QJsonObject frame {{QStringLiteral("type"), QStringLiteral("op")},
-                       {QStringLiteral("listId"), op.listId},
-                       {QStringLiteral("seq"), seq},
-                       {QStringLiteral("by"), c->userId},
-                       {QStringLiteral("byName"), c->displayName},
-                       {QStringLiteral("at"), now},
-                       {QStringLiteral("op"), opJson}};
-    pending->frameOthers = Protocol::encode(frame);
-    frame.insert(QStringLiteral("mutationId"), mutationId);
-    pending->frameSender = Protocol::encode(frame);
+    // Built by hand around the op's JSON (already encoded for the log): encoded once for
+    // all receivers, once more with the mutation id for the sender.
+    QByteArray head;
+    head.reserve(200 + row.opJson.size());
+    head += "{\"type\":\"op\",\"listId\":\"" + op.listId.toLatin1() +
+        "\",\"seq\":" + QByteArray::number(seq) + ",\"by\":\"" + c->userId.toLatin1() +
+        "\",\"byName\":" + c->displayNameJson + ",\"at\":" + QByteArray::number(now);
+    pending->frameOthers = head + ",\"op\":" + row.opJson + '}';
+    pending->frameSender =
+        head + ",\"mutationId\":" + QByteArray::number(mutationId) + ",\"op\":" + row.opJson + '}';
     return {};
 }
 
@@ -370,8 +418,7 @@ void SyncServer::stageReject(Connection *c, qint64 requestId, qint64 mutationId,
                              const QString &listId, const Error &e)
 {
     if (!m_store.begin() ||
-        !m_store.insertReject(c->clientId, mutationId, errorCodeName(e.code), e.message) ||
-        !m_store.setLastMutation(c->clientId, mutationId)) {
+        !m_store.insertReject(c->clientId, mutationId, errorCodeName(e.code), e.message)) {
         failBatch(m_store.lastError());
         send(c, rejectFrame(requestId, mutationId, listId, kStorageFailed));
         return;
@@ -391,13 +438,13 @@ void SyncServer::stageReject(Connection *c, qint64 requestId, qint64 mutationId,
 
 void SyncServer::scheduleFlush()
 {
-    if (m_flushScheduled)
+    if (m_commitTimer.isActive())
         return;
-    m_flushScheduled = true;
-    QTimer::singleShot(0, this, [this] {
-        m_flushScheduled = false;
-        flushBatch();
-    });
+    // Group commit: at most one commit per kMinCommitIntervalNs. A quiet server commits on
+    // the next event-loop pass; a busy one lets a batch fill for up to that long.
+    const qint64 sinceLast = m_uptime.nsecsElapsed() - m_lastCommitNs;
+    const qint64 waitNs = std::max<qint64>(0, kMinCommitIntervalNs - sinceLast);
+    m_commitTimer.start(int((waitNs + 999999) / 1000000));
 }
 
 void SyncServer::flushBatch()
@@ -406,8 +453,10 @@ void SyncServer::flushBatch()
         Q_ASSERT(m_batch.isEmpty());
         return;
     }
+    m_commitTimer.stop();
     QElapsedTimer t;
     t.start();
+    m_lastCommitNs = m_uptime.nsecsElapsed();
     if (!m_store.commit()) {
         failBatch(m_store.lastError());
         return;
@@ -433,14 +482,14 @@ void SyncServer::flushBatch()
         }
         if (sender)
             send(sender,
-                 Protocol::encode(QJsonObject {{QStringLiteral("type"), QStringLiteral("ack")},
-                                               {QStringLiteral("id"), p.requestId},
-                                               {QStringLiteral("mutationId"), p.mutationId},
-                                               {QStringLiteral("listId"), p.listId},
-                                               {QStringLiteral("seq"), p.seq},
-                                               {QStringLiteral("stamp"), p.stamp}}));
+                 "{\"type\":\"ack\",\"id\":" + QByteArray::number(p.requestId) +
+                     ",\"mutationId\":" + QByteArray::number(p.mutationId) + ",\"listId\":\"" +
+                     p.listId.toLatin1() + "\",\"seq\":" + QByteArray::number(p.seq) +
+                     ",\"stamp\":\"" + p.stamp.toLatin1() + "\"}");
         if (p.duplicate)
             continue;
+        if (p.receivedNs)
+            m_metrics.recordMutationLatency(m_uptime.nsecsElapsed() - p.receivedNs);
         Room *r = m_rooms.value(p.listId);
         if (!r)
             continue;
@@ -466,11 +515,10 @@ void SyncServer::flushBatch()
     }
     for (const QString &listId : touchedRooms) {
         Room *r = m_rooms.value(listId);
-        if (r && r->subscribers.isEmpty()) {
-            m_rooms.remove(listId);
-            delete r;
-        }
+        if (r && r->subscribers.isEmpty())
+            evictRoom(r);
     }
+    flushSockets();
 }
 
 void SyncServer::failBatch(const QString &why)
@@ -502,6 +550,7 @@ void SyncServer::failBatch(const QString &why)
         if (Connection *sender = m_connections.value(p.connId))
             send(sender, rejectFrame(p.requestId, p.mutationId, p.listId, kStorageFailed));
     }
+    flushSockets();
 }
 
 } // namespace kinlist::server
