@@ -13,7 +13,7 @@ packages=(
   qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qttest
   libsodium-dev libjwt-dev
   xvfb xauth dbus gnome-keyring libsecret-tools
-  dpkg-dev file desktop-file-utils curl procps
+  dpkg-dev file desktop-file-utils curl procps openssl
 )
 
 missing=()

@@ -92,16 +92,31 @@ private Q_SLOTS:
                                           stamp(now(), 0, c.clientId)))),
                  QStringLiteral("ack"));
 
+        // Edits of an existing item are kept in memory and the op log, and reach the item
+        // table only in a snapshot: they must survive the kill too.
+        const QString tent = kinlist::createUuid();
+        QCOMPARE(type(c.mutate(itemCreate(listId, tent, QStringLiteral("Tent"),
+                                          stamp(now(), 1, c.clientId)))),
+                 QStringLiteral("ack"));
+        QCOMPARE(type(c.mutate(itemSet(listId, tent,
+                                       {{QStringLiteral("title"), QStringLiteral("Big tent")}},
+                                       stamp(now(), 2, c.clientId)))),
+                 QStringLiteral("ack"));
+        QCOMPARE(type(c.mutate(itemSet(listId, tent, {{QStringLiteral("done"), true}},
+                                       stamp(now(), 3, c.clientId)))),
+                 QStringLiteral("ack"));
+
         // Pipeline 400 creates without waiting, and kill the server as soon as 100 are acked.
         constexpr int kOps = 400;
+        const qint64 base = c.nextMutationId;
         QList<QJsonObject> ops;
         for (int i = 0; i < kOps; ++i) {
             ops.append(itemCreate(listId, kinlist::createUuid(),
                                   QStringLiteral("Tent peg %1").arg(i),
-                                  stamp(now(), i + 1, c.clientId)));
+                                  stamp(now(), i + 10, c.clientId)));
             c.send(QStringLiteral("mutate"),
                    {{QStringLiteral("clientId"), c.clientId},
-                    {QStringLiteral("mutationId"), qint64(i + 2)},
+                    {QStringLiteral("mutationId"), base + i},
                     {QStringLiteral("listId"), listId},
                     {QStringLiteral("op"), ops.last()}});
         }
@@ -139,23 +154,44 @@ private Q_SLOTS:
         }
         for (auto it = ackedSeq.cbegin(); it != ackedSeq.cend(); ++it) {
             const QString itemId =
-                ops.at(int(it.key() - 2)).value(QStringLiteral("itemId")).toString();
+                ops.at(int(it.key() - base)).value(QStringLiteral("itemId")).toString();
             QVERIFY2(seqOfItem.contains(itemId),
                      qPrintable(QStringLiteral("acked mutation %1 lost").arg(it.key())));
             QCOMPARE(seqOfItem.value(itemId), it.value());
         }
 
+        // The state rebuilt after the kill has the tent's edits (a snapshot: the client
+        // claims a seq the server never had).
+        const QJsonObject snap = back.result(
+            QStringLiteral("subscribe"),
+            {{QStringLiteral("listId"), listId}, {QStringLiteral("sinceSeq"), 1000000}});
+        QCOMPARE(snap.value(QStringLiteral("mode")).toString(), QStringLiteral("snapshot"));
+        bool tentFound = false;
+        for (const auto &v : snap.value(QStringLiteral("entities")).toArray()) {
+            const QJsonObject e = v.toObject();
+            if (e.value(QStringLiteral("id")).toString() != tent)
+                continue;
+            tentFound = true;
+            const QJsonObject f = e.value(QStringLiteral("fields")).toObject();
+            QCOMPARE(
+                f.value(QStringLiteral("title")).toObject().value(QStringLiteral("v")).toString(),
+                QStringLiteral("Big tent"));
+            QCOMPARE(f.value(QStringLiteral("done")).toObject().value(QStringLiteral("v")).toBool(),
+                     true);
+        }
+        QVERIFY(tentFound);
+
         // Resend everything: acked ones are acked again, not applied; the rest apply once.
         for (int i = 0; i < kOps; ++i) {
-            const QJsonObject r = back.mutate(ops.at(i), i + 2);
+            const QJsonObject r = back.mutate(ops.at(i), base + i);
             QCOMPARE(type(r), QStringLiteral("ack"));
-            if (ackedSeq.contains(i + 2))
-                QCOMPARE(r.value(QStringLiteral("seq")).toInteger(), ackedSeq.value(i + 2));
+            if (ackedSeq.contains(base + i))
+                QCOMPARE(r.value(QStringLiteral("seq")).toInteger(), ackedSeq.value(base + i));
         }
         const QJsonObject all =
             back.result(QStringLiteral("subscribe"),
                         {{QStringLiteral("listId"), listId}, {QStringLiteral("sinceSeq"), 0}});
-        QCOMPARE(all.value(QStringLiteral("seq")).toInteger(), kOps + 1);
+        QCOMPARE(all.value(QStringLiteral("seq")).toInteger(), kOps + 4); // list, tent x3, items
         QSet<QString> items;
         for (const auto &v : all.value(QStringLiteral("ops")).toArray())
             items.insert(v.toObject()
@@ -163,7 +199,7 @@ private Q_SLOTS:
                              .toObject()
                              .value(QStringLiteral("itemId"))
                              .toString());
-        QCOMPARE(items.size(), kOps + 1); // each item once, plus the list's own op (empty itemId)
+        QCOMPARE(items.size(), kOps + 2); // each item once, the tent, and the list (empty itemId)
         again.terminate();
         QVERIFY(again.waitForFinished(10000));
     }
