@@ -1,4 +1,5 @@
 // kinlist-server: parses the command line and runs the sync server until SIGTERM/SIGINT.
+#include "server/epolldispatcher.h"
 #include "server/logging.h"
 #include "server/serverconfig.h"
 #include "server/syncserver.h"
@@ -23,6 +24,8 @@ void onSignal(int)
 
 int main(int argc, char *argv[])
 {
+    // epoll instead of poll() over every connection on every pass of the event loop.
+    QCoreApplication::setEventDispatcher(new kinlist::server::EpollEventDispatcher);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("kinlist-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KINLIST_VERSION));
