@@ -244,5 +244,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestServerAuth)
+KINLIST_SERVER_TEST_MAIN(TestServerAuth)
 #include "tst_server_auth.moc"

@@ -232,5 +232,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestServerBadInput)
+KINLIST_SERVER_TEST_MAIN(TestServerBadInput)
 #include "tst_server_badinput.moc"

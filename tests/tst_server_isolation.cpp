@@ -114,5 +114,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestServerIsolation)
+KINLIST_SERVER_TEST_MAIN(TestServerIsolation)
 #include "tst_server_isolation.moc"

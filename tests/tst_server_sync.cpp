@@ -386,5 +386,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestServerSync)
+KINLIST_SERVER_TEST_MAIN(TestServerSync)
 #include "tst_server_sync.moc"

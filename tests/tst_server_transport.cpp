@@ -130,5 +130,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestServerTransport)
+KINLIST_SERVER_TEST_MAIN(TestServerTransport)
 #include "tst_server_transport.moc"

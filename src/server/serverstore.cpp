@@ -13,6 +13,22 @@ namespace kinlist::server {
 
 namespace {
 
+// Resets a reused statement when a method is done with it. A SELECT left unfinished keeps
+// its read transaction open: later writes on this connection would fail with "database is
+// locked" once another connection wrote, and the WAL could never be checkpointed past it.
+class QueryDone
+{
+public:
+    explicit QueryDone(QSqlQuery &q)
+        : m_q(q)
+    {
+    }
+    ~QueryDone() { m_q.finish(); }
+
+private:
+    QSqlQuery &m_q;
+};
+
 // One function per schema step; each runs in its own transaction.
 bool migrateTo1(QSqlQuery &q)
 {
@@ -158,6 +174,7 @@ bool ServerStore::migrate(QString *error)
 bool ServerStore::ping()
 {
     QSqlQuery &q = prepared("SELECT 1");
+    const QueryDone done(q);
     return exec(q) && q.next();
 }
 
@@ -181,6 +198,18 @@ bool ServerStore::exec(QSqlQuery &q)
     m_lastError = q.lastError().text();
     qCWarning(lcStore) << "statement failed:" << m_lastError;
     return false;
+}
+
+void ServerStore::setFullForTesting(bool full)
+{
+    QSqlQuery q(m_db);
+    if (full) {
+        q.exec(QStringLiteral("PRAGMA page_count"));
+        const qint64 pages = q.next() ? q.value(0).toLongLong() : 1;
+        q.exec(QStringLiteral("PRAGMA max_page_count=%1").arg(pages));
+    } else {
+        q.exec(QStringLiteral("PRAGMA max_page_count=4294967294"));
+    }
 }
 
 bool ServerStore::begin()
@@ -219,7 +248,8 @@ void ServerStore::rollback()
     for (auto &entry : m_statements)
         entry.second->finish();
     if (!m_db.rollback())
-        qCWarning(lcStore) << "rollback failed:" << m_db.lastError().text();
+        qCInfo(lcStore) << "rollback:"
+                        << m_db.lastError().text(); // e.g. SQLite already rolled back
     m_inTransaction = false;
 }
 
@@ -229,6 +259,7 @@ std::optional<ServerStore::User> ServerStore::userByEmail(const QString &email)
 {
     QSqlQuery &q =
         prepared("SELECT id, email, display_name, password_hash FROM users WHERE email = ?");
+    const QueryDone done(q);
     q.addBindValue(email);
     if (!exec(q) || !q.next())
         return std::nullopt;
@@ -240,6 +271,7 @@ std::optional<ServerStore::User> ServerStore::userById(const QString &id)
 {
     QSqlQuery &q =
         prepared("SELECT id, email, display_name, password_hash FROM users WHERE id = ?");
+    const QueryDone done(q);
     q.addBindValue(id);
     if (!exec(q) || !q.next())
         return std::nullopt;
@@ -251,6 +283,7 @@ bool ServerStore::insertUser(const User &user, qint64 nowMs)
 {
     QSqlQuery &q = prepared("INSERT INTO users (id, email, display_name, password_hash, "
                             "created_at) VALUES (?, ?, ?, ?, ?)");
+    const QueryDone done(q);
     q.addBindValue(user.id);
     q.addBindValue(user.email);
     q.addBindValue(user.displayName);
@@ -266,6 +299,7 @@ bool ServerStore::insertRefreshToken(const RefreshToken &t, qint64 nowMs)
     QSqlQuery &q =
         prepared("INSERT INTO refresh_tokens (hash, user_id, family_id, created_at, expires_at)"
                  " VALUES (?, ?, ?, ?, ?)");
+    const QueryDone done(q);
     q.addBindValue(QString::fromLatin1(t.hash));
     q.addBindValue(t.userId);
     q.addBindValue(t.familyId);
@@ -278,6 +312,7 @@ std::optional<ServerStore::RefreshToken> ServerStore::refreshToken(const QByteAr
 {
     QSqlQuery &q = prepared(
         "SELECT user_id, family_id, expires_at, used, revoked FROM refresh_tokens WHERE hash = ?");
+    const QueryDone done(q);
     q.addBindValue(QString::fromLatin1(hash));
     if (!exec(q) || !q.next())
         return std::nullopt;
@@ -292,6 +327,7 @@ std::optional<ServerStore::RefreshToken> ServerStore::refreshToken(const QByteAr
 bool ServerStore::markRefreshTokenUsed(const QByteArray &hash)
 {
     QSqlQuery &q = prepared("UPDATE refresh_tokens SET used = 1 WHERE hash = ?");
+    const QueryDone done(q);
     q.addBindValue(QString::fromLatin1(hash));
     return exec(q);
 }
@@ -299,6 +335,7 @@ bool ServerStore::markRefreshTokenUsed(const QByteArray &hash)
 bool ServerStore::revokeRefreshFamily(const QString &familyId)
 {
     QSqlQuery &q = prepared("UPDATE refresh_tokens SET revoked = 1 WHERE family_id = ?");
+    const QueryDone done(q);
     q.addBindValue(familyId);
     return exec(q);
 }
@@ -306,6 +343,7 @@ bool ServerStore::revokeRefreshFamily(const QString &familyId)
 bool ServerStore::revokeAllRefreshTokens(const QString &userId)
 {
     QSqlQuery &q = prepared("UPDATE refresh_tokens SET revoked = 1 WHERE user_id = ?");
+    const QueryDone done(q);
     q.addBindValue(userId);
     return exec(q);
 }
@@ -317,6 +355,7 @@ bool ServerStore::insertHousehold(const QString &id, const QString &name, const 
 {
     QSqlQuery &q =
         prepared("INSERT INTO households (id, name, created_by, created_at) VALUES (?, ?, ?, ?)");
+    const QueryDone done(q);
     q.addBindValue(id);
     q.addBindValue(name);
     q.addBindValue(ownerId);
@@ -331,6 +370,7 @@ std::optional<ServerStore::Household> ServerStore::household(const QString &id,
         "SELECT h.name, m.role, (SELECT count(*) FROM members c WHERE c.household_id = h.id)"
         " FROM households h JOIN members m ON m.household_id = h.id AND m.user_id = ? WHERE h.id = "
         "?");
+    const QueryDone done(q);
     q.addBindValue(forUserId);
     q.addBindValue(id);
     if (!exec(q) || !q.next())
@@ -344,6 +384,7 @@ QList<ServerStore::Household> ServerStore::householdsOf(const QString &userId)
         "SELECT h.id, h.name, m.role, (SELECT count(*) FROM members c WHERE c.household_id = h.id)"
         " FROM households h JOIN members m ON m.household_id = h.id WHERE m.user_id = ? ORDER BY "
         "h.name");
+    const QueryDone done(q);
     q.addBindValue(userId);
     QList<Household> out;
     if (!exec(q))
@@ -357,6 +398,7 @@ QList<ServerStore::Household> ServerStore::householdsOf(const QString &userId)
 QHash<QString, QString> ServerStore::membershipsOf(const QString &userId)
 {
     QSqlQuery &q = prepared("SELECT household_id, role FROM members WHERE user_id = ?");
+    const QueryDone done(q);
     q.addBindValue(userId);
     QHash<QString, QString> out;
     if (!exec(q))
@@ -371,6 +413,7 @@ QList<ServerStore::Member> ServerStore::members(const QString &householdId)
     QSqlQuery &q =
         prepared("SELECT m.user_id, u.display_name, m.role, m.joined_at FROM members m"
                  " JOIN users u ON u.id = m.user_id WHERE m.household_id = ? ORDER BY m.joined_at");
+    const QueryDone done(q);
     q.addBindValue(householdId);
     QList<Member> out;
     if (!exec(q))
@@ -386,6 +429,7 @@ bool ServerStore::insertMember(const QString &householdId, const QString &userId
 {
     QSqlQuery &q = prepared(
         "INSERT INTO members (household_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)");
+    const QueryDone done(q);
     q.addBindValue(householdId);
     q.addBindValue(userId);
     q.addBindValue(role);
@@ -396,6 +440,7 @@ bool ServerStore::insertMember(const QString &householdId, const QString &userId
 bool ServerStore::deleteMember(const QString &householdId, const QString &userId)
 {
     QSqlQuery &q = prepared("DELETE FROM members WHERE household_id = ? AND user_id = ?");
+    const QueryDone done(q);
     q.addBindValue(householdId);
     q.addBindValue(userId);
     return exec(q);
@@ -408,6 +453,7 @@ bool ServerStore::insertInvite(const Invite &invite, const QString &createdBy, q
     QSqlQuery &q = prepared(
         "INSERT INTO invites (code, household_id, created_by, created_at, expires_at, max_uses)"
         " VALUES (?, ?, ?, ?, ?, ?)");
+    const QueryDone done(q);
     q.addBindValue(invite.code);
     q.addBindValue(invite.householdId);
     q.addBindValue(createdBy);
@@ -421,6 +467,7 @@ std::optional<ServerStore::Invite> ServerStore::invite(const QString &code)
 {
     QSqlQuery &q =
         prepared("SELECT household_id, expires_at, max_uses, uses FROM invites WHERE code = ?");
+    const QueryDone done(q);
     q.addBindValue(code);
     if (!exec(q) || !q.next())
         return std::nullopt;
@@ -431,6 +478,7 @@ std::optional<ServerStore::Invite> ServerStore::invite(const QString &code)
 bool ServerStore::useInvite(const QString &code)
 {
     QSqlQuery &q = prepared("UPDATE invites SET uses = uses + 1 WHERE code = ?");
+    const QueryDone done(q);
     q.addBindValue(code);
     return exec(q);
 }
@@ -446,6 +494,7 @@ std::optional<ServerStore::Client> ServerStore::client(const QString &clientId)
         "c.client_id), 0),"
         " COALESCE((SELECT max(mutation_id) FROM rejects WHERE client_id = c.client_id), 0))"
         " FROM clients c WHERE client_id = ?");
+    const QueryDone done(q);
     q.addBindValue(clientId);
     if (!exec(q) || !q.next())
         return std::nullopt;
@@ -459,6 +508,7 @@ bool ServerStore::upsertClient(const QString &clientId, const QString &userId,
         prepared("INSERT INTO clients (client_id, user_id, device, last_seen) VALUES (?, ?, ?, ?)"
                  " ON CONFLICT(client_id) DO UPDATE SET device = excluded.device,"
                  " last_seen = excluded.last_seen");
+    const QueryDone done(q);
     q.addBindValue(clientId);
     q.addBindValue(userId);
     q.addBindValue(device.isNull() ? QStringLiteral("")
@@ -474,6 +524,7 @@ std::optional<ServerStore::ListRow> ServerStore::list(const QString &id)
     QSqlQuery &q = prepared(
         "SELECT household_id, (SELECT COALESCE(max(seq), 0) FROM ops WHERE list_id = l.id),"
         " snapshot_seq FROM lists l WHERE id = ?");
+    const QueryDone done(q);
     q.addBindValue(id);
     if (!exec(q) || !q.next())
         return std::nullopt;
@@ -483,6 +534,7 @@ std::optional<ServerStore::ListRow> ServerStore::list(const QString &id)
 bool ServerStore::setSnapshotSeq(const QString &listId, qint64 seq)
 {
     QSqlQuery &q = prepared("UPDATE lists SET snapshot_seq = ? WHERE id = ?");
+    const QueryDone done(q);
     q.addBindValue(seq);
     q.addBindValue(listId);
     return exec(q);
@@ -491,6 +543,7 @@ bool ServerStore::setSnapshotSeq(const QString &listId, qint64 seq)
 bool ServerStore::insertList(const QString &id, const QString &householdId, qint64 nowMs)
 {
     QSqlQuery &q = prepared("INSERT INTO lists (id, household_id, created_at) VALUES (?, ?, ?)");
+    const QueryDone done(q);
     q.addBindValue(id);
     q.addBindValue(householdId);
     q.addBindValue(nowMs);
@@ -503,6 +556,7 @@ QList<QPair<ServerStore::ListRow, Entity>> ServerStore::listsOfHousehold(const Q
         "SELECT l.id, (SELECT COALESCE(max(seq), 0) FROM ops WHERE list_id = l.id), e.state"
         " FROM lists l JOIN entities e ON e.id = l.id"
         " WHERE l.household_id = ?");
+    const QueryDone done(q);
     q.addBindValue(householdId);
     QList<QPair<ListRow, Entity>> out;
     if (!exec(q))
@@ -519,6 +573,7 @@ QList<QPair<ServerStore::ListRow, Entity>> ServerStore::listsOfHousehold(const Q
 QList<Entity> ServerStore::entitiesOfList(const QString &listId)
 {
     QSqlQuery &q = prepared("SELECT state FROM entities WHERE list_id = ?");
+    const QueryDone done(q);
     q.addBindValue(listId);
     QList<Entity> out;
     if (!exec(q))
@@ -536,6 +591,7 @@ QList<Entity> ServerStore::entitiesOfList(const QString &listId)
 std::optional<QString> ServerStore::listOfEntity(const QString &entityId)
 {
     QSqlQuery &q = prepared("SELECT list_id FROM entities WHERE id = ?");
+    const QueryDone done(q);
     q.addBindValue(entityId);
     if (!exec(q) || !q.next())
         return std::nullopt;
@@ -546,6 +602,7 @@ bool ServerStore::upsertEntity(const Entity &entity)
 {
     QSqlQuery &q = prepared("INSERT INTO entities (id, list_id, kind, state) VALUES (?, ?, ?, ?)"
                             " ON CONFLICT(id) DO UPDATE SET state = excluded.state");
+    const QueryDone done(q);
     q.addBindValue(entity.id);
     q.addBindValue(entity.listId);
     q.addBindValue(entity.kind == EntityKind::List ? QStringLiteral("list")
@@ -560,6 +617,7 @@ bool ServerStore::insertOp(const OpRow &row)
     QSqlQuery &q = prepared(
         "INSERT INTO ops (list_id, seq, household_id, user_id, client_id, mutation_id, at, op)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    const QueryDone done(q);
     q.addBindValue(row.listId);
     q.addBindValue(row.seq);
     q.addBindValue(row.householdId);
@@ -575,6 +633,7 @@ std::optional<QPair<QString, qint64>> ServerStore::appliedMutation(const QString
                                                                    qint64 mutationId)
 {
     QSqlQuery &q = prepared("SELECT list_id, seq FROM ops WHERE client_id = ? AND mutation_id = ?");
+    const QueryDone done(q);
     q.addBindValue(clientId);
     q.addBindValue(mutationId);
     if (!exec(q) || !q.next())
@@ -587,6 +646,7 @@ QList<ServerStore::OpRow> ServerStore::opsSince(const QString &listId, qint64 si
     QSqlQuery &q =
         prepared("SELECT gid, seq, household_id, user_id, client_id, mutation_id, at, op FROM ops"
                  " WHERE list_id = ? AND seq > ? ORDER BY seq");
+    const QueryDone done(q);
     q.addBindValue(listId);
     q.addBindValue(sinceSeq);
     QList<OpRow> out;
@@ -621,6 +681,7 @@ QList<ServerStore::OpRow> ServerStore::history(const QString &listId, const QStr
                    "o.at, o.op"
                    " FROM ops o LEFT JOIN users u ON u.id = o.user_id"
                    " WHERE o.list_id = ? AND o.gid < ? ORDER BY o.gid DESC LIMIT ?");
+    const QueryDone done(q);
     q.addBindValue(listId.isEmpty() ? householdId : listId);
     q.addBindValue(bound);
     q.addBindValue(limit);
@@ -647,6 +708,7 @@ bool ServerStore::insertReject(const QString &clientId, qint64 mutationId, const
 {
     QSqlQuery &q = prepared("INSERT OR REPLACE INTO rejects (client_id, mutation_id, code, "
                             "message) VALUES (?, ?, ?, ?)");
+    const QueryDone done(q);
     q.addBindValue(clientId);
     q.addBindValue(mutationId);
     q.addBindValue(code);
@@ -659,6 +721,7 @@ std::optional<QPair<QString, QString>> ServerStore::reject(const QString &client
 {
     QSqlQuery &q =
         prepared("SELECT code, message FROM rejects WHERE client_id = ? AND mutation_id = ?");
+    const QueryDone done(q);
     q.addBindValue(clientId);
     q.addBindValue(mutationId);
     if (!exec(q) || !q.next())

@@ -34,6 +34,10 @@ public:
     bool ping();
     QString lastError() const { return m_lastError; }
 
+    // Fault injection for tests: caps the database at its current size, so the next write
+    // that needs a new page fails with SQLite's real "database or disk is full".
+    void setFullForTesting(bool full);
+
     bool begin();
     bool commit();
     void rollback();

@@ -49,6 +49,7 @@ public:
     const Metrics &metrics() const { return m_metrics; }
     int connectionCount() const { return int(m_connections.size()); }
     int roomCount() const;
+    ServerStore &storeForTesting() { return m_store; }
 
 Q_SIGNALS:
     void stopped();

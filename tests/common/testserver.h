@@ -20,3 +20,20 @@ struct TestServer
     QUrl url() const { return server->url(); }
     QByteArray secret() const; // the token secret in the data directory
 };
+
+#include "server/epolldispatcher.h"
+
+#include <QCoreApplication>
+#include <QTest>
+
+// Like QTEST_GUILESS_MAIN, but on the epoll event dispatcher kinlist-server runs on, so the
+// in-process servers and clients of a test exercise it too.
+#define KINLIST_SERVER_TEST_MAIN(TestObject)                                                       \
+    int main(int argc, char *argv[])                                                               \
+    {                                                                                              \
+        QCoreApplication::setEventDispatcher(new kinlist::server::EpollEventDispatcher);           \
+        QCoreApplication app(argc, argv);                                                          \
+        TestObject tc;                                                                             \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                 \
+        return QTest::qExec(&tc, argc, argv);                                                      \
+    }

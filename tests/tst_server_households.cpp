@@ -1,0 +1,256 @@
+// Households: invites that expire and run out, wrong codes, roles, leaving and removal;
+// and a full disk, which must refuse new changes cleanly and lose nothing accepted.
+#include "common/testclient.h"
+#include "common/testserver.h"
+#include "core/uuid.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace TestOps;
+
+class TestServerHouseholds : public QObject
+{
+    Q_OBJECT
+    TestServer m_server;
+    int m_n = 0;
+
+    static QString type(const QJsonObject &f) { return f.value(QStringLiteral("type")).toString(); }
+    static QString code(const QJsonObject &f) { return f.value(QStringLiteral("code")).toString(); }
+    static qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
+
+    TestClient *person(const QString &name)
+    {
+        auto *c = new TestClient(this);
+        if (!c->open(m_server.url()))
+            return nullptr;
+        c->hello();
+        const QString email = QStringLiteral("%1%2@example.org").arg(name.toLower()).arg(++m_n);
+        if (type(c->registerUser(email, QStringLiteral("password!"), name)) !=
+            QLatin1String("reply"))
+            return nullptr;
+        return c;
+    }
+
+    QString invite(TestClient *owner, const QString &hh, int maxUses)
+    {
+        return owner
+            ->result(QStringLiteral("invite.create"),
+                     {{QStringLiteral("householdId"), hh}, {QStringLiteral("maxUses"), maxUses}})
+            .value(QStringLiteral("code"))
+            .toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_server.start()); }
+
+    void invitesRunOutAndExpire()
+    {
+        TestClient *owner = person(QStringLiteral("Olga"));
+        const QString hh = owner
+                               ->result(QStringLiteral("household.create"),
+                                        {{QStringLiteral("name"), QStringLiteral("O")}})
+                               .value(QStringLiteral("household"))
+                               .toObject()
+                               .value(QStringLiteral("id"))
+                               .toString();
+        const QString once = invite(owner, hh, 1);
+        QVERIFY(
+            QRegularExpression(QStringLiteral("^[A-Z2-9]{4}-[A-Z2-9]{4}$")).match(once).hasMatch());
+
+        TestClient *first = person(QStringLiteral("Finn"));
+        // Case, spaces and a missing dash do not matter.
+        QString typed = once.toLower();
+        typed.remove(QLatin1Char('-'));
+        typed.insert(2, QLatin1Char(' '));
+        QCOMPARE(type(first->request(QStringLiteral("household.join"),
+                                     {{QStringLiteral("code"), typed}})),
+                 QStringLiteral("reply"));
+        TestClient *second = person(QStringLiteral("Sid"));
+        QCOMPARE(code(second->request(QStringLiteral("household.join"),
+                                      {{QStringLiteral("code"), once}})),
+                 QStringLiteral("invite_invalid"));
+
+        // Expiry: age the invite in the real database file, as time would.
+        const QString later = invite(owner, hh, 5);
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("aging"));
+            db.setDatabaseName(m_server.config.dataDir + QStringLiteral("/kinlist.db"));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(
+                QStringLiteral("UPDATE invites SET expires_at = 1 WHERE code = '%1'").arg(later)));
+            QCOMPARE(q.numRowsAffected(), 1);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("aging"));
+        QCOMPARE(code(second->request(QStringLiteral("household.join"),
+                                      {{QStringLiteral("code"), later}})),
+                 QStringLiteral("invite_invalid"));
+
+        // Members cannot invite; bounds are checked.
+        QCOMPARE(code(first->request(QStringLiteral("invite.create"),
+                                     {{QStringLiteral("householdId"), hh}})),
+                 QStringLiteral("forbidden"));
+        QCOMPARE(code(owner->request(
+                     QStringLiteral("invite.create"),
+                     {{QStringLiteral("householdId"), hh}, {QStringLiteral("ttlSeconds"), 5}})),
+                 QStringLiteral("bad_value"));
+    }
+
+    void wrongCodesAreRateLimited()
+    {
+        TestClient *owner = person(QStringLiteral("Rita"));
+        const QString hh = owner
+                               ->result(QStringLiteral("household.create"),
+                                        {{QStringLiteral("name"), QStringLiteral("R")}})
+                               .value(QStringLiteral("household"))
+                               .toObject()
+                               .value(QStringLiteral("id"))
+                               .toString();
+        const QString good = invite(owner, hh, 5);
+        TestClient *guesser = person(QStringLiteral("Gail"));
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(code(guesser->request(
+                         QStringLiteral("household.join"),
+                         {{QStringLiteral("code"), QStringLiteral("AAAA-AAA%1").arg(i + 2)}})),
+                     QStringLiteral("invite_invalid"));
+        QCOMPARE(code(guesser->request(QStringLiteral("household.join"),
+                                       {{QStringLiteral("code"), good}})),
+                 QStringLiteral("rate_limited"));
+    }
+
+    void rolesLeavingAndRemoval()
+    {
+        Family f;
+        QVERIFY(
+            Family::create(this, m_server.url(),
+                           {QStringLiteral("Pat"), QStringLiteral("Quinn"), QStringLiteral("Ray")},
+                           &f, QStringLiteral("-roles")));
+        TestClient *pat = f.people[0];
+        TestClient *quinn = f.people[1];
+        TestClient *ray = f.people[2];
+        const QJsonArray members = pat->result(QStringLiteral("household.members"),
+                                               {{QStringLiteral("householdId"), f.householdId}})
+                                       .value(QStringLiteral("members"))
+                                       .toArray();
+        QCOMPARE(members.size(), 3);
+        QCOMPARE(members.at(0).toObject().value(QStringLiteral("role")).toString(),
+                 QStringLiteral("owner"));
+        QCOMPARE(members.at(1).toObject().value(QStringLiteral("role")).toString(),
+                 QStringLiteral("member"));
+
+        // The only owner cannot walk away from the others.
+        QCOMPARE(code(pat->request(QStringLiteral("household.leave"),
+                                   {{QStringLiteral("householdId"), f.householdId}})),
+                 QStringLiteral("last_owner"));
+        // A member cannot remove anyone.
+        QCOMPARE(code(quinn->request(QStringLiteral("member.remove"),
+                                     {{QStringLiteral("householdId"), f.householdId},
+                                      {QStringLiteral("userId"), ray->userId}})),
+                 QStringLiteral("forbidden"));
+        // A member leaves: the household is gone from their list.
+        QCOMPARE(type(quinn->request(QStringLiteral("household.leave"),
+                                     {{QStringLiteral("householdId"), f.householdId}})),
+                 QStringLiteral("reply"));
+        QCOMPARE(quinn->result(QStringLiteral("household.list"))
+                     .value(QStringLiteral("households"))
+                     .toArray()
+                     .size(),
+                 0);
+        // The owner removes the other; then, alone, may leave.
+        QCOMPARE(type(pat->request(QStringLiteral("member.remove"),
+                                   {{QStringLiteral("householdId"), f.householdId},
+                                    {QStringLiteral("userId"), ray->userId}})),
+                 QStringLiteral("reply"));
+        QVERIFY(!ray->waitForType(QStringLiteral("household.removed")).isEmpty());
+        QCOMPARE(code(pat->request(QStringLiteral("member.remove"),
+                                   {{QStringLiteral("householdId"), f.householdId},
+                                    {QStringLiteral("userId"), ray->userId}})),
+                 QStringLiteral("not_found"));
+        QCOMPARE(type(pat->request(QStringLiteral("household.leave"),
+                                   {{QStringLiteral("householdId"), f.householdId}})),
+                 QStringLiteral("reply"));
+    }
+
+    void fullDiskRefusesCleanly()
+    {
+        Family f;
+        QVERIFY(Family::create(this, m_server.url(), {QStringLiteral("Una"), QStringLiteral("Vic")},
+                               &f, QStringLiteral("-disk")));
+        TestClient *una = f.people[0];
+        TestClient *vic = f.people[1];
+        const QString listId = kinlist::createUuid();
+        QCOMPARE(type(una->mutate(listCreate(f.householdId, listId, QStringLiteral("Pantry"),
+                                             stamp(now(), 0, una->clientId)))),
+                 QStringLiteral("ack"));
+        const QString kept = kinlist::createUuid();
+        QCOMPARE(type(una->mutate(itemCreate(listId, kept, QStringLiteral("Rice"),
+                                             stamp(now(), 1, una->clientId)))),
+                 QStringLiteral("ack"));
+        QCOMPARE(type(vic->request(
+                     QStringLiteral("subscribe"),
+                     {{QStringLiteral("listId"), listId}, {QStringLiteral("sinceSeq"), 2}})),
+                 QStringLiteral("reply"));
+
+        m_server.server->storeForTesting().setFullForTesting(true);
+        // Big items until the disk is "full": each refused one says so and may be resent.
+        QList<QPair<qint64, QJsonObject>> refused;
+        for (int i = 0; i < 50 && refused.isEmpty(); ++i) {
+            QJsonObject op =
+                itemCreate(listId, kinlist::createUuid(), QStringLiteral("Big %1").arg(i),
+                           stamp(now(), 10 + i, una->clientId));
+            QJsonObject fields = op.value(QStringLiteral("fields")).toObject();
+            fields.insert(QStringLiteral("note"), QString(9000, QLatin1Char('n')));
+            op.insert(QStringLiteral("fields"), fields);
+            const qint64 mid = una->nextMutationId++;
+            const QJsonObject r = una->mutate(op, mid);
+            if (type(r) == QLatin1String("reject")) {
+                QCOMPARE(code(r), QStringLiteral("storage_error"));
+                QVERIFY(r.value(QStringLiteral("retry")).toBool());
+                refused.append({mid, op});
+            } else {
+                QCOMPARE(type(r), QStringLiteral("ack"));
+            }
+        }
+        QVERIFY2(!refused.isEmpty(), "the full database never refused a write");
+        // Vic never saw the refused op; everyone is still served.
+        vic->clearFrames();
+        QCOMPARE(type(vic->request(QStringLiteral("ping"))), QStringLiteral("reply"));
+        QCOMPARE(vic->countType(QStringLiteral("op")), 0);
+
+        // Space again: the resend of the refused mutation is applied, exactly once.
+        m_server.server->storeForTesting().setFullForTesting(false);
+        const QJsonObject ack = una->mutate(refused.first().second, refused.first().first);
+        QCOMPARE(type(ack), QStringLiteral("ack"));
+        QVERIFY(!ack.value(QStringLiteral("duplicate")).toBool());
+        QVERIFY(!vic->waitForType(QStringLiteral("op")).isEmpty());
+        const QJsonObject again = una->mutate(refused.first().second, refused.first().first);
+        QVERIFY(again.value(QStringLiteral("duplicate")).toBool());
+        // What was accepted before the disk filled is all there, each op once.
+        const QJsonObject all =
+            vic->result(QStringLiteral("subscribe"),
+                        {{QStringLiteral("listId"), listId}, {QStringLiteral("sinceSeq"), 0}});
+        QSet<qint64> seqs;
+        bool riceThere = false;
+        for (const auto &v : all.value(QStringLiteral("ops")).toArray()) {
+            const QJsonObject o = v.toObject();
+            QVERIFY(!seqs.contains(o.value(QStringLiteral("seq")).toInteger()));
+            seqs.insert(o.value(QStringLiteral("seq")).toInteger());
+            riceThere = riceThere ||
+                o.value(QStringLiteral("op"))
+                        .toObject()
+                        .value(QStringLiteral("itemId"))
+                        .toString() == kept;
+        }
+        QVERIFY(riceThere);
+        QCOMPARE(qint64(seqs.size()), all.value(QStringLiteral("seq")).toInteger());
+    }
+};
+
+KINLIST_SERVER_TEST_MAIN(TestServerHouseholds)
+#include "tst_server_households.moc"
