@@ -21,8 +21,7 @@ class QueryDone
 public:
     explicit QueryDone(QSqlQuery &q)
         : m_q(q)
-    {
-    }
+    { }
     ~QueryDone() { m_q.finish(); }
 
 private:

@@ -147,6 +147,8 @@ private:
     void handleMemberRemove(Connection *c, const Protocol::Decoded &d);
     void handleInviteCreate(Connection *c, const Protocol::Decoded &d);
     QString roleIn(const QString &userId, const QString &householdId) const;
+    // Sends "forbidden" and returns false unless the connection's user is in the household.
+    bool requireMember(Connection *c, qint64 requestId, const QString &householdId);
     void dropMembership(const QString &userId, const QString &householdId);
 
     // lists and sync (syncserver_sync.cpp)

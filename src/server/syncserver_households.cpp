@@ -52,6 +52,15 @@ QString SyncServer::roleIn(const QString &userId, const QString &householdId) co
     return m_memberships.value(userId).value(householdId);
 }
 
+bool SyncServer::requireMember(Connection *c, qint64 requestId, const QString &householdId)
+{
+    if (!roleIn(c->userId, householdId).isEmpty())
+        return true;
+    sendError(c, requestId, ErrorCode::Forbidden,
+              QStringLiteral("you are not a member of this household"));
+    return false;
+}
+
 void SyncServer::handleHouseholdCreate(Connection *c, const Protocol::Decoded &d)
 {
     const QString name = d.message.value(QStringLiteral("name")).toString().trimmed();
@@ -87,11 +96,8 @@ void SyncServer::handleHouseholdList(Connection *c, const Protocol::Decoded &d)
 void SyncServer::handleMembers(Connection *c, const Protocol::Decoded &d)
 {
     const QString hh = d.message.value(QStringLiteral("householdId")).toString();
-    if (roleIn(c->userId, hh).isEmpty()) {
-        sendError(c, d.id, ErrorCode::Forbidden,
-                  QStringLiteral("you are not a member of this household"));
+    if (!requireMember(c, d.id, hh))
         return;
-    }
     flushBatch();
     QJsonArray out;
     for (const auto &m : m_store.members(hh)) {
@@ -170,12 +176,9 @@ void SyncServer::handleJoin(Connection *c, const Protocol::Decoded &d)
 void SyncServer::handleLeave(Connection *c, const Protocol::Decoded &d)
 {
     const QString hh = d.message.value(QStringLiteral("householdId")).toString();
-    const QString role = roleIn(c->userId, hh);
-    if (role.isEmpty()) {
-        sendError(c, d.id, ErrorCode::Forbidden,
-                  QStringLiteral("you are not a member of this household"));
+    if (!requireMember(c, d.id, hh))
         return;
-    }
+    const QString role = roleIn(c->userId, hh);
     flushBatch();
     if (role == QLatin1String("owner")) {
         const auto members = m_store.members(hh);

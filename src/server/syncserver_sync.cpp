@@ -128,11 +128,8 @@ void SyncServer::leaveRoom(Connection *c, Room *r, bool notify)
 void SyncServer::handleLists(Connection *c, const Protocol::Decoded &d)
 {
     const QString hh = d.message.value(QStringLiteral("householdId")).toString();
-    if (roleIn(c->userId, hh).isEmpty()) {
-        sendError(c, d.id, ErrorCode::Forbidden,
-                  QStringLiteral("you are not a member of this household"));
+    if (!requireMember(c, d.id, hh))
         return;
-    }
     flushBatch();
     QJsonArray out;
     for (const auto &[row, entity] : m_store.listsOfHousehold(hh)) {
