@@ -411,10 +411,15 @@ void SyncServer::sweep()
 
 void SyncServer::send(Connection *c, const QByteArray &frame)
 {
+    send(c, QString::fromUtf8(frame));
+}
+
+void SyncServer::send(Connection *c, const QString &frame)
+{
     if (c->closing)
         return;
     ++m_metrics.framesOut;
-    c->socket->sendTextMessage(QString::fromUtf8(frame));
+    c->socket->sendTextMessage(frame);
     m_dirty.insert(c);
 }
 

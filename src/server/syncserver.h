@@ -104,8 +104,8 @@ private:
         Error reject; // set: answer with a reject
         bool duplicate = false; // a resend of a mutation in this same batch: ack only
         bool listLevel = false;
-        QByteArray frameOthers;
-        QByteArray frameSender;
+        QString frameOthers; // QWebSocket takes text as QString: converted once, not per receiver
+        QString frameSender;
         qint64 receivedNs = 0; // m_uptime time the frame arrived
     };
 
@@ -119,6 +119,7 @@ private:
 
     // sending
     void send(Connection *c, const QByteArray &frame);
+    void send(Connection *c, const QString &frame);
     void sendReply(Connection *c, qint64 id, const QJsonObject &result);
     void sendError(Connection *c, qint64 id, ErrorCode code, const QString &message);
     void sendError(Connection *c, qint64 id, const Error &e)

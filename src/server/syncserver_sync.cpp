@@ -405,9 +405,9 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
     head += "{\"type\":\"op\",\"listId\":\"" + op.listId.toLatin1() +
         "\",\"seq\":" + QByteArray::number(seq) + ",\"by\":\"" + c->userId.toLatin1() +
         "\",\"byName\":" + c->displayNameJson + ",\"at\":" + QByteArray::number(now);
-    pending->frameOthers = head + ",\"op\":" + row.opJson + '}';
-    pending->frameSender =
-        head + ",\"mutationId\":" + QByteArray::number(mutationId) + ",\"op\":" + row.opJson + '}';
+    pending->frameOthers = QString::fromUtf8(head + ",\"op\":" + row.opJson + '}');
+    pending->frameSender = QString::fromUtf8(
+        head + ",\"mutationId\":" + QByteArray::number(mutationId) + ",\"op\":" + row.opJson + '}');
     return {};
 }
 
