@@ -241,6 +241,9 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
         if (it->exception && e & EPOLLPRI)
             activations.append({fd, QSocketNotifier::Exception, it->exception});
     }
+    // Level-triggered: sockets skipped now are reported again on the next pass.
+    if (flags.testFlag(QEventLoop::ExcludeSocketNotifiers))
+        activations.clear();
     for (const Activation &a : activations) {
         const auto it = m_fds.constFind(a.fd);
         if (it == m_fds.constEnd())
