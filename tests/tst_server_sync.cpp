@@ -347,6 +347,42 @@ private Q_SLOTS:
         const QJsonObject hh = res(ivy->request(QStringLiteral("history"),
                                                 {{QStringLiteral("householdId"), f.householdId}}));
         QCOMPARE(hh.value(QStringLiteral("entries")).toArray().size(), 8);
+
+        // With a second list, household history interleaves both, newest first, and pages
+        // through them without gaps or repeats.
+        const QString second = makeList(ivy, f.householdId, QStringLiteral("Chores"));
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(type(ivy->mutate(itemCreate(second, kinlist::createUuid(),
+                                                 QStringLiteral("Chore %1").arg(i),
+                                                 stamp(now(), 20 + i, ivy->clientId)))),
+                     QStringLiteral("ack"));
+            QCOMPARE(type(hal->mutate(itemCreate(listId, kinlist::createUuid(),
+                                                 QStringLiteral("More %1").arg(i),
+                                                 stamp(now(), 30 + i, hal->clientId)))),
+                     QStringLiteral("ack"));
+        }
+        QList<qint64> gids;
+        QSet<QString> listsSeen;
+        qint64 cursor = 0;
+        for (int page = 0; page < 10; ++page) {
+            QJsonObject req {{QStringLiteral("householdId"), f.householdId},
+                             {QStringLiteral("limit"), 4}};
+            if (cursor > 0)
+                req.insert(QStringLiteral("before"), cursor);
+            const QJsonObject r = res(ivy->request(QStringLiteral("history"), req));
+            for (const auto &e : r.value(QStringLiteral("entries")).toArray()) {
+                gids << e.toObject().value(QStringLiteral("gid")).toInteger();
+                listsSeen.insert(e.toObject().value(QStringLiteral("listId")).toString());
+            }
+            if (r.value(QStringLiteral("nextBefore")).isNull())
+                break;
+            cursor = r.value(QStringLiteral("nextBefore")).toInteger();
+        }
+        QCOMPARE(gids.size(),
+                 8 + 1 + 3 + 3); // first list so far, second list and its 3 items, 3 more
+        QCOMPARE(listsSeen.size(), 2);
+        for (int i = 1; i < gids.size(); ++i)
+            QVERIFY(gids.at(i - 1) > gids.at(i));
     }
 
     void removedMemberIsRejected()

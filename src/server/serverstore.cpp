@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QVariant>
 
+#include <algorithm>
 #include <functional>
 
 namespace kinlist::server {
@@ -67,7 +68,6 @@ bool migrateTo1(QSqlQuery &q)
         " household_id TEXT NOT NULL, user_id TEXT NOT NULL, client_id TEXT NOT NULL,"
         " mutation_id INTEGER NOT NULL, at INTEGER NOT NULL, op TEXT NOT NULL,"
         " UNIQUE (list_id, seq), UNIQUE (client_id, mutation_id))",
-        "CREATE INDEX ops_household ON ops(household_id, gid)",
         "CREATE TABLE rejects (client_id TEXT NOT NULL, mutation_id INTEGER NOT NULL,"
         " code TEXT NOT NULL, message TEXT NOT NULL, PRIMARY KEY (client_id, mutation_id))",
     };
@@ -670,35 +670,49 @@ QList<ServerStore::OpRow> ServerStore::opsSince(const QString &listId, qint64 si
 QList<ServerStore::OpRow> ServerStore::history(const QString &listId, const QString &householdId,
                                                qint64 before, int limit)
 {
-    const qint64 bound = before > 0 ? before : std::numeric_limits<qint64>::max();
-    QSqlQuery &q = listId.isEmpty()
-        ? prepared("SELECT o.gid, o.list_id, o.seq, o.household_id, o.user_id, u.display_name, "
-                   "o.at, o.op"
-                   " FROM ops o LEFT JOIN users u ON u.id = o.user_id"
-                   " WHERE o.household_id = ? AND o.gid < ? ORDER BY o.gid DESC LIMIT ?")
-        : prepared("SELECT o.gid, o.list_id, o.seq, o.household_id, o.user_id, u.display_name, "
-                   "o.at, o.op"
-                   " FROM ops o LEFT JOIN users u ON u.id = o.user_id"
-                   " WHERE o.list_id = ? AND o.gid < ? ORDER BY o.gid DESC LIMIT ?");
-    const QueryDone done(q);
-    q.addBindValue(listId.isEmpty() ? householdId : listId);
-    q.addBindValue(bound);
-    q.addBindValue(limit);
-    QList<OpRow> out;
-    if (!exec(q))
-        return out;
-    while (q.next()) {
-        OpRow r;
-        r.gid = q.value(0).toLongLong();
-        r.listId = q.value(1).toString();
-        r.seq = q.value(2).toLongLong();
-        r.householdId = q.value(3).toString();
-        r.userId = q.value(4).toString();
-        r.displayName = q.value(5).toString();
-        r.atMs = q.value(6).toLongLong();
-        r.opJson = q.value(7).toByteArray();
-        out.append(std::move(r));
+    // A household's history is merged from its lists' logs rather than read through an
+    // index on household: such an index would cost every op one more random page write.
+    QStringList lists;
+    if (!listId.isEmpty()) {
+        lists << listId;
+    } else {
+        QSqlQuery &q = prepared("SELECT id FROM lists WHERE household_id = ?");
+        const QueryDone done(q);
+        q.addBindValue(householdId);
+        if (!exec(q))
+            return {};
+        while (q.next())
+            lists << q.value(0).toString();
     }
+    const qint64 bound = before > 0 ? before : std::numeric_limits<qint64>::max();
+    QList<OpRow> out;
+    for (const QString &list : std::as_const(lists)) {
+        QSqlQuery &q =
+            prepared("SELECT o.gid, o.seq, o.household_id, o.user_id, u.display_name, o.at, o.op"
+                     " FROM ops o LEFT JOIN users u ON u.id = o.user_id"
+                     " WHERE o.list_id = ? AND o.gid < ? ORDER BY o.seq DESC LIMIT ?");
+        const QueryDone done(q);
+        q.addBindValue(list);
+        q.addBindValue(bound);
+        q.addBindValue(limit);
+        if (!exec(q))
+            return {};
+        while (q.next()) {
+            OpRow r;
+            r.gid = q.value(0).toLongLong();
+            r.listId = list;
+            r.seq = q.value(1).toLongLong();
+            r.householdId = q.value(2).toString();
+            r.userId = q.value(3).toString();
+            r.displayName = q.value(4).toString();
+            r.atMs = q.value(5).toLongLong();
+            r.opJson = q.value(6).toByteArray();
+            out.append(std::move(r));
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const OpRow &a, const OpRow &b) { return a.gid > b.gid; });
+    if (out.size() > limit)
+        out.resize(limit);
     return out;
 }
 
