@@ -389,7 +389,10 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
         return Error {ErrorCode::StorageError, {}};
     }
     r->headSeq = seq;
-    if (r->headSeq - r->snapshotSeq >= kSnapshotEveryOps && !snapshotRoom(r)) {
+    // Every 500-999 ops, depending on the list: lists that get ops at the same pace do not
+    // all take their snapshot in the same batch.
+    const qint64 snapshotEvery = kSnapshotEveryOps + qint64(qHash(r->listId) % kSnapshotEveryOps);
+    if (r->headSeq - r->snapshotSeq >= snapshotEvery && !snapshotRoom(r)) {
         failBatch(m_store.lastError());
         return Error {ErrorCode::StorageError, {}};
     }
@@ -467,6 +470,8 @@ void SyncServer::flushBatch()
     for (const Pending &p : batch)
         applied += (!p.reject && !p.duplicate) ? 1 : 0;
     m_metrics.recordCommit(t.nsecsElapsed(), applied);
+    if (t.elapsed() >= 20)
+        qCInfo(lcStore) << "slow commit:" << t.elapsed() << "ms for" << batch.size() << "mutations";
     m_metrics.opsApplied += applied;
 
     for (const Pending &p : batch) {
