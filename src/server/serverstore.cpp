@@ -113,6 +113,9 @@ bool ServerStore::open(const QString &path, bool syncFull, QString *error)
     // Checkpoints (and their fsync) happen on a thread of their own, never inside a commit
     // on the event loop.
     q.exec(QStringLiteral("PRAGMA wal_autocheckpoint=0"));
+    // Trimming a long log after it restarts costs the writer a long ftruncate: only trim
+    // one that grew far past the size at which the checkpointer restarts it.
+    q.exec(QStringLiteral("PRAGMA journal_size_limit=%1").arg(qint64(512) * 1024 * 1024));
     m_checkpointer = std::make_unique<WalCheckpointer>(path);
     qCInfo(lcStore) << "database" << path << "at schema version" << kSchemaVersion;
     return true;
@@ -238,6 +241,17 @@ bool ServerStore::commit()
     }
     m_inTransaction = false;
     return true;
+}
+
+void ServerStore::finishCheckpointIfDue()
+{
+    if (m_inTransaction || !m_checkpointer || !m_checkpointer->finishOnWriter())
+        return;
+    // Between two of our transactions no frame can be added: this checkpoint reaches the
+    // end of the log, so the next write starts it over (and journal_size_limit trims it if it grew
+    // far).
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
 }
 
 void ServerStore::rollback()

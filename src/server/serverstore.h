@@ -40,6 +40,9 @@ public:
 
     bool begin();
     bool commit();
+    // Lets the log restart when the checkpointer thread is nearly through it; call it
+    // outside a transaction, after the answers to a commit have gone out.
+    void finishCheckpointIfDue();
     void rollback();
     bool inTransaction() const { return m_inTransaction; }
 

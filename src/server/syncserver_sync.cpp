@@ -521,6 +521,7 @@ void SyncServer::flushBatch()
             evictRoom(r);
     }
     flushSockets();
+    m_store.finishCheckpointIfDue();
 }
 
 void SyncServer::failBatch(const QString &why)

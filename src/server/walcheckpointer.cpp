@@ -7,7 +7,6 @@
 #include <QSqlQuery>
 #include <QVariant>
 
-#include <atomic>
 #include <chrono>
 
 namespace kinlist::server {
@@ -32,13 +31,10 @@ WalCheckpointer::~WalCheckpointer()
     m_thread.join();
 }
 
-void WalCheckpointer::checkpointNow()
+bool WalCheckpointer::finishOnWriter() const
 {
-    {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        m_now = true;
-    }
-    m_wake.notify_all();
+    const qint64 log = m_logFrames.load();
+    return log > kLongLogFrames && log - m_backfilled.load() < kShortRestFrames;
 }
 
 void WalCheckpointer::run()
@@ -54,14 +50,21 @@ void WalCheckpointer::run()
             QSqlQuery q(db);
             std::unique_lock<std::mutex> lock(m_mutex);
             while (!m_stop) {
-                m_wake.wait_for(lock, std::chrono::milliseconds(m_intervalMs),
-                                [this] { return m_stop || m_now; });
-                m_now = false;
                 lock.unlock();
-                if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")))
+                qint64 behind = 0;
+                if (q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")) && q.next()) {
+                    m_logFrames.store(q.value(1).toLongLong());
+                    m_backfilled.store(q.value(2).toLongLong());
+                    behind = m_logFrames.load() - m_backfilled.load();
+                } else {
                     qCWarning(lcStore) << "checkpoint failed:" << q.lastError().text();
+                }
                 q.finish();
                 lock.lock();
+                // Far behind: go again at once; caught up: rest a while.
+                if (behind <= kShortRestFrames)
+                    m_wake.wait_for(lock, std::chrono::milliseconds(m_intervalMs),
+                                    [this] { return m_stop; });
             }
         }
         db.close();

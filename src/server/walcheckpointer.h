@@ -2,6 +2,7 @@
 
 #include <QString>
 
+#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -9,8 +10,14 @@
 namespace kinlist::server {
 
 // Runs SQLite WAL checkpoints on a thread of its own with its own connection, so the
-// server's event loop never waits for the fsync a checkpoint does. The main connection
-// has auto-checkpointing switched off; PASSIVE checkpoints here never block its writes.
+// server's event loop does not copy pages or wait for the fsync a checkpoint does. The
+// main connection has auto-checkpointing switched off; PASSIVE checkpoints here never
+// block its writes.
+//
+// Under a steady stream of commits a checkpoint on this thread never quite reaches the end
+// of the log, and the log only starts over once one has. So this thread reports how far it
+// got, and when the log is long and the rest is short, the writer finishes the job between
+// two of its own transactions (finishOnWriter), where no new frames can arrive.
 class WalCheckpointer
 {
 public:
@@ -19,18 +26,24 @@ public:
     WalCheckpointer(const WalCheckpointer &) = delete;
     WalCheckpointer &operator=(const WalCheckpointer &) = delete;
 
-    // Wakes the thread for a checkpoint now (e.g. before closing).
-    void checkpointNow();
+    // True when the writer should run a PASSIVE checkpoint itself now: the log is long
+    // and this thread has already copied all but a little of it.
+    bool finishOnWriter() const;
 
 private:
+    // The writer's final pass waits for an fsync: rare enough under sustained load (about
+    // every 4 s at 5,000 ops/s), while a quiet server catches up on its own long before.
+    static constexpr qint64 kLongLogFrames = 65536; // 256 MiB of log with 4 KiB pages
+    static constexpr qint64 kShortRestFrames = 512;
     void run();
 
     QString m_path;
     int m_intervalMs;
+    std::atomic<qint64> m_logFrames {0};
+    std::atomic<qint64> m_backfilled {0};
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_stop = false;
-    bool m_now = false;
     std::thread m_thread;
 };
 
