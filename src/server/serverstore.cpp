@@ -248,8 +248,7 @@ void ServerStore::finishCheckpointIfDue()
     if (m_inTransaction || !m_checkpointer || !m_checkpointer->finishOnWriter())
         return;
     // Between two of our transactions no frame can be added: this checkpoint reaches the
-    // end of the log, so the next write starts it over (and journal_size_limit trims it if it grew
-    // far).
+    // end of the log, so the next write starts it over from the beginning of the file.
     QSqlQuery q(m_db);
     q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
 }
