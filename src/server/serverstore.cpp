@@ -55,8 +55,9 @@ bool migrateTo1(QSqlQuery &q)
         " max_uses INTEGER NOT NULL, uses INTEGER NOT NULL DEFAULT 0)",
         "CREATE TABLE clients (client_id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES "
         "users(id),"
-        " device TEXT NOT NULL DEFAULT '',"
+        " device TEXT NOT NULL DEFAULT '', last_mutation_id INTEGER NOT NULL DEFAULT 0,"
         " last_seen INTEGER NOT NULL)",
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
         "CREATE TABLE lists (id TEXT PRIMARY KEY, household_id TEXT NOT NULL REFERENCES "
         "households(id),"
         " created_at INTEGER NOT NULL, snapshot_seq INTEGER NOT NULL DEFAULT 0)",
@@ -67,7 +68,7 @@ bool migrateTo1(QSqlQuery &q)
         "CREATE TABLE ops (gid INTEGER PRIMARY KEY, list_id TEXT NOT NULL, seq INTEGER NOT NULL,"
         " household_id TEXT NOT NULL, user_id TEXT NOT NULL, client_id TEXT NOT NULL,"
         " mutation_id INTEGER NOT NULL, at INTEGER NOT NULL, op TEXT NOT NULL,"
-        " UNIQUE (list_id, seq), UNIQUE (client_id, mutation_id))",
+        " UNIQUE (list_id, seq))",
         "CREATE TABLE rejects (client_id TEXT NOT NULL, mutation_id INTEGER NOT NULL,"
         " code TEXT NOT NULL, message TEXT NOT NULL, PRIMARY KEY (client_id, mutation_id))",
     };
@@ -499,12 +500,14 @@ bool ServerStore::useInvite(const QString &code)
 
 std::optional<ServerStore::Client> ServerStore::client(const QString &clientId)
 {
-    // The last mutation id is derived from the op log and the rejects (both indexed by
-    // client), so applying an op writes no extra row for it.
+    // A client's last mutation id: what was saved with the clients (saveClientProgress,
+    // every second or so), its rejects, and the ops logged since that save. No index on the
+    // op log by client: it would cost every op one more random page write.
     QSqlQuery &q = prepared(
-        "SELECT user_id, max(COALESCE((SELECT max(mutation_id) FROM ops WHERE client_id = "
-        "c.client_id), 0),"
-        " COALESCE((SELECT max(mutation_id) FROM rejects WHERE client_id = c.client_id), 0))"
+        "SELECT user_id, max(c.last_mutation_id,"
+        " COALESCE((SELECT max(mutation_id) FROM rejects WHERE client_id = c.client_id), 0),"
+        " COALESCE((SELECT max(mutation_id) FROM ops WHERE client_id = c.client_id AND gid >"
+        " COALESCE((SELECT value FROM meta WHERE key = 'clients_gid'), 0)), 0))"
         " FROM clients c WHERE client_id = ?");
     const QueryDone done(q);
     q.addBindValue(clientId);
@@ -624,7 +627,7 @@ bool ServerStore::upsertEntity(const Entity &entity)
     return exec(q);
 }
 
-bool ServerStore::insertOp(const OpRow &row)
+qint64 ServerStore::insertOp(const OpRow &row)
 {
     QSqlQuery &q = prepared(
         "INSERT INTO ops (list_id, seq, household_id, user_id, client_id, mutation_id, at, op)"
@@ -638,19 +641,50 @@ bool ServerStore::insertOp(const OpRow &row)
     q.addBindValue(row.mutationId);
     q.addBindValue(row.atMs);
     q.addBindValue(QString::fromUtf8(row.opJson));
-    return exec(q);
+    if (!exec(q))
+        return -1;
+    return q.lastInsertId().toLongLong();
 }
 
-std::optional<QPair<QString, qint64>> ServerStore::appliedMutation(const QString &clientId,
-                                                                   qint64 mutationId)
+qint64 ServerStore::maxGid()
 {
-    QSqlQuery &q = prepared("SELECT list_id, seq FROM ops WHERE client_id = ? AND mutation_id = ?");
+    QSqlQuery &q = prepared("SELECT COALESCE(max(gid), 0) FROM ops");
     const QueryDone done(q);
+    if (!exec(q) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+bool ServerStore::saveClientProgress(const QHash<QString, qint64> &lastMutation, qint64 upToGid)
+{
+    QSqlQuery &q = prepared(
+        "UPDATE clients SET last_mutation_id = max(last_mutation_id, ?) WHERE client_id = ?");
+    const QueryDone done(q);
+    for (auto it = lastMutation.cbegin(); it != lastMutation.cend(); ++it) {
+        q.addBindValue(it.value());
+        q.addBindValue(it.key());
+        if (!exec(q))
+            return false;
+    }
+    QSqlQuery &m = prepared("INSERT OR REPLACE INTO meta (key, value) VALUES ('clients_gid', ?)");
+    const QueryDone mdone(m);
+    m.addBindValue(upToGid);
+    return exec(m);
+}
+
+std::optional<qint64> ServerStore::appliedSeq(const QString &listId, const QString &clientId,
+                                              qint64 mutationId)
+{
+    // Walks the list's log from its newest op: a resend is almost always of a recent one.
+    QSqlQuery &q = prepared("SELECT seq FROM ops WHERE list_id = ? AND client_id = ? AND"
+                            " mutation_id = ? ORDER BY seq DESC LIMIT 1");
+    const QueryDone done(q);
+    q.addBindValue(listId);
     q.addBindValue(clientId);
     q.addBindValue(mutationId);
     if (!exec(q) || !q.next())
         return std::nullopt;
-    return qMakePair(q.value(0).toString(), q.value(1).toLongLong());
+    return q.value(0).toLongLong();
 }
 
 QList<ServerStore::OpRow> ServerStore::opsSince(const QString &listId, qint64 sinceSeq)

@@ -146,10 +146,14 @@ public:
         qint64 atMs = 0;
         QByteArray opJson;
     };
-    bool insertOp(const OpRow &row);
-    // (list id, seq) of an applied mutation.
-    std::optional<QPair<QString, qint64>> appliedMutation(const QString &clientId,
-                                                          qint64 mutationId);
+    qint64 maxGid();
+    // Appends an op; returns its gid, or -1.
+    qint64 insertOp(const OpRow &row);
+    // The seq at which a mutation of this client was applied to this list, if it was.
+    std::optional<qint64> appliedSeq(const QString &listId, const QString &clientId,
+                                     qint64 mutationId);
+    // Saves each client's last applied mutation id, valid for the op log up to `upToGid`.
+    bool saveClientProgress(const QHash<QString, qint64> &lastMutation, qint64 upToGid);
     QList<OpRow> opsSince(const QString &listId, qint64 sinceSeq);
     // Newest first, gid < before (0 = from the newest), for a list or a whole household.
     QList<OpRow> history(const QString &listId, const QString &householdId, qint64 before,

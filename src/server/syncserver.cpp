@@ -133,6 +133,12 @@ bool SyncServer::start(QString *error)
     m_commitTimer.setSingleShot(true);
     m_commitTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_commitTimer, &QTimer::timeout, this, &SyncServer::flushBatch);
+    // Clients' last mutation ids are saved about once a second, not with every op; after a
+    // crash the store finds the rest in the log since the last save.
+    m_lastGid = m_store.maxGid();
+    m_progressTimer.setInterval(1000);
+    connect(&m_progressTimer, &QTimer::timeout, this, &SyncServer::saveClientProgress);
+    m_progressTimer.start();
     // Anything queued outside a request (timers, finished password hashes) goes out
     // before the thread sleeps.
     connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::aboutToBlock, this,
@@ -199,6 +205,7 @@ void SyncServer::finishShutdown()
         if (!r->dirty.isEmpty())
             snapshotRoom(r);
     }
+    saveClientProgress();
     flushBatch();
     m_store.close();
     qCInfo(lcServer) << "stopped";

@@ -167,6 +167,7 @@ private:
     void evictRoom(Room *room);
     QJsonObject presenceOf(const Connection *c) const;
     void scheduleFlush();
+    void saveClientProgress();
     void flushSockets();
     void flushBatch();
     void failBatch(const QString &why);
@@ -201,6 +202,10 @@ private:
     static constexpr qint64 kMinCommitIntervalNs = 1000000; // 1 ms
     static constexpr qint64 kSnapshotEveryOps = 500; // bounds the replay when a list loads
     QSet<Connection *> m_dirty; // sockets with frames queued since the last flush
+    qint64 m_lastGid = 0; // newest op in the log (committed or in the open batch)
+    QSet<QString> m_clientsDirty; // clients whose last mutation id is not saved yet
+    QSet<QString> m_progressInBatch; // saved in the open batch, not committed yet
+    QTimer m_progressTimer;
     bool m_shuttingDown = false;
     bool m_stopped = false;
 };

@@ -270,13 +270,13 @@ void SyncServer::handleMutate(Connection *c, const Protocol::Decoded &d)
                 return;
             }
         }
-        if (const auto applied = m_store.appliedMutation(clientId, mutationId)) {
+        if (const auto seq = m_store.appliedSeq(listId, clientId, mutationId)) {
             send(c,
                  Protocol::encode(QJsonObject {{QStringLiteral("type"), QStringLiteral("ack")},
                                                {QStringLiteral("id"), d.id},
                                                {QStringLiteral("mutationId"), mutationId},
-                                               {QStringLiteral("listId"), applied->first},
-                                               {QStringLiteral("seq"), applied->second},
+                                               {QStringLiteral("listId"), listId},
+                                               {QStringLiteral("seq"), *seq},
                                                {QStringLiteral("duplicate"), true}}));
             return;
         }
@@ -384,10 +384,13 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
     // Lists and new items are written through at once (lists are read from the table, and
     // item ids must be found there to stay unique); other item writes wait for a snapshot.
     const bool writeThrough = op.isCreate() || op.entityKind() == EntityKind::List;
-    if ((writeThrough && !m_store.upsertEntity(entity)) || !m_store.insertOp(row)) {
+    const qint64 gid = writeThrough && !m_store.upsertEntity(entity) ? -1 : m_store.insertOp(row);
+    if (gid < 0) {
         failBatch(m_store.lastError());
         return Error {ErrorCode::StorageError, {}};
     }
+    m_lastGid = gid;
+    m_clientsDirty.insert(c->clientId);
     r->headSeq = seq;
     // Every 500-999 ops, depending on the list: lists that get ops at the same pace do not
     // all take their snapshot in the same batch.
@@ -436,6 +439,23 @@ void SyncServer::stageReject(Connection *c, qint64 requestId, qint64 mutationId,
     scheduleFlush();
 }
 
+void SyncServer::saveClientProgress()
+{
+    if (m_clientsDirty.isEmpty())
+        return;
+    QHash<QString, qint64> progress;
+    for (const QString &clientId : std::as_const(m_clientsDirty))
+        progress.insert(clientId, m_lastMutation.value(clientId));
+    // Joins the open batch (or opens one): saved with the ops it covers, or not at all.
+    if (!m_store.begin() || !m_store.saveClientProgress(progress, m_lastGid)) {
+        failBatch(m_store.lastError());
+        return;
+    }
+    m_progressInBatch.unite(m_clientsDirty);
+    m_clientsDirty.clear();
+    scheduleFlush();
+}
+
 void SyncServer::scheduleFlush()
 {
     if (m_commitTimer.isActive())
@@ -463,6 +483,7 @@ void SyncServer::flushBatch()
     }
     const QVector<Pending> batch = std::move(m_batch);
     m_batch.clear();
+    m_progressInBatch.clear();
     const QSet<QString> touchedRooms = std::move(m_batchRooms);
     m_batchRooms.clear();
     m_batchClients.clear();
@@ -547,6 +568,11 @@ void SyncServer::failBatch(const QString &why)
     }
     for (const QString &clientId : std::as_const(m_batchClients))
         m_lastMutation.remove(clientId);
+    // The progress saved in the failed transaction is to be saved again, and gids of the
+    // rolled-back ops will be handed out again.
+    m_clientsDirty.unite(m_progressInBatch);
+    m_progressInBatch.clear();
+    m_lastGid = m_store.maxGid();
     m_batchRooms.clear();
     m_batchClients.clear();
     for (const Pending &p : batch) {
