@@ -63,11 +63,11 @@ bool migrateTo1(QSqlQuery &q)
         " created_at INTEGER NOT NULL, snapshot_seq INTEGER NOT NULL DEFAULT 0)",
         "CREATE INDEX lists_household ON lists(household_id)",
         "CREATE TABLE entities (id TEXT PRIMARY KEY, list_id TEXT NOT NULL, kind TEXT NOT NULL,"
-        " state TEXT NOT NULL)",
+        " state BLOB NOT NULL)", // JSON
         "CREATE INDEX entities_list ON entities(list_id)",
         "CREATE TABLE ops (gid INTEGER PRIMARY KEY, list_id TEXT NOT NULL, seq INTEGER NOT NULL,"
         " household_id TEXT NOT NULL, user_id TEXT NOT NULL, client_id TEXT NOT NULL,"
-        " mutation_id INTEGER NOT NULL, at INTEGER NOT NULL, op TEXT NOT NULL,"
+        " mutation_id INTEGER NOT NULL, at INTEGER NOT NULL, op BLOB NOT NULL,"
         " UNIQUE (list_id, seq))",
         "CREATE TABLE rejects (client_id TEXT NOT NULL, mutation_id INTEGER NOT NULL,"
         " code TEXT NOT NULL, message TEXT NOT NULL, PRIMARY KEY (client_id, mutation_id))",
@@ -622,8 +622,7 @@ bool ServerStore::upsertEntity(const Entity &entity)
     q.addBindValue(entity.listId);
     q.addBindValue(entity.kind == EntityKind::List ? QStringLiteral("list")
                                                    : QStringLiteral("item"));
-    q.addBindValue(
-        QString::fromUtf8(QJsonDocument(entity.toJson()).toJson(QJsonDocument::Compact)));
+    q.addBindValue(QJsonDocument(entity.toJson()).toJson(QJsonDocument::Compact));
     return exec(q);
 }
 
@@ -640,7 +639,9 @@ qint64 ServerStore::insertOp(const OpRow &row)
     q.addBindValue(row.clientId);
     q.addBindValue(row.mutationId);
     q.addBindValue(row.atMs);
-    q.addBindValue(QString::fromUtf8(row.opJson));
+    // JSON bytes go in as they are (a BLOB): binding a QString would convert UTF-8 to
+    // UTF-16 here and back to UTF-8 inside SQLite, for every op.
+    q.addBindValue(row.opJson);
     if (!exec(q))
         return -1;
     return q.lastInsertId().toLongLong();
