@@ -108,7 +108,7 @@ bool ServerStore::open(const QString &path, bool syncFull, QString *error)
     q.exec(syncFull ? QStringLiteral("PRAGMA synchronous=FULL")
                     : QStringLiteral("PRAGMA synchronous=NORMAL"));
     q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
-    q.exec(QStringLiteral("PRAGMA cache_size=-8192")); // 8 MiB of page cache
+    q.exec(QStringLiteral("PRAGMA cache_size=-4096")); // 4 MiB of page cache
     if (!migrate(error))
         return false;
     // Checkpoints (and their fsync) happen on a thread of their own, never inside a commit
