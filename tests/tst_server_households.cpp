@@ -148,6 +148,41 @@ private Q_SLOTS:
         QCOMPARE(code(pat->request(QStringLiteral("household.leave"),
                                    {{QStringLiteral("householdId"), f.householdId}})),
                  QStringLiteral("last_owner"));
+        // Roles: a member cannot hand out ownership; the owner can, and the only owner
+        // cannot step down.
+        QCOMPARE(code(quinn->request(QStringLiteral("member.setRole"),
+                                     {{QStringLiteral("householdId"), f.householdId},
+                                      {QStringLiteral("userId"), quinn->userId},
+                                      {QStringLiteral("role"), QStringLiteral("owner")}})),
+                 QStringLiteral("forbidden"));
+        QCOMPARE(code(pat->request(QStringLiteral("member.setRole"),
+                                   {{QStringLiteral("householdId"), f.householdId},
+                                    {QStringLiteral("userId"), pat->userId},
+                                    {QStringLiteral("role"), QStringLiteral("member")}})),
+                 QStringLiteral("last_owner"));
+        QCOMPARE(code(pat->request(QStringLiteral("member.setRole"),
+                                   {{QStringLiteral("householdId"), f.householdId},
+                                    {QStringLiteral("userId"), ray->userId},
+                                    {QStringLiteral("role"), QStringLiteral("king")}})),
+                 QStringLiteral("bad_value"));
+        QCOMPARE(type(pat->request(QStringLiteral("member.setRole"),
+                                   {{QStringLiteral("householdId"), f.householdId},
+                                    {QStringLiteral("userId"), ray->userId},
+                                    {QStringLiteral("role"), QStringLiteral("owner")}})),
+                 QStringLiteral("reply"));
+        // Ray, now an owner, can invite; then steps back to member.
+        QCOMPARE(type(ray->request(QStringLiteral("invite.create"),
+                                   {{QStringLiteral("householdId"), f.householdId}})),
+                 QStringLiteral("reply"));
+        QCOMPARE(type(pat->request(QStringLiteral("member.setRole"),
+                                   {{QStringLiteral("householdId"), f.householdId},
+                                    {QStringLiteral("userId"), ray->userId},
+                                    {QStringLiteral("role"), QStringLiteral("member")}})),
+                 QStringLiteral("reply"));
+        QCOMPARE(code(ray->request(QStringLiteral("invite.create"),
+                                   {{QStringLiteral("householdId"), f.householdId}})),
+                 QStringLiteral("forbidden"));
+
         // A member cannot remove anyone.
         QCOMPARE(code(quinn->request(QStringLiteral("member.remove"),
                                      {{QStringLiteral("householdId"), f.householdId},

@@ -459,6 +459,17 @@ bool ServerStore::deleteMember(const QString &householdId, const QString &userId
     return exec(q);
 }
 
+bool ServerStore::setMemberRole(const QString &householdId, const QString &userId,
+                                const QString &role)
+{
+    QSqlQuery &q = prepared("UPDATE members SET role = ? WHERE household_id = ? AND user_id = ?");
+    const QueryDone done(q);
+    q.addBindValue(role);
+    q.addBindValue(householdId);
+    q.addBindValue(userId);
+    return exec(q);
+}
+
 // --- invites ---
 
 bool ServerStore::insertInvite(const Invite &invite, const QString &createdBy, qint64 nowMs)

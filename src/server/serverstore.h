@@ -95,6 +95,7 @@ public:
     bool insertMember(const QString &householdId, const QString &userId, const QString &role,
                       qint64 nowMs);
     bool deleteMember(const QString &householdId, const QString &userId);
+    bool setMemberRole(const QString &householdId, const QString &userId, const QString &role);
 
     struct Invite
     {

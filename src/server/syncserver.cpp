@@ -362,6 +362,7 @@ void SyncServer::onTextMessage(Connection *c, const QString &text)
         {"household.leave", &SyncServer::handleLeave, true},
         {"household.join", &SyncServer::handleJoin, true},
         {"member.remove", &SyncServer::handleMemberRemove, true},
+        {"member.setRole", &SyncServer::handleSetRole, true},
         {"invite.create", &SyncServer::handleInviteCreate, true},
         {"lists", &SyncServer::handleLists, true},
         {"subscribe", &SyncServer::handleSubscribe, true},

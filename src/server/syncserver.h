@@ -146,6 +146,7 @@ private:
     void handleLeave(Connection *c, const Protocol::Decoded &d);
     void handleJoin(Connection *c, const Protocol::Decoded &d);
     void handleMemberRemove(Connection *c, const Protocol::Decoded &d);
+    void handleSetRole(Connection *c, const Protocol::Decoded &d);
     void handleInviteCreate(Connection *c, const Protocol::Decoded &d);
     QString roleIn(const QString &userId, const QString &householdId) const;
     // Sends "forbidden" and returns false unless the connection's user is in the household.

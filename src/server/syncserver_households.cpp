@@ -232,6 +232,48 @@ void SyncServer::handleMemberRemove(Connection *c, const Protocol::Decoded &d)
     sendReply(c, d.id, QJsonObject {});
 }
 
+void SyncServer::handleSetRole(Connection *c, const Protocol::Decoded &d)
+{
+    const QString hh = d.message.value(QStringLiteral("householdId")).toString();
+    const QString target = d.message.value(QStringLiteral("userId")).toString();
+    const QString role = d.message.value(QStringLiteral("role")).toString();
+    if (role != QLatin1String("owner") && role != QLatin1String("member")) {
+        sendError(c, d.id, ErrorCode::BadValue,
+                  QStringLiteral("role must be \"owner\" or \"member\""));
+        return;
+    }
+    if (roleIn(c->userId, hh) != QLatin1String("owner")) {
+        sendError(c, d.id, ErrorCode::Forbidden, QStringLiteral("only an owner can change roles"));
+        return;
+    }
+    flushBatch();
+    int owners = 0;
+    QString current;
+    for (const auto &m : m_store.members(hh)) {
+        owners += m.role == QLatin1String("owner") ? 1 : 0;
+        if (m.userId == target)
+            current = m.role;
+    }
+    if (current.isEmpty()) {
+        sendError(c, d.id, ErrorCode::NotFound,
+                  QStringLiteral("that person is not in this household"));
+        return;
+    }
+    if (current == QLatin1String("owner") && role == QLatin1String("member") && owners <= 1) {
+        sendError(c, d.id, ErrorCode::LastOwner,
+                  QStringLiteral("a household needs at least one owner"));
+        return;
+    }
+    if (!m_store.setMemberRole(hh, target, role)) {
+        sendError(c, d.id, ErrorCode::StorageError, QStringLiteral("could not change the role"));
+        return;
+    }
+    auto it = m_memberships.find(target);
+    if (it != m_memberships.end() && it->contains(hh))
+        it->insert(hh, role);
+    sendReply(c, d.id, QJsonObject {});
+}
+
 void SyncServer::dropMembership(const QString &userId, const QString &householdId)
 {
     auto it = m_memberships.find(userId);
