@@ -6,6 +6,7 @@
 #include "core/uuid.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -66,11 +67,14 @@ class TestConvergence : public QObject
                     {QStringLiteral("position"), QStringLiteral("a%1").arg(rng.bounded(10))}};
                 break;
             }
-            // Every op survives the wire form.
+            // Every op survives the wire form, and the hand-written bytes are the encoder's.
             Error e;
             const Op decoded = Op::fromJson(op.toJson(), &e);
             if (e)
                 qFatal("generated an invalid op: %s", qPrintable(e.message));
+            if (op.toJsonBytes() != QJsonDocument(op.toJson()).toJson(QJsonDocument::Compact))
+                qFatal("toJsonBytes differs from the JSON encoder: %s",
+                       op.toJsonBytes().constData());
             ops.append(decoded);
         }
         return ops;

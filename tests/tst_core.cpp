@@ -7,6 +7,7 @@
 #include "core/uuid.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -132,6 +133,11 @@ private Q_SLOTS:
         };
         QTest::newRow("ok") << base({{QStringLiteral("title"), QStringLiteral("Milk")}})
                             << int(ErrorCode::None);
+        QTest::newRow("quotes and unicode")
+            << base({{QStringLiteral("title"),
+                      QString::fromUtf8("Milk \"2%\" \\ \u00fc\u2014\U0001F95B")},
+                     {QStringLiteral("quantity"), 1.5}})
+            << int(ErrorCode::None);
         QTest::newRow("long title")
             << base({{QStringLiteral("title"), QString(501, QLatin1Char('x'))}})
             << int(ErrorCode::TooLong);
@@ -202,6 +208,8 @@ private Q_SLOTS:
             const Op roundTrip = Op::fromJson(decoded.toJson(), &again);
             QVERIFY(!again);
             QCOMPARE(roundTrip.toJson(), decoded.toJson());
+            QCOMPARE(decoded.toJsonBytes(),
+                     QJsonDocument(decoded.toJson()).toJson(QJsonDocument::Compact));
         } else {
             QVERIFY(!e.message.isEmpty());
         }

@@ -5,6 +5,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QJsonValue>
 
 #include <cmath>
@@ -191,6 +192,24 @@ QJsonObject Op::toJson() const
     if (type == Type::ListCreate)
         o.insert(QStringLiteral("householdId"), householdId);
     return o;
+}
+
+QByteArray Op::toJsonBytes() const
+{
+    // Ids are validated UUIDs and the stamp and type are plain ASCII: only the fields need
+    // a JSON encoder.
+    QByteArray out;
+    const QByteArray f = QJsonDocument(fields).toJson(QJsonDocument::Compact);
+    out.reserve(f.size() + 200);
+    out += "{\"fields\":";
+    out += f;
+    if (type == Type::ListCreate)
+        out += ",\"householdId\":\"" + householdId.toLatin1() + '"';
+    if (entityKind() == EntityKind::Item)
+        out += ",\"itemId\":\"" + itemId.toLatin1() + '"';
+    out += ",\"listId\":\"" + listId.toLatin1() + "\",\"stamp\":\"" + stamp.toString().toLatin1() +
+        "\",\"type\":\"" + typeName(type).toLatin1() + "\"}";
+    return out;
 }
 
 Op Op::fromJson(const QJsonObject &json, Error *error, bool fromServer)

@@ -29,6 +29,9 @@ struct Op
     bool isCreate() const { return type == Type::ListCreate || type == Type::ItemCreate; }
 
     QJsonObject toJson() const;
+    // The same as compact JSON bytes (keys in QJsonObject's order), written directly: the
+    // server does this for every op it applies.
+    QByteArray toJsonBytes() const;
     // Strict decoding. `fromServer` also admits the fields only the server may write
     // (createdBy, createdAt) and requires nothing of creates beyond their shape.
     static Op fromJson(const QJsonObject &json, Error *error, bool fromServer = false);

@@ -371,7 +371,6 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
     mergeOp(entity, op);
     r->dirty.insert(entity.id);
     const qint64 seq = r->headSeq + 1;
-    const QJsonObject opJson = op.toJson();
     ServerStore::OpRow row;
     row.listId = op.listId;
     row.seq = seq;
@@ -380,7 +379,7 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
     row.clientId = c->clientId;
     row.mutationId = mutationId;
     row.atMs = now;
-    row.opJson = Protocol::encode(opJson);
+    row.opJson = op.toJsonBytes();
     // Lists and new items are written through at once (lists are read from the table, and
     // item ids must be found there to stay unique); other item writes wait for a snapshot.
     const bool writeThrough = op.isCreate() || op.entityKind() == EntityKind::List;
