@@ -29,6 +29,8 @@ public:
     // True when the writer should run a PASSIVE checkpoint itself now: the log is long
     // and this thread has already copied all but a little of it.
     bool finishOnWriter() const;
+    // The writer did: what this thread last reported is out of date until its next pass.
+    void finishedOnWriter() { m_logFrames.store(0); }
 
 private:
     // The writer's final pass waits for an fsync: rare enough under sustained load (about
