@@ -1,0 +1,241 @@
+// The client's local store: the outbox survives restarts and crashes, acks and rejects
+// move changes out of it, and the view is confirmed state merged with what is pending.
+#include "client/localstore.h"
+#include "core/uuid.h"
+
+#include <QCoreApplication>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <cstdio>
+
+using namespace kinlist;
+using kinlist::client::LocalStore;
+
+namespace {
+Op itemOp(Op::Type type, const QString &list, const QString &item, qint64 wall, const QString &node,
+          const QJsonObject &fields)
+{
+    Op op;
+    op.type = type;
+    op.listId = list;
+    op.itemId = item;
+    op.stamp = Hlc {wall, 0, node};
+    op.fields = fields;
+    return op;
+}
+
+// Child mode for the crash test: enqueue forever, printing each id once it is committed.
+int runChild(const QString &path)
+{
+    LocalStore store(QStringLiteral("child"));
+    Error e;
+    if (!store.open(path, &e))
+        return 3;
+    const QString list = createUuid();
+    for (qint64 i = 0; i < 100000; ++i) {
+        const auto id = store.enqueue(
+            itemOp(Op::Type::ItemCreate, list, createUuid(), 1000 + i, store.clientId(),
+                   {{QStringLiteral("title"), QStringLiteral("Item %1").arg(i)}}),
+            &e);
+        if (!id)
+            return 4;
+        std::printf("%lld\n", static_cast<long long>(*id));
+        std::fflush(stdout);
+    }
+    return 0;
+}
+} // namespace
+
+class TestLocalStore : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    int m_n = 0;
+
+    QString path() { return m_dir.filePath(QStringLiteral("store%1.db").arg(++m_n)); }
+
+private Q_SLOTS:
+    void outboxSurvivesReopen()
+    {
+        const QString file = path();
+        const QString list = createUuid();
+        const QString item = createUuid();
+        QString clientId;
+        {
+            LocalStore s(QStringLiteral("a"));
+            Error e;
+            QVERIFY(s.open(file, &e));
+            clientId = s.clientId();
+            QVERIFY(isValidUuid(clientId));
+            QCOMPARE(*s.enqueue(itemOp(Op::Type::ItemCreate, list, item, 10, clientId,
+                                       {{QStringLiteral("title"), QStringLiteral("Milk")}}),
+                                &e),
+                     1);
+            QCOMPARE(*s.enqueue(itemOp(Op::Type::ItemSet, list, item, 11, clientId,
+                                       {{QStringLiteral("quantity"), 2}}),
+                                &e),
+                     2);
+        }
+        LocalStore s(QStringLiteral("b"));
+        Error e;
+        QVERIFY(s.open(file, &e));
+        QCOMPARE(s.clientId(), clientId);
+        QCOMPARE(s.pendingCount(), 2);
+        const auto pending = s.pending();
+        QCOMPARE(pending.at(0).mutationId, 1);
+        QCOMPARE(pending.at(1).op.fields.value(QStringLiteral("quantity")).toInt(), 2);
+        // The user sees the pending changes; the server has not confirmed anything yet.
+        QCOMPARE(s.view(list).find(item)->value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Milk"));
+        QCOMPARE(s.confirmed(list).size(), 0);
+        QVERIFY(s.isPending(item));
+        // Ids keep rising after the outbox empties.
+        QVERIFY(s.reject(1, &e));
+        QVERIFY(s.reject(2, &e));
+        QCOMPARE(*s.enqueue(itemOp(Op::Type::ItemCreate, list, createUuid(), 12, clientId,
+                                   {{QStringLiteral("title"), QStringLiteral("Eggs")}}),
+                            &e),
+                 3);
+    }
+
+    void ackRejectAndRemote()
+    {
+        LocalStore s(QStringLiteral("c"));
+        Error e;
+        QVERIFY(s.open(path(), &e));
+        const QString me = s.clientId();
+        const QString list = createUuid();
+        const QString milk = createUuid();
+
+        // Someone else's op arrives first (seq 1), then ours is acked at seq 2 with the
+        // server's (clamped) stamp.
+        QVERIFY(s.applyRemote(itemOp(Op::Type::ItemCreate, list, milk, 5, QStringLiteral("other"),
+                                     {{QStringLiteral("title"), QStringLiteral("Milk")},
+                                      {QStringLiteral("quantity"), 1}}),
+                              1, &e));
+        QCOMPARE(s.lastSeq(list), 1);
+        const qint64 mine = *s.enqueue(
+            itemOp(Op::Type::ItemSet, list, milk, 9999999, me, {{QStringLiteral("quantity"), 3}}),
+            &e);
+        QCOMPARE(s.view(list).find(milk)->value(QStringLiteral("quantity")).toInt(), 3);
+        QCOMPARE(s.confirmed(list).find(milk)->value(QStringLiteral("quantity")).toInt(), 1);
+        Op server =
+            itemOp(Op::Type::ItemSet, list, milk, 6000, me, {{QStringLiteral("quantity"), 3}});
+        QVERIFY(s.acknowledge(mine, server, 2, &e));
+        QCOMPARE(s.pendingCount(), 0);
+        QVERIFY(!s.isPending(milk));
+        QCOMPARE(s.lastSeq(list), 2);
+        const Replica after = s.confirmed(list);
+        const Entity *confirmed = after.find(milk);
+        QVERIFY(confirmed);
+        QCOMPARE(confirmed->value(QStringLiteral("quantity")).toInt(), 3);
+        QCOMPARE(confirmed->fields.value(QStringLiteral("quantity")).stamp.wallMs,
+                 6000); // the server's stamp
+
+        // The broadcast copy of the same op, and a replay of seq 1: nothing changes.
+        QVERIFY(s.applyRemote(server, 2, &e));
+        QVERIFY(s.applyRemote(itemOp(Op::Type::ItemSet, list, milk, 5, QStringLiteral("other"),
+                                     {{QStringLiteral("quantity"), 1}}),
+                              1, &e));
+        QCOMPARE(s.confirmed(list).find(milk)->value(QStringLiteral("quantity")).toInt(), 3);
+
+        // A gap (seq 4 before 3): merged, but the seq waits for the missing op.
+        QVERIFY(s.applyRemote(itemOp(Op::Type::ItemSet, list, milk, 7000, QStringLiteral("other"),
+                                     {{QStringLiteral("done"), true}}),
+                              4, &e));
+        QCOMPARE(s.lastSeq(list), 2);
+        QVERIFY(s.confirmed(list).find(milk)->value(QStringLiteral("done")).toBool());
+
+        // A refused change leaves the outbox and the view shows the confirmed value again.
+        const qint64 refused =
+            *s.enqueue(itemOp(Op::Type::ItemSet, list, milk, 8000, me,
+                              {{QStringLiteral("title"), QStringLiteral("Oat milk")}}),
+                       &e);
+        QCOMPARE(s.view(list).find(milk)->value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Oat milk"));
+        const auto dropped = s.reject(refused, &e);
+        QVERIFY(dropped);
+        QCOMPARE(dropped->op.fields.value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Oat milk"));
+        QCOMPARE(s.view(list).find(milk)->value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Milk"));
+        QVERIFY(!s.reject(refused, &e)); // already gone
+
+        // A snapshot replaces the list.
+        Entity only;
+        only.kind = EntityKind::Item;
+        only.id = createUuid();
+        only.listId = list;
+        only.fields.insert(
+            QStringLiteral("title"),
+            Entity::Field {QStringLiteral("Bread"), Hlc {1, 0, QStringLiteral("s")}});
+        QVERIFY(s.replaceList(list, {only}, 40, &e));
+        QCOMPARE(s.confirmed(list).size(), 1);
+        QCOMPARE(s.lastSeq(list), 40);
+    }
+
+    void refusesNewerSchema()
+    {
+        const QString file = path();
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("future"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version=99"));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("future"));
+        LocalStore s(QStringLiteral("d"));
+        Error e;
+        QVERIFY(!s.open(file, &e));
+        QCOMPARE(e.code, ErrorCode::StorageError);
+        QVERIFY(e.message.contains(QStringLiteral("newer")));
+    }
+
+    void killedMidWriteLosesNothingConfirmed()
+    {
+        // A real process enqueues as fast as it can and is SIGKILLed; every id it reported
+        // as saved is in the outbox afterwards, and the database opens cleanly.
+        const QString file = path();
+        QProcess child;
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--child"), file});
+        QVERIFY(child.waitForStarted(5000));
+        QByteArray out;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                out += child.readAllStandardOutput();
+                return out.count('\n') >= 50 || child.state() == QProcess::NotRunning;
+            },
+            30000));
+        ::kill(pid_t(child.processId()), SIGKILL);
+        QTRY_COMPARE_WITH_TIMEOUT(child.state(), QProcess::NotRunning, 10000);
+        out += child.readAllStandardOutput();
+        const QList<QByteArray> lines = out.trimmed().split('\n');
+        const qint64 lastReported = lines.last().toLongLong();
+        QVERIFY(lastReported >= 50);
+        LocalStore s(QStringLiteral("e"));
+        Error e;
+        QVERIFY(s.open(file, &e));
+        const auto pending = s.pending();
+        QVERIFY(pending.size() >= lastReported);
+        for (qint64 i = 0; i < lastReported; ++i)
+            QCOMPARE(pending.at(int(i)).mutationId, i + 1);
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    if (argc == 3 && qstrcmp(argv[1], "--child") == 0)
+        return runChild(QString::fromLocal8Bit(argv[2]));
+    TestLocalStore tc;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&tc, argc, argv);
+}
+
+#include "tst_localstore.moc"
