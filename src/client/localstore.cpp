@@ -277,8 +277,6 @@ std::optional<LocalStore::Pending> LocalStore::reject(qint64 mutationId, Error *
 
 bool LocalStore::applyRemote(const Op &op, qint64 seq, Error *error)
 {
-    if (seq <= lastSeq(op.listId))
-        return true; // already have it
     if (!m_db.transaction()) {
         *error = sqlError(QStringLiteral("cannot save a change from the server"));
         return false;
@@ -351,6 +349,14 @@ Replica LocalStore::view(const QString &listId) const
     while (q.next())
         r.apply(opFromBytes(q.value(0).toByteArray()));
     return r;
+}
+
+bool LocalStore::isPendingMutation(qint64 mutationId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT 1 FROM outbox WHERE mutation_id = ?"));
+    q.addBindValue(mutationId);
+    return q.exec() && q.next();
 }
 
 bool LocalStore::isPending(const QString &entityId) const

@@ -50,7 +50,8 @@ public:
     bool acknowledge(qint64 mutationId, const Op &serverOp, qint64 seq, Error *error);
     // The server refused it: it leaves the outbox; the confirmed state never had it.
     std::optional<Pending> reject(qint64 mutationId, Error *error);
-    // An op from the server (someone else's, or catch-up): merged into confirmed state.
+    // An op from the server (someone else's, a catch-up, our own broadcast): merged into
+    // confirmed state; merging one seen before changes nothing.
     bool applyRemote(const Op &op, qint64 seq, Error *error);
     // A snapshot replaces the list's confirmed state.
     bool replaceList(const QString &listId, const QList<Entity> &entities, qint64 seq,
@@ -62,6 +63,7 @@ public:
     Replica confirmed(const QString &listId) const;
     // True while a change of this device to the entity is in the outbox.
     bool isPending(const QString &entityId) const;
+    bool isPendingMutation(qint64 mutationId) const;
 
 private:
     bool migrate(Error *error);

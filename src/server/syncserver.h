@@ -101,6 +101,7 @@ private:
         QString listId;
         qint64 seq = 0;
         QString stamp;
+        QByteArray opJson; // the op as applied (stamp clamped, creator filled in)
         Error reject; // set: answer with a reject
         bool duplicate = false; // a resend of a mutation in this same batch: ack only
         bool listLevel = false;

@@ -402,6 +402,7 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
 
     pending->seq = seq;
     pending->stamp = op.stamp.toString();
+    pending->opJson = row.opJson;
     pending->listLevel = op.entityKind() == EntityKind::List;
     // Built by hand around the op's JSON (already encoded for the log): encoded once for
     // all receivers, once more with the mutation id for the sender.
@@ -507,7 +508,7 @@ void SyncServer::flushBatch()
                  "{\"type\":\"ack\",\"id\":" + QByteArray::number(p.requestId) +
                      ",\"mutationId\":" + QByteArray::number(p.mutationId) + ",\"listId\":\"" +
                      p.listId.toLatin1() + "\",\"seq\":" + QByteArray::number(p.seq) +
-                     ",\"stamp\":\"" + p.stamp.toLatin1() + "\"}");
+                     ",\"stamp\":\"" + p.stamp.toLatin1() + "\",\"op\":" + p.opJson + "}");
         if (p.duplicate)
             continue;
         if (p.receivedNs)

@@ -1,0 +1,252 @@
+// The sync client against a real in-process server: edits flow both ways, edits made
+// while both devices are offline converge in either reconnect order with nothing lost or
+// doubled, and a refused change is dropped with its reason.
+#include "client/localstore.h"
+#include "client/syncclient.h"
+#include "common/testclient.h"
+#include "common/testserver.h"
+#include "core/fracindex.h"
+#include "core/uuid.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace kinlist;
+using kinlist::client::LocalStore;
+using kinlist::client::SyncClient;
+
+namespace {
+Op listCreateOp(const QString &householdId, const QString &listId)
+{
+    Op op;
+    op.type = Op::Type::ListCreate;
+    op.listId = listId;
+    op.householdId = householdId;
+    op.fields = {{QStringLiteral("name"), QStringLiteral("Groceries")},
+                 {QStringLiteral("kind"), QStringLiteral("shopping")},
+                 {QStringLiteral("position"), FracIndex::between({}, {})}};
+    return op;
+}
+
+Op itemOp(Op::Type type, const QString &listId, const QString &itemId, const QJsonObject &fields)
+{
+    Op op;
+    op.type = type;
+    op.listId = listId;
+    op.itemId = itemId;
+    op.fields = fields;
+    return op;
+}
+
+// The items of a list as the user sees them: title -> quantity, without tombstones.
+QMap<QString, int> visibleItems(const Replica &r)
+{
+    QMap<QString, int> out;
+    for (const Entity &e : r.entities()) {
+        if (e.kind == EntityKind::Item && !e.isDeleted())
+            out.insert(e.value(QStringLiteral("title")).toString(),
+                       e.value(QStringLiteral("quantity")).toInt());
+    }
+    return out;
+}
+} // namespace
+
+class TestSyncClient : public QObject
+{
+    Q_OBJECT
+    TestServer m_server;
+    QTemporaryDir m_dir;
+    int m_n = 0;
+
+    struct Device
+    {
+        std::unique_ptr<LocalStore> store;
+        std::unique_ptr<SyncClient> sync;
+    };
+
+    Device device(TestClient *account)
+    {
+        Device d;
+        ++m_n;
+        d.store = std::make_unique<LocalStore>(QStringLiteral("device%1").arg(m_n));
+        Error e;
+        if (!d.store->open(m_dir.filePath(QStringLiteral("device%1.db").arg(m_n)), &e))
+            qFatal("cannot open a local store");
+        d.sync = std::make_unique<SyncClient>(d.store.get(), m_server.url());
+        d.sync->setTokens(account->accessToken, account->refreshToken);
+        return d;
+    }
+
+    static bool waitLive(SyncClient *c)
+    {
+        return QTest::qWaitFor([c] { return c->state() == SyncClient::State::Live; }, 10000);
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_server.start()); }
+
+    void editsFlowBothWays()
+    {
+        Family f;
+        QVERIFY(Family::create(this, m_server.url(), {QStringLiteral("Mum"), QStringLiteral("Dad")},
+                               &f, QStringLiteral("-live")));
+        Device mum = device(f.people[0]);
+        Device dad = device(f.people[1]);
+        const QString list = createUuid();
+        mum.sync->watchList(list);
+        dad.sync->watchList(list);
+        mum.sync->start();
+        dad.sync->start();
+        QVERIFY(waitLive(mum.sync.get()));
+        QVERIFY(waitLive(dad.sync.get()));
+
+        Error e;
+        QVERIFY(mum.sync->apply(listCreateOp(f.householdId, list), &e));
+        const QString milk = createUuid();
+        QVERIFY(mum.sync->apply(itemOp(Op::Type::ItemCreate, list, milk,
+                                       {{QStringLiteral("title"), QStringLiteral("Milk")}}),
+                                &e));
+        // Shown at once, before the server answered.
+        QCOMPARE(visibleItems(mum.store->view(list)).value(QStringLiteral("Milk"), -1), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(visibleItems(dad.store->view(list)).keys(),
+                                  QStringList {QStringLiteral("Milk")}, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(mum.store->pendingCount(), 0, 10000);
+        QVERIFY(waitLive(mum.sync.get()));
+
+        QVERIFY(dad.sync->apply(
+            itemOp(Op::Type::ItemSet, list, milk, {{QStringLiteral("quantity"), 2}}), &e));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            visibleItems(mum.store->confirmed(list)).value(QStringLiteral("Milk")), 2, 10000);
+    }
+
+    void offlineEditsConverge_data()
+    {
+        QTest::addColumn<bool>("mumFirst");
+        QTest::newRow("mum reconnects first") << true;
+        QTest::newRow("dad reconnects first") << false;
+    }
+
+    void offlineEditsConverge()
+    {
+        QFETCH(bool, mumFirst);
+        Family f;
+        QVERIFY(Family::create(this, m_server.url(), {QStringLiteral("Mum"), QStringLiteral("Dad")},
+                               &f, QStringLiteral("-off%1").arg(mumFirst)));
+        Device mum = device(f.people[0]);
+        Device dad = device(f.people[1]);
+        const QString list = createUuid();
+        const QString bread = createUuid();
+        const QString eggs = createUuid();
+        Error e;
+        mum.sync->watchList(list);
+        dad.sync->watchList(list);
+        mum.sync->start();
+        dad.sync->start();
+        QVERIFY(waitLive(mum.sync.get()) && waitLive(dad.sync.get()));
+        QVERIFY(mum.sync->apply(listCreateOp(f.householdId, list), &e));
+        QVERIFY(mum.sync->apply(itemOp(Op::Type::ItemCreate, list, bread,
+                                       {{QStringLiteral("title"), QStringLiteral("Bread")}}),
+                                &e));
+        QVERIFY(mum.sync->apply(itemOp(Op::Type::ItemCreate, list, eggs,
+                                       {{QStringLiteral("title"), QStringLiteral("Eggs")}}),
+                                &e));
+        QTRY_COMPARE_WITH_TIMEOUT(visibleItems(dad.store->view(list)).size(), 2, 10000);
+        QVERIFY(waitLive(mum.sync.get()));
+
+        // Both go offline and edit: the same field of the same item, a new item each, a delete.
+        mum.sync->stop();
+        dad.sync->stop();
+        QVERIFY(mum.sync->apply(
+            itemOp(Op::Type::ItemSet, list, bread, {{QStringLiteral("quantity"), 2}}), &e));
+        QVERIFY(dad.sync->apply(
+            itemOp(Op::Type::ItemSet, list, bread, {{QStringLiteral("quantity"), 3}}), &e));
+        QVERIFY(mum.sync->apply(itemOp(Op::Type::ItemCreate, list, createUuid(),
+                                       {{QStringLiteral("title"), QStringLiteral("Jam")}}),
+                                &e));
+        for (int i = 0; i < 30; ++i)
+            QVERIFY(dad.sync->apply(
+                itemOp(Op::Type::ItemCreate, list, createUuid(),
+                       {{QStringLiteral("title"), QStringLiteral("Dad %1").arg(i)}}),
+                &e));
+        QVERIFY(dad.sync->apply(itemOp(Op::Type::ItemDelete, list, eggs, {}), &e));
+        QCOMPARE(dad.store->pendingCount(), 32);
+
+        SyncClient *first = mumFirst ? mum.sync.get() : dad.sync.get();
+        SyncClient *second = mumFirst ? dad.sync.get() : mum.sync.get();
+        first->start();
+        QVERIFY(waitLive(first));
+        second->start();
+        QVERIFY(waitLive(second));
+        QVERIFY(waitLive(first));
+        // Once both are live and empty, both replicas hold the same state.
+        const bool same = QTest::qWaitFor(
+            [&] { return mum.store->view(list).canonical() == dad.store->view(list).canonical(); },
+            10000);
+        if (!same) {
+            const QList<QByteArray> a = mum.store->view(list).canonical().split('\n');
+            const QList<QByteArray> b = dad.store->view(list).canonical().split('\n');
+            for (int i = 0; i < std::max(a.size(), b.size()); ++i) {
+                if (a.value(i) != b.value(i)) {
+                    qWarning().noquote() << "mum:" << a.value(i) << "\ndad:" << b.value(i);
+                    break;
+                }
+            }
+        }
+        QVERIFY(same);
+        const QMap<QString, int> items = visibleItems(mum.store->view(list));
+        QCOMPARE(items.size(), 2 + 30); // Bread, Jam, Dad 0..29; Eggs deleted
+        QVERIFY(items.contains(QStringLiteral("Jam")));
+        QVERIFY(!items.contains(QStringLiteral("Eggs")));
+        // Whoever wrote the quantity with the higher stamp won, the same everywhere.
+        QVERIFY(items.value(QStringLiteral("Bread")) == 2 ||
+                items.value(QStringLiteral("Bread")) == 3);
+        // Nothing doubled: the server's log has each change once.
+        TestClient *check = f.people[0];
+        const QJsonObject sub =
+            check->result(QStringLiteral("subscribe"),
+                          {{QStringLiteral("listId"), list}, {QStringLiteral("sinceSeq"), 0}});
+        QCOMPARE(sub.value(QStringLiteral("seq")).toInteger(), 3 + 2 + 1 + 30 + 1);
+    }
+
+    void rejectedChangeIsDroppedWithItsReason()
+    {
+        Family f;
+        QVERIFY(Family::create(this, m_server.url(), {QStringLiteral("Ann"), QStringLiteral("Bo")},
+                               &f, QStringLiteral("-rej")));
+        Device bo = device(f.people[1]);
+        const QString list = createUuid();
+        Error e;
+        bo.sync->watchList(list);
+        bo.sync->start();
+        QVERIFY(waitLive(bo.sync.get()));
+        QVERIFY(bo.sync->apply(listCreateOp(f.householdId, list), &e));
+        const QString tea = createUuid();
+        QVERIFY(bo.sync->apply(itemOp(Op::Type::ItemCreate, list, tea,
+                                      {{QStringLiteral("title"), QStringLiteral("Tea")}}),
+                               &e));
+        QTRY_COMPARE_WITH_TIMEOUT(bo.store->pendingCount(), 0, 10000);
+
+        // Bo goes offline and edits; meanwhile Ann removes Bo from the household.
+        bo.sync->stop();
+        QVERIFY(bo.sync->apply(itemOp(Op::Type::ItemSet, list, tea,
+                                      {{QStringLiteral("title"), QStringLiteral("Green tea")}}),
+                               &e));
+        QCOMPARE(bo.store->view(list).find(tea)->value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Green tea"));
+        QCOMPARE(f.people[0]->result(QStringLiteral("member.remove"),
+                                     {{QStringLiteral("householdId"), f.householdId},
+                                      {QStringLiteral("userId"), f.people[1]->userId}}),
+                 QJsonObject {});
+        QSignalSpy rejected(bo.sync.get(), &SyncClient::changeRejected);
+        bo.sync->start();
+        QVERIFY(rejected.wait(10000));
+        QCOMPARE(rejected.first().at(1).toString(), QStringLiteral("forbidden"));
+        QCOMPARE(bo.store->pendingCount(), 0);
+        // The replica shows the confirmed value again.
+        QCOMPARE(bo.store->view(list).find(tea)->value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Tea"));
+    }
+};
+
+KINLIST_SERVER_TEST_MAIN(TestSyncClient)
+#include "tst_syncclient.moc"
