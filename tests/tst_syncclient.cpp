@@ -208,6 +208,54 @@ private Q_SLOTS:
         QCOMPARE(sub.value(QStringLiteral("seq")).toInteger(), 3 + 2 + 1 + 30 + 1);
     }
 
+    void serverOutageHealsByItself()
+    {
+        // A server of its own, so it can go away and come back on the same port and data.
+        TestServer server;
+        QVERIFY(server.start());
+        const quint16 port = server.server->port();
+        Family f;
+        QVERIFY(Family::create(this, server.url(), {QStringLiteral("Kit")}, &f,
+                               QStringLiteral("-outage")));
+        LocalStore store(QStringLiteral("outage"));
+        Error e;
+        QVERIFY(store.open(m_dir.filePath(QStringLiteral("outage.db")), &e));
+        SyncClient sync(&store, server.url());
+        sync.setTokens(f.people[0]->accessToken, f.people[0]->refreshToken);
+        const QString list = createUuid();
+        sync.watchList(list);
+        sync.start();
+        QVERIFY(waitLive(&sync));
+        QVERIFY(sync.apply(listCreateOp(f.householdId, list), &e));
+        QTRY_COMPARE_WITH_TIMEOUT(store.pendingCount(), 0, 10000);
+
+        // The server goes away for several reconnect attempts; edits keep queueing.
+        QSignalSpy attempts(&sync, &SyncClient::stateChanged);
+        server.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(sync.state(), SyncClient::State::Offline, 10000);
+        QVERIFY(sync.nextRetryInMs() >= 0);
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(sync.apply(
+                itemOp(Op::Type::ItemCreate, list, createUuid(),
+                       {{QStringLiteral("title"), QStringLiteral("While down %1").arg(i)}}),
+                &e));
+        QCOMPARE(store.pendingCount(), 5);
+        const auto connectingCount = [&] {
+            int n = 0;
+            for (const auto &args : attempts)
+                n += args.at(0).value<SyncClient::State>() == SyncClient::State::Connecting ? 1 : 0;
+            return n;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(connectingCount() >= 2, 15000);
+
+        // Back on the same port: the client comes back to Live by itself and sends everything.
+        server.config.port = port;
+        QVERIFY(server.start());
+        QVERIFY(QTest::qWaitFor([&] { return sync.state() == SyncClient::State::Live; }, 40000));
+        QCOMPARE(store.pendingCount(), 0);
+        QCOMPARE(visibleItems(store.confirmed(list)).size(), 5);
+    }
+
     void rejectedChangeIsDroppedWithItsReason()
     {
         Family f;
