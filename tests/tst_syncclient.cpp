@@ -10,6 +10,8 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QWebSocket>
+#include <QWebSocketServer>
 
 using namespace kinlist;
 using kinlist::client::LocalStore;
@@ -254,6 +256,50 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return sync.state() == SyncClient::State::Live; }, 40000));
         QCOMPARE(store.pendingCount(), 0);
         QCOMPARE(visibleItems(store.confirmed(list)).size(), 5);
+    }
+
+    void silentServerIsDetectedAndQuietLinksStay()
+    {
+        // A server that completes the WebSocket handshake and then never answers, like a
+        // half-open connection: the client gives up on it and goes back to reconnecting.
+        QWebSocketServer blackHole(QStringLiteral("black hole"), QWebSocketServer::NonSecureMode);
+        QVERIFY(blackHole.listen(QHostAddress::LocalHost, 0));
+        QList<QWebSocket *> swallowed;
+        connect(&blackHole, &QWebSocketServer::newConnection, this, [&] {
+            while (QWebSocket *s = blackHole.nextPendingConnection())
+                swallowed.append(s);
+        });
+        LocalStore store(QStringLiteral("blackhole"));
+        Error e;
+        QVERIFY(store.open(m_dir.filePath(QStringLiteral("blackhole.db")), &e));
+        QUrl url;
+        url.setScheme(QStringLiteral("ws"));
+        url.setHost(QStringLiteral("127.0.0.1"));
+        url.setPort(blackHole.serverPort());
+        SyncClient sync(&store, url);
+        sync.setTimeouts(300, 200);
+        sync.setTokens(QStringLiteral("a.b.c"), QString());
+        sync.start();
+        QTRY_COMPARE_WITH_TIMEOUT(sync.state(), SyncClient::State::Authenticating, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(sync.state(), SyncClient::State::Offline, 5000);
+        QVERIFY(sync.nextRetryInMs() >= 0);
+        QVERIFY(!swallowed.isEmpty());
+        sync.stop();
+        for (QWebSocket *s : std::as_const(swallowed))
+            s->abort();
+        qDeleteAll(swallowed);
+
+        // Against the real server, a quiet but healthy connection is pinged and stays Live.
+        Family f;
+        QVERIFY(Family::create(this, m_server.url(), {QStringLiteral("Quiet")}, &f,
+                               QStringLiteral("-hb")));
+        Device d = device(f.people[0]);
+        d.sync->setTimeouts(300, 100);
+        d.sync->start();
+        QVERIFY(waitLive(d.sync.get()));
+        const qint64 framesBefore = m_server.server->metrics().framesIn;
+        QTRY_VERIFY_WITH_TIMEOUT(m_server.server->metrics().framesIn >= framesBefore + 3, 5000);
+        QCOMPARE(d.sync->state(), SyncClient::State::Live);
     }
 
     void rejectedChangeIsDroppedWithItsReason()

@@ -20,6 +20,26 @@ SyncClient::SyncClient(LocalStore *store, QUrl server, QObject *parent)
     connect(&m_ws, &QWebSocket::connected, this, &SyncClient::onConnected);
     connect(&m_ws, &QWebSocket::disconnected, this, &SyncClient::onDisconnected);
     connect(&m_ws, &QWebSocket::textMessageReceived, this, &SyncClient::onFrame);
+    // Heartbeat and request deadlines: a quiet connection is pinged, and one that leaves a
+    // request unanswered too long (a half-open TCP connection looks just like that) is
+    // dropped, which starts reconnecting.
+    m_liveness.start();
+    connect(&m_watchdog, &QTimer::timeout, this, [this] {
+        if (m_ws.state() != QAbstractSocket::ConnectedState)
+            return;
+        const qint64 now = m_liveness.elapsed();
+        for (auto it = m_replySentAt.cbegin(); it != m_replySentAt.cend(); ++it) {
+            if (now - it.value() > m_requestTimeoutMs) {
+                qCInfo(lcClientStore)
+                    << "the server did not answer in" << m_requestTimeoutMs << "ms; reconnecting";
+                m_ws.abort();
+                return;
+            }
+        }
+        if (now - m_lastFrameAt >= m_heartbeatMs && m_replySentAt.isEmpty())
+            send(QStringLiteral("ping"), {}, [](const QJsonObject &) {});
+    });
+    m_watchdog.start(std::max(50, std::min(m_requestTimeoutMs, m_heartbeatMs) / 4));
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, [this] {
         if (m_running && m_ws.state() == QAbstractSocket::UnconnectedState) {
@@ -52,6 +72,13 @@ qint64 SyncClient::nextRetryInMs() const
     return std::max<qint64>(0, m_retryDelayMs - m_retryClock.elapsed());
 }
 
+void SyncClient::setTimeouts(int requestTimeoutMs, int heartbeatMs)
+{
+    m_requestTimeoutMs = requestTimeoutMs;
+    m_heartbeatMs = heartbeatMs;
+    m_watchdog.start(std::max(50, std::min(m_requestTimeoutMs, m_heartbeatMs) / 4));
+}
+
 void SyncClient::setTokens(const QString &accessToken, const QString &refreshToken)
 {
     m_accessToken = accessToken;
@@ -71,7 +98,10 @@ void SyncClient::stop()
 {
     m_running = false;
     m_retryTimer.stop();
-    m_ws.close();
+    if (m_ws.state() == QAbstractSocket::ConnectedState)
+        m_ws.close();
+    else
+        m_ws.abort();
     setState(State::Offline);
 }
 
@@ -103,6 +133,7 @@ void SyncClient::scheduleReconnect(const QString &why)
 
 void SyncClient::onConnected()
 {
+    m_lastFrameAt = m_liveness.elapsed();
     setState(State::Authenticating);
     sendHello();
 }
@@ -111,6 +142,7 @@ void SyncClient::onDisconnected()
 {
     m_inFlight.clear();
     m_replies.clear();
+    m_replySentAt.clear();
     m_subscribing.clear();
     m_subscribed.clear();
     scheduleReconnect(m_ws.closeReason().isEmpty() ? m_ws.errorString() : m_ws.closeReason());
@@ -122,8 +154,10 @@ qint64 SyncClient::send(const QString &type, QJsonObject fields,
     const qint64 id = m_nextId++;
     fields.insert(QStringLiteral("type"), type);
     fields.insert(QStringLiteral("id"), id);
-    if (onReply)
+    if (onReply) {
         m_replies.insert(id, std::move(onReply));
+        m_replySentAt.insert(id, m_liveness.elapsed());
+    }
     m_ws.sendTextMessage(QString::fromUtf8(Protocol::encode(fields)));
     return id;
 }
@@ -306,12 +340,14 @@ std::optional<qint64> SyncClient::apply(Op op, Error *error)
 
 void SyncClient::onFrame(const QString &text)
 {
+    m_lastFrameAt = m_liveness.elapsed();
     const Protocol::Decoded d = Protocol::decodeServerFrame(text.toUtf8());
     if (d.error)
         return;
     const QJsonObject &f = d.message;
     if (d.type == QLatin1String("reply") || d.type == QLatin1String("error")) {
         if (d.id >= 0) {
+            m_replySentAt.remove(d.id);
             if (auto cb = m_replies.take(d.id))
                 cb(f);
         } else if (f.value(QStringLiteral("code")).toString() == QLatin1String("token_expired")) {

@@ -49,6 +49,10 @@ public:
     void setTokens(const QString &accessToken, const QString &refreshToken);
     QString refreshToken() const { return m_refreshToken; }
 
+    // How long the server may take to answer a request before the connection is taken for
+    // dead (half-open TCP), and how quiet a connection may be before it is pinged.
+    void setTimeouts(int requestTimeoutMs, int heartbeatMs);
+
     // Connects (and keeps reconnecting) until stop().
     void start();
     void stop();
@@ -97,6 +101,12 @@ private:
     qint64 m_retryDelayMs = 0;
     qint64 m_nextId = 1;
     QHash<qint64, std::function<void(const QJsonObject &)>> m_replies;
+    QHash<qint64, qint64> m_replySentAt; // request id -> m_clock time it was sent
+    QElapsedTimer m_liveness; // since the last frame from the server
+    QTimer m_watchdog;
+    qint64 m_lastFrameAt = 0;
+    int m_requestTimeoutMs = 10000;
+    int m_heartbeatMs = 15000;
     QSet<QString> m_lists;
     QSet<QString> m_subscribing;
     QSet<QString> m_subscribed;
