@@ -3,3 +3,4 @@
 #include <QLoggingCategory>
 
 Q_DECLARE_LOGGING_CATEGORY(lcClientStore)
+Q_DECLARE_LOGGING_CATEGORY(lcSync)

@@ -30,8 +30,8 @@ SyncClient::SyncClient(LocalStore *store, QUrl server, QObject *parent)
         const qint64 now = m_liveness.elapsed();
         for (auto it = m_replySentAt.cbegin(); it != m_replySentAt.cend(); ++it) {
             if (now - it.value() > m_requestTimeoutMs) {
-                qCInfo(lcClientStore)
-                    << "the server did not answer in" << m_requestTimeoutMs << "ms; reconnecting";
+                qCInfo(lcSync) << "the server did not answer in" << m_requestTimeoutMs
+                               << "ms; reconnecting";
                 m_ws.abort();
                 return;
             }
@@ -128,7 +128,7 @@ void SyncClient::scheduleReconnect(const QString &why)
     ++m_failures;
     m_retryClock.start();
     m_retryTimer.start(int(m_retryDelayMs));
-    qCInfo(lcClientStore) << "offline:" << why << "- retrying in" << m_retryDelayMs << "ms";
+    qCInfo(lcSync) << "offline:" << why << "- retrying in" << m_retryDelayMs << "ms";
 }
 
 void SyncClient::onConnected()
