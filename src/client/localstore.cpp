@@ -2,6 +2,7 @@
 
 #include "clientlogging.h"
 #include "core/uuid.h"
+#include "store/migrations.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -9,27 +10,23 @@
 #include <QSqlQuery>
 #include <QVariant>
 
-#include <functional>
-
 namespace kinlist::client {
 
 namespace {
 bool migrateTo1(QSqlQuery &q)
 {
-    const char *statements[] = {
-        "CREATE TABLE identity (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-        "CREATE TABLE entities (id TEXT PRIMARY KEY, list_id TEXT NOT NULL, state BLOB NOT NULL)",
-        "CREATE INDEX entities_list ON entities(list_id)",
-        "CREATE TABLE lists (list_id TEXT PRIMARY KEY, seq INTEGER NOT NULL)",
-        "CREATE TABLE outbox (mutation_id INTEGER PRIMARY KEY, list_id TEXT NOT NULL,"
-        " entity_id TEXT NOT NULL, op BLOB NOT NULL, created_at INTEGER NOT NULL)",
-        "CREATE INDEX outbox_entity ON outbox(entity_id)",
-    };
-    for (const char *sql : statements) {
-        if (!q.exec(QString::fromLatin1(sql)))
-            return false;
-    }
-    return true;
+    return store::execAll(
+        q,
+        {
+            "CREATE TABLE identity (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            "CREATE TABLE entities (id TEXT PRIMARY KEY, list_id TEXT NOT NULL, state BLOB NOT "
+            "NULL)",
+            "CREATE INDEX entities_list ON entities(list_id)",
+            "CREATE TABLE lists (list_id TEXT PRIMARY KEY, seq INTEGER NOT NULL)",
+            "CREATE TABLE outbox (mutation_id INTEGER PRIMARY KEY, list_id TEXT NOT NULL,"
+            " entity_id TEXT NOT NULL, op BLOB NOT NULL, created_at INTEGER NOT NULL)",
+            "CREATE INDEX outbox_entity ON outbox(entity_id)",
+        });
 }
 
 Op opFromBytes(const QByteArray &bytes)
@@ -101,42 +98,13 @@ void LocalStore::close()
 
 bool LocalStore::migrate(Error *error)
 {
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
-        *error = sqlError(QStringLiteral("cannot read the schema version"));
-        return false;
-    }
-    const int version = q.value(0).toInt();
-    q.finish();
-    if (version > kSchemaVersion) {
-        *error = Error {ErrorCode::StorageError,
-                        QStringLiteral("this local database was written by a newer Kinlist "
-                                       "(schema %1, this one knows %2)")
-                            .arg(version)
-                            .arg(kSchemaVersion)};
-        return false;
-    }
-    const std::function<bool(QSqlQuery &)> steps[] = {migrateTo1};
-    for (int v = version; v < kSchemaVersion; ++v) {
-        if (!m_db.transaction()) {
-            *error = sqlError(QStringLiteral("cannot migrate"));
-            return false;
-        }
-        QSqlQuery step(m_db);
-        if (!steps[v](step) || !step.exec(QStringLiteral("PRAGMA user_version=%1").arg(v + 1))) {
-            *error = Error {ErrorCode::StorageError,
-                            QStringLiteral("local schema migration to %1 failed: %2")
-                                .arg(v + 1)
-                                .arg(step.lastError().text())};
-            m_db.rollback();
-            return false;
-        }
-        if (!m_db.commit()) {
-            *error = sqlError(QStringLiteral("cannot migrate"));
-            return false;
-        }
-    }
-    return true;
+    const QString failure =
+        store::migrate(m_db, {migrateTo1},
+                       QStringLiteral("this local database was written by a newer "
+                                      "Kinlist (schema %1, this one knows %2)"));
+    if (!failure.isEmpty())
+        *error = Error {ErrorCode::StorageError, failure};
+    return failure.isEmpty();
 }
 
 std::optional<qint64> LocalStore::enqueue(const Op &op, Error *error)

@@ -1,6 +1,7 @@
 #include "serverstore.h"
 
 #include "logging.h"
+#include "store/migrations.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -33,51 +34,51 @@ private:
 // One function per schema step; each runs in its own transaction.
 bool migrateTo1(QSqlQuery &q)
 {
-    const char *statements[] = {
-        "CREATE TABLE users (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE COLLATE NOCASE,"
-        " display_name TEXT NOT NULL, password_hash TEXT NOT NULL, created_at INTEGER NOT NULL)",
-        "CREATE TABLE refresh_tokens (hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES "
-        "users(id),"
-        " family_id TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,"
-        " used INTEGER NOT NULL DEFAULT 0, revoked INTEGER NOT NULL DEFAULT 0)",
-        "CREATE INDEX refresh_tokens_family ON refresh_tokens(family_id)",
-        "CREATE INDEX refresh_tokens_user ON refresh_tokens(user_id)",
-        "CREATE TABLE households (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_by TEXT NOT "
-        "NULL,"
-        " created_at INTEGER NOT NULL)",
-        "CREATE TABLE members (household_id TEXT NOT NULL REFERENCES households(id),"
-        " user_id TEXT NOT NULL REFERENCES users(id), role TEXT NOT NULL, joined_at INTEGER NOT "
-        "NULL,"
-        " PRIMARY KEY (household_id, user_id))",
-        "CREATE INDEX members_user ON members(user_id)",
-        "CREATE TABLE invites (code TEXT PRIMARY KEY, household_id TEXT NOT NULL REFERENCES "
-        "households(id),"
-        " created_by TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,"
-        " max_uses INTEGER NOT NULL, uses INTEGER NOT NULL DEFAULT 0)",
-        "CREATE TABLE clients (client_id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES "
-        "users(id),"
-        " device TEXT NOT NULL DEFAULT '', last_mutation_id INTEGER NOT NULL DEFAULT 0,"
-        " last_seen INTEGER NOT NULL)",
-        "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
-        "CREATE TABLE lists (id TEXT PRIMARY KEY, household_id TEXT NOT NULL REFERENCES "
-        "households(id),"
-        " created_at INTEGER NOT NULL, snapshot_seq INTEGER NOT NULL DEFAULT 0)",
-        "CREATE INDEX lists_household ON lists(household_id)",
-        "CREATE TABLE entities (id TEXT PRIMARY KEY, list_id TEXT NOT NULL, kind TEXT NOT NULL,"
-        " state BLOB NOT NULL)", // JSON
-        "CREATE INDEX entities_list ON entities(list_id)",
-        "CREATE TABLE ops (gid INTEGER PRIMARY KEY, list_id TEXT NOT NULL, seq INTEGER NOT NULL,"
-        " household_id TEXT NOT NULL, user_id TEXT NOT NULL, client_id TEXT NOT NULL,"
-        " mutation_id INTEGER NOT NULL, at INTEGER NOT NULL, op BLOB NOT NULL,"
-        " UNIQUE (list_id, seq))",
-        "CREATE TABLE rejects (client_id TEXT NOT NULL, mutation_id INTEGER NOT NULL,"
-        " code TEXT NOT NULL, message TEXT NOT NULL, PRIMARY KEY (client_id, mutation_id))",
-    };
-    for (const char *sql : statements) {
-        if (!q.exec(QString::fromLatin1(sql)))
-            return false;
-    }
-    return true;
+    return store::execAll(
+        q,
+        {
+            "CREATE TABLE users (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+            " display_name TEXT NOT NULL, password_hash TEXT NOT NULL, created_at INTEGER NOT "
+            "NULL)",
+            "CREATE TABLE refresh_tokens (hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES "
+            "users(id),"
+            " family_id TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,"
+            " used INTEGER NOT NULL DEFAULT 0, revoked INTEGER NOT NULL DEFAULT 0)",
+            "CREATE INDEX refresh_tokens_family ON refresh_tokens(family_id)",
+            "CREATE INDEX refresh_tokens_user ON refresh_tokens(user_id)",
+            "CREATE TABLE households (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_by TEXT NOT "
+            "NULL,"
+            " created_at INTEGER NOT NULL)",
+            "CREATE TABLE members (household_id TEXT NOT NULL REFERENCES households(id),"
+            " user_id TEXT NOT NULL REFERENCES users(id), role TEXT NOT NULL, joined_at INTEGER "
+            "NOT "
+            "NULL,"
+            " PRIMARY KEY (household_id, user_id))",
+            "CREATE INDEX members_user ON members(user_id)",
+            "CREATE TABLE invites (code TEXT PRIMARY KEY, household_id TEXT NOT NULL REFERENCES "
+            "households(id),"
+            " created_by TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,"
+            " max_uses INTEGER NOT NULL, uses INTEGER NOT NULL DEFAULT 0)",
+            "CREATE TABLE clients (client_id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES "
+            "users(id),"
+            " device TEXT NOT NULL DEFAULT '', last_mutation_id INTEGER NOT NULL DEFAULT 0,"
+            " last_seen INTEGER NOT NULL)",
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+            "CREATE TABLE lists (id TEXT PRIMARY KEY, household_id TEXT NOT NULL REFERENCES "
+            "households(id),"
+            " created_at INTEGER NOT NULL, snapshot_seq INTEGER NOT NULL DEFAULT 0)",
+            "CREATE INDEX lists_household ON lists(household_id)",
+            "CREATE TABLE entities (id TEXT PRIMARY KEY, list_id TEXT NOT NULL, kind TEXT NOT NULL,"
+            " state BLOB NOT NULL)", // JSON
+            "CREATE INDEX entities_list ON entities(list_id)",
+            "CREATE TABLE ops (gid INTEGER PRIMARY KEY, list_id TEXT NOT NULL, seq INTEGER NOT "
+            "NULL,"
+            " household_id TEXT NOT NULL, user_id TEXT NOT NULL, client_id TEXT NOT NULL,"
+            " mutation_id INTEGER NOT NULL, at INTEGER NOT NULL, op BLOB NOT NULL,"
+            " UNIQUE (list_id, seq))",
+            "CREATE TABLE rejects (client_id TEXT NOT NULL, mutation_id INTEGER NOT NULL,"
+            " code TEXT NOT NULL, message TEXT NOT NULL, PRIMARY KEY (client_id, mutation_id))",
+        });
 }
 
 } // namespace
@@ -138,41 +139,11 @@ void ServerStore::close()
 
 bool ServerStore::migrate(QString *error)
 {
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
-        *error = QStringLiteral("cannot read schema version: %1").arg(q.lastError().text());
-        return false;
-    }
-    const int version = q.value(0).toInt();
-    if (version > kSchemaVersion) {
-        *error =
-            QStringLiteral("the database was written by a newer kinlist-server (schema %1, this "
-                           "one knows %2); refusing to open it")
-                .arg(version)
-                .arg(kSchemaVersion);
-        return false;
-    }
-    const std::function<bool(QSqlQuery &)> steps[] = {migrateTo1};
-    for (int v = version; v < kSchemaVersion; ++v) {
-        if (!m_db.transaction()) {
-            *error = m_db.lastError().text();
-            return false;
-        }
-        QSqlQuery step(m_db);
-        if (!steps[v](step) || !step.exec(QStringLiteral("PRAGMA user_version=%1").arg(v + 1))) {
-            *error = QStringLiteral("schema migration to %1 failed: %2")
-                         .arg(v + 1)
-                         .arg(step.lastError().text());
-            m_db.rollback();
-            return false;
-        }
-        if (!m_db.commit()) {
-            *error = m_db.lastError().text();
-            return false;
-        }
-        qCInfo(lcStore) << "migrated database to schema" << v + 1;
-    }
-    return true;
+    *error =
+        store::migrate(m_db, {migrateTo1},
+                       QStringLiteral("the database was written by a newer kinlist-server (schema "
+                                      "%1, this one knows %2); refusing to open it"));
+    return error->isEmpty();
 }
 
 bool ServerStore::ping()
