@@ -25,8 +25,8 @@ struct ServerConfig
     int authTimeoutMs = 15000; // a connection must be signed in by then
     int pingIntervalMs = 20000; // ping a quiet connection after this
     int idleTimeoutMs = 60000; // drop a connection silent for this long
-    int rateLimitPerSec = 200; // frames per second per connection (token bucket)
-    int rateBurst = 400;
+    int rateLimitPerSec = 1000; // frames per second per connection (token bucket)
+    int rateBurst = 2000;
     int maxConnectionsPerUser = 16;
     int maxConnections = 20000;
     qint64 maxClockSkewMs = 60000;

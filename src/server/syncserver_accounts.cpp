@@ -55,9 +55,14 @@ void SyncServer::handleHello(Connection *c, const Protocol::Decoded &d)
     c->helloDone = true;
     c->clientId = d.message.value(QStringLiteral("clientId")).toString();
     c->device = d.message.value(QStringLiteral("device")).toString().left(100);
-    QJsonObject result {{QStringLiteral("protocol"), Protocol::kVersion},
-                        {QStringLiteral("serverVersion"), QStringLiteral(KINLIST_VERSION)},
-                        {QStringLiteral("serverTime"), nowMs()}};
+    QJsonObject result {
+        {QStringLiteral("protocol"), Protocol::kVersion},
+        {QStringLiteral("serverVersion"), QStringLiteral(KINLIST_VERSION)},
+        {QStringLiteral("serverTime"), nowMs()},
+        // So a well-behaved client paces itself instead of running into rate_limited.
+        {QStringLiteral("limits"),
+         QJsonObject {{QStringLiteral("framesPerSec"), m_config.rateLimitPerSec},
+                      {QStringLiteral("burst"), m_config.rateBurst}}}};
     const QString token = d.message.value(QStringLiteral("token")).toString();
     if (!token.isEmpty()) {
         Error e;
@@ -83,6 +88,7 @@ void SyncServer::handleHello(Connection *c, const Protocol::Decoded &d)
             return;
         }
         result.insert(QStringLiteral("user"), userJson(*user));
+        result.insert(QStringLiteral("accessExpiresAt"), claims.expiresAtSec * 1000);
     }
     sendReply(c, d.id, result);
 }
