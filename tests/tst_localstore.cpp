@@ -95,8 +95,8 @@ private Q_SLOTS:
         QCOMPARE(s.confirmed(list).size(), 0);
         QVERIFY(s.isPending(item));
         // Ids keep rising after the outbox empties.
-        QVERIFY(s.reject(1, &e));
-        QVERIFY(s.reject(2, &e));
+        QVERIFY(s.reject(1, QStringLiteral("forbidden"), QStringLiteral("no"), &e));
+        QVERIFY(s.reject(2, QStringLiteral("forbidden"), QStringLiteral("no"), &e));
         QCOMPARE(*s.enqueue(itemOp(Op::Type::ItemCreate, list, createUuid(), 12, clientId,
                                    {{QStringLiteral("title"), QStringLiteral("Eggs")}}),
                             &e),
@@ -158,13 +158,13 @@ private Q_SLOTS:
                        &e);
         QCOMPARE(s.view(list).find(milk)->value(QStringLiteral("title")).toString(),
                  QStringLiteral("Oat milk"));
-        const auto dropped = s.reject(refused, &e);
+        const auto dropped = s.reject(refused, QStringLiteral("forbidden"), QStringLiteral("no"), &e);
         QVERIFY(dropped);
         QCOMPARE(dropped->op.fields.value(QStringLiteral("title")).toString(),
                  QStringLiteral("Oat milk"));
         QCOMPARE(s.view(list).find(milk)->value(QStringLiteral("title")).toString(),
                  QStringLiteral("Milk"));
-        QVERIFY(!s.reject(refused, &e)); // already gone
+        QVERIFY(!s.reject(refused, QStringLiteral("forbidden"), QStringLiteral("no"), &e)); // already gone
 
         // A snapshot replaces the list.
         Entity only;

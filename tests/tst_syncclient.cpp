@@ -1,6 +1,8 @@
 // The sync client against a real in-process server: edits flow both ways, edits made
 // while both devices are offline converge in either reconnect order with nothing lost or
-// doubled, and a refused change is dropped with its reason.
+// doubled, a refused change is dropped with its reason, a lost concurrent write is
+// reported with both values, the activity is cached for offline reading, and an access
+// token expiring mid-session never shows.
 #include "client/localstore.h"
 #include "client/syncclient.h"
 #include "common/testclient.h"
@@ -8,6 +10,7 @@
 #include "core/fracindex.h"
 #include "core/uuid.h"
 
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWebSocket>
@@ -339,6 +342,262 @@ private Q_SLOTS:
         // The replica shows the confirmed value again.
         QCOMPARE(bo.store->view(list).find(tea)->value(QStringLiteral("title")).toString(),
                  QStringLiteral("Tea"));
+        // The item says it failed, and why, until the failure is dismissed.
+        QCOMPARE(bo.store->syncState(tea), LocalStore::SyncState::Failed);
+        const QList<LocalStore::Failure> failures = bo.store->failures(list);
+        QCOMPARE(failures.size(), 1);
+        QCOMPARE(failures.first().code, QStringLiteral("forbidden"));
+        QCOMPARE(failures.first().op.fields.value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Green tea"));
+        QVERIFY(!failures.first().message.isEmpty());
+        QVERIFY(bo.store->dismissFailure(failures.first().mutationId));
+        QCOMPARE(bo.store->syncState(tea), LocalStore::SyncState::Confirmed);
+    }
+
+    void lostConcurrentWriteIsReportedAndCanBeKept()
+    {
+        Family f;
+        QVERIFY(Family::create(this, m_server.url(), {QStringLiteral("Mum"), QStringLiteral("Dad")},
+                               &f, QStringLiteral("-conflict")));
+        Device mum = device(f.people[0]);
+        Device dad = device(f.people[1]);
+        const QString list = createUuid();
+        const QString bread = createUuid();
+        Error e;
+        mum.sync->watchList(list);
+        dad.sync->watchList(list);
+        mum.sync->start();
+        dad.sync->start();
+        QVERIFY(waitLive(mum.sync.get()) && waitLive(dad.sync.get()));
+        QVERIFY(mum.sync->apply(listCreateOp(f.householdId, list), &e));
+        QVERIFY(mum.sync->apply(itemOp(Op::Type::ItemCreate, list, bread,
+                                       {{QStringLiteral("title"), QStringLiteral("Bread")}}),
+                                &e));
+        QTRY_VERIFY_WITH_TIMEOUT(dad.store->confirmed(list).find(bread), 10000);
+        QVERIFY(waitLive(mum.sync.get()) && waitLive(dad.sync.get()));
+
+        // Both offline; Dad sets 3 first, Mum sets 2 later, so Mum's write wins everywhere.
+        mum.sync->stop();
+        dad.sync->stop();
+        QVERIFY(dad.sync->apply(
+            itemOp(Op::Type::ItemSet, list, bread, {{QStringLiteral("quantity"), 3}}), &e));
+        const qint64 dadWrote = QDateTime::currentMSecsSinceEpoch();
+        QVERIFY(QTest::qWaitFor([&] { return QDateTime::currentMSecsSinceEpoch() > dadWrote; }));
+        QVERIFY(mum.sync->apply(
+            itemOp(Op::Type::ItemSet, list, bread, {{QStringLiteral("quantity"), 2}}), &e));
+        QCOMPARE(dad.store->syncState(bread), LocalStore::SyncState::Pending);
+
+        QSignalSpy dadConflicts(dad.sync.get(), &SyncClient::conflictDetected);
+        QSignalSpy mumConflicts(mum.sync.get(), &SyncClient::conflictDetected);
+        mum.sync->start();
+        QVERIFY(waitLive(mum.sync.get()));
+        dad.sync->start();
+        QVERIFY(waitLive(dad.sync.get()));
+        QTRY_COMPARE_WITH_TIMEOUT(dadConflicts.size(), 1, 10000);
+        const auto reported = dadConflicts.first().at(0).value<LocalStore::Conflict>();
+        QCOMPARE(reported.entityId, bread);
+        QCOMPARE(reported.field, QStringLiteral("quantity"));
+        QCOMPARE(reported.mine.toInt(), 3);
+        QCOMPARE(reported.theirs.toInt(), 2);
+        QCOMPARE(reported.theirsBy, f.people[0]->userId);
+        QCOMPARE(reported.theirsByName, QStringLiteral("Mum"));
+        QCOMPARE(mumConflicts.size(), 0);
+        // Dad's change is on the server (it lost, it was not refused), and he sees Mum's 2.
+        QCOMPARE(dad.store->syncState(bread), LocalStore::SyncState::Confirmed);
+        QCOMPARE(visibleItems(dad.store->view(list)).value(QStringLiteral("Bread")), 2);
+        // The conflict stays on record (across a restart too) until settled.
+        QCOMPARE(dad.store->conflicts(list).size(), 1);
+        QCOMPARE(dad.store->conflicts(list).first().theirsByName, QStringLiteral("Mum"));
+
+        // "Keep mine": Dad's 3 becomes the value everywhere, and the conflict is settled.
+        QVERIFY(dad.sync->keepMine(reported, &e));
+        QVERIFY(dad.store->conflicts(list).isEmpty());
+        QCOMPARE(visibleItems(dad.store->view(list)).value(QStringLiteral("Bread")), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            visibleItems(mum.store->confirmed(list)).value(QStringLiteral("Bread")), 3, 10000);
+        QCOMPARE(mumConflicts.size(), 0);
+
+        // Writing the same value on both sides is no conflict.
+        mum.sync->stop();
+        dad.sync->stop();
+        QVERIFY(dad.sync->apply(itemOp(Op::Type::ItemSet, list, bread,
+                                       {{QStringLiteral("unit"), QStringLiteral("loaf")}}),
+                                &e));
+        QVERIFY(mum.sync->apply(itemOp(Op::Type::ItemSet, list, bread,
+                                       {{QStringLiteral("unit"), QStringLiteral("loaf")}}),
+                                &e));
+        mum.sync->start();
+        QVERIFY(waitLive(mum.sync.get()));
+        dad.sync->start();
+        QVERIFY(waitLive(dad.sync.get()));
+        QVERIFY(dad.store->conflicts(list).isEmpty() && mum.store->conflicts(list).isEmpty());
+    }
+
+    void activityIsCachedForOfflineReading()
+    {
+        Family f;
+        QVERIFY(Family::create(this, m_server.url(), {QStringLiteral("Ada"), QStringLiteral("Ben")},
+                               &f, QStringLiteral("-activity")));
+        Device ada = device(f.people[0]);
+        Device ben = device(f.people[1]);
+        QSignalSpy households(ben.sync.get(), &SyncClient::householdsChanged);
+        ada.sync->start();
+        ben.sync->start();
+        QVERIFY(waitLive(ada.sync.get()) && waitLive(ben.sync.get()));
+        // Ben watches every list of his households by himself, including new ones.
+        const QString list = createUuid();
+        Error e;
+        QVERIFY(ada.sync->apply(listCreateOp(f.householdId, list), &e));
+        ada.sync->watchList(list);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(ada.sync->apply(
+                itemOp(Op::Type::ItemCreate, list, createUuid(),
+                       {{QStringLiteral("title"), QStringLiteral("Thing %1").arg(i)}}),
+                &e));
+        QTRY_COMPARE_WITH_TIMEOUT(visibleItems(ben.store->confirmed(list)).size(), 3, 10000);
+        QVERIFY(!households.isEmpty());
+        QCOMPARE(ben.store->households().size(), 1);
+        QCOMPARE(ben.store->members(f.householdId).size(), 2);
+        QCOMPARE(ben.store->lists(f.householdId).size(), 1);
+
+        // Both devices have the four ops in their activity, with who and when.
+        QTRY_COMPARE_WITH_TIMEOUT(ada.store->activity(list, 0, 50).size(), 4, 10000);
+        const QList<LocalStore::Activity> feed = ben.store->activity(list, 0, 50);
+        QCOMPARE(feed.size(), 4);
+        QCOMPARE(feed.first().seq, 4); // newest first
+        QCOMPARE(feed.last().op.type, Op::Type::ListCreate);
+        for (const LocalStore::Activity &a : feed) {
+            QCOMPARE(a.by, f.people[0]->userId);
+            QCOMPARE(a.byName, QStringLiteral("Ada"));
+            QCOMPARE(a.householdId, f.householdId);
+            QVERIFY(a.at > 0);
+        }
+        QCOMPARE(ben.store->activity(list, 3, 50).size(), 2); // paging by seq
+        QCOMPARE(ben.store->householdActivity(f.householdId, 0, 2).size(), 2);
+
+        // Offline, from disk: a fresh store on the same file reads the same feed.
+        ben.sync.reset();
+        const QString file = ben.store->databasePath();
+        ben.store.reset();
+        LocalStore reopened(QStringLiteral("reopened-activity"));
+        QVERIFY(reopened.open(file, &e));
+        QCOMPARE(reopened.activity(list, 0, 50).size(), 4);
+        QCOMPARE(reopened.householdActivity(f.householdId, 0, 50).first().byName,
+                 QStringLiteral("Ada"));
+
+        // A device that has not watched the list fetches older history from the server.
+        Device late = device(f.people[1]);
+        late.sync->setWatchAllLists(false);
+        late.sync->start();
+        QVERIFY(waitLive(late.sync.get()));
+        QSignalSpy fetched(late.sync.get(), &SyncClient::activityFetched);
+        late.sync->fetchActivity({}, f.householdId);
+        QVERIFY(fetched.wait(10000));
+        QCOMPARE(fetched.first().at(2).toLongLong(), 0); // all of it in one page
+        QCOMPARE(late.store->householdActivity(f.householdId, 0, 50).size(), 4);
+        QCOMPARE(late.store->activity(list, 0, 50).first().byName, QStringLiteral("Ada"));
+    }
+
+    void tokenExpiryMidSessionIsInvisible()
+    {
+        TestServer server;
+        server.config.accessTokenTtlSec = 2;
+        QVERIFY(server.start());
+        Family f;
+        QVERIFY(Family::create(this, server.url(), {QStringLiteral("Gran")}, &f,
+                               QStringLiteral("-ttl")));
+        LocalStore store(QStringLiteral("ttl"));
+        Error e;
+        QVERIFY(store.open(m_dir.filePath(QStringLiteral("ttl.db")), &e));
+        SyncClient sync(&store, server.url());
+        sync.setTokens(f.people[0]->accessToken, f.people[0]->refreshToken);
+        const QString list = createUuid();
+        sync.watchList(list);
+        sync.start();
+        QVERIFY(waitLive(&sync));
+        QSignalSpy states(&sync, &SyncClient::stateChanged);
+        QSignalSpy renewed(&sync, &SyncClient::sessionRenewed);
+        QVERIFY(sync.apply(listCreateOp(f.householdId, list), &e));
+
+        // Three token lifetimes pass with edits in between; the session renews itself on
+        // the same connection and the user never sees anything but Live and Syncing.
+        for (int round = 0; round < 3; ++round) {
+            QVERIFY(renewed.wait(10000));
+            QVERIFY(sync.apply(
+                itemOp(Op::Type::ItemCreate, list, createUuid(),
+                       {{QStringLiteral("title"), QStringLiteral("Round %1").arg(round)}}),
+                &e));
+            QTRY_COMPARE_WITH_TIMEOUT(store.pendingCount(), 0, 10000);
+        }
+        QCOMPARE(sync.refreshToken(), renewed.last().at(0).toString());
+        for (const auto &args : std::as_const(states)) {
+            const auto s = args.at(0).value<SyncClient::State>();
+            QVERIFY2(s == SyncClient::State::Live || s == SyncClient::State::Syncing,
+                     qPrintable(QStringLiteral("state %1").arg(int(s))));
+        }
+        QCOMPARE(visibleItems(store.confirmed(list)).size(), 3);
+
+        // When the session is revoked elsewhere, renewing fails: SignedOut, with the
+        // pending changes kept; signing in again sends them.
+        TestClient other;
+        QVERIFY(other.open(server.url()));
+        other.hello();
+        QCOMPARE(
+            other.login(QStringLiteral("gran-ttl@example.org"), QStringLiteral("password-Gran"))
+                .value(QStringLiteral("type"))
+                .toString(),
+            QStringLiteral("reply"));
+        QCOMPARE(other.result(QStringLiteral("logout"), {{QStringLiteral("all"), true}}),
+                 QJsonObject {});
+        QTRY_COMPARE_WITH_TIMEOUT(sync.state(), SyncClient::State::SignedOut, 10000);
+        QVERIFY(!sync.lastError().isEmpty());
+        // Edits go on while signed out and wait on disk for the same account.
+        QVERIFY(sync.apply(itemOp(Op::Type::ItemCreate, list, createUuid(),
+                                  {{QStringLiteral("title"), QStringLiteral("Signed out")}}),
+                           &e));
+        QCOMPARE(store.pendingCount(), 1);
+        TestClient again;
+        QVERIFY(again.open(server.url()));
+        again.hello();
+        QCOMPARE(
+            again.login(QStringLiteral("gran-ttl@example.org"), QStringLiteral("password-Gran"))
+                .value(QStringLiteral("type"))
+                .toString(),
+            QStringLiteral("reply"));
+        sync.setTokens(again.accessToken, again.refreshToken);
+        sync.start();
+        QVERIFY(waitLive(&sync));
+        QCOMPARE(store.pendingCount(), 0);
+        QCOMPARE(visibleItems(store.confirmed(list)).size(), 4);
+    }
+
+    void networkComingBackRetriesAtOnce()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        const quint16 port = server.server->port();
+        Family f;
+        QVERIFY(Family::create(this, server.url(), {QStringLiteral("Net")}, &f,
+                               QStringLiteral("-net")));
+        LocalStore store(QStringLiteral("net"));
+        Error e;
+        QVERIFY(store.open(m_dir.filePath(QStringLiteral("net.db")), &e));
+        SyncClient sync(&store, server.url());
+        sync.setTokens(f.people[0]->accessToken, f.people[0]->refreshToken);
+        sync.start();
+        QVERIFY(waitLive(&sync));
+        server.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(sync.state(), SyncClient::State::Offline, 10000);
+        QVERIFY(sync.nextRetryInMs() > 0);
+        // Losing the network changes nothing; getting it back tries at once.
+        sync.onReachabilityChanged(QNetworkInformation::Reachability::Disconnected);
+        QCOMPARE(sync.state(), SyncClient::State::Offline);
+        server.config.port = port;
+        QVERIFY(server.start());
+        sync.onReachabilityChanged(QNetworkInformation::Reachability::Online);
+        QCOMPARE(sync.state(), SyncClient::State::Connecting);
+        QCOMPARE(sync.nextRetryInMs(), -1);
+        QVERIFY(waitLive(&sync));
     }
 };
 

@@ -5,10 +5,14 @@
 #include "store/migrations.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <limits>
+#include <utility>
 
 namespace kinlist::client {
 
@@ -27,6 +31,46 @@ bool migrateTo1(QSqlQuery &q)
             " entity_id TEXT NOT NULL, op BLOB NOT NULL, created_at INTEGER NOT NULL)",
             "CREATE INDEX outbox_entity ON outbox(entity_id)",
         });
+}
+
+bool migrateTo2(QSqlQuery &q)
+{
+    return store::execAll(
+        q,
+        {
+            "CREATE TABLE activity (list_id TEXT NOT NULL, seq INTEGER NOT NULL,"
+            " household_id TEXT NOT NULL, by TEXT NOT NULL, at INTEGER NOT NULL,"
+            " stamp TEXT NOT NULL, op BLOB NOT NULL, PRIMARY KEY (list_id, seq)) WITHOUT ROWID",
+            "CREATE INDEX activity_household ON activity(household_id, at)",
+            "CREATE TABLE people (user_id TEXT PRIMARY KEY, display_name TEXT NOT NULL)",
+            "CREATE TABLE households (id TEXT PRIMARY KEY, json BLOB NOT NULL)",
+            "CREATE TABLE members (household_id TEXT NOT NULL, user_id TEXT NOT NULL,"
+            " json BLOB NOT NULL, PRIMARY KEY (household_id, user_id))",
+            "CREATE TABLE failed (mutation_id INTEGER PRIMARY KEY, list_id TEXT NOT NULL,"
+            " entity_id TEXT NOT NULL, op BLOB NOT NULL, code TEXT NOT NULL,"
+            " message TEXT NOT NULL, at INTEGER NOT NULL)",
+            "CREATE INDEX failed_entity ON failed(entity_id)",
+            "CREATE TABLE conflicts (entity_id TEXT NOT NULL, field TEXT NOT NULL,"
+            " list_id TEXT NOT NULL, mine BLOB NOT NULL, theirs BLOB NOT NULL,"
+            " their_stamp TEXT NOT NULL, their_by TEXT NOT NULL, at INTEGER NOT NULL,"
+            " dismissed INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (entity_id, field))",
+        });
+}
+
+// A single JSON value as bytes and back (QJsonDocument only holds objects and arrays).
+QByteArray valueBytes(const QJsonValue &v)
+{
+    return QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact);
+}
+
+QJsonValue valueFromBytes(const QByteArray &bytes)
+{
+    return QJsonDocument::fromJson(bytes).array().at(0);
+}
+
+QByteArray objectBytes(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
 Op opFromBytes(const QByteArray &bytes)
@@ -99,7 +143,7 @@ void LocalStore::close()
 bool LocalStore::migrate(Error *error)
 {
     const QString failure =
-        store::migrate(m_db, {migrateTo1},
+        store::migrate(m_db, {migrateTo1, migrateTo2},
                        QStringLiteral("this local database was written by a newer "
                                       "Kinlist (schema %1, this one knows %2)"));
     if (!failure.isEmpty())
@@ -134,6 +178,13 @@ std::optional<qint64> LocalStore::enqueue(const Op &op, Error *error)
             "INSERT OR REPLACE INTO identity (key, value) VALUES ('next_mutation_id', ?)"));
     q.addBindValue(QString::number(next + 1));
     ok = ok && q.exec();
+    // Writing a field again settles any conflict it had ("keep mine" is such a write).
+    for (auto it = op.fields.begin(); ok && it != op.fields.end(); ++it) {
+        ok = q.prepare(QStringLiteral("DELETE FROM conflicts WHERE entity_id = ? AND field = ?"));
+        q.addBindValue(op.entityId());
+        q.addBindValue(it.key());
+        ok = ok && q.exec();
+    }
     if (!ok || !m_db.commit()) {
         *error = sqlError(QStringLiteral("cannot save the change"));
         m_db.rollback();
@@ -163,25 +214,146 @@ int LocalStore::pendingCount() const
     return q.value(0).toInt();
 }
 
-bool LocalStore::mergeConfirmed(const Op &op)
+std::optional<Entity> LocalStore::confirmedEntity(const QString &entityId) const
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT state FROM entities WHERE id = ?"));
-    q.addBindValue(op.entityId());
-    if (!q.exec())
-        return false;
+    q.addBindValue(entityId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
     Entity entity;
-    if (q.next() &&
-        !Entity::fromJson(QJsonDocument::fromJson(q.value(0).toByteArray()).object(), &entity))
-        qCWarning(lcClientStore) << "replacing an unreadable entity" << op.entityId();
-    q.finish();
+    if (!Entity::fromJson(QJsonDocument::fromJson(q.value(0).toByteArray()).object(), &entity)) {
+        qCWarning(lcClientStore) << "an unreadable entity" << entityId;
+        return std::nullopt;
+    }
+    return entity;
+}
+
+std::optional<Entity> LocalStore::mergeConfirmed(const Op &op)
+{
+    Entity entity = confirmedEntity(op.entityId()).value_or(Entity {});
     mergeOp(entity, op);
+    QSqlQuery q(m_db);
     q.prepare(
         QStringLiteral("INSERT OR REPLACE INTO entities (id, list_id, state) VALUES (?, ?, ?)"));
     q.addBindValue(entity.id);
     q.addBindValue(entity.listId);
-    q.addBindValue(QJsonDocument(entity.toJson()).toJson(QJsonDocument::Compact));
-    return q.exec();
+    q.addBindValue(objectBytes(entity.toJson()));
+    if (!q.exec())
+        return std::nullopt;
+    return entity;
+}
+
+bool LocalStore::recordActivity(const Op &op, qint64 seq, const Origin &origin,
+                                const QString &householdHint)
+{
+    if (seq <= 0)
+        return true;
+    QString householdId = householdHint.isEmpty() ? op.householdId : householdHint;
+    if (householdId.isEmpty()) {
+        if (const auto list = confirmedEntity(op.listId))
+            householdId = list->householdId;
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO activity (list_id, seq, household_id, by, at,"
+                             " stamp, op) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(op.listId);
+    q.addBindValue(seq);
+    q.addBindValue(householdId);
+    q.addBindValue(origin.by);
+    q.addBindValue(origin.at > 0 ? origin.at : QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(op.stamp.toString());
+    q.addBindValue(op.toJsonBytes());
+    if (!q.exec())
+        return false;
+    if (!origin.by.isEmpty() && !origin.byName.isEmpty())
+        return setPerson(origin.by, origin.byName);
+    return true;
+}
+
+bool LocalStore::recordConflict(const Entity &entity, const QString &field, const QJsonValue &mine,
+                                const Origin &theirs)
+{
+    const Entity::Field their = entity.fields.value(field);
+    QSqlQuery q(m_db);
+    // The same loss found again (at the ack after the catch-up) is not news.
+    q.prepare(QStringLiteral(
+        "SELECT 1 FROM conflicts WHERE entity_id = ? AND field = ? AND their_stamp = ?"));
+    q.addBindValue(entity.id);
+    q.addBindValue(field);
+    q.addBindValue(their.stamp.toString());
+    if (!q.exec())
+        return false;
+    if (q.next())
+        return true;
+    q.finish();
+    Conflict c {entity.id,   entity.listId, field, mine,
+                their.value, theirs.by,     {},    QDateTime::currentMSecsSinceEpoch()};
+    if (c.theirsBy.isEmpty()) {
+        // Someone else's earlier op: the activity knows whose stamp it was.
+        q.prepare(QStringLiteral("SELECT by FROM activity WHERE list_id = ? AND stamp = ?"));
+        q.addBindValue(entity.listId);
+        q.addBindValue(their.stamp.toString());
+        if (q.exec() && q.next())
+            c.theirsBy = q.value(0).toString();
+        q.finish();
+    }
+    c.theirsByName = theirs.byName.isEmpty() ? personName(c.theirsBy) : theirs.byName;
+    q.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO conflicts (entity_id, field, list_id, mine, theirs, their_stamp,"
+        " their_by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(c.entityId);
+    q.addBindValue(c.field);
+    q.addBindValue(c.listId);
+    q.addBindValue(valueBytes(c.mine));
+    q.addBindValue(valueBytes(c.theirs));
+    q.addBindValue(their.stamp.toString());
+    q.addBindValue(c.theirsBy);
+    q.addBindValue(c.at);
+    if (!q.exec())
+        return false;
+    m_newConflicts.append(c);
+    return true;
+}
+
+bool LocalStore::findConflicts(const Entity &entity, const Op *remote, const Origin &origin,
+                               const Op *acked)
+{
+    // Moves are not worth a word: the list order simply follows the winner.
+    const auto lost = [&](const Op &mine, const QString &field) {
+        const Entity::Field &f = entity.fields.value(field);
+        return field != QLatin1String("position") && mine.stamp < f.stamp &&
+            mine.fields.value(field) != f.value;
+    };
+    // The op being applied now won, or someone's earlier one did.
+    const auto originOf = [&](const Hlc &stamp) {
+        return remote && remote->stamp == stamp ? origin : Origin {};
+    };
+    if (acked) {
+        for (auto it = acked->fields.begin(); it != acked->fields.end(); ++it) {
+            if (lost(*acked, it.key()) && !recordConflict(entity, it.key(), it.value(), {}))
+                return false;
+        }
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT op FROM outbox WHERE entity_id = ? ORDER BY mutation_id"));
+    q.addBindValue(entity.id);
+    if (!q.exec())
+        return false;
+    QList<Op> pendingOps;
+    while (q.next())
+        pendingOps.append(opFromBytes(q.value(0).toByteArray()));
+    q.finish();
+    for (const Op &mine : std::as_const(pendingOps)) {
+        for (auto it = mine.fields.begin(); it != mine.fields.end(); ++it) {
+            if (!lost(mine, it.key()))
+                continue;
+            const Hlc theirStamp = entity.fields.value(it.key()).stamp;
+            if (!recordConflict(entity, it.key(), it.value(), originOf(theirStamp)))
+                return false;
+        }
+    }
+    return true;
 }
 
 bool LocalStore::setLastSeq(const QString &listId, qint64 seq)
@@ -203,16 +375,24 @@ qint64 LocalStore::lastSeq(const QString &listId) const
     return q.value(0).toLongLong();
 }
 
-bool LocalStore::acknowledge(qint64 mutationId, const Op &serverOp, qint64 seq, Error *error)
+bool LocalStore::acknowledge(qint64 mutationId, const Op &serverOp, qint64 seq, Error *error,
+                             const Origin &origin)
 {
     if (!m_db.transaction()) {
         *error = sqlError(QStringLiteral("cannot record the acknowledgement"));
         return false;
     }
+    const qsizetype conflictsBefore = m_newConflicts.size();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM outbox WHERE mutation_id = ?"));
     q.addBindValue(mutationId);
-    bool ok = q.exec() && mergeConfirmed(serverOp);
+    bool ok = q.exec();
+    q.prepare(QStringLiteral("DELETE FROM failed WHERE entity_id = ?"));
+    q.addBindValue(serverOp.entityId());
+    ok = ok && q.exec();
+    const std::optional<Entity> merged = ok ? mergeConfirmed(serverOp) : std::nullopt;
+    ok = merged && findConflicts(*merged, nullptr, {}, &serverOp) &&
+        recordActivity(serverOp, seq, origin);
     // The seq only advances without gaps: anything missed comes again in the next catch-up,
     // and merging it again changes nothing.
     if (ok && seq == lastSeq(serverOp.listId) + 1)
@@ -220,12 +400,14 @@ bool LocalStore::acknowledge(qint64 mutationId, const Op &serverOp, qint64 seq, 
     if (!ok || !m_db.commit()) {
         *error = sqlError(QStringLiteral("cannot record the acknowledgement"));
         m_db.rollback();
+        m_newConflicts.resize(conflictsBefore);
         return false;
     }
     return true;
 }
 
-std::optional<LocalStore::Pending> LocalStore::reject(qint64 mutationId, Error *error)
+std::optional<LocalStore::Pending> LocalStore::reject(qint64 mutationId, const QString &code,
+                                                      const QString &message, Error *error)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT op FROM outbox WHERE mutation_id = ?"));
@@ -234,27 +416,45 @@ std::optional<LocalStore::Pending> LocalStore::reject(qint64 mutationId, Error *
         return std::nullopt;
     const Pending p {mutationId, opFromBytes(q.value(0).toByteArray())};
     q.finish();
-    q.prepare(QStringLiteral("DELETE FROM outbox WHERE mutation_id = ?"));
+    bool ok = m_db.transaction();
+    ok = ok &&
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO failed (mutation_id, list_id, entity_id,"
+                                 " op, code, message, at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(mutationId);
-    if (!q.exec()) {
+    q.addBindValue(p.op.listId);
+    q.addBindValue(p.op.entityId());
+    q.addBindValue(p.op.toJsonBytes());
+    q.addBindValue(code);
+    q.addBindValue(message);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    ok = ok && q.exec();
+    ok = ok && q.prepare(QStringLiteral("DELETE FROM outbox WHERE mutation_id = ?"));
+    q.addBindValue(mutationId);
+    ok = ok && q.exec();
+    if (!ok || !m_db.commit()) {
         *error = sqlError(QStringLiteral("cannot drop the refused change"));
+        m_db.rollback();
         return std::nullopt;
     }
     return p;
 }
 
-bool LocalStore::applyRemote(const Op &op, qint64 seq, Error *error)
+bool LocalStore::applyRemote(const Op &op, qint64 seq, Error *error, const Origin &origin)
 {
     if (!m_db.transaction()) {
         *error = sqlError(QStringLiteral("cannot save a change from the server"));
         return false;
     }
-    bool ok = mergeConfirmed(op);
+    const qsizetype conflictsBefore = m_newConflicts.size();
+    const std::optional<Entity> merged = mergeConfirmed(op);
+    bool ok =
+        merged && findConflicts(*merged, &op, origin, nullptr) && recordActivity(op, seq, origin);
     if (ok && seq == lastSeq(op.listId) + 1)
         ok = setLastSeq(op.listId, seq);
     if (!ok || !m_db.commit()) {
         *error = sqlError(QStringLiteral("cannot save a change from the server"));
         m_db.rollback();
+        m_newConflicts.resize(conflictsBefore);
         return false;
     }
     return true;
@@ -267,6 +467,7 @@ bool LocalStore::replaceList(const QString &listId, const QList<Entity> &entitie
         *error = sqlError(QStringLiteral("cannot save the list"));
         return false;
     }
+    const qsizetype conflictsBefore = m_newConflicts.size();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM entities WHERE list_id = ?"));
     q.addBindValue(listId);
@@ -278,13 +479,27 @@ bool LocalStore::replaceList(const QString &listId, const QList<Entity> &entitie
             "INSERT OR REPLACE INTO entities (id, list_id, state) VALUES (?, ?, ?)"));
         q.addBindValue(e.id);
         q.addBindValue(e.listId);
-        q.addBindValue(QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact));
+        q.addBindValue(objectBytes(e.toJson()));
         ok = q.exec();
+    }
+    // Pending writes the snapshot's newer values beat.
+    q.prepare(QStringLiteral("SELECT DISTINCT entity_id FROM outbox WHERE list_id = ?"));
+    q.addBindValue(listId);
+    QStringList touched;
+    if (ok && q.exec()) {
+        while (q.next())
+            touched.append(q.value(0).toString());
+    }
+    q.finish();
+    for (const QString &id : std::as_const(touched)) {
+        if (const auto entity = confirmedEntity(id); ok && entity)
+            ok = findConflicts(*entity, nullptr, {}, nullptr);
     }
     ok = ok && setLastSeq(listId, seq);
     if (!ok || !m_db.commit()) {
         *error = sqlError(QStringLiteral("cannot save the list"));
         m_db.rollback();
+        m_newConflicts.resize(conflictsBefore);
         return false;
     }
     return true;
@@ -333,6 +548,254 @@ bool LocalStore::isPending(const QString &entityId) const
     q.prepare(QStringLiteral("SELECT 1 FROM outbox WHERE entity_id = ? LIMIT 1"));
     q.addBindValue(entityId);
     return q.exec() && q.next();
+}
+
+LocalStore::SyncState LocalStore::syncState(const QString &entityId) const
+{
+    if (isPending(entityId))
+        return SyncState::Pending;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT 1 FROM failed WHERE entity_id = ? LIMIT 1"));
+    q.addBindValue(entityId);
+    return q.exec() && q.next() ? SyncState::Failed : SyncState::Confirmed;
+}
+
+QList<LocalStore::Failure> LocalStore::failures(const QString &listId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT mutation_id, op, code, message, at FROM failed"
+                             " WHERE list_id = ? ORDER BY mutation_id"));
+    q.addBindValue(listId);
+    QList<Failure> out;
+    if (!q.exec())
+        return out;
+    while (q.next())
+        out.append(Failure {q.value(0).toLongLong(), opFromBytes(q.value(1).toByteArray()),
+                            q.value(2).toString(), q.value(3).toString(), q.value(4).toLongLong()});
+    return out;
+}
+
+bool LocalStore::dismissFailure(qint64 mutationId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM failed WHERE mutation_id = ?"));
+    q.addBindValue(mutationId);
+    return q.exec();
+}
+
+QList<LocalStore::Conflict> LocalStore::conflicts(const QString &listId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT entity_id, field, mine, theirs, their_by, at FROM conflicts"
+                             " WHERE list_id = ? AND dismissed = 0 ORDER BY at, entity_id, field"));
+    q.addBindValue(listId);
+    QList<Conflict> out;
+    if (!q.exec())
+        return out;
+    while (q.next()) {
+        const QString by = q.value(4).toString();
+        out.append(Conflict {q.value(0).toString(), listId, q.value(1).toString(),
+                             valueFromBytes(q.value(2).toByteArray()),
+                             valueFromBytes(q.value(3).toByteArray()), by, personName(by),
+                             q.value(5).toLongLong()});
+    }
+    return out;
+}
+
+bool LocalStore::dismissConflict(const QString &entityId, const QString &field)
+{
+    QSqlQuery q(m_db);
+    q.prepare(
+        QStringLiteral("UPDATE conflicts SET dismissed = 1 WHERE entity_id = ? AND field = ?"));
+    q.addBindValue(entityId);
+    q.addBindValue(field);
+    return q.exec();
+}
+
+QList<LocalStore::Conflict> LocalStore::takeNewConflicts()
+{
+    return std::exchange(m_newConflicts, {});
+}
+
+namespace {
+QList<LocalStore::Activity> readActivity(QSqlQuery &q, const LocalStore &store)
+{
+    QList<LocalStore::Activity> out;
+    while (q.next()) {
+        const QString by = q.value(3).toString();
+        out.append(LocalStore::Activity {
+            q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toString(), by,
+            store.personName(by), q.value(4).toLongLong(), opFromBytes(q.value(5).toByteArray())});
+    }
+    return out;
+}
+} // namespace
+
+QList<LocalStore::Activity> LocalStore::activity(const QString &listId, qint64 beforeSeq,
+                                                 int limit) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT list_id, seq, household_id, by, at, op FROM activity"
+                             " WHERE list_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?"));
+    q.addBindValue(listId);
+    q.addBindValue(beforeSeq > 0 ? beforeSeq : std::numeric_limits<qint64>::max());
+    q.addBindValue(limit);
+    if (!q.exec())
+        return {};
+    return readActivity(q, *this);
+}
+
+QList<LocalStore::Activity> LocalStore::householdActivity(const QString &householdId,
+                                                          qint64 beforeAt, int limit) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT list_id, seq, household_id, by, at, op FROM activity"
+                             " WHERE household_id = ? AND at < ? ORDER BY at DESC, seq DESC"
+                             " LIMIT ?"));
+    q.addBindValue(householdId);
+    q.addBindValue(beforeAt > 0 ? beforeAt : std::numeric_limits<qint64>::max());
+    q.addBindValue(limit);
+    if (!q.exec())
+        return {};
+    return readActivity(q, *this);
+}
+
+bool LocalStore::cacheActivity(const QList<Activity> &entries, Error *error)
+{
+    bool ok = m_db.transaction();
+    for (const Activity &a : entries) {
+        if (!ok)
+            break;
+        ok = recordActivity(a.op, a.seq, Origin {a.by, a.byName, a.at}, a.householdId);
+    }
+    if (!ok || !m_db.commit()) {
+        *error = sqlError(QStringLiteral("cannot save the activity"));
+        m_db.rollback();
+        return false;
+    }
+    return true;
+}
+
+bool LocalStore::setHouseholds(const QList<QJsonObject> &households, Error *error)
+{
+    QSqlQuery q(m_db);
+    bool ok = m_db.transaction() && q.exec(QStringLiteral("DELETE FROM households"));
+    for (const QJsonObject &h : households) {
+        if (!ok)
+            break;
+        ok =
+            q.prepare(QStringLiteral("INSERT OR REPLACE INTO households (id, json) VALUES (?, ?)"));
+        q.addBindValue(h.value(QStringLiteral("id")).toString());
+        q.addBindValue(objectBytes(h));
+        ok = ok && q.exec();
+    }
+    // Members of households this account no longer belongs to go too.
+    ok = ok &&
+        q.exec(QStringLiteral(
+            "DELETE FROM members WHERE household_id NOT IN (SELECT id FROM households)"));
+    if (!ok || !m_db.commit()) {
+        *error = sqlError(QStringLiteral("cannot save the households"));
+        m_db.rollback();
+        return false;
+    }
+    return true;
+}
+
+QList<QJsonObject> LocalStore::households() const
+{
+    QSqlQuery q(m_db);
+    QList<QJsonObject> out;
+    if (!q.exec(QStringLiteral("SELECT json FROM households")))
+        return out;
+    while (q.next())
+        out.append(QJsonDocument::fromJson(q.value(0).toByteArray()).object());
+    std::sort(out.begin(), out.end(), [](const QJsonObject &a, const QJsonObject &b) {
+        return a.value(QStringLiteral("name"))
+                   .toString()
+                   .localeAwareCompare(b.value(QStringLiteral("name")).toString()) < 0;
+    });
+    return out;
+}
+
+bool LocalStore::setMembers(const QString &householdId, const QList<QJsonObject> &members,
+                            Error *error)
+{
+    QSqlQuery q(m_db);
+    bool ok = m_db.transaction() &&
+        q.prepare(QStringLiteral("DELETE FROM members WHERE household_id = ?"));
+    q.addBindValue(householdId);
+    ok = ok && q.exec();
+    for (const QJsonObject &m : members) {
+        if (!ok)
+            break;
+        const QString userId = m.value(QStringLiteral("userId")).toString();
+        ok = q.prepare(QStringLiteral(
+            "INSERT OR REPLACE INTO members (household_id, user_id, json) VALUES (?, ?, ?)"));
+        q.addBindValue(householdId);
+        q.addBindValue(userId);
+        q.addBindValue(objectBytes(m));
+        ok = ok && q.exec() && setPerson(userId, m.value(QStringLiteral("displayName")).toString());
+    }
+    if (!ok || !m_db.commit()) {
+        *error = sqlError(QStringLiteral("cannot save the members"));
+        m_db.rollback();
+        return false;
+    }
+    return true;
+}
+
+QList<QJsonObject> LocalStore::members(const QString &householdId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT json FROM members WHERE household_id = ?"));
+    q.addBindValue(householdId);
+    QList<QJsonObject> out;
+    if (!q.exec())
+        return out;
+    while (q.next())
+        out.append(QJsonDocument::fromJson(q.value(0).toByteArray()).object());
+    return out;
+}
+
+bool LocalStore::setPerson(const QString &userId, const QString &displayName)
+{
+    if (userId.isEmpty() || displayName.isEmpty())
+        return true;
+    QSqlQuery q(m_db);
+    q.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO people (user_id, display_name) VALUES (?, ?)"));
+    q.addBindValue(userId);
+    q.addBindValue(displayName);
+    return q.exec();
+}
+
+QString LocalStore::personName(const QString &userId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT display_name FROM people WHERE user_id = ?"));
+    q.addBindValue(userId);
+    if (!q.exec() || !q.next())
+        return {};
+    return q.value(0).toString();
+}
+
+QList<Entity> LocalStore::lists(const QString &householdId) const
+{
+    QSqlQuery q(m_db);
+    QList<Entity> out;
+    if (!q.exec(QStringLiteral("SELECT state FROM entities WHERE id = list_id")))
+        return out;
+    while (q.next()) {
+        Entity e;
+        if (Entity::fromJson(QJsonDocument::fromJson(q.value(0).toByteArray()).object(), &e) &&
+            e.householdId == householdId)
+            out.append(e);
+    }
+    std::sort(out.begin(), out.end(), [](const Entity &a, const Entity &b) {
+        return a.value(QStringLiteral("position")).toString() <
+            b.value(QStringLiteral("position")).toString();
+    });
+    return out;
 }
 
 } // namespace kinlist::client

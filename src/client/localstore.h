@@ -4,6 +4,7 @@
 #include "core/op.h"
 #include "core/replica.h"
 
+#include <QJsonValue>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -12,22 +13,74 @@
 
 namespace kinlist::client {
 
+// Who made a confirmed op and when (server time, ms), for the activity feed.
+struct OpOrigin
+{
+    QString by; // user id
+    QString byName; // display name, when the server sent it
+    qint64 at = 0;
+};
+
 // The client's own SQLite database (WAL), one per server and account: the confirmed state
 // of lists and items with per-field stamps, the last seq it has of each list, and the
 // outbox of changes not yet acknowledged, in order with their mutation ids. A change is
 // in the outbox (committed) before anything shows or sends it, so a crash at any point
 // loses nothing that was shown. What a list looks like to the user is its confirmed state
 // merged with the pending changes, by the same merge code the server runs.
+//
+// It also keeps what the UI needs offline: the households with their members, the
+// activity (every op the server confirmed, with who and when), the changes the server
+// refused (with its reason) and the conflicts this device's pending changes lost.
 class LocalStore
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     struct Pending
     {
         qint64 mutationId = 0;
         Op op;
     };
+
+    using Origin = OpOrigin;
+
+    struct Activity
+    {
+        QString listId;
+        qint64 seq = 0;
+        QString householdId;
+        QString by;
+        QString byName;
+        qint64 at = 0;
+        Op op;
+    };
+
+    // A change of this device that the server refused: no longer pending, kept so the UI
+    // can say why until the user dismisses it.
+    struct Failure
+    {
+        qint64 mutationId = 0;
+        Op op;
+        QString code;
+        QString message;
+        qint64 at = 0;
+    };
+
+    // A write of this device that lost to a concurrent write of someone else to the same
+    // field (a higher stamp): "Mum set 2, you set 3".
+    struct Conflict
+    {
+        QString entityId;
+        QString listId;
+        QString field;
+        QJsonValue mine;
+        QJsonValue theirs;
+        QString theirsBy; // user id, when known
+        QString theirsByName;
+        qint64 at = 0; // when this device noticed
+    };
+
+    enum class SyncState { Confirmed, Pending, Failed };
 
     explicit LocalStore(QString connectionName);
     ~LocalStore();
@@ -37,6 +90,7 @@ public:
     bool open(const QString &path, Error *error);
     void close();
 
+    QString databasePath() const { return m_db.databaseName(); }
     // This device's client id for this account, made on first open.
     QString clientId() const { return m_clientId; }
 
@@ -47,12 +101,15 @@ public:
 
     // The server applied mutation `mutationId` as `serverOp` at `seq` (its stamp may have
     // been clamped): it leaves the outbox and joins the confirmed state, in one transaction.
-    bool acknowledge(qint64 mutationId, const Op &serverOp, qint64 seq, Error *error);
-    // The server refused it: it leaves the outbox; the confirmed state never had it.
-    std::optional<Pending> reject(qint64 mutationId, Error *error);
+    bool acknowledge(qint64 mutationId, const Op &serverOp, qint64 seq, Error *error,
+                     const Origin &origin = {});
+    // The server refused it: it leaves the outbox for the failures; the confirmed state
+    // never had it.
+    std::optional<Pending> reject(qint64 mutationId, const QString &code, const QString &message,
+                                  Error *error);
     // An op from the server (someone else's, a catch-up, our own broadcast): merged into
-    // confirmed state; merging one seen before changes nothing.
-    bool applyRemote(const Op &op, qint64 seq, Error *error);
+    // confirmed state and the activity; merging one seen before changes nothing.
+    bool applyRemote(const Op &op, qint64 seq, Error *error, const Origin &origin = {});
     // A snapshot replaces the list's confirmed state.
     bool replaceList(const QString &listId, const QList<Entity> &entities, qint64 seq,
                      Error *error);
@@ -64,16 +121,59 @@ public:
     // True while a change of this device to the entity is in the outbox.
     bool isPending(const QString &entityId) const;
     bool isPendingMutation(qint64 mutationId) const;
+    // Pending while a change of this device is in the outbox, else Failed while a refused
+    // change is not dismissed, else Confirmed.
+    SyncState syncState(const QString &entityId) const;
+
+    QList<Failure> failures(const QString &listId) const;
+    bool dismissFailure(qint64 mutationId);
+
+    QList<Conflict> conflicts(const QString &listId) const;
+    bool dismissConflict(const QString &entityId, const QString &field);
+    // Conflicts found since the last call, for the client to announce.
+    QList<Conflict> takeNewConflicts();
+
+    // Activity, newest first: of one list (seq below `beforeSeq`, 0 for the newest) or of a
+    // household (before `beforeAt` ms, 0 for the newest).
+    QList<Activity> activity(const QString &listId, qint64 beforeSeq, int limit) const;
+    QList<Activity> householdActivity(const QString &householdId, qint64 beforeAt, int limit) const;
+    // Entries of the server's history; those already cached are left as they are. An
+    // entry's household is taken from its list when it is not given.
+    bool cacheActivity(const QList<Activity> &entries, Error *error);
+
+    // Households with their members, as the server last listed them ({id,name,role,
+    // memberCount} and {userId,displayName,role,joinedAt}).
+    bool setHouseholds(const QList<QJsonObject> &households, Error *error);
+    QList<QJsonObject> households() const;
+    bool setMembers(const QString &householdId, const QList<QJsonObject> &members, Error *error);
+    QList<QJsonObject> members(const QString &householdId) const;
+    // Display names seen anywhere (members, ops, presence).
+    bool setPerson(const QString &userId, const QString &displayName);
+    QString personName(const QString &userId) const;
+    // The lists of a household, from their confirmed list entities (deleted ones too).
+    QList<Entity> lists(const QString &householdId) const;
 
 private:
     bool migrate(Error *error);
-    bool mergeConfirmed(const Op &op);
+    std::optional<Entity> mergeConfirmed(const Op &op);
     bool setLastSeq(const QString &listId, qint64 seq);
+    bool recordActivity(const Op &op, qint64 seq, const Origin &origin,
+                        const QString &householdHint = {});
+    std::optional<Entity> confirmedEntity(const QString &entityId) const;
+    // After `entity` changed: every pending write of this device to one of its fields that
+    // now loses (a higher stamp, another value) is a conflict. `remote` is the op just
+    // merged, made by `origin`; `acked` is an op of ours the server just applied, which may
+    // have lost too.
+    bool findConflicts(const Entity &entity, const Op *remote, const Origin &origin,
+                       const Op *acked);
+    bool recordConflict(const Entity &entity, const QString &field, const QJsonValue &mine,
+                        const Origin &theirs);
     Error sqlError(const QString &what) const;
 
     QString m_connectionName;
     QSqlDatabase m_db;
     QString m_clientId;
+    QList<Conflict> m_newConflicts;
 };
 
 } // namespace kinlist::client

@@ -3,11 +3,14 @@
 #include "clientlogging.h"
 #include "core/protocol.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSysInfo>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace kinlist::client {
 
@@ -47,6 +50,28 @@ SyncClient::SyncClient(LocalStore *store, QUrl server, QObject *parent)
             m_ws.open(m_server);
         }
     });
+    m_renewTimer.setSingleShot(true);
+    connect(&m_renewTimer, &QTimer::timeout, this, &SyncClient::renewSession);
+    m_paceTimer.setSingleShot(true);
+    connect(&m_paceTimer, &QTimer::timeout, this, &SyncClient::flushOutbox);
+    m_bucketClock.start();
+    // Where the platform has a backend (NetworkManager, Windows, macOS...), coming back
+    // online is a reason to try at once.
+    if (QNetworkInformation::loadDefaultBackend() && QNetworkInformation::instance() &&
+        QNetworkInformation::instance()->supports(QNetworkInformation::Feature::Reachability)) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                &SyncClient::onReachabilityChanged);
+    }
+}
+
+void SyncClient::onReachabilityChanged(QNetworkInformation::Reachability reachability)
+{
+    qCInfo(lcSync) << "network reachability:" << int(reachability);
+    if (reachability == QNetworkInformation::Reachability::Online ||
+        reachability == QNetworkInformation::Reachability::Site) {
+        m_failures = 0;
+        retryNow();
+    }
 }
 
 SyncClient::~SyncClient()
@@ -98,6 +123,7 @@ void SyncClient::stop()
 {
     m_running = false;
     m_retryTimer.stop();
+    m_renewTimer.stop();
     if (m_ws.state() == QAbstractSocket::ConnectedState)
         m_ws.close();
     else
@@ -141,11 +167,38 @@ void SyncClient::onConnected()
 void SyncClient::onDisconnected()
 {
     m_inFlight.clear();
+    m_mutateRequests.clear();
     m_replies.clear();
     m_replySentAt.clear();
     m_subscribing.clear();
     m_subscribed.clear();
+    m_renewing = false;
+    m_renewTimer.stop();
+    if (!m_presence.isEmpty()) {
+        const QStringList lists = m_presence.keys();
+        m_presence.clear();
+        for (const QString &listId : lists)
+            Q_EMIT presenceChanged(listId);
+    }
+    if (m_state == State::SignedOut || m_state == State::Error)
+        return;
     scheduleReconnect(m_ws.closeReason().isEmpty() ? m_ws.errorString() : m_ws.closeReason());
+}
+
+bool SyncClient::takeSendToken()
+{
+    // Refill at 90 % of the server's rate, so clocks and jitter never tip it over.
+    const qint64 elapsed = m_bucketClock.restart();
+    m_bucket = std::min(m_burst * 0.9, m_bucket + elapsed * m_ratePerSec * 0.9 / 1000.0);
+    if (m_bucket < 1.0)
+        return false;
+    m_bucket -= 1.0;
+    return true;
+}
+
+qint64 SyncClient::serverNow() const
+{
+    return QDateTime::currentMSecsSinceEpoch() + m_serverOffsetMs;
 }
 
 qint64 SyncClient::send(const QString &type, QJsonObject fields,
@@ -158,6 +211,8 @@ qint64 SyncClient::send(const QString &type, QJsonObject fields,
         m_replies.insert(id, std::move(onReply));
         m_replySentAt.insert(id, m_liveness.elapsed());
     }
+    if (type != QLatin1String("mutate"))
+        m_bucket -= 1.0; // mutations took their token already; the rest are few
     m_ws.sendTextMessage(QString::fromUtf8(Protocol::encode(fields)));
     return id;
 }
@@ -166,56 +221,121 @@ void SyncClient::sendHello()
 {
     QJsonObject hello {{QStringLiteral("protocol"), Protocol::kVersion},
                        {QStringLiteral("clientId"), m_store->clientId()},
-                       {QStringLiteral("device"), QStringLiteral("Kinlist")}};
+                       {QStringLiteral("device"), QSysInfo::machineHostName().left(100)},
+                       {QStringLiteral("app"), QStringLiteral("Kinlist")}};
     if (!m_accessToken.isEmpty())
         hello.insert(QStringLiteral("token"), m_accessToken);
-    send(QStringLiteral("hello"), hello, [this](const QJsonObject &r) {
+    const qint64 sentAt = QDateTime::currentMSecsSinceEpoch();
+    send(QStringLiteral("hello"), hello, [this, sentAt](const QJsonObject &r) {
+        const QJsonObject result = r.value(QStringLiteral("result")).toObject();
         const QString code = r.value(QStringLiteral("code")).toString();
-        if (r.value(QStringLiteral("type")).toString() == QLatin1String("reply") &&
-            r.value(QStringLiteral("result")).toObject().contains(QStringLiteral("user"))) {
-            m_userId = r.value(QStringLiteral("result"))
-                           .toObject()
-                           .value(QStringLiteral("user"))
-                           .toObject()
-                           .value(QStringLiteral("id"))
-                           .toString();
-            afterSignIn();
-            return;
-        }
         if (code == QLatin1String("version_unsupported")) {
             m_running = false;
             m_lastError = r.value(QStringLiteral("message")).toString();
             setState(State::Error);
             return;
         }
+        if (r.value(QStringLiteral("type")).toString() == QLatin1String("reply")) {
+            // The server's clock, for when the access token runs out (half the round trip
+            // is close enough for a renewal a minute early).
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            m_serverOffsetMs =
+                qint64(result.value(QStringLiteral("serverTime")).toDouble()) - (sentAt + now) / 2;
+            const QJsonObject limits = result.value(QStringLiteral("limits")).toObject();
+            m_ratePerSec =
+                std::max(1.0, limits.value(QStringLiteral("framesPerSec")).toDouble(200));
+            m_burst = std::max(1.0, limits.value(QStringLiteral("burst")).toDouble(400));
+            m_bucket = m_burst * 0.9;
+            m_bucketClock.restart();
+        }
+        if (result.contains(QStringLiteral("user"))) {
+            setSession(result);
+            afterSignIn();
+            return;
+        }
         if (m_refreshToken.isEmpty()) {
-            m_running = false;
-            m_lastError = QStringLiteral("signed out");
-            setState(State::SignedOut);
-            m_ws.close();
+            signOut(QStringLiteral("signed out"));
             return;
         }
         // The access token expired (or there was none): renew it on this connection.
-        send(QStringLiteral("refresh"), {{QStringLiteral("refreshToken"), m_refreshToken}},
-             [this](const QJsonObject &rr) {
-                 if (rr.value(QStringLiteral("type")).toString() != QLatin1String("reply")) {
-                     // The session is over: keep every pending change on disk for the next sign-in.
-                     m_running = false;
-                     m_lastError = rr.value(QStringLiteral("message")).toString();
-                     setState(State::SignedOut);
-                     m_ws.close();
-                     return;
-                 }
-                 const QJsonObject s = rr.value(QStringLiteral("result")).toObject();
-                 m_accessToken = s.value(QStringLiteral("accessToken")).toString();
-                 m_refreshToken = s.value(QStringLiteral("refreshToken")).toString();
-                 m_userId = s.value(QStringLiteral("user"))
-                                .toObject()
-                                .value(QStringLiteral("id"))
-                                .toString();
-                 afterSignIn();
-             });
+        renewSession();
     });
+}
+
+void SyncClient::setSession(const QJsonObject &result)
+{
+    const QString userId =
+        result.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
+    if (!userId.isEmpty())
+        m_userId = userId;
+    if (result.contains(QStringLiteral("accessToken")))
+        m_accessToken = result.value(QStringLiteral("accessToken")).toString();
+    m_accessExpiresAt = qint64(result.value(QStringLiteral("accessExpiresAt")).toDouble());
+    scheduleRenewal();
+    const QString refresh = result.value(QStringLiteral("refreshToken")).toString();
+    if (!refresh.isEmpty() && refresh != m_refreshToken) {
+        m_refreshToken = refresh;
+        Q_EMIT sessionRenewed(m_refreshToken);
+    }
+}
+
+void SyncClient::scheduleRenewal()
+{
+    m_renewTimer.stop();
+    if (m_accessExpiresAt <= 0 || m_refreshToken.isEmpty())
+        return;
+    // A minute early, or halfway for short-lived tokens: the user never sees it expire.
+    const qint64 left = m_accessExpiresAt - serverNow();
+    const qint64 in = std::max<qint64>(0, std::max(left / 2, left - 60000));
+    m_renewTimer.start(int(std::min<qint64>(in, std::numeric_limits<int>::max())));
+}
+
+void SyncClient::renewSession()
+{
+    if (m_renewing || m_ws.state() != QAbstractSocket::ConnectedState)
+        return;
+    if (m_refreshToken.isEmpty()) {
+        signOut(QStringLiteral("the session expired; sign in again"));
+        return;
+    }
+    m_renewing = true;
+    const bool wasSignedIn = m_state == State::Syncing || m_state == State::Live;
+    send(QStringLiteral("refresh"), {{QStringLiteral("refreshToken"), m_refreshToken}},
+         [this, wasSignedIn](const QJsonObject &r) {
+             m_renewing = false;
+             const QString code = r.value(QStringLiteral("code")).toString();
+             if (r.value(QStringLiteral("type")).toString() != QLatin1String("reply")) {
+                 if (code == QLatin1String("token_invalid") ||
+                     code == QLatin1String("token_expired") || code == QLatin1String("forbidden")) {
+                     // The session is over: every pending change stays on disk for the
+                     // next sign-in of this account.
+                     signOut(r.value(QStringLiteral("message")).toString());
+                 } else {
+                     // Not the session's fault (storage, rate): a new connection tries again.
+                     qCInfo(lcSync) << "renewing the session failed:" << code;
+                     m_ws.close();
+                 }
+                 return;
+             }
+             setSession(r.value(QStringLiteral("result")).toObject());
+             if (wasSignedIn)
+                 resume();
+             else
+                 afterSignIn();
+         });
+}
+
+void SyncClient::signOut(const QString &why)
+{
+    m_running = false;
+    m_retryTimer.stop();
+    m_renewTimer.stop();
+    m_lastError = why;
+    setState(State::SignedOut);
+    if (m_ws.state() == QAbstractSocket::ConnectedState)
+        m_ws.close();
+    else
+        m_ws.abort();
 }
 
 void SyncClient::afterSignIn()
@@ -223,15 +343,72 @@ void SyncClient::afterSignIn()
     m_failures = 0;
     setState(State::Syncing);
     m_inFlight.clear();
+    m_mutateRequests.clear();
+    syncHouseholds();
     for (const QString &listId : std::as_const(m_lists))
         subscribe(listId);
     if (m_subscribing.isEmpty())
         flushOutbox();
 }
 
+void SyncClient::resume()
+{
+    // After a renewal mid-session: whatever the expired token made the server refuse goes
+    // again (a resent mutation is applied once).
+    for (const QString &listId : std::as_const(m_lists)) {
+        if (!m_subscribed.contains(listId) && !m_subscribing.contains(listId))
+            subscribe(listId);
+    }
+    flushOutbox();
+}
+
+void SyncClient::syncHouseholds()
+{
+    send(QStringLiteral("household.list"), {}, [this](const QJsonObject &r) {
+        if (r.value(QStringLiteral("type")).toString() != QLatin1String("reply"))
+            return;
+        QList<QJsonObject> households;
+        for (const auto &v : r.value(QStringLiteral("result"))
+                                 .toObject()
+                                 .value(QStringLiteral("households"))
+                                 .toArray())
+            households.append(v.toObject());
+        Error e;
+        if (!m_store->setHouseholds(households, &e))
+            qCWarning(lcSync) << e.message;
+        Q_EMIT householdsChanged();
+        for (const QJsonObject &h : std::as_const(households)) {
+            const QString householdId = h.value(QStringLiteral("id")).toString();
+            send(QStringLiteral("household.members"),
+                 {{QStringLiteral("householdId"), householdId}},
+                 [this, householdId](const QJsonObject &mr) {
+                     QList<QJsonObject> members;
+                     for (const auto &v : mr.value(QStringLiteral("result"))
+                                              .toObject()
+                                              .value(QStringLiteral("members"))
+                                              .toArray())
+                         members.append(v.toObject());
+                     Error me;
+                     if (!members.isEmpty() && m_store->setMembers(householdId, members, &me))
+                         Q_EMIT householdsChanged();
+                 });
+            if (!m_watchAll)
+                continue;
+            send(QStringLiteral("lists"), {{QStringLiteral("householdId"), householdId}},
+                 [this](const QJsonObject &lr) {
+                     for (const auto &v : lr.value(QStringLiteral("result"))
+                                              .toObject()
+                                              .value(QStringLiteral("lists"))
+                                              .toArray())
+                         watchList(v.toObject().value(QStringLiteral("id")).toString());
+                 });
+        }
+    });
+}
+
 void SyncClient::watchList(const QString &listId)
 {
-    if (m_lists.contains(listId))
+    if (listId.isEmpty() || m_lists.contains(listId))
         return;
     m_lists.insert(listId);
     if (m_state == State::Syncing || m_state == State::Live)
@@ -248,7 +425,9 @@ void SyncClient::subscribe(const QString &listId)
              m_subscribing.remove(listId);
              if (r.value(QStringLiteral("type")).toString() != QLatin1String("reply")) {
                  // Not (yet) a list of ours: it is subscribed when list.changed announces it.
-                 m_lastError = r.value(QStringLiteral("message")).toString();
+                 // (An expired token renews the session, which subscribes again.)
+                 qCInfo(lcSync) << "cannot subscribe to" << listId << ":"
+                                << r.value(QStringLiteral("code")).toString();
              } else {
                  m_subscribed.insert(listId);
                  const QJsonObject res = r.value(QStringLiteral("result")).toObject();
@@ -260,13 +439,21 @@ void SyncClient::subscribe(const QString &listId)
                          if (Entity::fromJson(v.toObject(), &ent))
                              entities.append(ent);
                      }
-                     m_store->replaceList(listId, entities,
-                                          qint64(res.value(QStringLiteral("seq")).toDouble()), &e);
+                     if (!m_store->replaceList(listId, entities,
+                                               qint64(res.value(QStringLiteral("seq")).toDouble()),
+                                               &e))
+                         qCWarning(lcSync) << e.message;
+                     announceConflicts();
                  } else {
                      // Catch-up entries have the shape of live op frames.
                      for (const auto &v : res.value(QStringLiteral("ops")).toArray())
                          handleOp(v.toObject());
                  }
+                 QList<QJsonObject> here;
+                 for (const auto &v : res.value(QStringLiteral("presence")).toArray())
+                     here.append(v.toObject());
+                 m_presence.insert(listId, here);
+                 Q_EMIT presenceChanged(listId);
                  Q_EMIT listChanged(listId);
              }
              if (m_subscribing.isEmpty())
@@ -283,15 +470,27 @@ void SyncClient::handleOp(const QJsonObject &frame)
     const qint64 seq = qint64(frame.value(QStringLiteral("seq")).toDouble());
     m_clock.observe(op.stamp);
     const qint64 mutationId = qint64(frame.value(QStringLiteral("mutationId")).toDouble(0));
+    const LocalStore::Origin origin {frame.value(QStringLiteral("by")).toString(),
+                                     frame.value(QStringLiteral("byName")).toString(),
+                                     qint64(frame.value(QStringLiteral("at")).toDouble())};
+    m_lastSyncAt = QDateTime::currentMSecsSinceEpoch();
     // Our own op: if its ack was lost, this settles it; otherwise merging again is harmless.
     if (mutationId > 0 && m_store->isPendingMutation(mutationId)) {
         m_inFlight.remove(mutationId);
-        m_store->acknowledge(mutationId, op, seq, &e);
+        if (!m_store->acknowledge(mutationId, op, seq, &e, origin))
+            qCWarning(lcSync) << e.message;
         Q_EMIT pendingCountChanged(pendingCount());
-    } else {
-        m_store->applyRemote(op, seq, &e);
+    } else if (!m_store->applyRemote(op, seq, &e, origin)) {
+        qCWarning(lcSync) << e.message;
     }
+    announceConflicts();
     Q_EMIT listChanged(op.listId);
+}
+
+void SyncClient::announceConflicts()
+{
+    for (const LocalStore::Conflict &c : m_store->takeNewConflicts())
+        Q_EMIT conflictDetected(c);
 }
 
 void SyncClient::flushOutbox()
@@ -306,12 +505,19 @@ void SyncClient::flushOutbox()
                 break;
             if (m_inFlight.contains(p.mutationId))
                 continue;
+            if (!takeSendToken()) {
+                // Over the server's rate: go on when the bucket has a token again.
+                if (!m_paceTimer.isActive())
+                    m_paceTimer.start(std::max(1, int(1000.0 / (m_ratePerSec * 0.9)) + 1));
+                break;
+            }
             m_inFlight.insert(p.mutationId, p.op);
-            send(QStringLiteral("mutate"),
-                 {{QStringLiteral("clientId"), m_store->clientId()},
-                  {QStringLiteral("mutationId"), p.mutationId},
-                  {QStringLiteral("listId"), p.op.listId},
-                  {QStringLiteral("op"), p.op.toJson()}});
+            const qint64 requestId = send(QStringLiteral("mutate"),
+                                          {{QStringLiteral("clientId"), m_store->clientId()},
+                                           {QStringLiteral("mutationId"), p.mutationId},
+                                           {QStringLiteral("listId"), p.op.listId},
+                                           {QStringLiteral("op"), p.op.toJson()}});
+            m_mutateRequests.insert(requestId, p.mutationId);
         }
     }
     maybeLive();
@@ -324,6 +530,59 @@ void SyncClient::maybeLive()
         setState(State::Live);
     else if (m_state == State::Live && !settled)
         setState(State::Syncing);
+}
+
+std::optional<qint64> SyncClient::keepMine(const LocalStore::Conflict &conflict, Error *error)
+{
+    const Replica view = m_store->view(conflict.listId);
+    const Entity *entity = view.find(conflict.entityId);
+    if (!entity || entity->isDeleted()) {
+        *error = Error {ErrorCode::NotFound, QStringLiteral("the item is gone")};
+        return std::nullopt;
+    }
+    Op op;
+    op.listId = conflict.listId;
+    if (entity->kind == EntityKind::List) {
+        op.type = Op::Type::ListSet;
+    } else {
+        op.type = Op::Type::ItemSet;
+        op.itemId = conflict.entityId;
+    }
+    op.fields.insert(conflict.field, conflict.mine);
+    return apply(op, error);
+}
+
+void SyncClient::fetchActivity(const QString &listId, const QString &householdId, qint64 before)
+{
+    QJsonObject req {{QStringLiteral("limit"), 200}};
+    if (!listId.isEmpty())
+        req.insert(QStringLiteral("listId"), listId);
+    else
+        req.insert(QStringLiteral("householdId"), householdId);
+    if (before > 0)
+        req.insert(QStringLiteral("before"), before);
+    send(QStringLiteral("history"), req, [this, listId, householdId](const QJsonObject &r) {
+        const QJsonObject res = r.value(QStringLiteral("result")).toObject();
+        QList<LocalStore::Activity> entries;
+        for (const auto &v : res.value(QStringLiteral("entries")).toArray()) {
+            const QJsonObject o = v.toObject();
+            Error e;
+            const Op op = Op::fromJson(o.value(QStringLiteral("op")).toObject(), &e, true);
+            if (e)
+                continue;
+            entries.append(
+                LocalStore::Activity {o.value(QStringLiteral("listId")).toString(),
+                                      qint64(o.value(QStringLiteral("seq")).toDouble()), householdId,
+                                      o.value(QStringLiteral("by")).toString(),
+                                      o.value(QStringLiteral("byName")).toString(),
+                                      qint64(o.value(QStringLiteral("at")).toDouble()), op});
+        }
+        Error e;
+        if (!m_store->cacheActivity(entries, &e))
+            qCWarning(lcSync) << e.message;
+        Q_EMIT activityFetched(listId, householdId,
+                               qint64(res.value(QStringLiteral("nextBefore")).toDouble(0)));
+    });
 }
 
 std::optional<qint64> SyncClient::apply(Op op, Error *error)
@@ -346,16 +605,34 @@ void SyncClient::onFrame(const QString &text)
         return;
     const QJsonObject &f = d.message;
     if (d.type == QLatin1String("reply") || d.type == QLatin1String("error")) {
+        const QString code = f.value(QStringLiteral("code")).toString();
+        const bool expired = code == QLatin1String("token_expired") &&
+            (m_state == State::Syncing || m_state == State::Live);
         if (d.id >= 0) {
             m_replySentAt.remove(d.id);
             if (auto cb = m_replies.take(d.id))
                 cb(f);
-        } else if (f.value(QStringLiteral("code")).toString() == QLatin1String("token_expired")) {
-            m_ws.close(); // reconnecting renews the token through refresh
+            if (const qint64 mid = m_mutateRequests.take(d.id)) {
+                // A mutation refused before it was looked at (expired token, ...): it
+                // goes again once the cause is gone.
+                m_inFlight.remove(mid);
+                if (!expired)
+                    QTimer::singleShot(kMinBackoffMs, this, &SyncClient::flushOutbox);
+            }
+        } else if (code == QLatin1String("rate_limited")) {
+            // Some frame was dropped, which one is unknown: resend what is in flight (the
+            // server applies a resend once).
+            m_inFlight.clear();
+            m_mutateRequests.clear();
+            QTimer::singleShot(kMinBackoffMs, this, &SyncClient::flushOutbox);
         }
+        if (expired)
+            renewSession(); // and then resume() sends again what it refused
         return;
     }
     if (d.type == QLatin1String("ack")) {
+        m_mutateRequests.remove(d.id);
+        m_lastSyncAt = QDateTime::currentMSecsSinceEpoch();
         const qint64 mid = qint64(f.value(QStringLiteral("mutationId")).toDouble());
         Op op = m_inFlight.take(mid);
         if (op.listId.isEmpty())
@@ -369,13 +646,17 @@ void SyncClient::onFrame(const QString &text)
         if (f.contains(QStringLiteral("op")) && !decodeError)
             op = applied;
         Error e;
-        m_store->acknowledge(mid, op, qint64(f.value(QStringLiteral("seq")).toDouble()), &e);
+        if (!m_store->acknowledge(mid, op, qint64(f.value(QStringLiteral("seq")).toDouble()), &e,
+                                  LocalStore::Origin {m_userId, {}, serverNow()}))
+            qCWarning(lcSync) << e.message;
+        announceConflicts();
         Q_EMIT pendingCountChanged(pendingCount());
         Q_EMIT listChanged(op.listId);
         flushOutbox();
         return;
     }
     if (d.type == QLatin1String("reject")) {
+        m_mutateRequests.remove(d.id);
         const qint64 mid = qint64(f.value(QStringLiteral("mutationId")).toDouble());
         m_inFlight.remove(mid);
         if (f.value(QStringLiteral("retry")).toBool()) {
@@ -383,9 +664,10 @@ void SyncClient::onFrame(const QString &text)
             return;
         }
         Error e;
-        if (const auto dropped = m_store->reject(mid, &e)) {
-            Q_EMIT changeRejected(dropped->op, f.value(QStringLiteral("code")).toString(),
-                                  f.value(QStringLiteral("message")).toString());
+        const QString code = f.value(QStringLiteral("code")).toString();
+        const QString message = f.value(QStringLiteral("message")).toString();
+        if (const auto dropped = m_store->reject(mid, code, message, &e)) {
+            Q_EMIT changeRejected(dropped->op, code, message);
             Q_EMIT pendingCountChanged(pendingCount());
             Q_EMIT listChanged(dropped->op.listId);
         }
@@ -399,11 +681,41 @@ void SyncClient::onFrame(const QString &text)
     if (d.type == QLatin1String("list.changed")) {
         const QString listId =
             f.value(QStringLiteral("list")).toObject().value(QStringLiteral("id")).toString();
+        if (m_watchAll)
+            watchList(listId);
         if (m_lists.contains(listId) && !m_subscribed.contains(listId) &&
             !m_subscribing.contains(listId))
             subscribe(listId);
+        Q_EMIT householdsChanged();
         return;
     }
+    if (d.type == QLatin1String("presence")) {
+        handlePresence(f);
+        return;
+    }
+    if (d.type == QLatin1String("household.removed")) {
+        syncHouseholds();
+        return;
+    }
+}
+
+void SyncClient::handlePresence(const QJsonObject &frame)
+{
+    const QString listId = frame.value(QStringLiteral("listId")).toString();
+    const QJsonObject member = frame.value(QStringLiteral("member")).toObject();
+    const QString clientId = member.value(QStringLiteral("clientId")).toString();
+    QList<QJsonObject> &here = m_presence[listId];
+    here.erase(std::remove_if(here.begin(), here.end(),
+                              [&](const QJsonObject &m) {
+                                  return m.value(QStringLiteral("clientId")).toString() == clientId;
+                              }),
+               here.end());
+    if (frame.value(QStringLiteral("event")).toString() == QLatin1String("joined")) {
+        here.append(member);
+        m_store->setPerson(member.value(QStringLiteral("userId")).toString(),
+                           member.value(QStringLiteral("displayName")).toString());
+    }
+    Q_EMIT presenceChanged(listId);
 }
 
 } // namespace kinlist::client

@@ -6,7 +6,9 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QNetworkInformation>
 #include <QObject>
 #include <QRandomGenerator>
 #include <QSet>
@@ -21,13 +23,15 @@ namespace kinlist::client {
 // One signed-in account's connection to kinlist-server: hello and token refresh,
 // resubscribing the open lists with the seq it has, applying the catch-up, flushing the
 // outbox in order with a bounded window, then live ops. It reconnects on its own with
-// exponential backoff and jitter (1 s to 30 s), forever. Every edit goes through the
-// LocalStore first, so nothing shown is ever lost.
+// exponential backoff and jitter (1 s to 30 s), forever, and at once when the OS says the
+// network is back. The access token is renewed on the live connection before it expires.
+// Every edit goes through the LocalStore first, so nothing shown is ever lost.
 class SyncClient : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY pendingCountChanged)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY stateChanged)
 public:
     enum class State { Offline, Connecting, Authenticating, Syncing, Live, SignedOut, Error };
     Q_ENUM(State)
@@ -41,13 +45,21 @@ public:
 
     State state() const { return m_state; }
     int pendingCount() const { return m_store->pendingCount(); }
+    // Why it is Offline, SignedOut or in Error.
     QString lastError() const { return m_lastError; }
     QString userId() const { return m_userId; }
+    // Until the next connection attempt while Offline, else -1.
     qint64 nextRetryInMs() const;
+    // When the last op arrived or was acknowledged (local ms since the epoch), 0 if never.
+    qint64 lastSyncAt() const { return m_lastSyncAt; }
+    LocalStore *store() const { return m_store; }
 
     // Credentials for this session. The access token signs in; the refresh token renews it.
     void setTokens(const QString &accessToken, const QString &refreshToken);
     QString refreshToken() const { return m_refreshToken; }
+    // Renews the access token now on the live connection (it also happens by itself
+    // before the token expires).
+    void renewSession();
 
     // How long the server may take to answer a request before the connection is taken for
     // dead (half-open TCP), and how quiet a connection may be before it is pinged.
@@ -60,15 +72,40 @@ public:
 
     // Keeps this list in sync while connected.
     void watchList(const QString &listId);
+    // Whether every list of the account's households is watched as it becomes known
+    // (default on: a family has few lists and wants all of them offline).
+    void setWatchAllLists(bool on) { m_watchAll = on; }
     // Records an edit: durable in the outbox first, sent when possible. Stamps it with
     // this client's clock.
     std::optional<qint64> apply(Op op, Error *error);
+    // "Keep mine" for a conflict: writes this device's value again, with a new stamp.
+    std::optional<qint64> keepMine(const LocalStore::Conflict &conflict, Error *error);
+
+    // Fetches a page of the server's history into the activity cache (one list, or the
+    // whole household when `listId` is empty), older than `before` (a gid; 0 for the
+    // newest). activityFetched() reports the next cursor (0 at the end).
+    void fetchActivity(const QString &listId, const QString &householdId, qint64 before = 0);
+
+    // Who is looking at a list right now, one entry per device
+    // ({userId, displayName, clientId, device}).
+    QList<QJsonObject> presence(const QString &listId) const { return m_presence.value(listId); }
+
+    // What to do when the OS reports the network reachability changed: coming back
+    // online retries at once instead of waiting out the backoff.
+    void onReachabilityChanged(QNetworkInformation::Reachability reachability);
 
 Q_SIGNALS:
     void stateChanged(State state);
     void pendingCountChanged(int count);
     void listChanged(const QString &listId);
     void changeRejected(const Op &op, const QString &code, const QString &message);
+    // A pending write of this device lost to someone else's concurrent write.
+    void conflictDetected(const LocalStore::Conflict &conflict);
+    // The refresh token rotated: whoever keeps it (the keychain) must save the new one.
+    void sessionRenewed(const QString &refreshToken);
+    void householdsChanged();
+    void presenceChanged(const QString &listId);
+    void activityFetched(const QString &listId, const QString &householdId, qint64 nextBefore);
 
 private:
     void setState(State s);
@@ -84,6 +121,16 @@ private:
     qint64 send(const QString &type, QJsonObject fields,
                 std::function<void(const QJsonObject &)> onReply = {});
     void handleOp(const QJsonObject &frame);
+    void announceConflicts();
+    void signOut(const QString &why);
+    void setSession(const QJsonObject &result);
+    void scheduleRenewal();
+    void syncHouseholds();
+    void resume();
+    void handlePresence(const QJsonObject &frame);
+    qint64 serverNow() const;
+    // The token bucket the server enforces, mirrored so mutations never run into it.
+    bool takeSendToken();
 
     LocalStore *m_store;
     QUrl m_server;
@@ -111,6 +158,19 @@ private:
     QSet<QString> m_subscribing;
     QSet<QString> m_subscribed;
     QHash<qint64, Op> m_inFlight; // mutation id -> op
+    QHash<qint64, qint64> m_mutateRequests; // request id -> mutation id
+    QHash<QString, QList<QJsonObject>> m_presence;
+    bool m_watchAll = true;
+    bool m_renewing = false;
+    qint64 m_accessExpiresAt = 0; // server time
+    qint64 m_serverOffsetMs = 0; // server clock minus ours
+    QTimer m_renewTimer;
+    qint64 m_lastSyncAt = 0;
+    double m_ratePerSec = 200;
+    double m_burst = 400;
+    double m_bucket = 0;
+    QElapsedTimer m_bucketClock;
+    QTimer m_paceTimer;
 };
 
 } // namespace kinlist::client
