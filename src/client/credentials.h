@@ -1,0 +1,80 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+#include <optional>
+
+namespace kinlist::client {
+
+// Keeps an account's refresh token: in the OS keychain (QtKeychain: Secret Service,
+// Windows Credential Store, macOS Keychain), per server and account, and never in a plain
+// file unless the user turned that on. Where no keychain service answers, the token is
+// kept for this session only and status() says so in words a user understands.
+//
+// Keychain jobs get an app-level deadline: a locked keyring under a headless session can
+// leave a job waiting on a prompt forever.
+class CredentialStore : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Where { Keychain, File, Session, Nowhere };
+    Q_ENUM(Where)
+
+    struct Options
+    {
+        QString service = QStringLiteral("Kinlist");
+        // Where the opt-in file fallback writes (mode 0600, in a 0700 directory).
+        QString fileDirectory;
+        bool allowFile = false;
+        int timeoutMs = 5000;
+    };
+
+    explicit CredentialStore(Options options, QObject *parent = nullptr);
+
+    // The key of one account on one server.
+    static QString accountKey(const QUrl &server, const QString &userId);
+
+    void setAllowFile(bool on) { m_options.allowFile = on; }
+    bool allowFile() const { return m_options.allowFile; }
+
+    // Each calls `done` exactly once, later, on this object's thread.
+    void save(const QString &key, const QString &secret,
+              std::function<void(Where where)> done = {});
+    void load(const QString &key,
+              std::function<void(std::optional<QString> secret, Where where)> done);
+    void remove(const QString &key, std::function<void()> done = {});
+
+    // Where the last save went, and a sentence for the settings page about it.
+    Where where() const { return m_where; }
+    QString status() const { return m_status; }
+
+Q_SIGNALS:
+    void statusChanged();
+
+private:
+    enum class Op { Read, Write, Delete };
+    struct Result
+    {
+        bool ok = false;
+        bool notFound = false;
+        QString secret;
+        QString error;
+    };
+    void runJob(Op op, const QString &key, const QString &secret,
+                std::function<void(const Result &)> done);
+    QString filePath(const QString &key) const;
+    bool writeFile(const QString &key, const QString &secret, QString *error) const;
+    std::optional<QString> readFile(const QString &key) const;
+    void setWhere(Where where, const QString &status);
+
+    Options m_options;
+    QHash<QString, QString> m_session;
+    Where m_where = Where::Nowhere;
+    QString m_status;
+};
+
+} // namespace kinlist::client
