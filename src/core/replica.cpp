@@ -2,12 +2,30 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 
 #include <algorithm>
 
 namespace kinlist {
 
+QString internString(const QString &s)
+{
+    // Per thread, so no locking; bounded, so odd input cannot grow it without end.
+    thread_local QSet<QString> pool;
+    if (const auto it = pool.constFind(s); it != pool.constEnd())
+        return *it;
+    if (pool.size() < 10000)
+        pool.insert(s);
+    return s;
+}
+
 namespace {
+Hlc interned(Hlc stamp)
+{
+    stamp.node = internString(stamp.node);
+    return stamp;
+}
+
 // Equal stamps only happen for a duplicate of the same write; if a broken client ever
 // reused a stamp for two values, the larger value wins so that replicas still agree.
 bool wins(const Op &op, const QJsonValue &newValue, const Entity::Field &current)
@@ -77,8 +95,9 @@ bool Entity::fromJson(const QJsonObject &json, Entity *out)
         const auto stamp = Hlc::parse(fo.value(QStringLiteral("s")).toString());
         if (!stamp)
             return false;
-        e.fields.insert(it.key(), Entity::Field {fo.value(QStringLiteral("v")), *stamp});
+        e.fields.insert(it.key(), Entity::Field {fo.value(QStringLiteral("v")), interned(*stamp)});
     }
+    e.fields.squeeze();
     if (e.id.isEmpty() || e.listId.isEmpty())
         return false;
     *out = std::move(e);
@@ -98,11 +117,11 @@ QStringList mergeOp(Entity &entity, const Op &op)
     for (auto it = op.fields.begin(); it != op.fields.end(); ++it) {
         auto current = entity.fields.find(it.key());
         if (current == entity.fields.end()) {
-            entity.fields.insert(it.key(), Entity::Field {it.value(), op.stamp});
+            entity.fields.insert(it.key(), Entity::Field {it.value(), interned(op.stamp)});
             changed << it.key();
         } else if (wins(op, it.value(), *current)) {
             const bool valueChanged = current->value != it.value();
-            *current = Entity::Field {it.value(), op.stamp};
+            *current = Entity::Field {it.value(), interned(op.stamp)};
             if (valueChanged)
                 changed << it.key();
         }
