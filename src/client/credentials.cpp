@@ -83,7 +83,8 @@ QString CredentialStore::filePath(const QString &key) const
 {
     const QByteArray name =
         QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex().left(32);
-    return QDir(m_options.fileDirectory).filePath(QString::fromLatin1(name) + QStringLiteral(".token"));
+    return QDir(m_options.fileDirectory)
+        .filePath(QString::fromLatin1(name) + QStringLiteral(".token"));
 }
 
 bool CredentialStore::writeFile(const QString &key, const QString &secret, QString *error) const
@@ -125,9 +126,16 @@ void CredentialStore::save(const QString &key, const QString &secret,
                            std::function<void(Where)> done)
 {
     QPointer<CredentialStore> self(this);
-    runJob(Op::Write, key, secret, [self, key, secret, done](const Result &r) {
+    const quint64 generation = ++m_generation[key];
+    runJob(Op::Write, key, secret, [self, key, secret, done, generation](const Result &r) {
         if (!self)
             return;
+        if (self->m_generation.value(key) != generation) {
+            // Removed (signed out) or saved again meanwhile: this token is stale.
+            if (done)
+                done(Where::Nowhere);
+            return;
+        }
         Where where = Where::Keychain;
         if (r.ok) {
             self->m_session.remove(key);
@@ -190,6 +198,7 @@ void CredentialStore::load(const QString &key,
 
 void CredentialStore::remove(const QString &key, std::function<void()> done)
 {
+    ++m_generation[key];
     m_session.remove(key);
     if (!m_options.fileDirectory.isEmpty())
         QFile::remove(filePath(key));

@@ -73,6 +73,7 @@ private:
 
     Options m_options;
     QHash<QString, QString> m_session;
+    QHash<QString, quint64> m_generation; // per key: the latest save or remove wins
     Where m_where = Where::Nowhere;
     QString m_status;
 };
