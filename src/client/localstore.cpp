@@ -193,10 +193,12 @@ std::optional<qint64> LocalStore::enqueue(const Op &op, Error *error)
     return next;
 }
 
-QList<LocalStore::Pending> LocalStore::pending(int limit) const
+QList<LocalStore::Pending> LocalStore::pending(int limit, qint64 after) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT mutation_id, op FROM outbox ORDER BY mutation_id LIMIT ?"));
+    q.prepare(QStringLiteral(
+        "SELECT mutation_id, op FROM outbox WHERE mutation_id > ? ORDER BY mutation_id LIMIT ?"));
+    q.addBindValue(after);
     q.addBindValue(limit);
     QList<Pending> out;
     if (!q.exec())

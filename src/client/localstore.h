@@ -96,7 +96,8 @@ public:
 
     // Adds a change to the outbox with the next mutation id, durably. Returns that id.
     std::optional<qint64> enqueue(const Op &op, Error *error);
-    QList<Pending> pending(int limit = -1) const;
+    // The outbox in order; only mutation ids above `after`, at most `limit` (-1: all).
+    QList<Pending> pending(int limit = -1, qint64 after = 0) const;
     int pendingCount() const;
 
     // The server applied mutation `mutationId` as `serverOp` at `seq` (its stamp may have

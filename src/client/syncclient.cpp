@@ -338,12 +338,18 @@ void SyncClient::signOut(const QString &why)
         m_ws.abort();
 }
 
+void SyncClient::resendFrom(qint64 mutationId)
+{
+    m_sentUpTo = std::min(m_sentUpTo, mutationId - 1);
+}
+
 void SyncClient::afterSignIn()
 {
     m_failures = 0;
     setState(State::Syncing);
     m_inFlight.clear();
     m_mutateRequests.clear();
+    m_sentUpTo = 0;
     syncHouseholds();
     for (const QString &listId : std::as_const(m_lists))
         subscribe(listId);
@@ -447,7 +453,7 @@ void SyncClient::subscribe(const QString &listId)
                  } else {
                      // Catch-up entries have the shape of live op frames.
                      for (const auto &v : res.value(QStringLiteral("ops")).toArray())
-                         handleOp(v.toObject());
+                         handleOp(v.toObject(), false);
                  }
                  QList<QJsonObject> here;
                  for (const auto &v : res.value(QStringLiteral("presence")).toArray())
@@ -461,7 +467,7 @@ void SyncClient::subscribe(const QString &listId)
          });
 }
 
-void SyncClient::handleOp(const QJsonObject &frame)
+void SyncClient::handleOp(const QJsonObject &frame, bool live)
 {
     Error e;
     const Op op = Op::fromJson(frame.value(QStringLiteral("op")).toObject(), &e, true);
@@ -474,8 +480,13 @@ void SyncClient::handleOp(const QJsonObject &frame)
                                      frame.value(QStringLiteral("byName")).toString(),
                                      qint64(frame.value(QStringLiteral("at")).toDouble())};
     m_lastSyncAt = QDateTime::currentMSecsSinceEpoch();
-    // Our own op: if its ack was lost, this settles it; otherwise merging again is harmless.
-    if (mutationId > 0 && m_store->isPendingMutation(mutationId)) {
+    // Our own op: if its ack was lost, this settles it. The live echo that follows an ack
+    // has nothing new (the ack carried the op as applied, and its seq); a catch-up copy
+    // is merged again, harmlessly, so the list's seq moves on.
+    const bool pending = mutationId > 0 && m_store->isPendingMutation(mutationId);
+    if (live && mutationId > 0 && !pending)
+        return;
+    if (pending) {
         m_inFlight.remove(mutationId);
         if (!m_store->acknowledge(mutationId, op, seq, &e, origin))
             qCWarning(lcSync) << e.message;
@@ -499,18 +510,27 @@ void SyncClient::flushOutbox()
         return;
     if (!m_subscribing.isEmpty())
         return;
-    if (m_inFlight.size() < kWindow) {
-        for (const LocalStore::Pending &p : m_store->pending(kWindow + int(m_inFlight.size()))) {
-            if (m_inFlight.size() >= kWindow)
-                break;
-            if (m_inFlight.contains(p.mutationId))
+    // Reads the outbox from just after the last mutation sent, so each row is read once
+    // per connection however many acks come back.
+    bool paced = false;
+    for (int rounds = 0; !paced && m_inFlight.size() < kWindow && rounds < 1000; ++rounds) {
+        const QList<LocalStore::Pending> batch =
+            m_store->pending(kWindow - int(m_inFlight.size()), m_sentUpTo);
+        if (batch.isEmpty())
+            break;
+        for (const LocalStore::Pending &p : batch) {
+            if (m_inFlight.contains(p.mutationId)) {
+                m_sentUpTo = p.mutationId;
                 continue;
+            }
             if (!takeSendToken()) {
                 // Over the server's rate: go on when the bucket has a token again.
                 if (!m_paceTimer.isActive())
                     m_paceTimer.start(std::max(1, int(1000.0 / (m_ratePerSec * 0.9)) + 1));
+                paced = true;
                 break;
             }
+            m_sentUpTo = p.mutationId;
             m_inFlight.insert(p.mutationId, p.op);
             const qint64 requestId = send(QStringLiteral("mutate"),
                                           {{QStringLiteral("clientId"), m_store->clientId()},
@@ -572,8 +592,8 @@ void SyncClient::fetchActivity(const QString &listId, const QString &householdId
                 continue;
             entries.append(
                 LocalStore::Activity {o.value(QStringLiteral("listId")).toString(),
-                                      qint64(o.value(QStringLiteral("seq")).toDouble()), householdId,
-                                      o.value(QStringLiteral("by")).toString(),
+                                      qint64(o.value(QStringLiteral("seq")).toDouble()),
+                                      householdId, o.value(QStringLiteral("by")).toString(),
                                       o.value(QStringLiteral("byName")).toString(),
                                       qint64(o.value(QStringLiteral("at")).toDouble()), op});
         }
@@ -616,6 +636,7 @@ void SyncClient::onFrame(const QString &text)
                 // A mutation refused before it was looked at (expired token, ...): it
                 // goes again once the cause is gone.
                 m_inFlight.remove(mid);
+                resendFrom(mid);
                 if (!expired)
                     QTimer::singleShot(kMinBackoffMs, this, &SyncClient::flushOutbox);
             }
@@ -624,6 +645,7 @@ void SyncClient::onFrame(const QString &text)
             // server applies a resend once).
             m_inFlight.clear();
             m_mutateRequests.clear();
+            m_sentUpTo = 0;
             QTimer::singleShot(kMinBackoffMs, this, &SyncClient::flushOutbox);
         }
         if (expired)
@@ -660,6 +682,7 @@ void SyncClient::onFrame(const QString &text)
         const qint64 mid = qint64(f.value(QStringLiteral("mutationId")).toDouble());
         m_inFlight.remove(mid);
         if (f.value(QStringLiteral("retry")).toBool()) {
+            resendFrom(mid);
             QTimer::singleShot(kMinBackoffMs, this, &SyncClient::flushOutbox);
             return;
         }
@@ -675,7 +698,7 @@ void SyncClient::onFrame(const QString &text)
         return;
     }
     if (d.type == QLatin1String("op")) {
-        handleOp(f);
+        handleOp(f, true);
         return;
     }
     if (d.type == QLatin1String("list.changed")) {

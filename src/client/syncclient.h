@@ -116,11 +116,14 @@ private:
     void afterSignIn();
     void subscribe(const QString &listId);
     void flushOutbox();
+    // The outbox is read again from this mutation on (one the server did not take).
+    void resendFrom(qint64 mutationId);
     void maybeLive();
     void scheduleReconnect(const QString &why);
     qint64 send(const QString &type, QJsonObject fields,
                 std::function<void(const QJsonObject &)> onReply = {});
-    void handleOp(const QJsonObject &frame);
+    // An op frame: live (`live`) or an entry of a catch-up.
+    void handleOp(const QJsonObject &frame, bool live);
     void announceConflicts();
     void signOut(const QString &why);
     void setSession(const QJsonObject &result);
@@ -159,6 +162,7 @@ private:
     QSet<QString> m_subscribed;
     QHash<qint64, Op> m_inFlight; // mutation id -> op
     QHash<qint64, qint64> m_mutateRequests; // request id -> mutation id
+    qint64 m_sentUpTo = 0; // the outbox was sent up to this mutation id on this connection
     QHash<QString, QList<QJsonObject>> m_presence;
     bool m_watchAll = true;
     bool m_renewing = false;
