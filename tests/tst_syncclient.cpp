@@ -571,6 +571,31 @@ private Q_SLOTS:
         QCOMPARE(visibleItems(store.confirmed(list)).size(), 4);
     }
 
+    void startedAgainWhileClosingConnectsAtOnce()
+    {
+        Family f;
+        QVERIFY(Family::create(this, m_server.url(), {QStringLiteral("Toggle")}, &f,
+                               QStringLiteral("-toggle")));
+        Device d = device(f.people[0]);
+        d.sync->start();
+        QVERIFY(waitLive(d.sync.get()));
+        QSignalSpy states(d.sync.get(), &SyncClient::stateChanged);
+        d.sync->stop();
+        d.sync->start(); // the socket is still closing
+        bool backedOff = false;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                backedOff = backedOff || d.sync->nextRetryInMs() >= 0;
+                return d.sync->state() == SyncClient::State::Live;
+            },
+            10000));
+        // Offline once (the stop), then straight back: no backoff was waited out.
+        QVERIFY(!backedOff);
+        QCOMPARE(states.first().at(0).value<SyncClient::State>(), SyncClient::State::Offline);
+        for (qsizetype i = 1; i < states.size(); ++i)
+            QVERIFY(states.at(i).at(0).value<SyncClient::State>() != SyncClient::State::Offline);
+    }
+
     void networkComingBackRetriesAtOnce()
     {
         TestServer server;
