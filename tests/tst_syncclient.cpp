@@ -571,6 +571,33 @@ private Q_SLOTS:
         QCOMPARE(visibleItems(store.confirmed(list)).size(), 4);
     }
 
+    void restartedClientStampsAfterWhatItHasSeen()
+    {
+        // Another device's clock runs an hour ahead; its op is in this store. After a
+        // restart, a new edit here must still win over it, as it did before the restart.
+        const QString file = m_dir.filePath(QStringLiteral("restart-clock.db"));
+        const QString list = createUuid();
+        const QString item = createUuid();
+        Error e;
+        {
+            LocalStore store(QStringLiteral("restart-clock-1"));
+            QVERIFY(store.open(file, &e));
+            Op ahead = itemOp(Op::Type::ItemCreate, list, item,
+                              {{QStringLiteral("title"), QStringLiteral("From the future")}});
+            ahead.stamp = Hlc {QDateTime::currentMSecsSinceEpoch() + 3600 * 1000, 0,
+                               QStringLiteral("other-device")};
+            QVERIFY(store.applyRemote(ahead, 1, &e));
+        }
+        LocalStore store(QStringLiteral("restart-clock-2"));
+        QVERIFY(store.open(file, &e));
+        SyncClient sync(&store, m_server.url());
+        QVERIFY(sync.apply(itemOp(Op::Type::ItemSet, list, item,
+                                  {{QStringLiteral("title"), QStringLiteral("Mine")}}),
+                           &e));
+        QCOMPARE(store.view(list).find(item)->value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Mine"));
+    }
+
     void startedAgainWhileClosingConnectsAtOnce()
     {
         Family f;

@@ -119,6 +119,10 @@ bool LocalStore::open(const QString &path, Error *error)
     }
     if (q.next()) {
         m_clientId = q.value(0).toString();
+        q.finish();
+        if (q.exec(QStringLiteral("SELECT value FROM identity WHERE key = 'highest_stamp'")) &&
+            q.next())
+            m_highestStamp = Hlc::parse(q.value(0).toString()).value_or(Hlc {});
     } else {
         m_clientId = createUuid();
         q.prepare(QStringLiteral("INSERT INTO identity (key, value) VALUES ('client_id', ?)"));
@@ -178,6 +182,7 @@ std::optional<qint64> LocalStore::enqueue(const Op &op, Error *error)
             "INSERT OR REPLACE INTO identity (key, value) VALUES ('next_mutation_id', ?)"));
     q.addBindValue(QString::number(next + 1));
     ok = ok && q.exec();
+    ok = ok && noteStamp(op.stamp);
     // Writing a field again settles any conflict it had ("keep mine" is such a write).
     for (auto it = op.fields.begin(); ok && it != op.fields.end(); ++it) {
         ok = q.prepare(QStringLiteral("DELETE FROM conflicts WHERE entity_id = ? AND field = ?"));
@@ -235,6 +240,8 @@ std::optional<Entity> LocalStore::mergeConfirmed(const Op &op)
 {
     Entity entity = confirmedEntity(op.entityId()).value_or(Entity {});
     mergeOp(entity, op);
+    if (!noteStamp(op.stamp))
+        return std::nullopt;
     QSqlQuery q(m_db);
     q.prepare(
         QStringLiteral("INSERT OR REPLACE INTO entities (id, list_id, state) VALUES (?, ?, ?)"));
@@ -356,6 +363,18 @@ bool LocalStore::findConflicts(const Entity &entity, const Op *remote, const Ori
         }
     }
     return true;
+}
+
+bool LocalStore::noteStamp(const Hlc &stamp)
+{
+    if (!(m_highestStamp < stamp))
+        return true;
+    m_highestStamp = stamp;
+    QSqlQuery q(m_db);
+    q.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO identity (key, value) VALUES ('highest_stamp', ?)"));
+    q.addBindValue(stamp.toString());
+    return q.exec();
 }
 
 bool LocalStore::setLastSeq(const QString &listId, qint64 seq)
@@ -482,7 +501,7 @@ bool LocalStore::replaceList(const QString &listId, const QList<Entity> &entitie
         q.addBindValue(e.id);
         q.addBindValue(e.listId);
         q.addBindValue(objectBytes(e.toJson()));
-        ok = q.exec();
+        ok = q.exec() && noteStamp(e.lastStamp());
     }
     // Pending writes the snapshot's newer values beat.
     q.prepare(QStringLiteral("SELECT DISTINCT entity_id FROM outbox WHERE list_id = ?"));

@@ -91,6 +91,9 @@ public:
     void close();
 
     QString databasePath() const { return m_db.databaseName(); }
+    // The highest stamp this store has seen (its own edits, the server's ops): a clock
+    // started afresh must issue stamps above it, or a new edit could lose to an old value.
+    Hlc highestStamp() const { return m_highestStamp; }
     // This device's client id for this account, made on first open.
     QString clientId() const { return m_clientId; }
 
@@ -158,6 +161,7 @@ private:
     bool migrate(Error *error);
     std::optional<Entity> mergeConfirmed(const Op &op);
     bool setLastSeq(const QString &listId, qint64 seq);
+    bool noteStamp(const Hlc &stamp);
     bool recordActivity(const Op &op, qint64 seq, const Origin &origin,
                         const QString &householdHint = {});
     std::optional<Entity> confirmedEntity(const QString &entityId) const;
@@ -175,6 +179,7 @@ private:
     QSqlDatabase m_db;
     QString m_clientId;
     QList<Conflict> m_newConflicts;
+    Hlc m_highestStamp;
 };
 
 } // namespace kinlist::client

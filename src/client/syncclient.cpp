@@ -20,6 +20,8 @@ SyncClient::SyncClient(LocalStore *store, QUrl server, QObject *parent)
     , m_server(std::move(server))
     , m_clock(store->clientId())
 {
+    // Stamps must sort after everything this store has seen, also after a restart.
+    m_clock.observe(store->highestStamp());
     connect(&m_ws, &QWebSocket::connected, this, &SyncClient::onConnected);
     connect(&m_ws, &QWebSocket::disconnected, this, &SyncClient::onDisconnected);
     connect(&m_ws, &QWebSocket::textMessageReceived, this, &SyncClient::onFrame);
