@@ -52,6 +52,8 @@
 using namespace kinlist;
 using kinlist::client::LocalStore;
 using kinlist::client::SyncClient;
+using TestOps::itemOp;
+using TestOps::listCreateOp;
 
 namespace {
 
@@ -289,18 +291,6 @@ private:
 };
 
 // ---- ops and devices -----------------------------------------------------------------------
-
-Op listCreateOp(const QString &householdId, const QString &listId)
-{
-    Op op;
-    op.type = Op::Type::ListCreate;
-    op.listId = listId;
-    op.householdId = householdId;
-    op.fields = {{QStringLiteral("name"), QStringLiteral("Groceries")},
-                 {QStringLiteral("kind"), QStringLiteral("shopping")},
-                 {QStringLiteral("position"), FracIndex::between({}, {})}};
-    return op;
-}
 
 // The fields of the i-th item of a benchmark list, appended after `position`.
 QJsonObject itemFields(int i, const QString &position)

@@ -158,13 +158,15 @@ private Q_SLOTS:
                        &e);
         QCOMPARE(s.view(list).find(milk)->value(QStringLiteral("title")).toString(),
                  QStringLiteral("Oat milk"));
-        const auto dropped = s.reject(refused, QStringLiteral("forbidden"), QStringLiteral("no"), &e);
+        const auto dropped =
+            s.reject(refused, QStringLiteral("forbidden"), QStringLiteral("no"), &e);
         QVERIFY(dropped);
         QCOMPARE(dropped->op.fields.value(QStringLiteral("title")).toString(),
                  QStringLiteral("Oat milk"));
         QCOMPARE(s.view(list).find(milk)->value(QStringLiteral("title")).toString(),
                  QStringLiteral("Milk"));
-        QVERIFY(!s.reject(refused, QStringLiteral("forbidden"), QStringLiteral("no"), &e)); // already gone
+        QVERIFY(!s.reject(refused, QStringLiteral("forbidden"), QStringLiteral("no"),
+                          &e)); // already gone
 
         // A snapshot replaces the list.
         Entity only;

@@ -19,30 +19,10 @@
 using namespace kinlist;
 using kinlist::client::LocalStore;
 using kinlist::client::SyncClient;
+using TestOps::itemOp;
+using TestOps::listCreateOp;
 
 namespace {
-Op listCreateOp(const QString &householdId, const QString &listId)
-{
-    Op op;
-    op.type = Op::Type::ListCreate;
-    op.listId = listId;
-    op.householdId = householdId;
-    op.fields = {{QStringLiteral("name"), QStringLiteral("Groceries")},
-                 {QStringLiteral("kind"), QStringLiteral("shopping")},
-                 {QStringLiteral("position"), FracIndex::between({}, {})}};
-    return op;
-}
-
-Op itemOp(Op::Type type, const QString &listId, const QString &itemId, const QJsonObject &fields)
-{
-    Op op;
-    op.type = type;
-    op.listId = listId;
-    op.itemId = itemId;
-    op.fields = fields;
-    return op;
-}
-
 // The items of a list as the user sees them: title -> quantity, without tombstones.
 QMap<QString, int> visibleItems(const Replica &r)
 {

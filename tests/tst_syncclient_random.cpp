@@ -27,6 +27,8 @@
 using namespace kinlist;
 using kinlist::client::LocalStore;
 using kinlist::client::SyncClient;
+using TestOps::itemOp;
+using TestOps::listCreateOp;
 
 namespace {
 
@@ -35,28 +37,6 @@ constexpr int kDevices = 3;
 // Long enough for any backoff the schedule can cause (1 s), short enough that four
 // failing seeds still finish inside the ctest timeout.
 constexpr int kQuietTimeoutMs = 45000;
-
-Op listCreateOp(const QString &householdId, const QString &listId)
-{
-    Op op;
-    op.type = Op::Type::ListCreate;
-    op.listId = listId;
-    op.householdId = householdId;
-    op.fields = {{QStringLiteral("name"), QStringLiteral("Groceries")},
-                 {QStringLiteral("kind"), QStringLiteral("shopping")},
-                 {QStringLiteral("position"), FracIndex::between({}, {})}};
-    return op;
-}
-
-Op itemOp(Op::Type type, const QString &listId, const QString &itemId, const QJsonObject &fields)
-{
-    Op op;
-    op.type = type;
-    op.listId = listId;
-    op.itemId = itemId;
-    op.fields = fields;
-    return op;
-}
 
 QString position(const Entity *e)
 {

@@ -1,5 +1,6 @@
 #include "testclient.h"
 
+#include "core/fracindex.h"
 #include "core/hlc.h"
 #include "core/uuid.h"
 
@@ -200,6 +201,28 @@ QJsonObject itemSet(const QString &listId, const QString &itemId, const QJsonObj
                         {QStringLiteral("itemId"), itemId},
                         {QStringLiteral("stamp"), stamp},
                         {QStringLiteral("fields"), fields}};
+}
+kinlist::Op listCreateOp(const QString &householdId, const QString &listId)
+{
+    kinlist::Op op;
+    op.type = kinlist::Op::Type::ListCreate;
+    op.listId = listId;
+    op.householdId = householdId;
+    op.fields = {{QStringLiteral("name"), QStringLiteral("Groceries")},
+                 {QStringLiteral("kind"), QStringLiteral("shopping")},
+                 {QStringLiteral("position"), kinlist::FracIndex::between({}, {})}};
+    return op;
+}
+
+kinlist::Op itemOp(kinlist::Op::Type type, const QString &listId, const QString &itemId,
+                   const QJsonObject &fields)
+{
+    kinlist::Op op;
+    op.type = type;
+    op.listId = listId;
+    op.itemId = itemId;
+    op.fields = fields;
+    return op;
 }
 } // namespace TestOps
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/op.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -68,6 +70,11 @@ QJsonObject itemCreate(const QString &listId, const QString &itemId, const QStri
                        const QString &stamp);
 QJsonObject itemSet(const QString &listId, const QString &itemId, const QJsonObject &fields,
                     const QString &stamp);
+
+// The same as kinlist::Op for a sync client to apply (it stamps them itself).
+kinlist::Op listCreateOp(const QString &householdId, const QString &listId);
+kinlist::Op itemOp(kinlist::Op::Type type, const QString &listId, const QString &itemId,
+                   const QJsonObject &fields);
 } // namespace TestOps
 
 // A household with people in it, made through the real protocol: the first person
