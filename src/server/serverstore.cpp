@@ -19,18 +19,6 @@ namespace {
 // Resets a reused statement when a method is done with it. A SELECT left unfinished keeps
 // its read transaction open: later writes on this connection would fail with "database is
 // locked" once another connection wrote, and the WAL could never be checkpointed past it.
-class QueryDone
-{
-public:
-    explicit QueryDone(QSqlQuery &q)
-        : m_q(q)
-    { }
-    ~QueryDone() { m_q.finish(); }
-
-private:
-    QSqlQuery &m_q;
-};
-
 // One function per schema step; each runs in its own transaction.
 bool migrateTo1(QSqlQuery &q)
 {
@@ -101,6 +89,7 @@ bool ServerStore::open(const QString &path, bool syncFull, QString *error)
         *error = QStringLiteral("cannot open database %1: %2").arg(path, m_db.lastError().text());
         return false;
     }
+    m_statements.setDatabase(m_db);
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next() ||
         q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
@@ -149,21 +138,13 @@ bool ServerStore::migrate(QString *error)
 bool ServerStore::ping()
 {
     QSqlQuery &q = prepared("SELECT 1");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     return exec(q) && q.next();
 }
 
 QSqlQuery &ServerStore::prepared(const char *sql)
 {
-    auto it = m_statements.find(sql);
-    if (it == m_statements.end()) {
-        auto q = std::make_unique<QSqlQuery>(m_db);
-        if (!q->prepare(QString::fromLatin1(sql)))
-            qCCritical(lcStore) << "cannot prepare" << sql << q->lastError().text();
-        it = m_statements.emplace(sql, std::move(q)).first;
-    }
-    it->second->finish();
-    return *it->second;
+    return m_statements.get(sql);
 }
 
 bool ServerStore::exec(QSqlQuery &q)
@@ -205,8 +186,7 @@ bool ServerStore::commit()
     if (!m_inTransaction)
         return true;
     // Statements still holding a read cursor would keep the transaction open.
-    for (auto &entry : m_statements)
-        entry.second->finish();
+    m_statements.finishAll();
     if (!m_db.commit()) {
         m_lastError = m_db.lastError().text();
         qCWarning(lcStore) << "commit failed:" << m_lastError;
@@ -234,8 +214,7 @@ void ServerStore::rollback()
 {
     if (!m_inTransaction)
         return;
-    for (auto &entry : m_statements)
-        entry.second->finish();
+    m_statements.finishAll();
     if (!m_db.rollback())
         qCInfo(lcStore) << "rollback:"
                         << m_db.lastError().text(); // e.g. SQLite already rolled back
@@ -248,7 +227,7 @@ std::optional<ServerStore::User> ServerStore::userByEmail(const QString &email)
 {
     QSqlQuery &q =
         prepared("SELECT id, email, display_name, password_hash FROM users WHERE email = ?");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(email);
     if (!exec(q) || !q.next())
         return std::nullopt;
@@ -260,7 +239,7 @@ std::optional<ServerStore::User> ServerStore::userById(const QString &id)
 {
     QSqlQuery &q =
         prepared("SELECT id, email, display_name, password_hash FROM users WHERE id = ?");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(id);
     if (!exec(q) || !q.next())
         return std::nullopt;
@@ -272,7 +251,7 @@ bool ServerStore::insertUser(const User &user, qint64 nowMs)
 {
     QSqlQuery &q = prepared("INSERT INTO users (id, email, display_name, password_hash, "
                             "created_at) VALUES (?, ?, ?, ?, ?)");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(user.id);
     q.addBindValue(user.email);
     q.addBindValue(user.displayName);
@@ -288,7 +267,7 @@ bool ServerStore::insertRefreshToken(const RefreshToken &t, qint64 nowMs)
     QSqlQuery &q =
         prepared("INSERT INTO refresh_tokens (hash, user_id, family_id, created_at, expires_at)"
                  " VALUES (?, ?, ?, ?, ?)");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(QString::fromLatin1(t.hash));
     q.addBindValue(t.userId);
     q.addBindValue(t.familyId);
@@ -301,7 +280,7 @@ std::optional<ServerStore::RefreshToken> ServerStore::refreshToken(const QByteAr
 {
     QSqlQuery &q = prepared(
         "SELECT user_id, family_id, expires_at, used, revoked FROM refresh_tokens WHERE hash = ?");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(QString::fromLatin1(hash));
     if (!exec(q) || !q.next())
         return std::nullopt;
@@ -316,7 +295,7 @@ std::optional<ServerStore::RefreshToken> ServerStore::refreshToken(const QByteAr
 bool ServerStore::markRefreshTokenUsed(const QByteArray &hash)
 {
     QSqlQuery &q = prepared("UPDATE refresh_tokens SET used = 1 WHERE hash = ?");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(QString::fromLatin1(hash));
     return exec(q);
 }
@@ -324,7 +303,7 @@ bool ServerStore::markRefreshTokenUsed(const QByteArray &hash)
 bool ServerStore::revokeRefreshFamily(const QString &familyId)
 {
     QSqlQuery &q = prepared("UPDATE refresh_tokens SET revoked = 1 WHERE family_id = ?");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(familyId);
     return exec(q);
 }
@@ -332,7 +311,7 @@ bool ServerStore::revokeRefreshFamily(const QString &familyId)
 bool ServerStore::revokeAllRefreshTokens(const QString &userId)
 {
     QSqlQuery &q = prepared("UPDATE refresh_tokens SET revoked = 1 WHERE user_id = ?");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(userId);
     return exec(q);
 }
@@ -344,7 +323,7 @@ bool ServerStore::insertHousehold(const QString &id, const QString &name, const 
 {
     QSqlQuery &q =
         prepared("INSERT INTO households (id, name, created_by, created_at) VALUES (?, ?, ?, ?)");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(id);
     q.addBindValue(name);
     q.addBindValue(ownerId);
@@ -359,7 +338,7 @@ std::optional<ServerStore::Household> ServerStore::household(const QString &id,
         "SELECT h.name, m.role, (SELECT count(*) FROM members c WHERE c.household_id = h.id)"
         " FROM households h JOIN members m ON m.household_id = h.id AND m.user_id = ? WHERE h.id = "
         "?");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(forUserId);
     q.addBindValue(id);
     if (!exec(q) || !q.next())
@@ -373,7 +352,7 @@ QList<ServerStore::Household> ServerStore::householdsOf(const QString &userId)
         "SELECT h.id, h.name, m.role, (SELECT count(*) FROM members c WHERE c.household_id = h.id)"
         " FROM households h JOIN members m ON m.household_id = h.id WHERE m.user_id = ? ORDER BY "
         "h.name");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(userId);
     QList<Household> out;
     if (!exec(q))
@@ -387,7 +366,7 @@ QList<ServerStore::Household> ServerStore::householdsOf(const QString &userId)
 QHash<QString, QString> ServerStore::membershipsOf(const QString &userId)
 {
     QSqlQuery &q = prepared("SELECT household_id, role FROM members WHERE user_id = ?");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(userId);
     QHash<QString, QString> out;
     if (!exec(q))
@@ -402,7 +381,7 @@ QList<ServerStore::Member> ServerStore::members(const QString &householdId)
     QSqlQuery &q =
         prepared("SELECT m.user_id, u.display_name, m.role, m.joined_at FROM members m"
                  " JOIN users u ON u.id = m.user_id WHERE m.household_id = ? ORDER BY m.joined_at");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(householdId);
     QList<Member> out;
     if (!exec(q))
@@ -418,7 +397,7 @@ bool ServerStore::insertMember(const QString &householdId, const QString &userId
 {
     QSqlQuery &q = prepared(
         "INSERT INTO members (household_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(householdId);
     q.addBindValue(userId);
     q.addBindValue(role);
@@ -429,7 +408,7 @@ bool ServerStore::insertMember(const QString &householdId, const QString &userId
 bool ServerStore::deleteMember(const QString &householdId, const QString &userId)
 {
     QSqlQuery &q = prepared("DELETE FROM members WHERE household_id = ? AND user_id = ?");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(householdId);
     q.addBindValue(userId);
     return exec(q);
@@ -439,7 +418,7 @@ bool ServerStore::setMemberRole(const QString &householdId, const QString &userI
                                 const QString &role)
 {
     QSqlQuery &q = prepared("UPDATE members SET role = ? WHERE household_id = ? AND user_id = ?");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(role);
     q.addBindValue(householdId);
     q.addBindValue(userId);
@@ -453,7 +432,7 @@ bool ServerStore::insertInvite(const Invite &invite, const QString &createdBy, q
     QSqlQuery &q = prepared(
         "INSERT INTO invites (code, household_id, created_by, created_at, expires_at, max_uses)"
         " VALUES (?, ?, ?, ?, ?, ?)");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(invite.code);
     q.addBindValue(invite.householdId);
     q.addBindValue(createdBy);
@@ -467,7 +446,7 @@ std::optional<ServerStore::Invite> ServerStore::invite(const QString &code)
 {
     QSqlQuery &q =
         prepared("SELECT household_id, expires_at, max_uses, uses FROM invites WHERE code = ?");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(code);
     if (!exec(q) || !q.next())
         return std::nullopt;
@@ -478,7 +457,7 @@ std::optional<ServerStore::Invite> ServerStore::invite(const QString &code)
 bool ServerStore::useInvite(const QString &code)
 {
     QSqlQuery &q = prepared("UPDATE invites SET uses = uses + 1 WHERE code = ?");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(code);
     return exec(q);
 }
@@ -496,7 +475,7 @@ std::optional<ServerStore::Client> ServerStore::client(const QString &clientId)
         " COALESCE((SELECT max(mutation_id) FROM ops WHERE client_id = c.client_id AND gid >"
         " COALESCE((SELECT value FROM meta WHERE key = 'clients_gid'), 0)), 0))"
         " FROM clients c WHERE client_id = ?");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(clientId);
     if (!exec(q) || !q.next())
         return std::nullopt;
@@ -510,7 +489,7 @@ bool ServerStore::upsertClient(const QString &clientId, const QString &userId,
         prepared("INSERT INTO clients (client_id, user_id, device, last_seen) VALUES (?, ?, ?, ?)"
                  " ON CONFLICT(client_id) DO UPDATE SET device = excluded.device,"
                  " last_seen = excluded.last_seen");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(clientId);
     q.addBindValue(userId);
     q.addBindValue(device.isNull() ? QStringLiteral("")
@@ -526,7 +505,7 @@ std::optional<ServerStore::ListRow> ServerStore::list(const QString &id)
     QSqlQuery &q = prepared(
         "SELECT household_id, (SELECT COALESCE(max(seq), 0) FROM ops WHERE list_id = l.id),"
         " snapshot_seq FROM lists l WHERE id = ?");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(id);
     if (!exec(q) || !q.next())
         return std::nullopt;
@@ -536,7 +515,7 @@ std::optional<ServerStore::ListRow> ServerStore::list(const QString &id)
 bool ServerStore::setSnapshotSeq(const QString &listId, qint64 seq)
 {
     QSqlQuery &q = prepared("UPDATE lists SET snapshot_seq = ? WHERE id = ?");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(seq);
     q.addBindValue(listId);
     return exec(q);
@@ -545,7 +524,7 @@ bool ServerStore::setSnapshotSeq(const QString &listId, qint64 seq)
 bool ServerStore::insertList(const QString &id, const QString &householdId, qint64 nowMs)
 {
     QSqlQuery &q = prepared("INSERT INTO lists (id, household_id, created_at) VALUES (?, ?, ?)");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(id);
     q.addBindValue(householdId);
     q.addBindValue(nowMs);
@@ -558,7 +537,7 @@ QList<QPair<ServerStore::ListRow, Entity>> ServerStore::listsOfHousehold(const Q
         "SELECT l.id, (SELECT COALESCE(max(seq), 0) FROM ops WHERE list_id = l.id), e.state"
         " FROM lists l JOIN entities e ON e.id = l.id"
         " WHERE l.household_id = ?");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(householdId);
     QList<QPair<ListRow, Entity>> out;
     if (!exec(q))
@@ -575,7 +554,7 @@ QList<QPair<ServerStore::ListRow, Entity>> ServerStore::listsOfHousehold(const Q
 QList<Entity> ServerStore::entitiesOfList(const QString &listId)
 {
     QSqlQuery &q = prepared("SELECT state FROM entities WHERE list_id = ?");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(listId);
     QList<Entity> out;
     if (!exec(q))
@@ -593,7 +572,7 @@ QList<Entity> ServerStore::entitiesOfList(const QString &listId)
 std::optional<QString> ServerStore::listOfEntity(const QString &entityId)
 {
     QSqlQuery &q = prepared("SELECT list_id FROM entities WHERE id = ?");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(entityId);
     if (!exec(q) || !q.next())
         return std::nullopt;
@@ -604,7 +583,7 @@ bool ServerStore::upsertEntity(const Entity &entity)
 {
     QSqlQuery &q = prepared("INSERT INTO entities (id, list_id, kind, state) VALUES (?, ?, ?, ?)"
                             " ON CONFLICT(id) DO UPDATE SET state = excluded.state");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(entity.id);
     q.addBindValue(entity.listId);
     q.addBindValue(entity.kind == EntityKind::List ? QStringLiteral("list")
@@ -618,7 +597,7 @@ qint64 ServerStore::insertOp(const OpRow &row)
     QSqlQuery &q = prepared(
         "INSERT INTO ops (list_id, seq, household_id, user_id, client_id, mutation_id, at, op)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(row.listId);
     q.addBindValue(row.seq);
     q.addBindValue(row.householdId);
@@ -637,7 +616,7 @@ qint64 ServerStore::insertOp(const OpRow &row)
 qint64 ServerStore::maxGid()
 {
     QSqlQuery &q = prepared("SELECT COALESCE(max(gid), 0) FROM ops");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     if (!exec(q) || !q.next())
         return 0;
     return q.value(0).toLongLong();
@@ -647,7 +626,7 @@ bool ServerStore::saveClientProgress(const QHash<QString, qint64> &lastMutation,
 {
     QSqlQuery &q = prepared(
         "UPDATE clients SET last_mutation_id = max(last_mutation_id, ?) WHERE client_id = ?");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     for (auto it = lastMutation.cbegin(); it != lastMutation.cend(); ++it) {
         q.addBindValue(it.value());
         q.addBindValue(it.key());
@@ -655,7 +634,7 @@ bool ServerStore::saveClientProgress(const QHash<QString, qint64> &lastMutation,
             return false;
     }
     QSqlQuery &m = prepared("INSERT OR REPLACE INTO meta (key, value) VALUES ('clients_gid', ?)");
-    const QueryDone mdone(m);
+    const store::QueryDone mdone(m);
     m.addBindValue(upToGid);
     return exec(m);
 }
@@ -666,7 +645,7 @@ std::optional<qint64> ServerStore::appliedSeq(const QString &listId, const QStri
     // Walks the list's log from its newest op: a resend is almost always of a recent one.
     QSqlQuery &q = prepared("SELECT seq FROM ops WHERE list_id = ? AND client_id = ? AND"
                             " mutation_id = ? ORDER BY seq DESC LIMIT 1");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(listId);
     q.addBindValue(clientId);
     q.addBindValue(mutationId);
@@ -680,7 +659,7 @@ QList<ServerStore::OpRow> ServerStore::opsSince(const QString &listId, qint64 si
     QSqlQuery &q =
         prepared("SELECT gid, seq, household_id, user_id, client_id, mutation_id, at, op FROM ops"
                  " WHERE list_id = ? AND seq > ? ORDER BY seq");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(listId);
     q.addBindValue(sinceSeq);
     QList<OpRow> out;
@@ -712,7 +691,7 @@ QList<ServerStore::OpRow> ServerStore::history(const QString &listId, const QStr
         lists << listId;
     } else {
         QSqlQuery &q = prepared("SELECT id FROM lists WHERE household_id = ?");
-        const QueryDone done(q);
+        const store::QueryDone done(q);
         q.addBindValue(householdId);
         if (!exec(q))
             return {};
@@ -726,7 +705,7 @@ QList<ServerStore::OpRow> ServerStore::history(const QString &listId, const QStr
             prepared("SELECT o.gid, o.seq, o.household_id, o.user_id, u.display_name, o.at, o.op"
                      " FROM ops o LEFT JOIN users u ON u.id = o.user_id"
                      " WHERE o.list_id = ? AND o.gid < ? ORDER BY o.seq DESC LIMIT ?");
-        const QueryDone done(q);
+        const store::QueryDone done(q);
         q.addBindValue(list);
         q.addBindValue(bound);
         q.addBindValue(limit);
@@ -756,7 +735,7 @@ bool ServerStore::insertReject(const QString &clientId, qint64 mutationId, const
 {
     QSqlQuery &q = prepared("INSERT OR REPLACE INTO rejects (client_id, mutation_id, code, "
                             "message) VALUES (?, ?, ?, ?)");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(clientId);
     q.addBindValue(mutationId);
     q.addBindValue(code);
@@ -769,7 +748,7 @@ std::optional<QPair<QString, QString>> ServerStore::reject(const QString &client
 {
     QSqlQuery &q =
         prepared("SELECT code, message FROM rejects WHERE client_id = ? AND mutation_id = ?");
-    const QueryDone done(q);
+    const store::QueryDone done(q);
     q.addBindValue(clientId);
     q.addBindValue(mutationId);
     if (!exec(q) || !q.next())

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/replica.h"
+#include "store/statements.h"
 
 #include <QHash>
 #include <QList>
@@ -171,7 +172,7 @@ private:
 
     QString m_connectionName;
     QSqlDatabase m_db;
-    std::unordered_map<const char *, std::unique_ptr<QSqlQuery>> m_statements;
+    store::Statements m_statements;
     QString m_lastError;
     bool m_inTransaction = false;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
