@@ -778,8 +778,6 @@ void printSummary()
     std::printf("\nSummary (loopback, shared machine: indicative numbers)\n");
     summaryLine(QStringLiteral("flush 1,000 queued, start -> Live, outbox empty"),
                 QStringLiteral("flush_1000_ms"), 1000, QStringLiteral("ms"));
-    summaryLine(QStringLiteral("  same, server at --rate-limit 200 (burst 400)"),
-                QStringLiteral("flush_1000_ratelimit200_ms"), 1000, QStringLiteral("ms"));
     for (const int n : {1000, 10000}) {
         const QString key = QStringLiteral("catchup_%1").arg(n);
         summaryLine(QStringLiteral("catch-up %1 behind (%2 path), start -> Live")
@@ -866,11 +864,8 @@ int main(int argc, char *argv[])
     }
     const int reps = std::max(1, p.value(repsOpt).toInt());
 
-    if (all || mode == QLatin1String("flush")) {
+    if (all || mode == QLatin1String("flush"))
         benchFlush(serverBin, {}, QStringLiteral("flush_%1").arg(kFlushOps), kFlushOps);
-        benchFlush(serverBin, {QStringLiteral("--rate-limit"), QStringLiteral("200")},
-                   QStringLiteral("flush_%1_ratelimit200").arg(kFlushOps), kFlushOps);
-    }
     if (all || mode == QLatin1String("catchup")) {
         benchCatchup(serverBin, kSnapshotThreshold);
         benchCatchup(serverBin, kItems);

@@ -104,6 +104,7 @@ bool LocalStore::open(const QString &path, Error *error)
         *error = sqlError(QStringLiteral("cannot open %1").arg(path));
         return false;
     }
+    m_statements.setDatabase(m_db);
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next()) {
         *error = sqlError(QStringLiteral("cannot use WAL"));
@@ -123,6 +124,9 @@ bool LocalStore::open(const QString &path, Error *error)
         if (q.exec(QStringLiteral("SELECT value FROM identity WHERE key = 'highest_stamp'")) &&
             q.next())
             m_highestStamp = Hlc::parse(q.value(0).toString()).value_or(Hlc {});
+        if (q.exec(QStringLiteral("SELECT value FROM identity WHERE key = 'next_mutation_id'")) &&
+            q.next())
+            m_nextMutationId = q.value(0).toLongLong();
     } else {
         m_clientId = createUuid();
         q.prepare(QStringLiteral("INSERT INTO identity (key, value) VALUES ('client_id', ?)"));
@@ -132,11 +136,29 @@ bool LocalStore::open(const QString &path, Error *error)
             return false;
         }
     }
+    q.finish();
+    if (q.exec(QStringLiteral("SELECT count(*) FROM outbox")) && q.next())
+        m_pendingCount = q.value(0).toInt();
+    q.finish();
     return true;
+}
+
+bool LocalStore::commit()
+{
+    // A statement still holding a cursor would keep the transaction open.
+    m_statements.finishAll();
+    return m_db.commit();
+}
+
+void LocalStore::rollback()
+{
+    m_statements.finishAll();
+    m_db.rollback();
 }
 
 void LocalStore::close()
 {
+    m_statements.clear();
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -162,47 +184,42 @@ std::optional<qint64> LocalStore::enqueue(const Op &op, Error *error)
         return std::nullopt;
     }
     // Mutation ids keep rising for the life of this client id, also when the outbox empties.
-    QSqlQuery q(m_db);
-    qint64 next = 1;
-    if (q.exec(QStringLiteral("SELECT value FROM identity WHERE key = 'next_mutation_id'")) &&
-        q.next())
-        next = q.value(0).toLongLong();
-    q.finish();
-    bool ok = q.prepare(
-        QStringLiteral("INSERT INTO outbox (mutation_id, list_id, entity_id, op, created_at)"
-                       " VALUES (?, ?, ?, ?, ?)"));
-    q.addBindValue(next);
-    q.addBindValue(op.listId);
-    q.addBindValue(op.entityId());
-    q.addBindValue(op.toJsonBytes());
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    ok = ok && q.exec();
-    ok = ok &&
-        q.prepare(QStringLiteral(
-            "INSERT OR REPLACE INTO identity (key, value) VALUES ('next_mutation_id', ?)"));
-    q.addBindValue(QString::number(next + 1));
-    ok = ok && q.exec();
-    ok = ok && noteStamp(op.stamp);
+    const qint64 next = m_nextMutationId;
+    QSqlQuery &insert =
+        m_statements.get("INSERT INTO outbox (mutation_id, list_id, entity_id, op, created_at)"
+                         " VALUES (?, ?, ?, ?, ?)");
+    insert.addBindValue(next);
+    insert.addBindValue(op.listId);
+    insert.addBindValue(op.entityId());
+    insert.addBindValue(op.toJsonBytes());
+    insert.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    bool ok = insert.exec();
+    QSqlQuery &counter = m_statements.get(
+        "INSERT OR REPLACE INTO identity (key, value) VALUES ('next_mutation_id', ?)");
+    counter.addBindValue(QString::number(next + 1));
+    ok = ok && counter.exec() && noteStamp(op.stamp);
     // Writing a field again settles any conflict it had ("keep mine" is such a write).
+    QSqlQuery &settle = m_statements.get("DELETE FROM conflicts WHERE entity_id = ? AND field = ?");
     for (auto it = op.fields.begin(); ok && it != op.fields.end(); ++it) {
-        ok = q.prepare(QStringLiteral("DELETE FROM conflicts WHERE entity_id = ? AND field = ?"));
-        q.addBindValue(op.entityId());
-        q.addBindValue(it.key());
-        ok = ok && q.exec();
+        settle.addBindValue(op.entityId());
+        settle.addBindValue(it.key());
+        ok = settle.exec();
     }
-    if (!ok || !m_db.commit()) {
+    if (!ok || !commit()) {
         *error = sqlError(QStringLiteral("cannot save the change"));
-        m_db.rollback();
+        rollback();
         return std::nullopt;
     }
+    m_nextMutationId = next + 1;
+    ++m_pendingCount;
     return next;
 }
 
 QList<LocalStore::Pending> LocalStore::pending(int limit, qint64 after) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "SELECT mutation_id, op FROM outbox WHERE mutation_id > ? ORDER BY mutation_id LIMIT ?"));
+    QSqlQuery &q = m_statements.get(
+        "SELECT mutation_id, op FROM outbox WHERE mutation_id > ? ORDER BY mutation_id LIMIT ?");
+    const store::QueryDone done(q);
     q.addBindValue(after);
     q.addBindValue(limit);
     QList<Pending> out;
@@ -213,18 +230,10 @@ QList<LocalStore::Pending> LocalStore::pending(int limit, qint64 after) const
     return out;
 }
 
-int LocalStore::pendingCount() const
-{
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT count(*) FROM outbox")) || !q.next())
-        return 0;
-    return q.value(0).toInt();
-}
-
 std::optional<Entity> LocalStore::confirmedEntity(const QString &entityId) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT state FROM entities WHERE id = ?"));
+    QSqlQuery &q = m_statements.get("SELECT state FROM entities WHERE id = ?");
+    const store::QueryDone done(q);
     q.addBindValue(entityId);
     if (!q.exec() || !q.next())
         return std::nullopt;
@@ -242,9 +251,9 @@ std::optional<Entity> LocalStore::mergeConfirmed(const Op &op)
     mergeOp(entity, op);
     if (!noteStamp(op.stamp))
         return std::nullopt;
-    QSqlQuery q(m_db);
-    q.prepare(
-        QStringLiteral("INSERT OR REPLACE INTO entities (id, list_id, state) VALUES (?, ?, ?)"));
+    QSqlQuery &q =
+        m_statements.get("INSERT OR REPLACE INTO entities (id, list_id, state) VALUES (?, ?, ?)");
+    const store::QueryDone done(q);
     q.addBindValue(entity.id);
     q.addBindValue(entity.listId);
     q.addBindValue(objectBytes(entity.toJson()));
@@ -263,9 +272,10 @@ bool LocalStore::recordActivity(const Op &op, qint64 seq, const Origin &origin,
         if (const auto list = confirmedEntity(op.listId))
             householdId = list->householdId;
     }
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO activity (list_id, seq, household_id, by, at,"
-                             " stamp, op) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery &q =
+        m_statements.get("INSERT OR IGNORE INTO activity (list_id, seq, household_id, by, at,"
+                         " stamp, op) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    const store::QueryDone done(q);
     q.addBindValue(op.listId);
     q.addBindValue(seq);
     q.addBindValue(householdId);
@@ -344,8 +354,9 @@ bool LocalStore::findConflicts(const Entity &entity, const Op *remote, const Ori
                 return false;
         }
     }
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT op FROM outbox WHERE entity_id = ? ORDER BY mutation_id"));
+    QSqlQuery &q =
+        m_statements.get("SELECT op FROM outbox WHERE entity_id = ? ORDER BY mutation_id");
+    const store::QueryDone done(q);
     q.addBindValue(entity.id);
     if (!q.exec())
         return false;
@@ -370,17 +381,17 @@ bool LocalStore::noteStamp(const Hlc &stamp)
     if (!(m_highestStamp < stamp))
         return true;
     m_highestStamp = stamp;
-    QSqlQuery q(m_db);
-    q.prepare(
-        QStringLiteral("INSERT OR REPLACE INTO identity (key, value) VALUES ('highest_stamp', ?)"));
+    QSqlQuery &q = m_statements.get(
+        "INSERT OR REPLACE INTO identity (key, value) VALUES ('highest_stamp', ?)");
+    const store::QueryDone done(q);
     q.addBindValue(stamp.toString());
     return q.exec();
 }
 
 bool LocalStore::setLastSeq(const QString &listId, qint64 seq)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO lists (list_id, seq) VALUES (?, ?)"));
+    QSqlQuery &q = m_statements.get("INSERT OR REPLACE INTO lists (list_id, seq) VALUES (?, ?)");
+    const store::QueryDone done(q);
     q.addBindValue(listId);
     q.addBindValue(seq);
     return q.exec();
@@ -388,8 +399,8 @@ bool LocalStore::setLastSeq(const QString &listId, qint64 seq)
 
 qint64 LocalStore::lastSeq(const QString &listId) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT seq FROM lists WHERE list_id = ?"));
+    QSqlQuery &q = m_statements.get("SELECT seq FROM lists WHERE list_id = ?");
+    const store::QueryDone done(q);
     q.addBindValue(listId);
     if (!q.exec() || !q.next())
         return 0;
@@ -399,64 +410,77 @@ qint64 LocalStore::lastSeq(const QString &listId) const
 bool LocalStore::acknowledge(qint64 mutationId, const Op &serverOp, qint64 seq, Error *error,
                              const Origin &origin)
 {
+    return acknowledge({Ack {mutationId, serverOp, seq, origin}}, error);
+}
+
+bool LocalStore::acknowledge(const QList<Ack> &acks, Error *error)
+{
     if (!m_db.transaction()) {
         *error = sqlError(QStringLiteral("cannot record the acknowledgement"));
         return false;
     }
     const qsizetype conflictsBefore = m_newConflicts.size();
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("DELETE FROM outbox WHERE mutation_id = ?"));
-    q.addBindValue(mutationId);
-    bool ok = q.exec();
-    q.prepare(QStringLiteral("DELETE FROM failed WHERE entity_id = ?"));
-    q.addBindValue(serverOp.entityId());
-    ok = ok && q.exec();
-    const std::optional<Entity> merged = ok ? mergeConfirmed(serverOp) : std::nullopt;
-    ok = merged && findConflicts(*merged, nullptr, {}, &serverOp) &&
-        recordActivity(serverOp, seq, origin);
-    // The seq only advances without gaps: anything missed comes again in the next catch-up,
-    // and merging it again changes nothing.
-    if (ok && seq == lastSeq(serverOp.listId) + 1)
-        ok = setLastSeq(serverOp.listId, seq);
-    if (!ok || !m_db.commit()) {
+    QSqlQuery &drop = m_statements.get("DELETE FROM outbox WHERE mutation_id = ?");
+    QSqlQuery &clear = m_statements.get("DELETE FROM failed WHERE entity_id = ?");
+    bool ok = true;
+    int dropped = 0;
+    for (const Ack &a : acks) {
+        if (!ok)
+            break;
+        drop.addBindValue(a.mutationId);
+        ok = drop.exec();
+        dropped += std::max(0, drop.numRowsAffected());
+        clear.addBindValue(a.op.entityId());
+        ok = ok && clear.exec();
+        const std::optional<Entity> merged = ok ? mergeConfirmed(a.op) : std::nullopt;
+        ok = merged && findConflicts(*merged, nullptr, {}, &a.op) &&
+            recordActivity(a.op, a.seq, a.origin);
+        // The seq only advances without gaps: anything missed comes again in the next
+        // catch-up, and merging it again changes nothing.
+        if (ok && a.seq == lastSeq(a.op.listId) + 1)
+            ok = setLastSeq(a.op.listId, a.seq);
+    }
+    if (!ok || !commit()) {
         *error = sqlError(QStringLiteral("cannot record the acknowledgement"));
-        m_db.rollback();
+        rollback();
         m_newConflicts.resize(conflictsBefore);
         return false;
     }
+    m_pendingCount -= dropped;
     return true;
 }
 
 std::optional<LocalStore::Pending> LocalStore::reject(qint64 mutationId, const QString &code,
                                                       const QString &message, Error *error)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT op FROM outbox WHERE mutation_id = ?"));
+    QSqlQuery &q = m_statements.get("SELECT op FROM outbox WHERE mutation_id = ?");
+    const store::QueryDone done(q);
     q.addBindValue(mutationId);
     if (!q.exec() || !q.next())
         return std::nullopt;
     const Pending p {mutationId, opFromBytes(q.value(0).toByteArray())};
     q.finish();
     bool ok = m_db.transaction();
-    ok = ok &&
-        q.prepare(QStringLiteral("INSERT OR REPLACE INTO failed (mutation_id, list_id, entity_id,"
-                                 " op, code, message, at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(mutationId);
-    q.addBindValue(p.op.listId);
-    q.addBindValue(p.op.entityId());
-    q.addBindValue(p.op.toJsonBytes());
-    q.addBindValue(code);
-    q.addBindValue(message);
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    ok = ok && q.exec();
-    ok = ok && q.prepare(QStringLiteral("DELETE FROM outbox WHERE mutation_id = ?"));
-    q.addBindValue(mutationId);
-    ok = ok && q.exec();
-    if (!ok || !m_db.commit()) {
+    QSqlQuery &failed = m_statements.get(
+        "INSERT OR REPLACE INTO failed (mutation_id, list_id, entity_id, op, code, message, at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)");
+    failed.addBindValue(mutationId);
+    failed.addBindValue(p.op.listId);
+    failed.addBindValue(p.op.entityId());
+    failed.addBindValue(p.op.toJsonBytes());
+    failed.addBindValue(code);
+    failed.addBindValue(message);
+    failed.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    ok = ok && failed.exec();
+    QSqlQuery &drop = m_statements.get("DELETE FROM outbox WHERE mutation_id = ?");
+    drop.addBindValue(mutationId);
+    ok = ok && drop.exec();
+    if (!ok || !commit()) {
         *error = sqlError(QStringLiteral("cannot drop the refused change"));
-        m_db.rollback();
+        rollback();
         return std::nullopt;
     }
+    --m_pendingCount;
     return p;
 }
 
@@ -472,9 +496,9 @@ bool LocalStore::applyRemote(const Op &op, qint64 seq, Error *error, const Origi
         merged && findConflicts(*merged, &op, origin, nullptr) && recordActivity(op, seq, origin);
     if (ok && seq == lastSeq(op.listId) + 1)
         ok = setLastSeq(op.listId, seq);
-    if (!ok || !m_db.commit()) {
+    if (!ok || !commit()) {
         *error = sqlError(QStringLiteral("cannot save a change from the server"));
-        m_db.rollback();
+        rollback();
         m_newConflicts.resize(conflictsBefore);
         return false;
     }
@@ -489,37 +513,37 @@ bool LocalStore::replaceList(const QString &listId, const QList<Entity> &entitie
         return false;
     }
     const qsizetype conflictsBefore = m_newConflicts.size();
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("DELETE FROM entities WHERE list_id = ?"));
+    QSqlQuery &q = m_statements.get("DELETE FROM entities WHERE list_id = ?");
+    const store::QueryDone done(q);
     q.addBindValue(listId);
     bool ok = q.exec();
+    QSqlQuery &insert =
+        m_statements.get("INSERT OR REPLACE INTO entities (id, list_id, state) VALUES (?, ?, ?)");
     for (const Entity &e : entities) {
         if (!ok)
             break;
-        q.prepare(QStringLiteral(
-            "INSERT OR REPLACE INTO entities (id, list_id, state) VALUES (?, ?, ?)"));
-        q.addBindValue(e.id);
-        q.addBindValue(e.listId);
-        q.addBindValue(objectBytes(e.toJson()));
-        ok = q.exec() && noteStamp(e.lastStamp());
+        insert.addBindValue(e.id);
+        insert.addBindValue(e.listId);
+        insert.addBindValue(objectBytes(e.toJson()));
+        ok = insert.exec() && noteStamp(e.lastStamp());
     }
     // Pending writes the snapshot's newer values beat.
-    q.prepare(QStringLiteral("SELECT DISTINCT entity_id FROM outbox WHERE list_id = ?"));
-    q.addBindValue(listId);
+    QSqlQuery &outbox = m_statements.get("SELECT DISTINCT entity_id FROM outbox WHERE list_id = ?");
+    outbox.addBindValue(listId);
     QStringList touched;
-    if (ok && q.exec()) {
-        while (q.next())
-            touched.append(q.value(0).toString());
+    if (ok && outbox.exec()) {
+        while (outbox.next())
+            touched.append(outbox.value(0).toString());
     }
-    q.finish();
+    outbox.finish();
     for (const QString &id : std::as_const(touched)) {
         if (const auto entity = confirmedEntity(id); ok && entity)
             ok = findConflicts(*entity, nullptr, {}, nullptr);
     }
     ok = ok && setLastSeq(listId, seq);
-    if (!ok || !m_db.commit()) {
+    if (!ok || !commit()) {
         *error = sqlError(QStringLiteral("cannot save the list"));
-        m_db.rollback();
+        rollback();
         m_newConflicts.resize(conflictsBefore);
         return false;
     }
@@ -529,8 +553,8 @@ bool LocalStore::replaceList(const QString &listId, const QList<Entity> &entitie
 Replica LocalStore::confirmed(const QString &listId) const
 {
     Replica r;
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT state FROM entities WHERE list_id = ?"));
+    QSqlQuery &q = m_statements.get("SELECT state FROM entities WHERE list_id = ?");
+    const store::QueryDone done(q);
     q.addBindValue(listId);
     if (!q.exec())
         return r;
@@ -545,8 +569,8 @@ Replica LocalStore::confirmed(const QString &listId) const
 Replica LocalStore::view(const QString &listId) const
 {
     Replica r = confirmed(listId);
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT op FROM outbox WHERE list_id = ? ORDER BY mutation_id"));
+    QSqlQuery &q = m_statements.get("SELECT op FROM outbox WHERE list_id = ? ORDER BY mutation_id");
+    const store::QueryDone done(q);
     q.addBindValue(listId);
     if (!q.exec())
         return r;
@@ -557,16 +581,16 @@ Replica LocalStore::view(const QString &listId) const
 
 bool LocalStore::isPendingMutation(qint64 mutationId) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT 1 FROM outbox WHERE mutation_id = ?"));
+    QSqlQuery &q = m_statements.get("SELECT 1 FROM outbox WHERE mutation_id = ?");
+    const store::QueryDone done(q);
     q.addBindValue(mutationId);
     return q.exec() && q.next();
 }
 
 bool LocalStore::isPending(const QString &entityId) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT 1 FROM outbox WHERE entity_id = ? LIMIT 1"));
+    QSqlQuery &q = m_statements.get("SELECT 1 FROM outbox WHERE entity_id = ? LIMIT 1");
+    const store::QueryDone done(q);
     q.addBindValue(entityId);
     return q.exec() && q.next();
 }
@@ -575,17 +599,17 @@ LocalStore::SyncState LocalStore::syncState(const QString &entityId) const
 {
     if (isPending(entityId))
         return SyncState::Pending;
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT 1 FROM failed WHERE entity_id = ? LIMIT 1"));
+    QSqlQuery &q = m_statements.get("SELECT 1 FROM failed WHERE entity_id = ? LIMIT 1");
+    const store::QueryDone done(q);
     q.addBindValue(entityId);
     return q.exec() && q.next() ? SyncState::Failed : SyncState::Confirmed;
 }
 
 QList<LocalStore::Failure> LocalStore::failures(const QString &listId) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT mutation_id, op, code, message, at FROM failed"
-                             " WHERE list_id = ? ORDER BY mutation_id"));
+    QSqlQuery &q = m_statements.get("SELECT mutation_id, op, code, message, at FROM failed"
+                                    " WHERE list_id = ? ORDER BY mutation_id");
+    const store::QueryDone done(q);
     q.addBindValue(listId);
     QList<Failure> out;
     if (!q.exec())
@@ -598,17 +622,18 @@ QList<LocalStore::Failure> LocalStore::failures(const QString &listId) const
 
 bool LocalStore::dismissFailure(qint64 mutationId)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("DELETE FROM failed WHERE mutation_id = ?"));
+    QSqlQuery &q = m_statements.get("DELETE FROM failed WHERE mutation_id = ?");
+    const store::QueryDone done(q);
     q.addBindValue(mutationId);
     return q.exec();
 }
 
 QList<LocalStore::Conflict> LocalStore::conflicts(const QString &listId) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT entity_id, field, mine, theirs, their_by, at FROM conflicts"
-                             " WHERE list_id = ? AND dismissed = 0 ORDER BY at, entity_id, field"));
+    QSqlQuery &q =
+        m_statements.get("SELECT entity_id, field, mine, theirs, their_by, at FROM conflicts"
+                         " WHERE list_id = ? AND dismissed = 0 ORDER BY at, entity_id, field");
+    const store::QueryDone done(q);
     q.addBindValue(listId);
     QList<Conflict> out;
     if (!q.exec())
@@ -625,9 +650,9 @@ QList<LocalStore::Conflict> LocalStore::conflicts(const QString &listId) const
 
 bool LocalStore::dismissConflict(const QString &entityId, const QString &field)
 {
-    QSqlQuery q(m_db);
-    q.prepare(
-        QStringLiteral("UPDATE conflicts SET dismissed = 1 WHERE entity_id = ? AND field = ?"));
+    QSqlQuery &q =
+        m_statements.get("UPDATE conflicts SET dismissed = 1 WHERE entity_id = ? AND field = ?");
+    const store::QueryDone done(q);
     q.addBindValue(entityId);
     q.addBindValue(field);
     return q.exec();
@@ -655,9 +680,9 @@ QList<LocalStore::Activity> readActivity(QSqlQuery &q, const LocalStore &store)
 QList<LocalStore::Activity> LocalStore::activity(const QString &listId, qint64 beforeSeq,
                                                  int limit) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT list_id, seq, household_id, by, at, op FROM activity"
-                             " WHERE list_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?"));
+    QSqlQuery &q = m_statements.get("SELECT list_id, seq, household_id, by, at, op FROM activity"
+                                    " WHERE list_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?");
+    const store::QueryDone done(q);
     q.addBindValue(listId);
     q.addBindValue(beforeSeq > 0 ? beforeSeq : std::numeric_limits<qint64>::max());
     q.addBindValue(limit);
@@ -669,10 +694,10 @@ QList<LocalStore::Activity> LocalStore::activity(const QString &listId, qint64 b
 QList<LocalStore::Activity> LocalStore::householdActivity(const QString &householdId,
                                                           qint64 beforeAt, int limit) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT list_id, seq, household_id, by, at, op FROM activity"
-                             " WHERE household_id = ? AND at < ? ORDER BY at DESC, seq DESC"
-                             " LIMIT ?"));
+    QSqlQuery &q = m_statements.get("SELECT list_id, seq, household_id, by, at, op FROM activity"
+                                    " WHERE household_id = ? AND at < ? ORDER BY at DESC, seq DESC"
+                                    " LIMIT ?");
+    const store::QueryDone done(q);
     q.addBindValue(householdId);
     q.addBindValue(beforeAt > 0 ? beforeAt : std::numeric_limits<qint64>::max());
     q.addBindValue(limit);
@@ -689,9 +714,9 @@ bool LocalStore::cacheActivity(const QList<Activity> &entries, Error *error)
             break;
         ok = recordActivity(a.op, a.seq, Origin {a.by, a.byName, a.at}, a.householdId);
     }
-    if (!ok || !m_db.commit()) {
+    if (!ok || !commit()) {
         *error = sqlError(QStringLiteral("cannot save the activity"));
-        m_db.rollback();
+        rollback();
         return false;
     }
     return true;
@@ -714,9 +739,9 @@ bool LocalStore::setHouseholds(const QList<QJsonObject> &households, Error *erro
     ok = ok &&
         q.exec(QStringLiteral(
             "DELETE FROM members WHERE household_id NOT IN (SELECT id FROM households)"));
-    if (!ok || !m_db.commit()) {
+    if (!ok || !commit()) {
         *error = sqlError(QStringLiteral("cannot save the households"));
-        m_db.rollback();
+        rollback();
         return false;
     }
     return true;
@@ -757,9 +782,9 @@ bool LocalStore::setMembers(const QString &householdId, const QList<QJsonObject>
         q.addBindValue(objectBytes(m));
         ok = ok && q.exec() && setPerson(userId, m.value(QStringLiteral("displayName")).toString());
     }
-    if (!ok || !m_db.commit()) {
+    if (!ok || !commit()) {
         *error = sqlError(QStringLiteral("cannot save the members"));
-        m_db.rollback();
+        rollback();
         return false;
     }
     return true;
@@ -767,8 +792,8 @@ bool LocalStore::setMembers(const QString &householdId, const QList<QJsonObject>
 
 QList<QJsonObject> LocalStore::members(const QString &householdId) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT json FROM members WHERE household_id = ?"));
+    QSqlQuery &q = m_statements.get("SELECT json FROM members WHERE household_id = ?");
+    const store::QueryDone done(q);
     q.addBindValue(householdId);
     QList<QJsonObject> out;
     if (!q.exec())
@@ -782,9 +807,9 @@ bool LocalStore::setPerson(const QString &userId, const QString &displayName)
 {
     if (userId.isEmpty() || displayName.isEmpty())
         return true;
-    QSqlQuery q(m_db);
-    q.prepare(
-        QStringLiteral("INSERT OR REPLACE INTO people (user_id, display_name) VALUES (?, ?)"));
+    QSqlQuery &q =
+        m_statements.get("INSERT OR REPLACE INTO people (user_id, display_name) VALUES (?, ?)");
+    const store::QueryDone done(q);
     q.addBindValue(userId);
     q.addBindValue(displayName);
     return q.exec();
@@ -792,8 +817,8 @@ bool LocalStore::setPerson(const QString &userId, const QString &displayName)
 
 QString LocalStore::personName(const QString &userId) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT display_name FROM people WHERE user_id = ?"));
+    QSqlQuery &q = m_statements.get("SELECT display_name FROM people WHERE user_id = ?");
+    const store::QueryDone done(q);
     q.addBindValue(userId);
     if (!q.exec() || !q.next())
         return {};

@@ -3,6 +3,7 @@
 #include "core/errors.h"
 #include "core/op.h"
 #include "core/replica.h"
+#include "store/statements.h"
 
 #include <QJsonValue>
 #include <QList>
@@ -101,12 +102,21 @@ public:
     std::optional<qint64> enqueue(const Op &op, Error *error);
     // The outbox in order; only mutation ids above `after`, at most `limit` (-1: all).
     QList<Pending> pending(int limit = -1, qint64 after = 0) const;
-    int pendingCount() const;
+    int pendingCount() const { return m_pendingCount; }
 
     // The server applied mutation `mutationId` as `serverOp` at `seq` (its stamp may have
     // been clamped): it leaves the outbox and joins the confirmed state, in one transaction.
     bool acknowledge(qint64 mutationId, const Op &serverOp, qint64 seq, Error *error,
                      const Origin &origin = {});
+    // Several at once, in one transaction (acks arrive in bursts).
+    struct Ack
+    {
+        qint64 mutationId = 0;
+        Op op;
+        qint64 seq = 0;
+        Origin origin;
+    };
+    bool acknowledge(const QList<Ack> &acks, Error *error);
     // The server refused it: it leaves the outbox for the failures; the confirmed state
     // never had it.
     std::optional<Pending> reject(qint64 mutationId, const QString &code, const QString &message,
@@ -159,6 +169,8 @@ public:
 
 private:
     bool migrate(Error *error);
+    bool commit();
+    void rollback();
     std::optional<Entity> mergeConfirmed(const Op &op);
     bool setLastSeq(const QString &listId, qint64 seq);
     bool noteStamp(const Hlc &stamp);
@@ -178,8 +190,11 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     QString m_clientId;
+    mutable store::Statements m_statements;
     QList<Conflict> m_newConflicts;
     Hlc m_highestStamp;
+    qint64 m_nextMutationId = 1;
+    int m_pendingCount = 0;
 };
 
 } // namespace kinlist::client

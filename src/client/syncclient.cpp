@@ -55,6 +55,9 @@ SyncClient::SyncClient(LocalStore *store, QUrl server, QObject *parent)
     m_renewTimer.setSingleShot(true);
     connect(&m_renewTimer, &QTimer::timeout, this, &SyncClient::renewSession);
     m_paceTimer.setSingleShot(true);
+    m_ackTimer.setSingleShot(true);
+    m_ackTimer.setInterval(0);
+    connect(&m_ackTimer, &QTimer::timeout, this, &SyncClient::commitAcks);
     connect(&m_paceTimer, &QTimer::timeout, this, &SyncClient::flushOutbox);
     m_bucketClock.start();
     // Where the platform has a backend (NetworkManager, Windows, macOS...), coming back
@@ -82,6 +85,10 @@ SyncClient::~SyncClient()
     // call back into them when it closes.
     m_ws.disconnect(this);
     m_ws.abort();
+    // Acks already received are recorded (else they would only come back as duplicates).
+    Error e;
+    if (!m_acks.isEmpty() && !m_store->acknowledge(m_acks, &e))
+        qCWarning(lcSync) << e.message;
 }
 
 void SyncClient::setState(State s)
@@ -168,6 +175,7 @@ void SyncClient::onConnected()
 
 void SyncClient::onDisconnected()
 {
+    commitAcks();
     m_inFlight.clear();
     m_mutateRequests.clear();
     m_replies.clear();
@@ -619,12 +627,37 @@ std::optional<qint64> SyncClient::apply(Op op, Error *error)
     return id;
 }
 
+void SyncClient::commitAcks()
+{
+    m_ackTimer.stop();
+    if (m_acks.isEmpty())
+        return;
+    const QList<LocalStore::Ack> acks = std::exchange(m_acks, {});
+    Error e;
+    if (!m_store->acknowledge(acks, &e)) {
+        // Still in the outbox: sent again on the next connection, and the server answers
+        // a resend with its first ack.
+        qCWarning(lcSync) << e.message;
+    }
+    announceConflicts();
+    Q_EMIT pendingCountChanged(pendingCount());
+    QSet<QString> lists;
+    for (const LocalStore::Ack &a : acks)
+        lists.insert(a.op.listId);
+    for (const QString &listId : std::as_const(lists))
+        Q_EMIT listChanged(listId);
+    flushOutbox();
+}
+
 void SyncClient::onFrame(const QString &text)
 {
     m_lastFrameAt = m_liveness.elapsed();
     const Protocol::Decoded d = Protocol::decodeServerFrame(text.toUtf8());
     if (d.error)
         return;
+    // Everything else sees the acks before it in order.
+    if (d.type != QLatin1String("ack"))
+        commitAcks();
     const QJsonObject &f = d.message;
     if (d.type == QLatin1String("reply") || d.type == QLatin1String("error")) {
         const QString code = f.value(QStringLiteral("code")).toString();
@@ -669,13 +702,12 @@ void SyncClient::onFrame(const QString &text)
             Op::fromJson(f.value(QStringLiteral("op")).toObject(), &decodeError, true);
         if (f.contains(QStringLiteral("op")) && !decodeError)
             op = applied;
-        Error e;
-        if (!m_store->acknowledge(mid, op, qint64(f.value(QStringLiteral("seq")).toDouble()), &e,
-                                  LocalStore::Origin {m_userId, {}, serverNow()}))
-            qCWarning(lcSync) << e.message;
-        announceConflicts();
-        Q_EMIT pendingCountChanged(pendingCount());
-        Q_EMIT listChanged(op.listId);
+        // Acks come in bursts (the server commits in groups): they are recorded together,
+        // in one transaction, once this burst of frames has been read.
+        m_acks.append(LocalStore::Ack {mid, op, qint64(f.value(QStringLiteral("seq")).toDouble()),
+                                       LocalStore::Origin {m_userId, {}, serverNow()}});
+        if (!m_ackTimer.isActive())
+            m_ackTimer.start();
         flushOutbox();
         return;
     }

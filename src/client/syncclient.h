@@ -125,6 +125,7 @@ private:
     // An op frame: live (`live`) or an entry of a catch-up.
     void handleOp(const QJsonObject &frame, bool live);
     void announceConflicts();
+    void commitAcks();
     void signOut(const QString &why);
     void setSession(const QJsonObject &result);
     void scheduleRenewal();
@@ -175,6 +176,8 @@ private:
     double m_bucket = 0;
     QElapsedTimer m_bucketClock;
     QTimer m_paceTimer;
+    QList<LocalStore::Ack> m_acks; // received, recorded together after this burst
+    QTimer m_ackTimer;
 };
 
 } // namespace kinlist::client
