@@ -11,6 +11,7 @@
 #include "core/uuid.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWebSocket>
@@ -283,6 +284,49 @@ private Q_SLOTS:
         const qint64 framesBefore = m_server.server->metrics().framesIn;
         QTRY_VERIFY_WITH_TIMEOUT(m_server.server->metrics().framesIn >= framesBefore + 3, 5000);
         QCOMPARE(d.sync->state(), SyncClient::State::Live);
+    }
+
+    void newerServerProtocolIsAFatalErrorWithAMessage()
+    {
+        // A server that speaks a newer protocol refuses the hello, as kinlist-server does.
+        QWebSocketServer newer(QStringLiteral("newer"), QWebSocketServer::NonSecureMode);
+        QVERIFY(newer.listen(QHostAddress::LocalHost, 0));
+        int hellos = 0;
+        connect(&newer, &QWebSocketServer::newConnection, this, [&] {
+            QWebSocket *s = newer.nextPendingConnection();
+            connect(s, &QWebSocket::textMessageReceived, s, [&hellos, s](const QString &text) {
+                ++hellos;
+                const QJsonObject hello = QJsonDocument::fromJson(text.toUtf8()).object();
+                s->sendTextMessage(QString::fromUtf8(
+                    QJsonDocument(
+                        QJsonObject {
+                            {QStringLiteral("type"), QStringLiteral("error")},
+                            {QStringLiteral("id"), hello.value(QStringLiteral("id"))},
+                            {QStringLiteral("code"), QStringLiteral("version_unsupported")},
+                            {QStringLiteral("message"),
+                             QStringLiteral("this server speaks protocol 2; please "
+                                            "update Kinlist")}})
+                        .toJson(QJsonDocument::Compact)));
+                s->close(QWebSocketProtocol::CloseCodeProtocolError);
+            });
+            connect(s, &QWebSocket::disconnected, s, &QObject::deleteLater);
+        });
+        LocalStore store(QStringLiteral("newer"));
+        Error e;
+        QVERIFY(store.open(m_dir.filePath(QStringLiteral("newer.db")), &e));
+        QUrl url;
+        url.setScheme(QStringLiteral("ws"));
+        url.setHost(QStringLiteral("127.0.0.1"));
+        url.setPort(newer.serverPort());
+        SyncClient sync(&store, url);
+        sync.setTokens(QStringLiteral("a.b.c"), QStringLiteral("refresh"));
+        sync.start();
+        QTRY_COMPARE_WITH_TIMEOUT(sync.state(), SyncClient::State::Error, 10000);
+        QVERIFY(sync.lastError().contains(QStringLiteral("update Kinlist")));
+        // Fatal: no reconnecting, and it stays so once the connection is gone.
+        QTRY_COMPARE_WITH_TIMEOUT(hellos, 1, 5000);
+        QCOMPARE(sync.nextRetryInMs(), -1);
+        QCOMPARE(sync.state(), SyncClient::State::Error);
     }
 
     void rejectedChangeIsDroppedWithItsReason()
