@@ -89,7 +89,7 @@ private Q_SLOTS:
 
     void errorNamesRoundTrip()
     {
-        for (int i = 0; i <= int(ErrorCode::ShuttingDown); ++i) {
+        for (int i = 0; i <= int(ErrorCode::OutOfOrder); ++i) {
             const auto code = ErrorCode(i);
             QCOMPARE(errorCodeFromName(errorCodeName(code)), code);
         }

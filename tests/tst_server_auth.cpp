@@ -16,15 +16,6 @@ class TestServerAuth : public QObject
     Q_OBJECT
     TestServer m_server;
 
-    static QString code(const QJsonObject &frame)
-    {
-        return frame.value(QStringLiteral("code")).toString();
-    }
-    static QString type(const QJsonObject &frame)
-    {
-        return frame.value(QStringLiteral("type")).toString();
-    }
-
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_server.start()); }
 

@@ -21,8 +21,6 @@ class TestServerBadInput : public QObject
     Family m_family;
     QString m_listId;
 
-    static QString type(const QJsonObject &f) { return f.value(QStringLiteral("type")).toString(); }
-    static QString code(const QJsonObject &f) { return f.value(QStringLiteral("code")).toString(); }
     static qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
 
     // The bystanders still get served: Ann edits, Bo sees it.

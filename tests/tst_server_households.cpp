@@ -19,8 +19,6 @@ class TestServerHouseholds : public QObject
     TestServer m_server;
     int m_n = 0;
 
-    static QString type(const QJsonObject &f) { return f.value(QStringLiteral("type")).toString(); }
-    static QString code(const QJsonObject &f) { return f.value(QStringLiteral("code")).toString(); }
     static qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
 
     TestClient *person(const QString &name)

@@ -12,8 +12,6 @@ class TestServerIsolation : public QObject
 {
     Q_OBJECT
     TestServer m_server;
-    static QString type(const QJsonObject &f) { return f.value(QStringLiteral("type")).toString(); }
-    static QString code(const QJsonObject &f) { return f.value(QStringLiteral("code")).toString(); }
     static qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
 
 private Q_SLOTS:

@@ -18,7 +18,6 @@ class TestServerProcess : public QObject
     Q_OBJECT
     QString m_bin;
 
-    static QString type(const QJsonObject &f) { return f.value(QStringLiteral("type")).toString(); }
     static qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
 
     // Starts the binary on an ephemeral port and returns its ws:// URL.

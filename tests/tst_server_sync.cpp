@@ -16,7 +16,6 @@ class TestServerSync : public QObject
     TestServer m_server;
     int m_familyCount = 0;
 
-    static QString type(const QJsonObject &f) { return f.value(QStringLiteral("type")).toString(); }
     static QJsonObject res(const QJsonObject &f)
     {
         return f.value(QStringLiteral("result")).toObject();
@@ -160,6 +159,15 @@ private Q_SLOTS:
         QCOMPARE(second.value(QStringLiteral("seq")).toInteger(),
                  first.value(QStringLiteral("seq")).toInteger());
         QVERIFY(second.value(QStringLiteral("duplicate")).toBool());
+        // It carries the op as applied, so a client that lost the first ack records the
+        // server's version (here with the creator the server filled in).
+        QCOMPARE(second.value(QStringLiteral("op"))
+                     .toObject()
+                     .value(QStringLiteral("fields"))
+                     .toObject()
+                     .value(QStringLiteral("createdBy"))
+                     .toString(),
+                 ann->userId);
         // Twice in a row within one batch is also answered once and applied once.
         const QString item2 = kinlist::createUuid();
         const QJsonObject op2 =
@@ -189,6 +197,37 @@ private Q_SLOTS:
         const QJsonObject catchup = res(subscribe(ben, listId, 0));
         QCOMPARE(catchup.value(QStringLiteral("ops")).toArray().size(), 3); // list + 2 items
         QCOMPARE(catchup.value(QStringLiteral("seq")).toInteger(), 3);
+    }
+
+    void mutationsOutOfOrderAreRefusedUntilTheGapIsFilled()
+    {
+        Family f;
+        QVERIFY(Family::create(this, m_server.url(), {QStringLiteral("Ola")}, &f,
+                               QStringLiteral("-order")));
+        TestClient *ola = f.people[0];
+        const QString listId = makeList(ola, f.householdId);
+        const QJsonObject first = itemCreate(listId, kinlist::createUuid(), QStringLiteral("First"),
+                                             stamp(now(), 0, ola->clientId));
+        const QJsonObject second =
+            itemCreate(listId, kinlist::createUuid(), QStringLiteral("Second"),
+                       stamp(now(), 1, ola->clientId));
+        const qint64 mid = ola->nextMutationId;
+        // The one after next arrives first (its predecessor was lost on the way): refused,
+        // to be sent again, and not taken as applied.
+        const QJsonObject early = ola->mutate(second, mid + 1);
+        QCOMPARE(type(early), QStringLiteral("reject"));
+        QCOMPARE(code(early), QStringLiteral("out_of_order"));
+        QVERIFY(early.value(QStringLiteral("retry")).toBool());
+        // In order, both are applied, each once.
+        QCOMPARE(type(ola->mutate(first, mid)), QStringLiteral("ack"));
+        const QJsonObject later = ola->mutate(second, mid + 1);
+        QCOMPARE(type(later), QStringLiteral("ack"));
+        QVERIFY(!later.value(QStringLiteral("duplicate")).toBool());
+        ola->nextMutationId = mid + 2;
+        const QJsonObject log =
+            ola->result(QStringLiteral("subscribe"),
+                        {{QStringLiteral("listId"), listId}, {QStringLiteral("sinceSeq"), 1}});
+        QCOMPARE(log.value(QStringLiteral("ops")).toArray().size(), 2);
     }
 
     void catchUpReturnsExactlyTheMissedOps()

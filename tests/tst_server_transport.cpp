@@ -15,7 +15,6 @@
 class TestServerTransport : public QObject
 {
     Q_OBJECT
-    static QString type(const QJsonObject &f) { return f.value(QStringLiteral("type")).toString(); }
 
 private Q_SLOTS:
     void secureWebSocket()

@@ -6,7 +6,7 @@
 namespace kinlist {
 
 namespace {
-constexpr std::array<std::pair<ErrorCode, const char *>, 28> kNames {{
+constexpr std::array<std::pair<ErrorCode, const char *>, 29> kNames {{
     {ErrorCode::None, "none"},
     {ErrorCode::BadJson, "bad_json"},
     {ErrorCode::BadMessage, "bad_message"},
@@ -35,6 +35,7 @@ constexpr std::array<std::pair<ErrorCode, const char *>, 28> kNames {{
     {ErrorCode::StorageError, "storage_error"},
     {ErrorCode::Internal, "internal"},
     {ErrorCode::ShuttingDown, "shutting_down"},
+    {ErrorCode::OutOfOrder, "out_of_order"},
 }};
 } // namespace
 

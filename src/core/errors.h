@@ -35,6 +35,7 @@ enum class ErrorCode {
     StorageError, // the server could not save; nothing was applied
     Internal, // unexpected server fault
     ShuttingDown, // server is stopping
+    OutOfOrder, // a mutation id came before an earlier one of the same client was applied
 };
 
 QString errorCodeName(ErrorCode code);

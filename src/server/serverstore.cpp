@@ -639,11 +639,11 @@ bool ServerStore::saveClientProgress(const QHash<QString, qint64> &lastMutation,
     return exec(m);
 }
 
-std::optional<qint64> ServerStore::appliedSeq(const QString &listId, const QString &clientId,
-                                              qint64 mutationId)
+std::optional<std::pair<qint64, QByteArray>>
+ServerStore::appliedOp(const QString &listId, const QString &clientId, qint64 mutationId)
 {
     // Walks the list's log from its newest op: a resend is almost always of a recent one.
-    QSqlQuery &q = prepared("SELECT seq FROM ops WHERE list_id = ? AND client_id = ? AND"
+    QSqlQuery &q = prepared("SELECT seq, op FROM ops WHERE list_id = ? AND client_id = ? AND"
                             " mutation_id = ? ORDER BY seq DESC LIMIT 1");
     const store::QueryDone done(q);
     q.addBindValue(listId);
@@ -651,7 +651,7 @@ std::optional<qint64> ServerStore::appliedSeq(const QString &listId, const QStri
     q.addBindValue(mutationId);
     if (!exec(q) || !q.next())
         return std::nullopt;
-    return q.value(0).toLongLong();
+    return std::make_pair(q.value(0).toLongLong(), q.value(1).toByteArray());
 }
 
 QList<ServerStore::OpRow> ServerStore::opsSince(const QString &listId, qint64 sinceSeq)

@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <unordered_map>
+#include <utility>
 
 namespace kinlist::server {
 
@@ -151,9 +152,10 @@ public:
     qint64 maxGid();
     // Appends an op; returns its gid, or -1.
     qint64 insertOp(const OpRow &row);
-    // The seq at which a mutation of this client was applied to this list, if it was.
-    std::optional<qint64> appliedSeq(const QString &listId, const QString &clientId,
-                                     qint64 mutationId);
+    // The seq at which a mutation of this client was applied to this list, and the op as
+    // applied (JSON), if it was.
+    std::optional<std::pair<qint64, QByteArray>>
+    appliedOp(const QString &listId, const QString &clientId, qint64 mutationId);
     // Saves each client's last applied mutation id, valid for the op log up to `upToGid`.
     bool saveClientProgress(const QHash<QString, qint64> &lastMutation, qint64 upToGid);
     QList<OpRow> opsSince(const QString &listId, qint64 sinceSeq);

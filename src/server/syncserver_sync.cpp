@@ -29,8 +29,9 @@ QByteArray rejectFrame(qint64 requestId, qint64 mutationId, const QString &listI
         {QStringLiteral("type"), QStringLiteral("reject")}, {QStringLiteral("id"), requestId},
         {QStringLiteral("mutationId"), mutationId},         {QStringLiteral("listId"), listId},
         {QStringLiteral("code"), errorCodeName(e.code)},    {QStringLiteral("message"), e.message}};
-    // A storage failure applied nothing and consumed no mutation id: the client resends.
-    if (e.code == ErrorCode::StorageError)
+    // A storage failure or a mutation out of order applied nothing and consumed no
+    // mutation id: the client resends.
+    if (e.code == ErrorCode::StorageError || e.code == ErrorCode::OutOfOrder)
         o.insert(QStringLiteral("retry"), true);
     return Protocol::encode(o);
 }
@@ -270,14 +271,18 @@ void SyncServer::handleMutate(Connection *c, const Protocol::Decoded &d)
                 return;
             }
         }
-        if (const auto seq = m_store.appliedSeq(listId, clientId, mutationId)) {
+        if (const auto applied = m_store.appliedOp(listId, clientId, mutationId)) {
+            // With the op as applied: a client whose first ack was lost records the
+            // server's version (clamped stamp, creator), not its own.
             send(c,
-                 Protocol::encode(QJsonObject {{QStringLiteral("type"), QStringLiteral("ack")},
-                                               {QStringLiteral("id"), d.id},
-                                               {QStringLiteral("mutationId"), mutationId},
-                                               {QStringLiteral("listId"), listId},
-                                               {QStringLiteral("seq"), *seq},
-                                               {QStringLiteral("duplicate"), true}}));
+                 Protocol::encode(QJsonObject {
+                     {QStringLiteral("type"), QStringLiteral("ack")},
+                     {QStringLiteral("id"), d.id},
+                     {QStringLiteral("mutationId"), mutationId},
+                     {QStringLiteral("listId"), listId},
+                     {QStringLiteral("seq"), applied->first},
+                     {QStringLiteral("op"), QJsonDocument::fromJson(applied->second).object()},
+                     {QStringLiteral("duplicate"), true}}));
             return;
         }
         const auto rejected = m_store.reject(clientId, mutationId);
@@ -286,6 +291,17 @@ void SyncServer::handleMutate(Connection *c, const Protocol::Decoded &d)
             : Error {ErrorCode::BadValue,
                      QStringLiteral("mutation id %1 was already used").arg(mutationId)};
         send(c, rejectFrame(d.id, mutationId, listId, e));
+        return;
+    }
+
+    if (mutationId > lastMutationId(clientId) + 1) {
+        // An earlier mutation of this client was not applied (a storage failure, a dropped
+        // frame): applying this one would make that id look like a resend later.
+        send(c, rejectFrame(d.id, mutationId, listId,
+                            Error {ErrorCode::OutOfOrder,
+                                   QStringLiteral("mutation %1 came before %2; send them in order")
+                                       .arg(mutationId)
+                                       .arg(lastMutationId(clientId) + 1)}));
         return;
     }
 

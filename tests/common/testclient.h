@@ -61,6 +61,16 @@ private:
     qint64 m_nextId = 1;
 };
 
+// The "type" and the error "code" of a frame.
+inline QString type(const QJsonObject &frame)
+{
+    return frame.value(QStringLiteral("type")).toString();
+}
+inline QString code(const QJsonObject &frame)
+{
+    return frame.value(QStringLiteral("code")).toString();
+}
+
 // Builders for ops as a client sends them.
 namespace TestOps {
 QString stamp(qint64 wallMs, int counter, const QString &node);
