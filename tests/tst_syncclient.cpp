@@ -11,6 +11,7 @@
 #include "core/uuid.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
@@ -240,6 +241,69 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return sync.state() == SyncClient::State::Live; }, 40000));
         QCOMPARE(store.pendingCount(), 0);
         QCOMPARE(visibleItems(store.confirmed(list)).size(), 5);
+    }
+
+    void flushThroughStorageFailuresDeliversEachOnce()
+    {
+        // The server's disk fills up while a device flushes a long outbox: everything it
+        // refused (and everything that came after it) is sent again in order once there is
+        // room; nothing ends up refused for good, applied twice or out of order.
+        TestServer server;
+        QVERIFY(server.start());
+        Family f;
+        QVERIFY(Family::create(this, server.url(), {QStringLiteral("Disk")}, &f,
+                               QStringLiteral("-disk")));
+        LocalStore store(QStringLiteral("disk"));
+        Error e;
+        QVERIFY(store.open(m_dir.filePath(QStringLiteral("disk.db")), &e));
+        SyncClient sync(&store, server.url());
+        sync.setTokens(f.people[0]->accessToken, f.people[0]->refreshToken);
+        const QString list = createUuid();
+        sync.watchList(list);
+        QVERIFY(sync.apply(listCreateOp(f.householdId, list), &e));
+        sync.start();
+        QVERIFY(waitLive(&sync));
+        sync.stop();
+        constexpr int kChanges = 150;
+        for (int i = 0; i < kChanges; ++i)
+            QVERIFY(sync.apply(itemOp(Op::Type::ItemCreate, list, createUuid(),
+                                      {{QStringLiteral("title"), QStringLiteral("Box %1").arg(i)},
+                                       {QStringLiteral("note"), QString(2000, QLatin1Char('x'))}}),
+                               &e));
+        QSignalSpy rejected(&sync, &SyncClient::changeRejected);
+        server.server->storeForTesting().setFullForTesting(true);
+        sync.start();
+        QTRY_VERIFY_WITH_TIMEOUT(server.server->metrics().commitFailures >= 3, 10000);
+        server.server->storeForTesting().setFullForTesting(false);
+        QVERIFY(QTest::qWaitFor(
+            [&] { return sync.state() == SyncClient::State::Live && store.pendingCount() == 0; },
+            30000));
+        QCOMPARE(rejected.size(), 0);
+        QVERIFY(store.failures(list).isEmpty());
+        // The server's log: the list, then every change once, in the order they were made.
+        const QJsonObject log = f.people[0]->result(
+            QStringLiteral("subscribe"),
+            {{QStringLiteral("listId"), list}, {QStringLiteral("sinceSeq"), 0}});
+        const QJsonArray ops = log.value(QStringLiteral("ops")).toArray();
+        QCOMPARE(ops.size(), 1 + kChanges);
+        for (int i = 0; i < kChanges; ++i)
+            QCOMPARE(ops.at(i + 1)
+                         .toObject()
+                         .value(QStringLiteral("op"))
+                         .toObject()
+                         .value(QStringLiteral("fields"))
+                         .toObject()
+                         .value(QStringLiteral("title"))
+                         .toString(),
+                     QStringLiteral("Box %1").arg(i));
+        // And the device holds exactly what the server holds.
+        Replica fromServer;
+        for (const auto &v : ops) {
+            Error de;
+            fromServer.apply(
+                Op::fromJson(v.toObject().value(QStringLiteral("op")).toObject(), &de, true));
+        }
+        QCOMPARE(store.confirmed(list).canonical(), fromServer.canonical());
     }
 
     void silentServerIsDetectedAndQuietLinksStay()

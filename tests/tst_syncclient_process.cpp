@@ -213,6 +213,21 @@ private Q_SLOTS:
         for (int i = 0; i < kChanges; ++i)
             expected << QStringLiteral("Item %1").arg(i);
         QCOMPARE(titles, expected);
+
+        // And the restarted client holds exactly the server's version of each, also of the
+        // changes applied before the kill whose acks it never recorded.
+        Replica fromServer;
+        for (const auto &v : ops) {
+            Error e;
+            fromServer.apply(
+                Op::fromJson(v.toObject().value(QStringLiteral("op")).toObject(), &e, true));
+        }
+        kinlist::client::LocalStore store(QStringLiteral("parent view"));
+        Error e;
+        QVERIFY(
+            store.open(Account::databasePath(data.path(), m_server.url(), watcher->userId), &e));
+        QCOMPARE(store.pendingCount(), 0);
+        QCOMPARE(store.confirmed(list).canonical(), fromServer.canonical());
     }
 };
 

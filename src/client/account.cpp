@@ -1,6 +1,7 @@
 #include "account.h"
 
 #include <QDir>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QStandardPaths>
 
@@ -69,13 +70,17 @@ void Account::signIn(const QString &accessToken, const QString &refreshToken)
 
 void Account::resume()
 {
-    m_credentials->load(key(), [this](std::optional<QString> token, CredentialStore::Where) {
+    // The answer may come after this account was closed (a switch of account).
+    QPointer<Account> self(this);
+    m_credentials->load(key(), [self](std::optional<QString> token, CredentialStore::Where) {
+        if (!self)
+            return;
         if (!token || token->isEmpty()) {
-            Q_EMIT needsSignIn();
+            Q_EMIT self->needsSignIn();
             return;
         }
-        m_sync->setTokens({}, *token);
-        m_sync->start();
+        self->m_sync->setTokens({}, *token);
+        self->m_sync->start();
     });
 }
 

@@ -139,10 +139,14 @@ void CredentialStore::save(const QString &key, const QString &secret,
         Where where = Where::Keychain;
         if (r.ok) {
             self->m_session.remove(key);
-            QFile::remove(self->filePath(key)); // the keychain has it now
+            if (!self->m_options.fileDirectory.isEmpty())
+                QFile::remove(self->filePath(key)); // the keychain has it now
             self->setWhere(Where::Keychain, tr("Your sign-in is kept in the system keychain."));
         } else {
             qCInfo(lcClientStore) << "keychain unavailable:" << r.error;
+            // An older token there is used up once this one exists: presenting it on the
+            // next start would look like theft to the server. Best effort: drop it.
+            self->runJob(Op::Delete, key, {}, [](const Result &) {});
             QString fileError;
             if (self->m_options.allowFile && self->writeFile(key, secret, &fileError)) {
                 where = Where::File;

@@ -124,9 +124,6 @@ bool LocalStore::open(const QString &path, Error *error)
         if (q.exec(QStringLiteral("SELECT value FROM identity WHERE key = 'highest_stamp'")) &&
             q.next())
             m_highestStamp = Hlc::parse(q.value(0).toString()).value_or(Hlc {});
-        if (q.exec(QStringLiteral("SELECT value FROM identity WHERE key = 'next_mutation_id'")) &&
-            q.next())
-            m_nextMutationId = q.value(0).toLongLong();
     } else {
         m_clientId = createUuid();
         q.prepare(QStringLiteral("INSERT INTO identity (key, value) VALUES ('client_id', ?)"));
@@ -184,7 +181,10 @@ std::optional<qint64> LocalStore::enqueue(const Op &op, Error *error)
         return std::nullopt;
     }
     // Mutation ids keep rising for the life of this client id, also when the outbox empties.
-    const qint64 next = m_nextMutationId;
+    // Read inside the transaction: the database, not this object, is the authority.
+    QSqlQuery &read = m_statements.get("SELECT value FROM identity WHERE key = 'next_mutation_id'");
+    const qint64 next = read.exec() && read.next() ? read.value(0).toLongLong() : 1;
+    read.finish();
     QSqlQuery &insert =
         m_statements.get("INSERT INTO outbox (mutation_id, list_id, entity_id, op, created_at)"
                          " VALUES (?, ?, ?, ?, ?)");
@@ -210,7 +210,6 @@ std::optional<qint64> LocalStore::enqueue(const Op &op, Error *error)
         rollback();
         return std::nullopt;
     }
-    m_nextMutationId = next + 1;
     ++m_pendingCount;
     return next;
 }
@@ -395,6 +394,18 @@ bool LocalStore::setLastSeq(const QString &listId, qint64 seq)
     q.addBindValue(listId);
     q.addBindValue(seq);
     return q.exec();
+}
+
+QStringList LocalStore::knownLists() const
+{
+    QSqlQuery &q = m_statements.get("SELECT list_id FROM lists");
+    const store::QueryDone done(q);
+    QStringList out;
+    if (q.exec()) {
+        while (q.next())
+            out.append(q.value(0).toString());
+    }
+    return out;
 }
 
 qint64 LocalStore::lastSeq(const QString &listId) const

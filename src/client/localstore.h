@@ -129,6 +129,8 @@ public:
                      Error *error);
 
     qint64 lastSeq(const QString &listId) const;
+    // Every list this store holds a seq of.
+    QStringList knownLists() const;
     // The list as the user sees it: confirmed state with the pending changes merged in.
     Replica view(const QString &listId) const;
     Replica confirmed(const QString &listId) const;
@@ -193,7 +195,6 @@ private:
     mutable store::Statements m_statements;
     QList<Conflict> m_newConflicts;
     Hlc m_highestStamp;
-    qint64 m_nextMutationId = 1;
     int m_pendingCount = 0;
 };
 

@@ -22,6 +22,10 @@ SyncClient::SyncClient(LocalStore *store, QUrl server, QObject *parent)
 {
     // Stamps must sort after everything this store has seen, also after a restart.
     m_clock.observe(store->highestStamp());
+    // The lists this device already holds are resubscribed before the outbox is sent, so
+    // the catch-up settles what an earlier run sent but never saw acknowledged.
+    for (const QString &listId : store->knownLists())
+        m_lists.insert(listId);
     connect(&m_ws, &QWebSocket::connected, this, &SyncClient::onConnected);
     connect(&m_ws, &QWebSocket::disconnected, this, &SyncClient::onDisconnected);
     connect(&m_ws, &QWebSocket::textMessageReceived, this, &SyncClient::onFrame);
@@ -177,6 +181,7 @@ void SyncClient::onDisconnected()
 {
     commitAcks();
     m_inFlight.clear();
+    m_resend.clear();
     m_mutateRequests.clear();
     m_replies.clear();
     m_replySentAt.clear();
@@ -516,7 +521,8 @@ void SyncClient::announceConflicts()
 
 void SyncClient::flushOutbox()
 {
-    if (m_state != State::Syncing && m_state != State::Live)
+    if ((m_state != State::Syncing && m_state != State::Live) ||
+        m_ws.state() != QAbstractSocket::ConnectedState)
         return;
     if (!m_subscribing.isEmpty())
         return;
@@ -529,7 +535,9 @@ void SyncClient::flushOutbox()
         if (batch.isEmpty())
             break;
         for (const LocalStore::Pending &p : batch) {
-            if (m_inFlight.contains(p.mutationId)) {
+            // Acked (recorded after this burst), or in flight and not to be sent again.
+            if (m_ackedIds.contains(p.mutationId) ||
+                (m_inFlight.contains(p.mutationId) && !m_resend.contains(p.mutationId))) {
                 m_sentUpTo = p.mutationId;
                 continue;
             }
@@ -541,6 +549,7 @@ void SyncClient::flushOutbox()
                 break;
             }
             m_sentUpTo = p.mutationId;
+            m_resend.remove(p.mutationId);
             m_inFlight.insert(p.mutationId, p.op);
             const qint64 requestId = send(QStringLiteral("mutate"),
                                           {{QStringLiteral("clientId"), m_store->clientId()},
@@ -633,11 +642,13 @@ void SyncClient::commitAcks()
     if (m_acks.isEmpty())
         return;
     const QList<LocalStore::Ack> acks = std::exchange(m_acks, {});
+    m_ackedIds.clear();
     Error e;
     if (!m_store->acknowledge(acks, &e)) {
-        // Still in the outbox: sent again on the next connection, and the server answers
-        // a resend with its first ack.
+        // Still in the outbox: sent again, and the server answers a resend with its ack.
         qCWarning(lcSync) << e.message;
+        for (const LocalStore::Ack &a : acks)
+            resendFrom(a.mutationId);
     }
     announceConflicts();
     Q_EMIT pendingCountChanged(pendingCount());
@@ -651,6 +662,8 @@ void SyncClient::commitAcks()
 
 void SyncClient::onFrame(const QString &text)
 {
+    if (!m_running)
+        return; // stopped or signed out: what still arrives is answered again next time
     m_lastFrameAt = m_liveness.elapsed();
     const Protocol::Decoded d = Protocol::decodeServerFrame(text.toUtf8());
     if (d.error)
@@ -676,11 +689,12 @@ void SyncClient::onFrame(const QString &text)
                     QTimer::singleShot(kMinBackoffMs, this, &SyncClient::flushOutbox);
             }
         } else if (code == QLatin1String("rate_limited")) {
-            // Some frame was dropped, which one is unknown: resend what is in flight (the
-            // server applies a resend once).
-            m_inFlight.clear();
-            m_mutateRequests.clear();
-            m_sentUpTo = 0;
+            // Some frame was dropped, which one is unknown: send what is in flight again
+            // (the server applies a resend once, and refuses what comes after a gap).
+            for (auto it = m_inFlight.cbegin(); it != m_inFlight.cend(); ++it) {
+                m_resend.insert(it.key());
+                resendFrom(it.key());
+            }
             QTimer::singleShot(kMinBackoffMs, this, &SyncClient::flushOutbox);
         }
         if (expired)
@@ -694,18 +708,21 @@ void SyncClient::onFrame(const QString &text)
         Op op = m_inFlight.take(mid);
         if (op.listId.isEmpty())
             return; // settled already (by its own broadcast or the catch-up)
-        // The ack carries the op as the server applied it (stamp clamped, creator filled in).
-        // A duplicate ack (the first one was lost) does not: keep ours; the server's copy
-        // arrives with the next catch-up and merges over it.
+        // The ack carries the op as the server applied it (stamp clamped, creator filled
+        // in). Without it (an older server), ours is recorded without moving the list's seq,
+        // so the server's copy comes with the next catch-up and merges over it.
         Error decodeError;
         const Op applied =
             Op::fromJson(f.value(QStringLiteral("op")).toObject(), &decodeError, true);
-        if (f.contains(QStringLiteral("op")) && !decodeError)
+        const bool hasOp = f.contains(QStringLiteral("op")) && !decodeError;
+        if (hasOp)
             op = applied;
         // Acks come in bursts (the server commits in groups): they are recorded together,
         // in one transaction, once this burst of frames has been read.
-        m_acks.append(LocalStore::Ack {mid, op, qint64(f.value(QStringLiteral("seq")).toDouble()),
-                                       LocalStore::Origin {m_userId, {}, serverNow()}});
+        m_acks.append(
+            LocalStore::Ack {mid, op, hasOp ? qint64(f.value(QStringLiteral("seq")).toDouble()) : 0,
+                             LocalStore::Origin {m_userId, {}, serverNow()}});
+        m_ackedIds.insert(mid);
         if (!m_ackTimer.isActive())
             m_ackTimer.start();
         flushOutbox();

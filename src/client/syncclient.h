@@ -177,6 +177,8 @@ private:
     QElapsedTimer m_bucketClock;
     QTimer m_paceTimer;
     QList<LocalStore::Ack> m_acks; // received, recorded together after this burst
+    QSet<qint64> m_ackedIds; // their mutation ids
+    QSet<qint64> m_resend; // in flight, but to be sent again (a frame was dropped)
     QTimer m_ackTimer;
 };
 

@@ -18,7 +18,12 @@ public:
     QSqlQuery &get(const char *sql);
     // Lets every statement go of its read cursor (before a commit or rollback).
     void finishAll();
-    void clear() { m_statements.clear(); }
+    // Drops every statement and the connection handle (before the database is removed).
+    void clear()
+    {
+        m_statements.clear();
+        m_db = QSqlDatabase();
+    }
 
 private:
     QSqlDatabase m_db;
