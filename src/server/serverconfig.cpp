@@ -57,7 +57,8 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments, Serv
         QStringLiteral("MS"));
     const QCommandLineOption rateLimit(
         QStringLiteral("rate-limit"),
-        QStringLiteral("Frames per second allowed per connection (default 1000, burst twice that)."),
+        QStringLiteral(
+            "Frames per second allowed per connection (default 1000, burst twice that)."),
         QStringLiteral("N"));
     const QCommandLineOption maxPerUser(
         QStringLiteral("max-connections-per-user"),

@@ -297,11 +297,12 @@ void SyncServer::handleMutate(Connection *c, const Protocol::Decoded &d)
     if (mutationId > lastMutationId(clientId) + 1) {
         // An earlier mutation of this client was not applied (a storage failure, a dropped
         // frame): applying this one would make that id look like a resend later.
-        send(c, rejectFrame(d.id, mutationId, listId,
-                            Error {ErrorCode::OutOfOrder,
-                                   QStringLiteral("mutation %1 came before %2; send them in order")
-                                       .arg(mutationId)
-                                       .arg(lastMutationId(clientId) + 1)}));
+        send(c,
+             rejectFrame(d.id, mutationId, listId,
+                         Error {ErrorCode::OutOfOrder,
+                                QStringLiteral("mutation %1 came before %2; send them in order")
+                                    .arg(mutationId)
+                                    .arg(lastMutationId(clientId) + 1)}));
         return;
     }
 
