@@ -64,6 +64,31 @@ class TestSyncClient : public QObject
         return d;
     }
 
+    // A server of its own with one person on it and a device of theirs, for tests that stop
+    // the server, shorten its tokens or fill its disk. Set s.server.config before.
+    struct Solo
+    {
+        TestServer server;
+        Family family;
+        std::unique_ptr<LocalStore> store;
+        std::unique_ptr<SyncClient> sync;
+    };
+
+    bool startSolo(Solo &s, const QString &name)
+    {
+        // The person's email is <name>-solo@example.org, the password password-<Name>.
+        if (!s.server.start() ||
+            !Family::create(this, s.server.url(), {name}, &s.family, QStringLiteral("-solo")))
+            return false;
+        s.store = std::make_unique<LocalStore>(QStringLiteral("solo-%1").arg(name));
+        Error e;
+        if (!s.store->open(m_dir.filePath(QStringLiteral("solo-%1.db").arg(name)), &e))
+            return false;
+        s.sync = std::make_unique<SyncClient>(s.store.get(), s.server.url());
+        s.sync->setTokens(s.family.people[0]->accessToken, s.family.people[0]->refreshToken);
+        return true;
+    }
+
     static bool waitLive(SyncClient *c)
     {
         return QTest::qWaitFor([c] { return c->state() == SyncClient::State::Live; }, 10000);
@@ -198,17 +223,14 @@ private Q_SLOTS:
     void serverOutageHealsByItself()
     {
         // A server of its own, so it can go away and come back on the same port and data.
-        TestServer server;
-        QVERIFY(server.start());
+        Solo s;
+        QVERIFY(startSolo(s, QStringLiteral("Kit")));
+        TestServer &server = s.server;
+        Family &f = s.family;
+        LocalStore &store = *s.store;
+        SyncClient &sync = *s.sync;
         const quint16 port = server.server->port();
-        Family f;
-        QVERIFY(Family::create(this, server.url(), {QStringLiteral("Kit")}, &f,
-                               QStringLiteral("-outage")));
-        LocalStore store(QStringLiteral("outage"));
         Error e;
-        QVERIFY(store.open(m_dir.filePath(QStringLiteral("outage.db")), &e));
-        SyncClient sync(&store, server.url());
-        sync.setTokens(f.people[0]->accessToken, f.people[0]->refreshToken);
         const QString list = createUuid();
         sync.watchList(list);
         sync.start();
@@ -248,16 +270,13 @@ private Q_SLOTS:
         // The server's disk fills up while a device flushes a long outbox: everything it
         // refused (and everything that came after it) is sent again in order once there is
         // room; nothing ends up refused for good, applied twice or out of order.
-        TestServer server;
-        QVERIFY(server.start());
-        Family f;
-        QVERIFY(Family::create(this, server.url(), {QStringLiteral("Disk")}, &f,
-                               QStringLiteral("-disk")));
-        LocalStore store(QStringLiteral("disk"));
+        Solo s;
+        QVERIFY(startSolo(s, QStringLiteral("Disk")));
+        TestServer &server = s.server;
+        Family &f = s.family;
+        LocalStore &store = *s.store;
+        SyncClient &sync = *s.sync;
         Error e;
-        QVERIFY(store.open(m_dir.filePath(QStringLiteral("disk.db")), &e));
-        SyncClient sync(&store, server.url());
-        sync.setTokens(f.people[0]->accessToken, f.people[0]->refreshToken);
         const QString list = createUuid();
         sync.watchList(list);
         QVERIFY(sync.apply(listCreateOp(f.householdId, list), &e));
@@ -588,17 +607,14 @@ private Q_SLOTS:
 
     void tokenExpiryMidSessionIsInvisible()
     {
-        TestServer server;
-        server.config.accessTokenTtlSec = 2;
-        QVERIFY(server.start());
-        Family f;
-        QVERIFY(Family::create(this, server.url(), {QStringLiteral("Gran")}, &f,
-                               QStringLiteral("-ttl")));
-        LocalStore store(QStringLiteral("ttl"));
+        Solo s;
+        s.server.config.accessTokenTtlSec = 2;
+        QVERIFY(startSolo(s, QStringLiteral("Gran")));
+        TestServer &server = s.server;
+        Family &f = s.family;
+        LocalStore &store = *s.store;
+        SyncClient &sync = *s.sync;
         Error e;
-        QVERIFY(store.open(m_dir.filePath(QStringLiteral("ttl.db")), &e));
-        SyncClient sync(&store, server.url());
-        sync.setTokens(f.people[0]->accessToken, f.people[0]->refreshToken);
         const QString list = createUuid();
         sync.watchList(list);
         sync.start();
@@ -631,7 +647,7 @@ private Q_SLOTS:
         QVERIFY(other.open(server.url()));
         other.hello();
         QCOMPARE(
-            other.login(QStringLiteral("gran-ttl@example.org"), QStringLiteral("password-Gran"))
+            other.login(QStringLiteral("gran-solo@example.org"), QStringLiteral("password-Gran"))
                 .value(QStringLiteral("type"))
                 .toString(),
             QStringLiteral("reply"));
@@ -648,7 +664,7 @@ private Q_SLOTS:
         QVERIFY(again.open(server.url()));
         again.hello();
         QCOMPARE(
-            again.login(QStringLiteral("gran-ttl@example.org"), QStringLiteral("password-Gran"))
+            again.login(QStringLiteral("gran-solo@example.org"), QStringLiteral("password-Gran"))
                 .value(QStringLiteral("type"))
                 .toString(),
             QStringLiteral("reply"));
@@ -713,17 +729,11 @@ private Q_SLOTS:
 
     void networkComingBackRetriesAtOnce()
     {
-        TestServer server;
-        QVERIFY(server.start());
+        Solo s;
+        QVERIFY(startSolo(s, QStringLiteral("Net")));
+        TestServer &server = s.server;
+        SyncClient &sync = *s.sync;
         const quint16 port = server.server->port();
-        Family f;
-        QVERIFY(Family::create(this, server.url(), {QStringLiteral("Net")}, &f,
-                               QStringLiteral("-net")));
-        LocalStore store(QStringLiteral("net"));
-        Error e;
-        QVERIFY(store.open(m_dir.filePath(QStringLiteral("net.db")), &e));
-        SyncClient sync(&store, server.url());
-        sync.setTokens(f.people[0]->accessToken, f.people[0]->refreshToken);
         sync.start();
         QVERIFY(waitLive(&sync));
         server.stop();
