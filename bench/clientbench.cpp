@@ -174,7 +174,8 @@ public:
     {
         return on(c, &SyncClient::stateChanged)
             .on(c, &SyncClient::pendingCountChanged)
-            .on(c, &SyncClient::listChanged);
+            .on(c, &SyncClient::listChanged)
+            .on(c, &SyncClient::entityChanged);
     }
 
     bool run(int timeoutMs, int idleMs = -1)
@@ -512,8 +513,8 @@ bool benchCatchup(const QString &serverBin, int behind)
 
     auto sync =
         makeClient(store.get(), server.url(), alice->accessToken, alice->refreshToken, list);
-    int listChanges = 0;
-    QObject::connect(sync.get(), &SyncClient::listChanged, sync.get(), [&] { ++listChanges; });
+    int entityChanges = 0;
+    QObject::connect(sync.get(), &SyncClient::entityChanged, sync.get(), [&] { ++entityChanges; });
     Timeline timeline;
     timeline.attach(sync.get());
     const double cpuBefore = cpuMs();
@@ -540,11 +541,11 @@ bool benchCatchup(const QString &serverBin, int behind)
     report(name + QStringLiteral("_client_cpu_ms"), cpuMs() - cpuBefore);
     // The client does not say which path the server took; the ops path announces every op.
     reportWord(name + QStringLiteral("_path"),
-               listChanges > 1 ? QStringLiteral("ops") : QStringLiteral("snapshot"));
-    note(QStringLiteral("%1: %2 listChanged signals; the server sends a snapshot when more than "
+               entityChanges > 1 ? QStringLiteral("ops") : QStringLiteral("snapshot"));
+    note(QStringLiteral("%1: %2 entityChanged signals; the server sends a snapshot when more than "
                         "%3 behind")
              .arg(name)
-             .arg(listChanges)
+             .arg(entityChanges)
              .arg(kSnapshotThreshold));
 
     QElapsedTimer v;

@@ -590,6 +590,23 @@ Replica LocalStore::view(const QString &listId) const
     return r;
 }
 
+std::optional<Entity> LocalStore::viewEntity(const QString &entityId) const
+{
+    std::optional<Entity> entity = confirmedEntity(entityId);
+    QSqlQuery &q =
+        m_statements.get("SELECT op FROM outbox WHERE entity_id = ? ORDER BY mutation_id");
+    const store::QueryDone done(q);
+    q.addBindValue(entityId);
+    if (!q.exec())
+        return entity;
+    while (q.next()) {
+        if (!entity)
+            entity = Entity {};
+        mergeOp(*entity, opFromBytes(q.value(0).toByteArray()));
+    }
+    return entity;
+}
+
 bool LocalStore::isPendingMutation(qint64 mutationId) const
 {
     QSqlQuery &q = m_statements.get("SELECT 1 FROM outbox WHERE mutation_id = ?");

@@ -134,6 +134,9 @@ public:
     // The list as the user sees it: confirmed state with the pending changes merged in.
     Replica view(const QString &listId) const;
     Replica confirmed(const QString &listId) const;
+    // One list or item as the user sees it (confirmed with its pending changes), without
+    // reading the rest of its list: what a model needs after one op.
+    std::optional<Entity> viewEntity(const QString &entityId) const;
     // True while a change of this device to the entity is in the outbox.
     bool isPending(const QString &entityId) const;
     bool isPendingMutation(qint64 mutationId) const;

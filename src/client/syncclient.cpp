@@ -510,7 +510,7 @@ void SyncClient::handleOp(const QJsonObject &frame, bool live)
         qCWarning(lcSync) << e.message;
     }
     announceConflicts();
-    Q_EMIT listChanged(op.listId);
+    Q_EMIT entityChanged(op.listId, op.entityId());
 }
 
 void SyncClient::announceConflicts()
@@ -624,6 +624,26 @@ void SyncClient::fetchActivity(const QString &listId, const QString &householdId
     });
 }
 
+void SyncClient::request(const QString &type, const QJsonObject &fields,
+                         std::function<void(const QJsonObject &)> onReply)
+{
+    if (m_state != State::Syncing && m_state != State::Live) {
+        const QJsonObject offline {
+            {QStringLiteral("type"), QStringLiteral("error")},
+            {QStringLiteral("code"), QStringLiteral("offline")},
+            {QStringLiteral("message"), QStringLiteral("not connected to the server")}};
+        QTimer::singleShot(0, this, [onReply, offline] { onReply(offline); });
+        return;
+    }
+    send(type, fields, std::move(onReply));
+}
+
+void SyncClient::refreshHouseholds()
+{
+    if (m_state == State::Syncing || m_state == State::Live)
+        syncHouseholds();
+}
+
 std::optional<qint64> SyncClient::apply(Op op, Error *error)
 {
     op.stamp = m_clock.now();
@@ -631,7 +651,7 @@ std::optional<qint64> SyncClient::apply(Op op, Error *error)
     if (!id)
         return std::nullopt;
     Q_EMIT pendingCountChanged(pendingCount());
-    Q_EMIT listChanged(op.listId);
+    Q_EMIT entityChanged(op.listId, op.entityId());
     flushOutbox();
     return id;
 }
@@ -652,11 +672,8 @@ void SyncClient::commitAcks()
     }
     announceConflicts();
     Q_EMIT pendingCountChanged(pendingCount());
-    QSet<QString> lists;
     for (const LocalStore::Ack &a : acks)
-        lists.insert(a.op.listId);
-    for (const QString &listId : std::as_const(lists))
-        Q_EMIT listChanged(listId);
+        Q_EMIT entityChanged(a.op.listId, a.op.entityId());
     flushOutbox();
 }
 
@@ -743,7 +760,7 @@ void SyncClient::onFrame(const QString &text)
         if (const auto dropped = m_store->reject(mid, code, message, &e)) {
             Q_EMIT changeRejected(dropped->op, code, message);
             Q_EMIT pendingCountChanged(pendingCount());
-            Q_EMIT listChanged(dropped->op.listId);
+            Q_EMIT entityChanged(dropped->op.listId, dropped->op.entityId());
         }
         flushOutbox();
         return;

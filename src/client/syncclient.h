@@ -81,6 +81,13 @@ public:
     // "Keep mine" for a conflict: writes this device's value again, with a new stamp.
     std::optional<qint64> keepMine(const LocalStore::Conflict &conflict, Error *error);
 
+    // Any other request of the protocol (household.create, invite.create, ...) on this
+    // connection; `onReply` gets the reply or error frame, or an "offline" error at once.
+    void request(const QString &type, const QJsonObject &fields,
+                 std::function<void(const QJsonObject &reply)> onReply);
+    // Fetches the households, their members and lists again (after a join, say).
+    void refreshHouseholds();
+
     // Fetches a page of the server's history into the activity cache (one list, or the
     // whole household when `listId` is empty), older than `before` (a gid; 0 for the
     // newest). activityFetched() reports the next cursor (0 at the end).
@@ -97,7 +104,10 @@ public:
 Q_SIGNALS:
     void stateChanged(State state);
     void pendingCountChanged(int count);
+    // The list may have changed as a whole (its catch-up or a snapshot arrived).
     void listChanged(const QString &listId);
+    // One list or item changed: an edit here, an op from the server, an ack or a reject.
+    void entityChanged(const QString &listId, const QString &entityId);
     void changeRejected(const Op &op, const QString &code, const QString &message);
     // A pending write of this device lost to someone else's concurrent write.
     void conflictDetected(const LocalStore::Conflict &conflict);
