@@ -633,6 +633,32 @@ LocalStore::SyncState LocalStore::syncState(const QString &entityId) const
     return q.exec() && q.next() ? SyncState::Failed : SyncState::Confirmed;
 }
 
+QSet<QString> LocalStore::pendingEntities(const QString &listId) const
+{
+    QSqlQuery &q = m_statements.get("SELECT DISTINCT entity_id FROM outbox WHERE list_id = ?");
+    const store::QueryDone done(q);
+    q.addBindValue(listId);
+    QSet<QString> out;
+    if (q.exec()) {
+        while (q.next())
+            out.insert(q.value(0).toString());
+    }
+    return out;
+}
+
+QSet<QString> LocalStore::failedEntities(const QString &listId) const
+{
+    QSqlQuery &q = m_statements.get("SELECT DISTINCT entity_id FROM failed WHERE list_id = ?");
+    const store::QueryDone done(q);
+    q.addBindValue(listId);
+    QSet<QString> out;
+    if (q.exec()) {
+        while (q.next())
+            out.insert(q.value(0).toString());
+    }
+    return out;
+}
+
 QList<LocalStore::Failure> LocalStore::failures(const QString &listId) const
 {
     QSqlQuery &q = m_statements.get("SELECT mutation_id, op, code, message, at FROM failed"
@@ -855,19 +881,32 @@ QString LocalStore::personName(const QString &userId) const
 
 QList<Entity> LocalStore::lists(const QString &householdId) const
 {
+    // Confirmed lists, with this device's pending changes to them (a list made offline).
+    Replica all;
     QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT state FROM entities WHERE id = list_id"))) {
+        while (q.next()) {
+            Entity e;
+            if (Entity::fromJson(QJsonDocument::fromJson(q.value(0).toByteArray()).object(), &e))
+                all.insert(e);
+        }
+    }
+    q.finish();
+    if (q.exec(QStringLiteral(
+            "SELECT op FROM outbox WHERE entity_id = list_id ORDER BY mutation_id"))) {
+        while (q.next())
+            all.apply(opFromBytes(q.value(0).toByteArray()));
+    }
+    q.finish();
     QList<Entity> out;
-    if (!q.exec(QStringLiteral("SELECT state FROM entities WHERE id = list_id")))
-        return out;
-    while (q.next()) {
-        Entity e;
-        if (Entity::fromJson(QJsonDocument::fromJson(q.value(0).toByteArray()).object(), &e) &&
-            e.householdId == householdId)
+    for (const Entity &e : all.entities()) {
+        if (e.householdId == householdId)
             out.append(e);
     }
     std::sort(out.begin(), out.end(), [](const Entity &a, const Entity &b) {
-        return a.value(QStringLiteral("position")).toString() <
-            b.value(QStringLiteral("position")).toString();
+        const QString pa = a.value(QStringLiteral("position")).toString();
+        const QString pb = b.value(QStringLiteral("position")).toString();
+        return pa != pb ? pa < pb : a.id < b.id;
     });
     return out;
 }

@@ -7,6 +7,7 @@
 
 #include <QJsonValue>
 #include <QList>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -143,6 +144,9 @@ public:
     // Pending while a change of this device is in the outbox, else Failed while a refused
     // change is not dismissed, else Confirmed.
     SyncState syncState(const QString &entityId) const;
+    // The entities of a list with a change in the outbox, and with a refused change.
+    QSet<QString> pendingEntities(const QString &listId) const;
+    QSet<QString> failedEntities(const QString &listId) const;
 
     QList<Failure> failures(const QString &listId) const;
     bool dismissFailure(qint64 mutationId);
@@ -169,7 +173,7 @@ public:
     // Display names seen anywhere (members, ops, presence).
     bool setPerson(const QString &userId, const QString &displayName);
     QString personName(const QString &userId) const;
-    // The lists of a household, from their confirmed list entities (deleted ones too).
+    // The lists of a household (deleted ones too), with this device's pending changes.
     QList<Entity> lists(const QString &householdId) const;
 
 private:

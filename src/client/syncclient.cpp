@@ -508,6 +508,8 @@ void SyncClient::handleOp(const QJsonObject &frame, bool live)
         Q_EMIT pendingCountChanged(pendingCount());
     } else if (!m_store->applyRemote(op, seq, &e, origin)) {
         qCWarning(lcSync) << e.message;
+    } else if (mutationId == 0) {
+        Q_EMIT remoteOp(op, origin, live);
     }
     announceConflicts();
     Q_EMIT entityChanged(op.listId, op.entityId());

@@ -108,6 +108,9 @@ Q_SIGNALS:
     void listChanged(const QString &listId);
     // One list or item changed: an edit here, an op from the server, an ack or a reject.
     void entityChanged(const QString &listId, const QString &entityId);
+    // Someone else's op arrived (`live`) or came with a catch-up; emitted before the
+    // entityChanged it causes, so a view can say who changed it.
+    void remoteOp(const Op &op, const LocalStore::Origin &origin, bool live);
     void changeRejected(const Op &op, const QString &code, const QString &message);
     // A pending write of this device lost to someone else's concurrent write.
     void conflictDetected(const LocalStore::Conflict &conflict);

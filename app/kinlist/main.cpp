@@ -1,0 +1,80 @@
+// kinlist: the desktop app. A QML front end (module Kinlist) over the session and models
+// of src/ui, kept in sync with kinlist-server by the sync client.
+#include "ui/session.h"
+
+#include <QCommandLineParser>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTimer>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cstdio>
+#include <cstring>
+
+Q_IMPORT_QML_PLUGIN(KinlistPlugin)
+
+int main(int argc, char *argv[])
+{
+    // --version and --help work without a display.
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
+            std::printf("kinlist %s\n", KINLIST_VERSION);
+            return 0;
+        }
+        if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+            std::printf("Usage: kinlist [--server ADDRESS] [--data DIR] [--dark]\n\n"
+                        "Kinlist keeps a family's shared lists in sync, live.\n\n"
+                        "  --server ADDRESS  server to offer on first run (default "
+                        "127.0.0.1:8477)\n"
+                        "  --data DIR        keep this device's data in DIR\n"
+                        "  --dark            dark theme\n"
+                        "  --version         print the version\n");
+            return 0;
+        }
+    }
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("kinlist"));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Kinlist"));
+    QGuiApplication::setOrganizationDomain(QStringLiteral("kinlist.org"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(KINLIST_VERSION));
+
+    QCommandLineParser parser;
+    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Server address."),
+                                    QStringLiteral("ADDRESS"), QStringLiteral("127.0.0.1:8477"));
+    const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Data directory."),
+                                  QStringLiteral("DIR"));
+    const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Dark theme."));
+    // For documentation and visual checks: save the window to a PNG after a while, and quit.
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Save the window to FILE and quit."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption after(QStringLiteral("after"),
+                                   QStringLiteral("Milliseconds before the screenshot."),
+                                   QStringLiteral("MS"), QStringLiteral("3000"));
+    parser.addOptions({server, data, dark, screenshot, after});
+    parser.process(app);
+
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+    kinlist::ui::Session session(kinlist::client::AuthClient::serverUrl(parser.value(server)),
+                                 parser.value(data));
+    QQmlApplicationEngine engine;
+    engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(&session)},
+                                 {QStringLiteral("dark"), parser.isSet(dark)}});
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
+        [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Kinlist/Main.qml")));
+    session.restore();
+    if (parser.isSet(screenshot)) {
+        QTimer::singleShot(parser.value(after).toInt(), &app, [&] {
+            auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0));
+            const bool saved = window && window->grabWindow().save(parser.value(screenshot));
+            std::fprintf(stderr, "%s %s\n", saved ? "saved" : "could not save",
+                         qPrintable(parser.value(screenshot)));
+            QCoreApplication::exit(saved ? 0 : 1);
+        });
+    }
+    return QGuiApplication::exec();
+}

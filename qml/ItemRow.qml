@@ -1,0 +1,99 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// One item of a list: check it off, edit its title in place (double click or F2), delete
+// it; shows when it is not simply saved (waiting to be sent, or refused) and who else
+// just changed it.
+ItemDelegate {
+    id: row
+    required property int index
+    required property string itemId
+    required property string title
+    required property bool done
+    required property string syncState
+    required property string changedBy
+    required property double changedAt
+    property bool editing: false
+
+    signal toggled(bool done)
+    signal renamed(string title)
+    signal removed()
+
+    width: ListView.view ? ListView.view.width : implicitWidth
+    height: 52
+    padding: 0
+    highlighted: ListView.isCurrentItem
+    Accessible.name: row.title
+    Accessible.role: Accessible.ListItem
+
+    onDoubleClicked: row.editing = true
+    Keys.onSpacePressed: row.toggled(!row.done)
+    Keys.onDeletePressed: row.removed()
+    Keys.onPressed: (event) => { if (event.key === Qt.Key_F2) row.editing = true }
+
+    contentItem: RowLayout {
+        spacing: 10
+        anchors.leftMargin: 12
+        anchors.rightMargin: 8
+        CheckBox {
+            objectName: "check"
+            checked: row.done
+            onClicked: row.toggled(checked)
+            Accessible.name: row.done ? qsTr("Mark %1 as not done").arg(row.title)
+                                      : qsTr("Mark %1 as done").arg(row.title)
+        }
+        ColumnLayout {
+            Layout.fillWidth: true
+            spacing: 0
+            Label {
+                objectName: "title"
+                visible: !row.editing
+                Layout.fillWidth: true
+                text: row.title
+                elide: Text.ElideRight
+                font.pixelSize: 15
+                font.strikeout: row.done
+                opacity: row.done ? 0.55 : 1
+            }
+            TextField {
+                id: editor
+                objectName: "editor"
+                visible: row.editing
+                Layout.fillWidth: true
+                text: row.title
+                onVisibleChanged: if (visible) { forceActiveFocus(); selectAll() }
+                onAccepted: { row.renamed(text); row.editing = false }
+                Keys.onEscapePressed: row.editing = false
+                onActiveFocusChanged: if (!activeFocus) row.editing = false
+                Accessible.name: qsTr("Item title")
+            }
+            Label {
+                objectName: "changedBy"
+                visible: row.changedBy.length > 0 && !row.editing
+                text: qsTr("changed by %1, just now").arg(row.changedBy)
+                font.pixelSize: 11
+                opacity: 0.6
+            }
+        }
+        Label {
+            objectName: "syncBadge"
+            visible: row.syncState !== "confirmed"
+            text: row.syncState === "pending" ? qsTr("waiting to send") : qsTr("not saved")
+            color: row.syncState === "pending" ? "#8a8f98" : "#d64545"
+            font.pixelSize: 11
+            ToolTip.visible: badgeHover.hovered
+            ToolTip.text: row.syncState === "pending"
+                          ? qsTr("Saved on this computer; it goes to the others when connected.")
+                          : qsTr("The server refused this change.")
+            HoverHandler { id: badgeHover }
+        }
+        ToolButton {
+            objectName: "delete"
+            text: "\u2715"
+            onClicked: row.removed()
+            Accessible.name: qsTr("Delete %1").arg(row.title)
+            opacity: row.hovered || row.highlighted ? 1 : 0.25
+        }
+    }
+}

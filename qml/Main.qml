@@ -1,0 +1,30 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import Kinlist
+
+ApplicationWindow {
+    id: window
+    required property Session session
+    property bool dark: false
+
+    width: 1100
+    height: 720
+    visible: true
+    title: session.householdName.length > 0 ? qsTr("%1 – Kinlist").arg(session.householdName)
+                                            : "Kinlist"
+    Material.theme: dark ? Material.Dark : Material.Light
+    Material.accent: "#2e8b74"
+    Material.primary: "#2e8b74"
+
+    Loader {
+        id: page
+        objectName: "page"
+        anchors.fill: parent
+        sourceComponent: !window.session.signedIn ? signIn
+                       : window.session.households.length === 0 ? household : main
+    }
+    Component { id: signIn; SignInPage { session: window.session } }
+    Component { id: household; HouseholdPage { session: window.session } }
+    Component { id: main; MainPage { session: window.session } }
+}

@@ -1,0 +1,179 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Kinlist
+
+// The household's lists on the left, the open list on the right; the header shows the
+// live connection status.
+Page {
+    id: page
+    required property Session session
+    property bool showDone: false
+
+    function focusNewItem() { newItem.forceActiveFocus() }
+    function focusLists() { lists.forceActiveFocus() }
+
+    Shortcut { sequence: "Ctrl+N"; onActivated: page.focusNewItem() }
+    Shortcut { sequence: "Ctrl+L"; onActivated: page.focusLists() }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        // ---- side bar ----
+        Pane {
+            Layout.preferredWidth: 260
+            Layout.fillHeight: true
+            padding: 0
+            Material.background: Material.theme === Material.Dark ? "#1f2326" : "#f3f5f4"
+
+            ColumnLayout {
+                anchors.fill: parent
+                spacing: 0
+                Label {
+                    Layout.fillWidth: true
+                    Layout.margins: 16
+                    text: page.session.householdName
+                    font.pixelSize: 18
+                    font.weight: Font.DemiBold
+                    elide: Text.ElideRight
+                }
+                ListView {
+                    id: lists
+                    objectName: "lists"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    model: page.session.lists
+                    currentIndex: page.session.lists.rowOf(page.session.currentListId)
+                    keyNavigationEnabled: true
+                    Accessible.name: qsTr("Lists")
+                    delegate: ItemDelegate {
+                        required property int index
+                        required property string listId
+                        required property string name
+                        required property string kind
+                        required property int openCount
+                        width: ListView.view.width
+                        highlighted: ListView.isCurrentItem
+                        text: name
+                        Accessible.name: qsTr("%1, %n open", "", openCount).arg(name)
+                        onClicked: page.session.currentListId = listId
+                        Keys.onReturnPressed: page.session.currentListId = listId
+                        contentItem: RowLayout {
+                            Label {
+                                text: kind === "tasks" ? "\u2611" : "\u{1F6D2}"
+                                opacity: 0.7
+                            }
+                            Label { text: name; Layout.fillWidth: true; elide: Text.ElideRight }
+                            Label { text: openCount > 0 ? openCount : ""; opacity: 0.6 }
+                        }
+                    }
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    Layout.margins: 8
+                    TextField {
+                        id: newList
+                        objectName: "newList"
+                        Layout.fillWidth: true
+                        placeholderText: qsTr("New list")
+                        Accessible.name: qsTr("Name of a new list")
+                        onAccepted: {
+                            page.session.createList(text, "shopping")
+                            text = ""
+                        }
+                    }
+                }
+            }
+        }
+
+        Rectangle { Layout.fillHeight: true; width: 1; color: Material.dividerColor }
+
+        // ---- the open list ----
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: 0
+
+            ToolBar {
+                Layout.fillWidth: true
+                Material.background: Material.theme === Material.Dark ? "#23282b" : "#ffffff"
+                Material.elevation: 1
+                RowLayout {
+                    anchors.fill: parent
+                    anchors.leftMargin: 20
+                    anchors.rightMargin: 12
+                    Label {
+                        objectName: "listTitle"
+                        Layout.fillWidth: true
+                        text: page.session.currentListName || qsTr("No list yet")
+                        font.pixelSize: 20
+                        font.weight: Font.DemiBold
+                        elide: Text.ElideRight
+                    }
+                    StatusIndicator {
+                        objectName: "status"
+                        state: page.session.status.state
+                        label: page.session.status.label
+                        detail: page.session.status.detail
+                        pendingCount: page.session.status.pendingCount
+                        canRetry: page.session.status.canRetry
+                        onRetryRequested: page.session.status.retryNow()
+                    }
+                }
+            }
+
+            TextField {
+                id: newItem
+                objectName: "newItem"
+                Layout.fillWidth: true
+                Layout.margins: 16
+                enabled: page.session.currentListId.length > 0
+                placeholderText: qsTr("Add an item and press Enter")
+                Accessible.name: qsTr("New item")
+                onAccepted: {
+                    page.session.addItem(text)
+                    text = ""
+                }
+            }
+
+            ListView {
+                id: items
+                objectName: "items"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                model: page.session.items
+                keyNavigationEnabled: true
+                Accessible.name: qsTr("Items")
+                ScrollBar.vertical: ScrollBar {}
+                delegate: ItemRow {
+                    visible: !done || page.showDone
+                    height: visible ? 52 : 0
+                    onToggled: (d) => page.session.setDone(itemId, d)
+                    onRenamed: (t) => page.session.renameItem(itemId, t)
+                    onRemoved: page.session.removeItem(itemId)
+                    onClicked: items.currentIndex = index
+                }
+                Label {
+                    anchors.centerIn: parent
+                    visible: items.count === 0 && page.session.currentListId.length > 0
+                    text: qsTr("Nothing on this list yet.")
+                    opacity: 0.6
+                }
+            }
+
+            Button {
+                objectName: "toggleDone"
+                Layout.margins: 8
+                flat: true
+                visible: page.session.items.doneCount > 0
+                text: page.showDone ? qsTr("Hide done items")
+                                    : qsTr("Show %n done item(s)", "", page.session.items.doneCount)
+                onClicked: page.showDone = !page.showDone
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtQuick.Controls.Material
+import Kinlist
+
+// First run: sign in, or create an account, on the family's server.
+Page {
+    id: page
+    required property Session session
+    property bool creating: false
+
+    Pane {
+        anchors.centerIn: parent
+        width: Math.min(420, page.width - 40)
+        padding: 28
+        Material.elevation: 3
+
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: 12
+            Label {
+                text: page.creating ? qsTr("Create your Kinlist account") : qsTr("Welcome to Kinlist")
+                font.pixelSize: 24
+                font.weight: Font.DemiBold
+            }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                opacity: 0.7
+                text: qsTr("Shared lists for the whole family, on every device, live.")
+            }
+            TextField {
+                id: server
+                objectName: "server"
+                Layout.fillWidth: true
+                placeholderText: qsTr("Server address, e.g. kitchen-pc:8477")
+                text: page.session.serverAddress
+                Accessible.name: qsTr("Server address")
+            }
+            TextField {
+                id: name
+                objectName: "name"
+                visible: page.creating
+                Layout.fillWidth: true
+                placeholderText: qsTr("Your name, as the family sees it")
+                Accessible.name: qsTr("Your name")
+            }
+            TextField {
+                id: email
+                objectName: "email"
+                Layout.fillWidth: true
+                placeholderText: qsTr("Email address")
+                inputMethodHints: Qt.ImhEmailCharactersOnly
+                Accessible.name: qsTr("Email address")
+                Component.onCompleted: forceActiveFocus()
+            }
+            TextField {
+                id: password
+                objectName: "password"
+                Layout.fillWidth: true
+                placeholderText: page.creating ? qsTr("Password (at least 8 characters)") : qsTr("Password")
+                echoMode: TextInput.Password
+                Accessible.name: qsTr("Password")
+                onAccepted: go.clicked()
+            }
+            Label {
+                objectName: "error"
+                Layout.fillWidth: true
+                visible: page.session.error.length > 0
+                text: page.session.error
+                wrapMode: Text.WordWrap
+                color: "#d64545"
+            }
+            Button {
+                id: go
+                objectName: "go"
+                Layout.fillWidth: true
+                highlighted: true
+                enabled: !page.session.busy
+                text: page.session.busy ? qsTr("One moment…")
+                                        : page.creating ? qsTr("Create account") : qsTr("Sign in")
+                onClicked: page.creating
+                           ? page.session.createAccount(server.text, name.text, email.text, password.text)
+                           : page.session.signIn(server.text, email.text, password.text)
+            }
+            Button {
+                objectName: "switchMode"
+                Layout.fillWidth: true
+                flat: true
+                text: page.creating ? qsTr("I already have an account") : qsTr("New here? Create an account")
+                onClicked: { page.session.clearError(); page.creating = !page.creating }
+            }
+        }
+    }
+}

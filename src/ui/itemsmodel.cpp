@@ -1,0 +1,279 @@
+#include "itemsmodel.h"
+
+#include "core/fracindex.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+
+namespace kinlist::ui {
+
+using client::LocalStore;
+using client::SyncClient;
+
+namespace {
+QString syncStateName(LocalStore::SyncState s)
+{
+    switch (s) {
+    case LocalStore::SyncState::Pending:
+        return QStringLiteral("pending");
+    case LocalStore::SyncState::Failed:
+        return QStringLiteral("failed");
+    case LocalStore::SyncState::Confirmed:
+        break;
+    }
+    return QStringLiteral("confirmed");
+}
+
+// Roles and the entity fields behind them.
+struct FieldRole
+{
+    int role;
+    const char *field;
+};
+constexpr FieldRole kFieldRoles[] = {
+    {ItemsModel::TitleRole, "title"},       {ItemsModel::NoteRole, "note"},
+    {ItemsModel::QuantityRole, "quantity"}, {ItemsModel::UnitRole, "unit"},
+    {ItemsModel::CategoryRole, "category"}, {ItemsModel::DoneRole, "done"},
+    {ItemsModel::AssigneeRole, "assignee"}, {ItemsModel::DueRole, "due"},
+    {ItemsModel::PositionRole, "position"}, {ItemsModel::CreatedByRole, "createdBy"},
+};
+} // namespace
+
+ItemsModel::ItemsModel(QObject *parent)
+    : QAbstractListModel(parent)
+{ }
+
+void ItemsModel::setSource(SyncClient *client, const QString &listId)
+{
+    if (m_client)
+        m_client->disconnect(this);
+    m_client = client;
+    const bool idChanged = m_listId != listId;
+    m_listId = listId;
+    m_changedBy.clear();
+    if (client) {
+        connect(client, &SyncClient::entityChanged, this,
+                [this](const QString &list, const QString &entity) {
+                    if (list == m_listId && entity != m_listId)
+                        refreshEntity(entity);
+                });
+        connect(client, &SyncClient::remoteOp, this,
+                [this](const Op &op, const LocalStore::Origin &origin, bool live) {
+                    if (!live || op.listId != m_listId || op.entityKind() != EntityKind::Item)
+                        return;
+                    const QString name = origin.byName.isEmpty()
+                        ? m_client->store()->personName(origin.by)
+                        : origin.byName;
+                    m_changedBy.insert(op.itemId, {name, QDateTime::currentMSecsSinceEpoch()});
+                });
+        connect(client, &SyncClient::listChanged, this, [this](const QString &list) {
+            if (list == m_listId)
+                reload();
+        });
+    }
+    reload();
+    if (idChanged)
+        Q_EMIT listIdChanged();
+}
+
+bool ItemsModel::before(const Row &a, const Row &b)
+{
+    const QString pa = a.position();
+    const QString pb = b.position();
+    return pa != pb ? pa < pb : a.entity.id < b.entity.id;
+}
+
+bool ItemsModel::visible(const Entity &e) const
+{
+    return e.kind == EntityKind::Item && e.listId == m_listId && !e.isDeleted() &&
+        e.fields.contains(QStringLiteral("title"));
+}
+
+ItemsModel::Row ItemsModel::makeRow(const Entity &e, const QString &syncState) const
+{
+    Row r {e, syncState, {}, 0};
+    const auto it = m_changedBy.constFind(e.id);
+    if (it != m_changedBy.constEnd()) {
+        r.changedBy = it->first;
+        r.changedAt = it->second;
+    }
+    return r;
+}
+
+void ItemsModel::reload()
+{
+    QList<Row> rows;
+    if (m_client && !m_listId.isEmpty()) {
+        LocalStore *store = m_client->store();
+        const QSet<QString> pending = store->pendingEntities(m_listId);
+        const QSet<QString> failed = store->failedEntities(m_listId);
+        const Replica view = store->view(m_listId);
+        rows.reserve(view.entities().size());
+        for (const Entity &e : view.entities()) {
+            if (!visible(e))
+                continue;
+            rows.append(makeRow(e,
+                                pending.contains(e.id)      ? QStringLiteral("pending")
+                                    : failed.contains(e.id) ? QStringLiteral("failed")
+                                                            : QStringLiteral("confirmed")));
+        }
+        std::sort(rows.begin(), rows.end(), &ItemsModel::before);
+    }
+    // The same items in the same order (a reconnect's catch-up): announce what changed,
+    // so views keep their place. Anything else is a new list: reset.
+    const bool sameRows = rows.size() == m_rows.size() &&
+        std::equal(rows.cbegin(), rows.cend(), m_rows.cbegin(),
+                   [](const Row &a, const Row &b) { return a.entity.id == b.entity.id; });
+    if (sameRows) {
+        for (int i = 0; i < rows.size(); ++i) {
+            const QList<int> roles = changedRoles(m_rows.at(i), rows.at(i));
+            m_rows[i] = rows.at(i);
+            if (!roles.isEmpty())
+                Q_EMIT dataChanged(index(i), index(i), roles);
+        }
+    } else {
+        beginResetModel();
+        m_rows = std::move(rows);
+        endResetModel();
+    }
+    Q_EMIT countsChanged();
+}
+
+void ItemsModel::refreshEntity(const QString &entityId)
+{
+    LocalStore *store = m_client->store();
+    const std::optional<Entity> e = store->viewEntity(entityId);
+    const int current = rowOf(entityId);
+    if (!e || !visible(*e)) {
+        if (current >= 0) {
+            beginRemoveRows({}, current, current);
+            m_rows.removeAt(current);
+            endRemoveRows();
+            Q_EMIT countsChanged();
+        }
+        return;
+    }
+    const Row row = makeRow(*e, syncStateName(store->syncState(entityId)));
+    if (current < 0) {
+        const auto at = std::lower_bound(m_rows.cbegin(), m_rows.cend(), row, &ItemsModel::before);
+        const int i = int(at - m_rows.cbegin());
+        beginInsertRows({}, i, i);
+        m_rows.insert(i, row);
+        endInsertRows();
+        Q_EMIT countsChanged();
+        return;
+    }
+    // Where the row belongs among the others.
+    const Row old = m_rows.takeAt(current);
+    const auto at = std::lower_bound(m_rows.cbegin(), m_rows.cend(), row, &ItemsModel::before);
+    const int target = int(at - m_rows.cbegin());
+    m_rows.insert(current, old);
+    if (target != current) {
+        beginMoveRows({}, current, current, {}, target > current ? target + 1 : target);
+        m_rows.move(current, target);
+        endMoveRows();
+    }
+    const QList<int> roles = changedRoles(old, row);
+    m_rows[target] = row;
+    if (!roles.isEmpty())
+        Q_EMIT dataChanged(index(target), index(target), roles);
+    if (roles.contains(DoneRole))
+        Q_EMIT countsChanged();
+}
+
+QList<int> ItemsModel::changedRoles(const Row &a, const Row &b) const
+{
+    QList<int> roles;
+    for (const FieldRole &fr : kFieldRoles) {
+        const QString field = QString::fromLatin1(fr.field);
+        if (a.entity.value(field) != b.entity.value(field))
+            roles.append(fr.role);
+    }
+    if (a.syncState != b.syncState)
+        roles.append(SyncStateRole);
+    if (a.changedBy != b.changedBy || a.changedAt != b.changedAt)
+        roles << ChangedByRole << ChangedAtRole;
+    return roles;
+}
+
+int ItemsModel::openCount() const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &r) {
+        return !r.entity.value(QStringLiteral("done")).toBool();
+    }));
+}
+
+int ItemsModel::doneCount() const
+{
+    return int(m_rows.size()) - openCount();
+}
+
+int ItemsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant ItemsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &r = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case TitleRole:
+        return r.entity.value(QStringLiteral("title")).toString();
+    case IdRole:
+        return r.entity.id;
+    case DoneRole:
+        return r.entity.value(QStringLiteral("done")).toBool();
+    case SyncStateRole:
+        return r.syncState;
+    case ChangedByRole:
+        return r.changedBy;
+    case ChangedAtRole:
+        return r.changedAt;
+    default:
+        break;
+    }
+    for (const FieldRole &fr : kFieldRoles) {
+        if (fr.role == role)
+            return r.entity.value(QString::fromLatin1(fr.field)).toVariant();
+    }
+    return {};
+}
+
+QHash<int, QByteArray> ItemsModel::roleNames() const
+{
+    return {
+        {IdRole, "itemId"},           {TitleRole, "title"},         {NoteRole, "note"},
+        {QuantityRole, "quantity"},   {UnitRole, "unit"},           {CategoryRole, "category"},
+        {DoneRole, "done"},           {AssigneeRole, "assignee"},   {DueRole, "due"},
+        {PositionRole, "position"},   {CreatedByRole, "createdBy"}, {SyncStateRole, "syncState"},
+        {ChangedByRole, "changedBy"}, {ChangedAtRole, "changedAt"}};
+}
+
+int ItemsModel::rowOf(const QString &itemId) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).entity.id == itemId)
+            return i;
+    }
+    return -1;
+}
+
+QString ItemsModel::positionAtEnd() const
+{
+    return FracIndex::between(m_rows.isEmpty() ? QString() : m_rows.constLast().position(), {});
+}
+
+QString ItemsModel::positionBetween(int rowBefore, int rowAfter) const
+{
+    const QString a =
+        rowBefore >= 0 && rowBefore < m_rows.size() ? m_rows.at(rowBefore).position() : QString();
+    const QString b =
+        rowAfter >= 0 && rowAfter < m_rows.size() ? m_rows.at(rowAfter).position() : QString();
+    return FracIndex::between(a, b);
+}
+
+} // namespace kinlist::ui

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "client/syncclient.h"
+#include "core/replica.h"
+
+#include <QAbstractListModel>
+#include <QPointer>
+#include <QtQml/qqmlregistration.h>
+
+namespace kinlist::ui {
+
+// The items of one list as the user sees them (confirmed state with this device's pending
+// changes), in list order. One op changes one row: a row is inserted, removed, moved or
+// its changed roles are announced; the model is never reset for a single remote op, so
+// views keep their scroll position and the item being edited keeps focus.
+class ItemsModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The session owns the items model")
+    Q_PROPERTY(QString listId READ listId NOTIFY listIdChanged)
+    Q_PROPERTY(int openCount READ openCount NOTIFY countsChanged)
+    Q_PROPERTY(int doneCount READ doneCount NOTIFY countsChanged)
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        TitleRole,
+        NoteRole,
+        QuantityRole,
+        UnitRole,
+        CategoryRole,
+        DoneRole,
+        AssigneeRole,
+        DueRole,
+        PositionRole,
+        CreatedByRole,
+        SyncStateRole, // "confirmed", "pending" or "failed"
+        ChangedByRole, // who else changed it last while this view was open
+        ChangedAtRole, // when (ms since the epoch), 0 if not
+    };
+    Q_ENUM(Role)
+
+    explicit ItemsModel(QObject *parent = nullptr);
+
+    void setSource(client::SyncClient *client, const QString &listId);
+    QString listId() const { return m_listId; }
+    int openCount() const;
+    int doneCount() const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    Q_INVOKABLE int rowOf(const QString &itemId) const;
+    // A position after the last item, and one between two rows (-1: an end).
+    QString positionAtEnd() const;
+    QString positionBetween(int rowBefore, int rowAfter) const;
+
+Q_SIGNALS:
+    void listIdChanged();
+    void countsChanged();
+
+private:
+    struct Row
+    {
+        Entity entity;
+        QString syncState;
+        QString changedBy;
+        qint64 changedAt = 0;
+        QString position() const { return entity.value(QStringLiteral("position")).toString(); }
+    };
+    static bool before(const Row &a, const Row &b);
+    Row makeRow(const Entity &e, const QString &syncState) const;
+    bool visible(const Entity &e) const;
+    void reload();
+    void refreshEntity(const QString &entityId);
+    QList<int> changedRoles(const Row &a, const Row &b) const;
+
+    QPointer<client::SyncClient> m_client;
+    QString m_listId;
+    QList<Row> m_rows;
+    QHash<QString, std::pair<QString, qint64>> m_changedBy; // entity -> who, when
+};
+
+} // namespace kinlist::ui

@@ -1,0 +1,149 @@
+#include "listsmodel.h"
+
+#include "core/fracindex.h"
+
+namespace kinlist::ui {
+
+using client::SyncClient;
+
+ListsModel::ListsModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+    m_recount.setSingleShot(true);
+    m_recount.setInterval(100);
+    connect(&m_recount, &QTimer::timeout, this, &ListsModel::recount);
+}
+
+void ListsModel::setSource(SyncClient *client, const QString &householdId)
+{
+    if (m_client)
+        m_client->disconnect(this);
+    m_client = client;
+    m_householdId = householdId;
+    if (client) {
+        connect(client, &SyncClient::householdsChanged, this, &ListsModel::reload);
+        connect(client, &SyncClient::listChanged, this, &ListsModel::reload);
+        connect(client, &SyncClient::entityChanged, this,
+                [this](const QString &listId, const QString &entityId) {
+                    if (listId == entityId) {
+                        reload(); // the list itself: name, order, deleted
+                        return;
+                    }
+                    m_dirty.insert(listId);
+                    if (!m_recount.isActive())
+                        m_recount.start();
+                });
+    }
+    reload();
+}
+
+ListsModel::Row ListsModel::makeRow(const Entity &list) const
+{
+    Row r {list.id,
+           list.value(QStringLiteral("name")).toString(),
+           list.value(QStringLiteral("kind")).toString(),
+           list.value(QStringLiteral("position")).toString(),
+           0,
+           0};
+    const Replica items = m_client->store()->view(list.id);
+    for (const Entity &e : items.entities()) {
+        if (e.kind != EntityKind::Item || e.isDeleted())
+            continue;
+        (e.value(QStringLiteral("done")).toBool() ? r.done : r.open) += 1;
+    }
+    return r;
+}
+
+void ListsModel::reload()
+{
+    QList<Row> rows;
+    if (m_client && !m_householdId.isEmpty()) {
+        for (const Entity &list : m_client->store()->lists(m_householdId)) {
+            if (!list.isDeleted() && !list.value(QStringLiteral("archived")).toBool())
+                rows.append(makeRow(list));
+        }
+    }
+    const bool sameIds = rows.size() == m_rows.size() &&
+        std::equal(rows.cbegin(), rows.cend(), m_rows.cbegin(),
+                   [](const Row &a, const Row &b) { return a.id == b.id; });
+    if (sameIds) {
+        m_rows = std::move(rows);
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1));
+        return;
+    }
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+}
+
+void ListsModel::recount()
+{
+    const QSet<QString> dirty = std::exchange(m_dirty, {});
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (!dirty.contains(m_rows.at(i).id))
+            continue;
+        const std::optional<Entity> list = m_client->store()->viewEntity(m_rows.at(i).id);
+        if (!list)
+            continue;
+        m_rows[i] = makeRow(*list);
+        Q_EMIT dataChanged(index(i), index(i), {OpenCountRole, DoneCountRole});
+    }
+}
+
+int ListsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant ListsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &r = m_rows.at(index.row());
+    switch (role) {
+    case IdRole:
+        return r.id;
+    case Qt::DisplayRole:
+    case NameRole:
+        return r.name;
+    case KindRole:
+        return r.kind;
+    case OpenCountRole:
+        return r.open;
+    case DoneCountRole:
+        return r.done;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ListsModel::roleNames() const
+{
+    return {{IdRole, "listId"},
+            {NameRole, "name"},
+            {KindRole, "kind"},
+            {OpenCountRole, "openCount"},
+            {DoneCountRole, "doneCount"}};
+}
+
+QString ListsModel::idAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : QString();
+}
+
+int ListsModel::rowOf(const QString &listId) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).id == listId)
+            return i;
+    }
+    return -1;
+}
+
+QString ListsModel::positionAtEnd() const
+{
+    return FracIndex::between(m_rows.isEmpty() ? QString() : m_rows.constLast().position, {});
+}
+
+} // namespace kinlist::ui

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "client/syncclient.h"
+
+#include <QAbstractListModel>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+namespace kinlist::ui {
+
+// The lists of one household for the side bar, in their order, with how many items are
+// open and done. Counts are recounted for the lists that changed, a burst of ops at once.
+class ListsModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The session owns the lists model")
+public:
+    enum Role { IdRole = Qt::UserRole + 1, NameRole, KindRole, OpenCountRole, DoneCountRole };
+    Q_ENUM(Role)
+
+    explicit ListsModel(QObject *parent = nullptr);
+
+    void setSource(client::SyncClient *client, const QString &householdId);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    Q_INVOKABLE QString idAt(int row) const;
+    Q_INVOKABLE int rowOf(const QString &listId) const;
+    QString positionAtEnd() const;
+
+private:
+    struct Row
+    {
+        QString id;
+        QString name;
+        QString kind;
+        QString position;
+        int open = 0;
+        int done = 0;
+    };
+    void reload();
+    void recount();
+    Row makeRow(const Entity &list) const;
+
+    QPointer<client::SyncClient> m_client;
+    QString m_householdId;
+    QList<Row> m_rows;
+    QSet<QString> m_dirty; // lists whose counts are to be recounted
+    QTimer m_recount;
+};
+
+} // namespace kinlist::ui

@@ -1,0 +1,393 @@
+#include "session.h"
+
+#include "core/uuid.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QStandardPaths>
+
+namespace kinlist::ui {
+
+using client::SyncClient;
+
+namespace {
+client::CredentialStore::Options credentialOptions(const QString &dataDirectory, bool allowFile)
+{
+    client::CredentialStore::Options o;
+    o.fileDirectory = QDir(dataDirectory).filePath(QStringLiteral("credentials"));
+    o.allowFile = allowFile;
+    return o;
+}
+
+QString appData(const QString &dataDirectory)
+{
+    return dataDirectory.isEmpty()
+        ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        : dataDirectory;
+}
+
+std::unique_ptr<QSettings> openSettings(const QString &dataDirectory)
+{
+    if (dataDirectory.isEmpty())
+        return std::make_unique<QSettings>();
+    return std::make_unique<QSettings>(QDir(dataDirectory).filePath(QStringLiteral("kinlist.ini")),
+                                       QSettings::IniFormat);
+}
+} // namespace
+
+Session::Session(QUrl defaultServer, QString dataDirectory, QObject *parent)
+    : QObject(parent)
+    , m_defaultServer(std::move(defaultServer))
+    , m_dataDirectory(appData(dataDirectory))
+    , m_settings(openSettings(dataDirectory))
+    , m_credentials(credentialOptions(
+          m_dataDirectory, m_settings->value(QStringLiteral("rememberInFile"), false).toBool()))
+{
+    // The first list to arrive (after joining a household, say) opens.
+    const auto openFirstList = [this] {
+        if (m_currentListId.isEmpty() && m_lists.rowCount() > 0)
+            setCurrentListId(m_lists.idAt(0));
+    };
+    connect(&m_lists, &QAbstractItemModel::modelReset, this, openFirstList);
+    connect(&m_lists, &QAbstractItemModel::rowsInserted, this, openFirstList);
+    connect(&m_auth, &client::AuthClient::failed, this, [this](const QString &message) {
+        m_busy = false;
+        fail(message);
+    });
+    connect(&m_auth, &client::AuthClient::succeeded, this,
+            [this](const QUrl &server, const QJsonObject &session) {
+                m_busy = false;
+                const QJsonObject user = session.value(QStringLiteral("user")).toObject();
+                m_userName = user.value(QStringLiteral("displayName")).toString();
+                m_settings->setValue(QStringLiteral("account/server"), server.toString());
+                m_settings->setValue(QStringLiteral("account/userId"),
+                                     user.value(QStringLiteral("id")).toString());
+                m_settings->setValue(QStringLiteral("account/name"), m_userName);
+                openAccount(server, user.value(QStringLiteral("id")).toString());
+                if (m_account)
+                    m_account->signIn(session.value(QStringLiteral("accessToken")).toString(),
+                                      session.value(QStringLiteral("refreshToken")).toString());
+                Q_EMIT changed();
+            });
+}
+
+Session::~Session()
+{
+    m_items.setSource(nullptr, {});
+    m_lists.setSource(nullptr, {});
+    m_status.setClient(nullptr);
+}
+
+void Session::restore()
+{
+    const QUrl server(m_settings->value(QStringLiteral("account/server")).toString());
+    const QString userId = m_settings->value(QStringLiteral("account/userId")).toString();
+    if (!server.isValid() || userId.isEmpty())
+        return;
+    m_userName = m_settings->value(QStringLiteral("account/name")).toString();
+    openAccount(server, userId);
+    if (m_account)
+        m_account->resume();
+}
+
+void Session::openAccount(const QUrl &server, const QString &userId)
+{
+    auto account =
+        std::make_unique<client::Account>(server, userId, &m_credentials, m_dataDirectory);
+    Error e;
+    if (!account->open(&e)) {
+        fail(tr("Kinlist cannot open its data on this computer: %1").arg(e.message));
+        return;
+    }
+    m_account = std::move(account);
+    SyncClient *sync = m_account->sync();
+    connect(sync, &SyncClient::householdsChanged, this, &Session::onHouseholdsChanged);
+    connect(sync, &SyncClient::entityChanged, this,
+            [this](const QString &listId, const QString &entityId) {
+                if (listId == entityId)
+                    Q_EMIT changed(); // a list's name or kind
+            });
+    connect(sync, &SyncClient::changeRejected, this,
+            [this](const Op &, const QString &, const QString &message) {
+                fail(tr("A change could not be saved: %1").arg(message));
+            });
+    connect(m_account.get(), &client::Account::needsSignIn, this, [this] {
+        fail(tr("Please sign in again."));
+        signOut();
+    });
+    m_status.setClient(sync);
+    onHouseholdsChanged();
+    Q_EMIT changed();
+}
+
+void Session::onHouseholdsChanged()
+{
+    const QVariantList all = households();
+    bool known = false;
+    for (const QVariant &h : all)
+        known = known || h.toMap().value(QStringLiteral("id")).toString() == m_householdId;
+    if (!known) {
+        const QString remembered = m_settings->value(QStringLiteral("household")).toString();
+        QString pick =
+            all.isEmpty() ? QString() : all.first().toMap().value(QStringLiteral("id")).toString();
+        for (const QVariant &h : all) {
+            if (h.toMap().value(QStringLiteral("id")).toString() == remembered)
+                pick = remembered;
+        }
+        setHouseholdId(pick);
+    } else if (m_currentListId.isEmpty() && m_lists.rowCount() > 0) {
+        setCurrentListId(m_lists.idAt(0));
+    }
+    Q_EMIT changed();
+}
+
+QString Session::serverAddress() const
+{
+    const QUrl server(m_settings->value(QStringLiteral("account/server")).toString());
+    const QUrl url = server.isValid() ? server : m_defaultServer;
+    return url.scheme() == QLatin1String("ws") ? url.authority() : url.toString();
+}
+
+QVariantList Session::households() const
+{
+    QVariantList out;
+    if (m_account) {
+        for (const QJsonObject &h : m_account->store()->households())
+            out.append(h.toVariantMap());
+    }
+    return out;
+}
+
+void Session::setHouseholdId(const QString &id)
+{
+    if (id == m_householdId && !id.isEmpty())
+        return;
+    m_householdId = id;
+    if (!id.isEmpty())
+        m_settings->setValue(QStringLiteral("household"), id);
+    m_lists.setSource(m_account ? m_account->sync() : nullptr, id);
+    setCurrentListId(m_lists.rowCount() > 0 ? m_lists.idAt(0) : QString());
+    Q_EMIT changed();
+}
+
+QString Session::householdName() const
+{
+    for (const QVariant &h : households()) {
+        const QVariantMap m = h.toMap();
+        if (m.value(QStringLiteral("id")).toString() == m_householdId)
+            return m.value(QStringLiteral("name")).toString();
+    }
+    return {};
+}
+
+void Session::setCurrentListId(const QString &id)
+{
+    if (id == m_currentListId && m_items.listId() == id)
+        return;
+    m_currentListId = id;
+    m_items.setSource(m_account ? m_account->sync() : nullptr, id);
+    Q_EMIT changed();
+}
+
+QString Session::currentListName() const
+{
+    if (!m_account || m_currentListId.isEmpty())
+        return {};
+    const auto list = m_account->store()->viewEntity(m_currentListId);
+    return list ? list->value(QStringLiteral("name")).toString() : QString();
+}
+
+QString Session::currentListKind() const
+{
+    if (!m_account || m_currentListId.isEmpty())
+        return {};
+    const auto list = m_account->store()->viewEntity(m_currentListId);
+    return list ? list->value(QStringLiteral("kind")).toString() : QString();
+}
+
+void Session::signIn(const QString &server, const QString &email, const QString &password)
+{
+    if (email.trimmed().isEmpty() || password.isEmpty()) {
+        fail(tr("Enter your email address and password."));
+        return;
+    }
+    clearError();
+    m_busy = true;
+    Q_EMIT changed();
+    m_auth.signIn(client::AuthClient::serverUrl(server), email, password);
+}
+
+void Session::createAccount(const QString &server, const QString &name, const QString &email,
+                            const QString &password)
+{
+    if (name.trimmed().isEmpty() || email.trimmed().isEmpty()) {
+        fail(tr("Enter your name and email address."));
+        return;
+    }
+    if (password.size() < 8) {
+        fail(tr("Choose a password of at least 8 characters."));
+        return;
+    }
+    clearError();
+    m_busy = true;
+    Q_EMIT changed();
+    m_auth.createAccount(client::AuthClient::serverUrl(server), name, email, password);
+}
+
+void Session::householdRequest(const QString &type, const QJsonObject &fields)
+{
+    if (!m_account)
+        return;
+    clearError();
+    m_busy = true;
+    Q_EMIT changed();
+    m_account->sync()->request(type, fields, [this](const QJsonObject &r) {
+        m_busy = false;
+        const QString code = r.value(QStringLiteral("code")).toString();
+        if (r.value(QStringLiteral("type")).toString() != QLatin1String("reply")) {
+            if (code == QLatin1String("offline"))
+                fail(tr("You are offline. This needs a connection to the server."));
+            else if (code == QLatin1String("invite_invalid"))
+                fail(tr("That invite code is not valid. It may have expired or been used up; "
+                        "ask for a new one."));
+            else if (code == QLatin1String("rate_limited"))
+                fail(tr("Too many wrong codes. Wait a minute and try again."));
+            else
+                fail(r.value(QStringLiteral("message")).toString());
+            Q_EMIT changed();
+            return;
+        }
+        const QString id = r.value(QStringLiteral("result"))
+                               .toObject()
+                               .value(QStringLiteral("household"))
+                               .toObject()
+                               .value(QStringLiteral("id"))
+                               .toString();
+        m_settings->setValue(QStringLiteral("household"), id);
+        m_householdId.clear();
+        m_account->sync()->refreshHouseholds();
+        Q_EMIT changed();
+    });
+}
+
+void Session::createHousehold(const QString &name)
+{
+    if (name.trimmed().isEmpty()) {
+        fail(tr("Give your household a name."));
+        return;
+    }
+    householdRequest(QStringLiteral("household.create"),
+                     {{QStringLiteral("name"), name.trimmed()}});
+}
+
+void Session::joinHousehold(const QString &code)
+{
+    if (code.trimmed().isEmpty()) {
+        fail(tr("Enter the invite code you were given."));
+        return;
+    }
+    householdRequest(QStringLiteral("household.join"), {{QStringLiteral("code"), code.trimmed()}});
+}
+
+void Session::apply(Op op)
+{
+    if (!m_account)
+        return;
+    Error e;
+    if (!m_account->sync()->apply(std::move(op), &e))
+        fail(tr("Kinlist could not save this change on this computer: %1").arg(e.message));
+}
+
+void Session::createList(const QString &name, const QString &kind)
+{
+    if (name.trimmed().isEmpty() || m_householdId.isEmpty())
+        return;
+    Op op;
+    op.type = Op::Type::ListCreate;
+    op.listId = createUuid();
+    op.householdId = m_householdId;
+    op.fields = {
+        {QStringLiteral("name"), name.trimmed()},
+        {QStringLiteral("kind"),
+         kind == QLatin1String("tasks") ? QStringLiteral("tasks") : QStringLiteral("shopping")},
+        {QStringLiteral("position"), m_lists.positionAtEnd()}};
+    const QString id = op.listId;
+    m_account->sync()->watchList(id);
+    apply(op);
+    setCurrentListId(id);
+}
+
+void Session::addItem(const QString &title)
+{
+    if (title.trimmed().isEmpty() || m_currentListId.isEmpty())
+        return;
+    Op op;
+    op.type = Op::Type::ItemCreate;
+    op.listId = m_currentListId;
+    op.itemId = createUuid();
+    op.fields = {{QStringLiteral("title"), title.trimmed()},
+                 {QStringLiteral("done"), false},
+                 {QStringLiteral("position"), m_items.positionAtEnd()}};
+    apply(op);
+}
+
+void Session::setDone(const QString &itemId, bool done)
+{
+    Op op;
+    op.type = Op::Type::ItemSet;
+    op.listId = m_currentListId;
+    op.itemId = itemId;
+    op.fields = {{QStringLiteral("done"), done}};
+    apply(op);
+}
+
+void Session::renameItem(const QString &itemId, const QString &title)
+{
+    if (title.trimmed().isEmpty())
+        return;
+    Op op;
+    op.type = Op::Type::ItemSet;
+    op.listId = m_currentListId;
+    op.itemId = itemId;
+    op.fields = {{QStringLiteral("title"), title.trimmed()}};
+    apply(op);
+}
+
+void Session::removeItem(const QString &itemId)
+{
+    Op op;
+    op.type = Op::Type::ItemDelete;
+    op.listId = m_currentListId;
+    op.itemId = itemId;
+    apply(op);
+}
+
+void Session::fail(const QString &message)
+{
+    m_error = message;
+    Q_EMIT changed();
+}
+
+void Session::clearError()
+{
+    if (m_error.isEmpty())
+        return;
+    m_error.clear();
+    Q_EMIT changed();
+}
+
+void Session::signOut()
+{
+    m_items.setSource(nullptr, {});
+    m_lists.setSource(nullptr, {});
+    m_status.setClient(nullptr);
+    if (m_account)
+        m_account->forget();
+    m_account.reset();
+    m_settings->remove(QStringLiteral("account"));
+    m_householdId.clear();
+    m_currentListId.clear();
+    Q_EMIT changed();
+}
+
+} // namespace kinlist::ui

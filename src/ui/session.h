@@ -1,0 +1,108 @@
+#pragma once
+
+#include "client/account.h"
+#include "client/authclient.h"
+#include "client/credentials.h"
+#include "connectionstatus.h"
+#include "itemsmodel.h"
+#include "listsmodel.h"
+
+#include <QObject>
+#include <QSettings>
+#include <QUrl>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+namespace kinlist::ui {
+
+// What the QML front end talks to: signing in (or creating an account), the households,
+// the current household's lists, the open list's items, the connection status, and every
+// edit a user makes. Edits go through the sync client, so they show at once and are on
+// disk before anything is sent.
+class Session : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Created by the application")
+    Q_PROPERTY(bool signedIn READ signedIn NOTIFY changed)
+    Q_PROPERTY(bool busy READ busy NOTIFY changed)
+    Q_PROPERTY(QString error READ error NOTIFY changed)
+    Q_PROPERTY(QString serverAddress READ serverAddress NOTIFY changed)
+    Q_PROPERTY(QString userName READ userName NOTIFY changed)
+    Q_PROPERTY(QVariantList households READ households NOTIFY changed)
+    Q_PROPERTY(QString householdId READ householdId WRITE setHouseholdId NOTIFY changed)
+    Q_PROPERTY(QString householdName READ householdName NOTIFY changed)
+    Q_PROPERTY(QString currentListId READ currentListId WRITE setCurrentListId NOTIFY changed)
+    Q_PROPERTY(QString currentListName READ currentListName NOTIFY changed)
+    Q_PROPERTY(QString currentListKind READ currentListKind NOTIFY changed)
+    Q_PROPERTY(kinlist::ui::ConnectionStatus *status READ status CONSTANT)
+    Q_PROPERTY(kinlist::ui::ListsModel *lists READ lists CONSTANT)
+    Q_PROPERTY(kinlist::ui::ItemsModel *items READ items CONSTANT)
+public:
+    // `dataDirectory` empty: the platform's app data location and the default settings.
+    explicit Session(QUrl defaultServer, QString dataDirectory = {}, QObject *parent = nullptr);
+    ~Session() override;
+
+    // Opens the account used last time, signing in with the token kept for it.
+    void restore();
+
+    bool signedIn() const { return m_account != nullptr; }
+    bool busy() const { return m_busy; }
+    QString error() const { return m_error; }
+    QString serverAddress() const;
+    QString userName() const { return m_userName; }
+    QVariantList households() const;
+    QString householdId() const { return m_householdId; }
+    void setHouseholdId(const QString &id);
+    QString householdName() const;
+    QString currentListId() const { return m_currentListId; }
+    void setCurrentListId(const QString &id);
+    QString currentListName() const;
+    QString currentListKind() const;
+    ConnectionStatus *status() { return &m_status; }
+    ListsModel *lists() { return &m_lists; }
+    ItemsModel *items() { return &m_items; }
+    client::Account *account() const { return m_account.get(); }
+
+    Q_INVOKABLE void signIn(const QString &server, const QString &email, const QString &password);
+    Q_INVOKABLE void createAccount(const QString &server, const QString &name, const QString &email,
+                                   const QString &password);
+    Q_INVOKABLE void createHousehold(const QString &name);
+    Q_INVOKABLE void joinHousehold(const QString &code);
+    Q_INVOKABLE void createList(const QString &name, const QString &kind);
+    Q_INVOKABLE void addItem(const QString &title);
+    Q_INVOKABLE void setDone(const QString &itemId, bool done);
+    Q_INVOKABLE void renameItem(const QString &itemId, const QString &title);
+    Q_INVOKABLE void removeItem(const QString &itemId);
+    Q_INVOKABLE void clearError();
+    Q_INVOKABLE void signOut();
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    void openAccount(const QUrl &server, const QString &userId);
+    void onHouseholdsChanged();
+    void apply(Op op);
+    void fail(const QString &message);
+    void householdRequest(const QString &type, const QJsonObject &fields);
+
+    QUrl m_defaultServer;
+    QString m_dataDirectory;
+    std::unique_ptr<QSettings> m_settings;
+    client::CredentialStore m_credentials;
+    client::AuthClient m_auth;
+    std::unique_ptr<client::Account> m_account;
+    ConnectionStatus m_status;
+    ListsModel m_lists;
+    ItemsModel m_items;
+    bool m_busy = false;
+    QString m_error;
+    QString m_userName;
+    QString m_householdId;
+    QString m_currentListId;
+};
+
+} // namespace kinlist::ui

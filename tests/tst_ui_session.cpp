@@ -1,0 +1,194 @@
+// The app's session and models end to end, as the QML front end drives them, against a
+// real in-process server: two people sign up, one starts a household and the other joins
+// with an invite code; items added, checked, renamed and deleted on one device appear on
+// the other as single row changes (never a reset); an offline device's edits arrive when
+// it is back. QAbstractItemModelTester watches both item models throughout.
+#include "common/testserver.h"
+#include "ui/session.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using kinlist::ui::ItemsModel;
+using kinlist::ui::Session;
+
+class TestUiSession : public QObject
+{
+    Q_OBJECT
+    TestServer m_server;
+    QTemporaryDir m_dir;
+
+    QString address() const { return m_server.url().authority(); }
+
+    static bool live(Session &s)
+    {
+        return QTest::qWaitFor([&] { return s.status()->state() == QLatin1String("live"); }, 10000);
+    }
+
+    static QVariant itemData(ItemsModel *m, const QString &title, int role)
+    {
+        for (int i = 0; i < m->rowCount(); ++i) {
+            const QModelIndex idx = m->index(i);
+            if (idx.data(ItemsModel::TitleRole).toString() == title)
+                return idx.data(role);
+        }
+        return {};
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_server.start()); }
+
+    void wrongPasswordReadsAsASentence()
+    {
+        Session s(m_server.url(), m_dir.filePath(QStringLiteral("nobody")));
+        s.signIn(address(), QStringLiteral("nobody@example.org"), QStringLiteral("wrong-password"));
+        QVERIFY(s.busy());
+        QTRY_VERIFY_WITH_TIMEOUT(!s.busy(), 10000);
+        QVERIFY2(s.error().contains(QStringLiteral("do not match")), qPrintable(s.error()));
+        QVERIFY(!s.signedIn());
+        s.signIn(QStringLiteral("no server here"), QStringLiteral("a@b.c"), QStringLiteral("x"));
+        QTRY_VERIFY_WITH_TIMEOUT(!s.busy(), 10000);
+        QVERIFY2(s.error().contains(QStringLiteral("server address")), qPrintable(s.error()));
+    }
+
+    void twoDevicesOfOneFamily()
+    {
+        Session mum(m_server.url(), m_dir.filePath(QStringLiteral("mum")));
+        mum.createAccount(address(), QStringLiteral("Mum"), QStringLiteral("mum@smith.example"),
+                          QStringLiteral("password-mum"));
+        QTRY_VERIFY_WITH_TIMEOUT(mum.signedIn(), 10000);
+        QVERIFY(live(mum));
+        QCOMPARE(mum.households().size(), 0);
+        mum.createHousehold(QStringLiteral("The Smiths"));
+        QTRY_COMPARE_WITH_TIMEOUT(mum.households().size(), 1, 10000);
+        QCOMPARE(mum.householdName(), QStringLiteral("The Smiths"));
+        mum.createList(QStringLiteral("Groceries"), QStringLiteral("shopping"));
+        QCOMPARE(mum.currentListName(), QStringLiteral("Groceries"));
+        QCOMPARE(mum.lists()->rowCount(), 1);
+        QAbstractItemModelTester mumTester(mum.items(),
+                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester listsTester(
+            mum.lists(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        // Shown at once, waiting until the server has it.
+        mum.addItem(QStringLiteral("Milk"));
+        QCOMPARE(mum.items()->rowCount(), 1);
+        QCOMPARE(
+            itemData(mum.items(), QStringLiteral("Milk"), ItemsModel::SyncStateRole).toString(),
+            QStringLiteral("pending"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            itemData(mum.items(), QStringLiteral("Milk"), ItemsModel::SyncStateRole).toString(),
+            QStringLiteral("confirmed"), 10000);
+
+        // Dad joins with an invite code on his own device.
+        QString code;
+        mum.account()->sync()->request(QStringLiteral("invite.create"),
+                                       {{QStringLiteral("householdId"), mum.householdId()}},
+                                       [&](const QJsonObject &r) {
+                                           code = r.value(QStringLiteral("result"))
+                                                      .toObject()
+                                                      .value(QStringLiteral("code"))
+                                                      .toString();
+                                       });
+        QTRY_VERIFY_WITH_TIMEOUT(!code.isEmpty(), 10000);
+        Session dad(m_server.url(), m_dir.filePath(QStringLiteral("dad")));
+        dad.createAccount(address(), QStringLiteral("Dad"), QStringLiteral("dad@smith.example"),
+                          QStringLiteral("password-dad"));
+        QVERIFY(live(dad));
+        dad.joinHousehold(code.toLower()); // typed carelessly
+        QTRY_COMPARE_WITH_TIMEOUT(dad.households().size(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(dad.currentListName(), QStringLiteral("Groceries"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(dad.items()->rowCount(), 1, 10000);
+        QAbstractItemModelTester dadTester(dad.items(),
+                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy dadResets(dad.items(), &QAbstractItemModel::modelReset);
+        QSignalSpy dadInserts(dad.items(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy dadRemoves(dad.items(), &QAbstractItemModel::rowsRemoved);
+        QSignalSpy dadChanges(dad.items(), &QAbstractItemModel::dataChanged);
+
+        // Mum adds: one row appears on Dad's device, saying who added it.
+        mum.addItem(QStringLiteral("Bread"));
+        QTRY_COMPARE_WITH_TIMEOUT(dad.items()->rowCount(), 2, 10000);
+        QCOMPARE(dadInserts.size(), 1);
+        QCOMPARE(
+            itemData(dad.items(), QStringLiteral("Bread"), ItemsModel::ChangedByRole).toString(),
+            QStringLiteral("Mum"));
+
+        // Dad checks Milk off: on Mum's device only that row's roles change.
+        const QString milk =
+            itemData(dad.items(), QStringLiteral("Milk"), ItemsModel::IdRole).toString();
+        QSignalSpy mumChanges(mum.items(), &QAbstractItemModel::dataChanged);
+        QSignalSpy mumResets(mum.items(), &QAbstractItemModel::modelReset);
+        dad.setDone(milk, true);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            itemData(mum.items(), QStringLiteral("Milk"), ItemsModel::DoneRole).toBool(), 10000);
+        bool doneRoleAnnounced = false;
+        for (const auto &args : std::as_const(mumChanges))
+            doneRoleAnnounced =
+                doneRoleAnnounced || args.at(2).value<QList<int>>().contains(ItemsModel::DoneRole);
+        QVERIFY(doneRoleAnnounced);
+        QCOMPARE(mum.items()->doneCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            mum.lists()->index(0).data(kinlist::ui::ListsModel::OpenCountRole).toInt(), 1, 10000);
+
+        // Renamed and deleted on Mum's device: a role change and a row removal on Dad's.
+        mum.renameItem(milk, QStringLiteral("Oat milk"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            itemData(dad.items(), QStringLiteral("Oat milk"), ItemsModel::IdRole).isValid(), 10000);
+        const QString bread =
+            itemData(mum.items(), QStringLiteral("Bread"), ItemsModel::IdRole).toString();
+        mum.removeItem(bread);
+        QCOMPARE(mum.items()->rowCount(), 1); // gone at once here
+        QTRY_COMPARE_WITH_TIMEOUT(dad.items()->rowCount(), 1, 10000);
+        QCOMPARE(dadRemoves.size(), 1);
+        QVERIFY(!dadChanges.isEmpty());
+
+        // Dad offline: his edit waits, and arrives when he is back.
+        dad.account()->sync()->stop();
+        QCOMPARE(dad.status()->state(), QStringLiteral("offline"));
+        dad.addItem(QStringLiteral("Jam"));
+        QCOMPARE(dad.status()->pendingCount(), 1);
+        QVERIFY(dad.status()->detail().contains(QStringLiteral("waiting")));
+        QCOMPARE(itemData(dad.items(), QStringLiteral("Jam"), ItemsModel::SyncStateRole).toString(),
+                 QStringLiteral("pending"));
+        dad.account()->sync()->start();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            itemData(mum.items(), QStringLiteral("Jam"), ItemsModel::IdRole).isValid(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(dad.status()->pendingCount(), 0, 10000);
+        // None of this reset either model.
+        QCOMPARE(dadResets.size(), 0);
+        QCOMPARE(mumResets.size(), 0);
+    }
+
+    void restartSignsInWithTheKeptSession()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("kit"));
+        {
+            Session first(m_server.url(), dir);
+            first.createAccount(address(), QStringLiteral("Kit"), QStringLiteral("kit@example.org"),
+                                QStringLiteral("password-kit"));
+            QVERIFY(live(first));
+            first.createHousehold(QStringLiteral("Kit's flat"));
+            QTRY_COMPARE_WITH_TIMEOUT(first.households().size(), 1, 10000);
+            first.createList(QStringLiteral("Chores"), QStringLiteral("tasks"));
+            first.addItem(QStringLiteral("Bins out"));
+            QTRY_COMPARE_WITH_TIMEOUT(first.status()->pendingCount(), 0, 10000);
+        }
+        // Without a keychain here the token lives for the session only: the next start
+        // asks to sign in again, and the lists are on disk meanwhile.
+        Session second(m_server.url(), dir);
+        second.restore();
+        QTRY_VERIFY_WITH_TIMEOUT(!second.signedIn(), 10000);
+        QVERIFY(second.error().contains(QStringLiteral("sign in")));
+        second.signIn(address(), QStringLiteral("kit@example.org"), QStringLiteral("password-kit"));
+        QVERIFY(live(second));
+        QTRY_COMPARE_WITH_TIMEOUT(second.householdName(), QStringLiteral("Kit's flat"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(second.currentListName(), QStringLiteral("Chores"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(second.items()->rowCount(), 1, 10000);
+    }
+};
+
+QTEST_MAIN(TestUiSession)
+#include "tst_ui_session.moc"
