@@ -9,7 +9,6 @@ import Kinlist
 Page {
     id: page
     required property Session session
-    property bool showDone: false
 
     function focusNewItem() { newItem.forceActiveFocus() }
     function focusLists() { lists.forceActiveFocus() }
@@ -58,13 +57,14 @@ Page {
                         width: ListView.view.width
                         highlighted: ListView.isCurrentItem
                         text: name
-                        Accessible.name: qsTr("%1, %n open", "", openCount).arg(name)
+                        Accessible.name: qsTr("%1, %2 open").arg(name).arg(openCount)
                         onClicked: page.session.currentListId = listId
                         Keys.onReturnPressed: page.session.currentListId = listId
                         contentItem: RowLayout {
                             Label {
-                                text: kind === "tasks" ? "\u2611" : "\u{1F6D2}"
+                                text: kind === "tasks" ? "\u2611" : "\u2022"
                                 opacity: 0.7
+                                Layout.preferredWidth: 14
                             }
                             Label { text: name; Layout.fillWidth: true; elide: Text.ElideRight }
                             Label { text: openCount > 0 ? openCount : ""; opacity: 0.6 }
@@ -145,13 +145,11 @@ Page {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 clip: true
-                model: page.session.items
+                model: page.session.visibleItems
                 keyNavigationEnabled: true
                 Accessible.name: qsTr("Items")
                 ScrollBar.vertical: ScrollBar {}
                 delegate: ItemRow {
-                    visible: !done || page.showDone
-                    height: visible ? 52 : 0
                     onToggled: (d) => page.session.setDone(itemId, d)
                     onRenamed: (t) => page.session.renameItem(itemId, t)
                     onRemoved: page.session.removeItem(itemId)
@@ -170,9 +168,12 @@ Page {
                 Layout.margins: 8
                 flat: true
                 visible: page.session.items.doneCount > 0
-                text: page.showDone ? qsTr("Hide done items")
-                                    : qsTr("Show %n done item(s)", "", page.session.items.doneCount)
-                onClicked: page.showDone = !page.showDone
+                text: page.session.visibleItems.showDone
+                      ? qsTr("Hide done items")
+                      : page.session.items.doneCount === 1
+                        ? qsTr("Show 1 done item")
+                        : qsTr("Show %1 done items").arg(page.session.items.doneCount)
+                onClicked: page.session.visibleItems.showDone = !page.session.visibleItems.showDone
             }
         }
     }

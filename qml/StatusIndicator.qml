@@ -56,7 +56,7 @@ Item {
         Label {
             objectName: "waiting"
             visible: root.pendingCount > 0
-            text: qsTr("%n waiting", "", root.pendingCount)
+            text: qsTr("%1 waiting").arg(root.pendingCount)
             opacity: 0.75
         }
         Button {

@@ -90,15 +90,17 @@ QString ConnectionStatus::detail() const
     else
         lines << (m_client ? m_client->lastError() : QString());
     if (const int n = pendingCount())
-        lines << tr("%n change(s) waiting to be sent.", nullptr, n);
+        lines << (n == 1 ? tr("1 change waiting to be sent.")
+                         : tr("%1 changes waiting to be sent.").arg(n));
     if (m_client && m_client->lastSyncAt() > 0)
         lines << tr("Last sync: %1")
                      .arg(QLocale().toString(
                          QDateTime::fromMSecsSinceEpoch(m_client->lastSyncAt()).time(),
                          QLocale::ShortFormat));
-    if (m_client && m_client->nextRetryInMs() >= 0)
-        lines << tr("Next try in %n second(s).", nullptr,
-                    int((m_client->nextRetryInMs() + 999) / 1000));
+    if (m_client && m_client->nextRetryInMs() >= 0) {
+        const int s = int((m_client->nextRetryInMs() + 999) / 1000);
+        lines << (s == 1 ? tr("Next try in 1 second.") : tr("Next try in %1 seconds.").arg(s));
+    }
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -43,6 +43,7 @@ Session::Session(QUrl defaultServer, QString dataDirectory, QObject *parent)
     , m_credentials(credentialOptions(
           m_dataDirectory, m_settings->value(QStringLiteral("rememberInFile"), false).toBool()))
 {
+    m_visibleItems.setSourceModel(&m_items);
     // The first list to arrive (after joining a household, say) opens.
     const auto openFirstList = [this] {
         if (m_currentListId.isEmpty() && m_lists.rowCount() > 0)

@@ -4,6 +4,7 @@
 #include "client/authclient.h"
 #include "client/credentials.h"
 #include "connectionstatus.h"
+#include "itemsfilter.h"
 #include "itemsmodel.h"
 #include "listsmodel.h"
 
@@ -40,6 +41,8 @@ class Session : public QObject
     Q_PROPERTY(kinlist::ui::ConnectionStatus *status READ status CONSTANT)
     Q_PROPERTY(kinlist::ui::ListsModel *lists READ lists CONSTANT)
     Q_PROPERTY(kinlist::ui::ItemsModel *items READ items CONSTANT)
+    // The items as the list page shows them (done ones folded away unless asked for).
+    Q_PROPERTY(kinlist::ui::ItemsFilter *visibleItems READ visibleItems CONSTANT)
 public:
     // `dataDirectory` empty: the platform's app data location and the default settings.
     explicit Session(QUrl defaultServer, QString dataDirectory = {}, QObject *parent = nullptr);
@@ -64,6 +67,7 @@ public:
     ConnectionStatus *status() { return &m_status; }
     ListsModel *lists() { return &m_lists; }
     ItemsModel *items() { return &m_items; }
+    ItemsFilter *visibleItems() { return &m_visibleItems; }
     client::Account *account() const { return m_account.get(); }
 
     Q_INVOKABLE void signIn(const QString &server, const QString &email, const QString &password);
@@ -98,6 +102,7 @@ private:
     ConnectionStatus m_status;
     ListsModel m_lists;
     ItemsModel m_items;
+    ItemsFilter m_visibleItems;
     bool m_busy = false;
     QString m_error;
     QString m_userName;

@@ -1,0 +1,136 @@
+// Renders the app as a family sees it to PNG files in the build directory
+// (screenshots/): the sign-in page, and the main window in light and dark with a live
+// household of two people. Run under Xvfb (see tests/CMakeLists.txt), so the Material
+// style draws with OpenGL as on a desktop. Each picture must have real content.
+#include "common/testserver.h"
+#include "ui/session.h"
+
+#include <QDir>
+#include <QGuiApplication>
+#include <QImage>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(KinlistPlugin)
+
+using kinlist::ui::ItemsModel;
+using kinlist::ui::Session;
+
+class TestScreenshots : public QObject
+{
+    Q_OBJECT
+    TestServer m_server;
+    QTemporaryDir m_dir;
+    QString m_out;
+
+    QString address() const { return m_server.url().authority(); }
+
+    // Loads the main window for `session` and saves it to `name`.png.
+    void shoot(Session *session, bool dark, const QString &name)
+    {
+        QQmlApplicationEngine engine;
+        engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(session)},
+                                     {QStringLiteral("dark"), dark}});
+        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Kinlist/Main.qml")));
+        QVERIFY(!engine.rootObjects().isEmpty());
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QSignalSpy frames(window, &QQuickWindow::frameSwapped);
+        // A few frames, so that layouts and fonts have settled.
+        QTRY_VERIFY_WITH_TIMEOUT(frames.size() >= 3 || !window->isVisible(), 10000);
+        window->update();
+        QTRY_VERIFY_WITH_TIMEOUT(frames.size() >= 4, 5000);
+        const QImage image = window->grabWindow();
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), window->size() * window->devicePixelRatio());
+        // Real content: many colours, not a blank or single-colour window.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 4) {
+            for (int x = 0; x < image.width(); x += 4)
+                colours.insert(image.pixel(x, y));
+        }
+        QVERIFY2(colours.size() > 40, qPrintable(QStringLiteral("%1 colours").arg(colours.size())));
+        const QString file = QDir(m_out).filePath(name + QStringLiteral(".png"));
+        QVERIFY(image.save(file));
+        qInfo("saved %s", qPrintable(file));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_server.start());
+        m_out = QDir::current().filePath(QStringLiteral("screenshots"));
+        QVERIFY(QDir().mkpath(m_out));
+    }
+
+    void signInPage()
+    {
+        Session s(m_server.url(), m_dir.filePath(QStringLiteral("fresh")));
+        shoot(&s, false, QStringLiteral("signin"));
+    }
+
+    void mainWindow()
+    {
+        Session mum(m_server.url(), m_dir.filePath(QStringLiteral("mum")));
+        mum.createAccount(address(), QStringLiteral("Mum"), QStringLiteral("mum@shots.example"),
+                          QStringLiteral("password-mum"));
+        QTRY_COMPARE_WITH_TIMEOUT(mum.status()->state(), QStringLiteral("live"), 10000);
+        mum.createHousehold(QStringLiteral("The Smiths"));
+        QTRY_COMPARE_WITH_TIMEOUT(mum.households().size(), 1, 10000);
+        mum.createList(QStringLiteral("Chores"), QStringLiteral("tasks"));
+        mum.addItem(QStringLiteral("Take the bins out"));
+        mum.createList(QStringLiteral("Groceries"), QStringLiteral("shopping"));
+        for (const char *title : {"Milk", "Sourdough bread", "Eggs (a dozen)", "Coffee beans",
+                                  "Apples", "Washing-up liquid"})
+            mum.addItem(QString::fromLatin1(title));
+        QTRY_COMPARE_WITH_TIMEOUT(mum.status()->pendingCount(), 0, 10000);
+
+        // Dad joins and checks the milk off; Mum sees who did it.
+        QString code;
+        mum.account()->sync()->request(QStringLiteral("invite.create"),
+                                       {{QStringLiteral("householdId"), mum.householdId()}},
+                                       [&](const QJsonObject &r) {
+                                           code = r.value(QStringLiteral("result"))
+                                                      .toObject()
+                                                      .value(QStringLiteral("code"))
+                                                      .toString();
+                                       });
+        QTRY_VERIFY_WITH_TIMEOUT(!code.isEmpty(), 10000);
+        Session dad(m_server.url(), m_dir.filePath(QStringLiteral("dad")));
+        dad.createAccount(address(), QStringLiteral("Dad"), QStringLiteral("dad@shots.example"),
+                          QStringLiteral("password-dad"));
+        QTRY_COMPARE_WITH_TIMEOUT(dad.status()->state(), QStringLiteral("live"), 10000);
+        dad.joinHousehold(code);
+        QTRY_COMPARE_WITH_TIMEOUT(dad.lists()->rowCount(), 2, 10000);
+        dad.setCurrentListId(mum.currentListId());
+        QTRY_COMPARE_WITH_TIMEOUT(dad.items()->rowCount(), 6, 10000);
+        dad.setDone(dad.items()->index(0).data(ItemsModel::IdRole).toString(), true);
+        dad.addItem(QStringLiteral("Birthday candles"));
+        QTRY_COMPARE_WITH_TIMEOUT(mum.items()->rowCount(), 7, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(mum.items()->doneCount(), 1, 10000);
+
+        // One change of Mum's waits to be sent.
+        mum.account()->sync()->stop();
+        mum.addItem(QStringLiteral("Butter"));
+        shoot(&mum, false, QStringLiteral("main-light"));
+        shoot(&mum, true, QStringLiteral("main-dark"));
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+    QGuiApplication app(argc, argv);
+    TestScreenshots tc;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&tc, argc, argv);
+}
+
+#include "tst_screenshots.moc"
