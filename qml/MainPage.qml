@@ -115,7 +115,7 @@ Page {
                     }
                     StatusIndicator {
                         objectName: "status"
-                        state: page.session.status.state
+                        connectionState: page.session.status.state
                         label: page.session.status.label
                         detail: page.session.status.detail
                         pendingCount: page.session.status.pendingCount

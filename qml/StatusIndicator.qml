@@ -7,7 +7,7 @@ import QtQuick.Layouts
 // come from a ConnectionStatus (or a test).
 Item {
     id: root
-    property string state: "connecting"
+    property string connectionState: "connecting"
     property string label: qsTr("Connecting")
     property string detail: ""
     property int pendingCount: 0
@@ -17,7 +17,7 @@ Item {
     readonly property color dotColor: ({
         "live": "#2e9e5b", "syncing": "#2f80ed", "connecting": "#e0a030",
         "offline": "#8a8f98", "signedout": "#d64545", "error": "#d64545"
-    })[root.state] || "#8a8f98"
+    })[root.connectionState] || "#8a8f98"
 
     implicitWidth: row.implicitWidth + 20
     implicitHeight: 32
@@ -41,7 +41,7 @@ Item {
             width: 10; height: 10; radius: 5
             color: root.dotColor
             SequentialAnimation on opacity {
-                running: root.state === "connecting" || root.state === "syncing"
+                running: root.connectionState === "connecting" || root.connectionState === "syncing"
                 loops: Animation.Infinite
                 NumberAnimation { to: 0.3; duration: 600 }
                 NumberAnimation { to: 1.0; duration: 600 }
