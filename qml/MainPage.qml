@@ -14,6 +14,43 @@ Page {
     function focusLists() { lists.forceActiveFocus() }
 
     Shortcut { sequence: "Ctrl+N"; onActivated: page.focusNewItem() }
+
+    Dialog {
+        id: inviteDialog
+        objectName: "inviteDialog"
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Invite someone to %1").arg(page.session.householdName)
+        standardButtons: Dialog.Close
+        ColumnLayout {
+            spacing: 12
+            Label {
+                text: qsTr("On their device, they choose \"Join with an invite code\" and type:")
+                wrapMode: Text.WordWrap
+                Layout.preferredWidth: 360
+            }
+            Label {
+                objectName: "inviteCode"
+                Layout.alignment: Qt.AlignHCenter
+                text: page.session.inviteCode.length > 0 ? page.session.inviteCode
+                      : page.session.error.length > 0 ? "" : qsTr("Making a code…")
+                font.pixelSize: 34
+                font.letterSpacing: 4
+                font.family: "monospace"
+            }
+            Label {
+                visible: page.session.error.length > 0
+                text: page.session.error
+                color: "#d64545"
+                wrapMode: Text.WordWrap
+                Layout.preferredWidth: 360
+            }
+            Label {
+                text: qsTr("The code works for 24 hours, for up to 5 people.")
+                opacity: 0.7
+            }
+        }
+    }
     Shortcut { sequence: "Ctrl+L"; onActivated: page.focusLists() }
 
     RowLayout {
@@ -70,6 +107,15 @@ Page {
                             Label { text: openCount > 0 ? openCount : ""; opacity: 0.6 }
                         }
                     }
+                }
+                Button {
+                    objectName: "invite"
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 8
+                    Layout.rightMargin: 8
+                    flat: true
+                    text: qsTr("Invite someone")
+                    onClicked: { page.session.createInvite(); inviteDialog.open() }
                 }
                 RowLayout {
                     Layout.fillWidth: true

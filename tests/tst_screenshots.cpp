@@ -93,16 +93,9 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(mum.status()->pendingCount(), 0, 10000);
 
         // Dad joins and checks the milk off; Mum sees who did it.
-        QString code;
-        mum.account()->sync()->request(QStringLiteral("invite.create"),
-                                       {{QStringLiteral("householdId"), mum.householdId()}},
-                                       [&](const QJsonObject &r) {
-                                           code = r.value(QStringLiteral("result"))
-                                                      .toObject()
-                                                      .value(QStringLiteral("code"))
-                                                      .toString();
-                                       });
-        QTRY_VERIFY_WITH_TIMEOUT(!code.isEmpty(), 10000);
+        mum.createInvite();
+        QTRY_VERIFY_WITH_TIMEOUT(!mum.inviteCode().isEmpty(), 10000);
+        const QString code = mum.inviteCode();
         Session dad(m_server.url(), m_dir.filePath(QStringLiteral("dad")));
         dad.createAccount(address(), QStringLiteral("Dad"), QStringLiteral("dad@shots.example"),
                           QStringLiteral("password-dad"));

@@ -290,6 +290,34 @@ void Session::joinHousehold(const QString &code)
     householdRequest(QStringLiteral("household.join"), {{QStringLiteral("code"), code.trimmed()}});
 }
 
+void Session::createInvite()
+{
+    if (!m_account || m_householdId.isEmpty())
+        return;
+    clearError();
+    m_inviteCode.clear();
+    m_busy = true;
+    Q_EMIT changed();
+    m_account->sync()->request(
+        QStringLiteral("invite.create"), {{QStringLiteral("householdId"), m_householdId}},
+        [this](const QJsonObject &r) {
+            m_busy = false;
+            const QString code = r.value(QStringLiteral("code")).toString();
+            if (r.value(QStringLiteral("type")).toString() == QLatin1String("reply"))
+                m_inviteCode = r.value(QStringLiteral("result"))
+                                   .toObject()
+                                   .value(QStringLiteral("code"))
+                                   .toString();
+            else if (code == QLatin1String("offline"))
+                fail(tr("You are offline. Making an invite code needs a connection."));
+            else if (code == QLatin1String("forbidden"))
+                fail(tr("Only an owner of the household can invite people."));
+            else
+                fail(r.value(QStringLiteral("message")).toString());
+            Q_EMIT changed();
+        });
+}
+
 void Session::apply(Op op)
 {
     if (!m_account)

@@ -35,6 +35,8 @@ class Session : public QObject
     Q_PROPERTY(QVariantList households READ households NOTIFY changed)
     Q_PROPERTY(QString householdId READ householdId WRITE setHouseholdId NOTIFY changed)
     Q_PROPERTY(QString householdName READ householdName NOTIFY changed)
+    // The last invite code made with createInvite(), for someone to join with.
+    Q_PROPERTY(QString inviteCode READ inviteCode NOTIFY changed)
     Q_PROPERTY(QString currentListId READ currentListId WRITE setCurrentListId NOTIFY changed)
     Q_PROPERTY(QString currentListName READ currentListName NOTIFY changed)
     Q_PROPERTY(QString currentListKind READ currentListKind NOTIFY changed)
@@ -60,6 +62,7 @@ public:
     QString householdId() const { return m_householdId; }
     void setHouseholdId(const QString &id);
     QString householdName() const;
+    QString inviteCode() const { return m_inviteCode; }
     QString currentListId() const { return m_currentListId; }
     void setCurrentListId(const QString &id);
     QString currentListName() const;
@@ -75,6 +78,8 @@ public:
                                    const QString &password);
     Q_INVOKABLE void createHousehold(const QString &name);
     Q_INVOKABLE void joinHousehold(const QString &code);
+    // A code for someone to join the current household with (owners only).
+    Q_INVOKABLE void createInvite();
     Q_INVOKABLE void createList(const QString &name, const QString &kind);
     Q_INVOKABLE void addItem(const QString &title);
     Q_INVOKABLE void setDone(const QString &itemId, bool done);
@@ -108,6 +113,7 @@ private:
     QString m_userName;
     QString m_householdId;
     QString m_currentListId;
+    QString m_inviteCode;
 };
 
 } // namespace kinlist::ui
