@@ -159,6 +159,21 @@ Page {
                         font.weight: Font.DemiBold
                         elide: Text.ElideRight
                     }
+                    ToolButton {
+                        objectName: "mute"
+                        visible: page.session.currentListId.length > 0
+                        text: page.session.currentListMuted ? qsTr("Muted") : qsTr("Mute")
+                        opacity: page.session.currentListMuted ? 1 : 0.6
+                        checkable: true
+                        checked: page.session.currentListMuted
+                        onToggled: page.session.currentListMuted = checked
+                        ToolTip.visible: hovered
+                        ToolTip.text: page.session.currentListMuted
+                                      ? qsTr("Notifications for this list are off")
+                                      : qsTr("Notify me of others' changes to this list")
+                        Accessible.name: page.session.currentListMuted ? qsTr("Unmute this list")
+                                                                       : qsTr("Mute this list")
+                    }
                     StatusIndicator {
                         objectName: "status"
                         connectionState: page.session.status.state
@@ -220,6 +235,53 @@ Page {
                         ? qsTr("Show 1 done item")
                         : qsTr("Show %1 done items").arg(page.session.items.doneCount)
                 onClicked: page.session.visibleItems.showDone = !page.session.visibleItems.showDone
+            }
+        }
+    }
+
+    // Others' changes and errors, in the corner; a click goes to the list.
+    Column {
+        objectName: "toasts"
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: 16
+        spacing: 8
+        Repeater {
+            model: page.session.toasts
+            delegate: Pane {
+                id: toast
+                required property int index
+                required property string text
+                required property string kind
+                required property string listId
+                width: 340
+                padding: 12
+                Material.elevation: 4
+                Material.background: kind === "error" ? "#fdecea"
+                                   : Material.theme === Material.Dark ? "#2f3538" : "#ffffff"
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: text
+                RowLayout {
+                    width: parent.width
+                    Label {
+                        Layout.fillWidth: true
+                        text: toast.text
+                        wrapMode: Text.WordWrap
+                        color: toast.kind === "error" ? "#a12622" : Material.foreground
+                    }
+                    ToolButton {
+                        text: "\u2715"
+                        onClicked: page.session.toasts.dismiss(toast.index)
+                        Accessible.name: qsTr("Dismiss")
+                    }
+                }
+                TapHandler {
+                    onTapped: {
+                        if (toast.listId.length > 0)
+                            page.session.currentListId = toast.listId
+                        page.session.toasts.dismiss(toast.index)
+                    }
+                }
             }
         }
     }

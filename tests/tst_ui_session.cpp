@@ -136,7 +136,34 @@ private Q_SLOTS:
         QCOMPARE(mum.items()->rowCount(), 1); // gone at once here
         QTRY_COMPARE_WITH_TIMEOUT(dad.items()->rowCount(), 1, 10000);
         QCOMPARE(dadRemoves.size(), 1);
+        QCOMPARE(dadInserts.size(), 1);
         QVERIFY(!dadChanges.isEmpty());
+
+        // Toasts: Dad adding several items shows Mum one coalesced toast that names him;
+        // his own changes never toast on his device.
+        const int dadToastsBefore = dad.toasts()->rowCount();
+        for (const char *t : {"Apples", "Pears", "Plums"})
+            dad.addItem(QString::fromLatin1(t));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            itemData(mum.items(), QStringLiteral("Plums"), ItemsModel::IdRole).isValid(), 10000);
+        bool coalesced = false;
+        for (int i = 0; i < mum.toasts()->rowCount(); ++i)
+            coalesced = coalesced ||
+                mum.toasts()->index(i).data().toString() ==
+                    QStringLiteral("Dad added 3 items to Groceries");
+        QVERIFY2(coalesced,
+                 qPrintable(mum.toasts()->index(mum.toasts()->rowCount() - 1).data().toString()));
+        QVERIFY(mum.toasts()->rowCount() <= kinlist::ui::ToastQueue::kMaxShown);
+        QCOMPARE(dad.toasts()->rowCount(), dadToastsBefore);
+        // A muted list stays quiet.
+        mum.setCurrentListMuted(true);
+        while (mum.toasts()->rowCount() > 0)
+            mum.toasts()->dismiss(0);
+        dad.addItem(QStringLiteral("Figs"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            itemData(mum.items(), QStringLiteral("Figs"), ItemsModel::IdRole).isValid(), 10000);
+        QCOMPARE(mum.toasts()->rowCount(), 0);
+        mum.setCurrentListMuted(false);
 
         // Dad offline: his edit waits, and arrives when he is back.
         dad.account()->sync()->stop();

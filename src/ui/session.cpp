@@ -26,6 +26,12 @@ QString appData(const QString &dataDirectory)
         : dataDirectory;
 }
 
+QSet<QString> mutedLists(const QSettings &settings)
+{
+    const QStringList muted = settings.value(QStringLiteral("mutedLists")).toStringList();
+    return QSet<QString>(muted.cbegin(), muted.cend());
+}
+
 std::unique_ptr<QSettings> openSettings(const QString &dataDirectory)
 {
     if (dataDirectory.isEmpty())
@@ -44,6 +50,7 @@ Session::Session(QUrl defaultServer, QString dataDirectory, QObject *parent)
           m_dataDirectory, m_settings->value(QStringLiteral("rememberInFile"), false).toBool()))
 {
     m_visibleItems.setSourceModel(&m_items);
+    m_toasts.setMuted(mutedLists(*m_settings));
     // The first list to arrive (after joining a household, say) opens.
     const auto openFirstList = [this] {
         if (m_currentListId.isEmpty() && m_lists.rowCount() > 0)
@@ -117,6 +124,7 @@ void Session::openAccount(const QUrl &server, const QString &userId)
         signOut();
     });
     m_status.setClient(sync);
+    m_toasts.setClient(sync);
     onHouseholdsChanged();
     Q_EMIT changed();
 }
@@ -394,6 +402,27 @@ void Session::removeItem(const QString &itemId)
 void Session::fail(const QString &message)
 {
     m_error = message;
+    if (m_account)
+        m_toasts.showError(message); // the main window shows errors as toasts
+    Q_EMIT changed();
+}
+
+bool Session::currentListMuted() const
+{
+    return mutedLists(*m_settings).contains(m_currentListId);
+}
+
+void Session::setCurrentListMuted(bool muted)
+{
+    QSet<QString> lists = mutedLists(*m_settings);
+    if (m_currentListId.isEmpty() || lists.contains(m_currentListId) == muted)
+        return;
+    if (muted)
+        lists.insert(m_currentListId);
+    else
+        lists.remove(m_currentListId);
+    m_settings->setValue(QStringLiteral("mutedLists"), QStringList(lists.cbegin(), lists.cend()));
+    m_toasts.setMuted(lists);
     Q_EMIT changed();
 }
 
@@ -410,6 +439,7 @@ void Session::signOut()
     m_items.setSource(nullptr, {});
     m_lists.setSource(nullptr, {});
     m_status.setClient(nullptr);
+    m_toasts.setClient(nullptr);
     if (m_account)
         m_account->forget();
     m_account.reset();

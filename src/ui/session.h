@@ -7,6 +7,7 @@
 #include "itemsfilter.h"
 #include "itemsmodel.h"
 #include "listsmodel.h"
+#include "toastqueue.h"
 
 #include <QObject>
 #include <QSettings>
@@ -45,6 +46,8 @@ class Session : public QObject
     Q_PROPERTY(kinlist::ui::ItemsModel *items READ items CONSTANT)
     // The items as the list page shows them (done ones folded away unless asked for).
     Q_PROPERTY(kinlist::ui::ItemsFilter *visibleItems READ visibleItems CONSTANT)
+    Q_PROPERTY(kinlist::ui::ToastQueue *toasts READ toasts CONSTANT)
+    Q_PROPERTY(bool currentListMuted READ currentListMuted WRITE setCurrentListMuted NOTIFY changed)
 public:
     // `dataDirectory` empty: the platform's app data location and the default settings.
     explicit Session(QUrl defaultServer, QString dataDirectory = {}, QObject *parent = nullptr);
@@ -71,6 +74,10 @@ public:
     ListsModel *lists() { return &m_lists; }
     ItemsModel *items() { return &m_items; }
     ItemsFilter *visibleItems() { return &m_visibleItems; }
+    ToastQueue *toasts() { return &m_toasts; }
+    // No toasts for changes to a muted list (remembered on this device).
+    bool currentListMuted() const;
+    void setCurrentListMuted(bool muted);
     client::Account *account() const { return m_account.get(); }
 
     Q_INVOKABLE void signIn(const QString &server, const QString &email, const QString &password);
@@ -108,6 +115,7 @@ private:
     ListsModel m_lists;
     ItemsModel m_items;
     ItemsFilter m_visibleItems;
+    ToastQueue m_toasts;
     bool m_busy = false;
     QString m_error;
     QString m_userName;

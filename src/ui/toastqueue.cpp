@@ -1,0 +1,165 @@
+#include "toastqueue.h"
+
+namespace kinlist::ui {
+
+using client::LocalStore;
+using client::SyncClient;
+
+ToastQueue::ToastQueue(QObject *parent)
+    : QAbstractListModel(parent)
+{
+    m_clock.start();
+    m_expiry.setInterval(500);
+    connect(&m_expiry, &QTimer::timeout, this, &ToastQueue::expire);
+}
+
+void ToastQueue::setClient(SyncClient *client)
+{
+    if (m_client)
+        m_client->disconnect(this);
+    m_client = client;
+    if (client)
+        connect(client, &SyncClient::remoteOp, this, &ToastQueue::onRemoteOp);
+}
+
+void ToastQueue::onRemoteOp(const Op &op, const LocalStore::Origin &origin, bool live)
+{
+    // Only what happens now, on items, on lists that are not muted.
+    if (!live || op.entityKind() != EntityKind::Item || m_muted.contains(op.listId))
+        return;
+    Toast t;
+    t.kind = QStringLiteral("change");
+    t.listId = op.listId;
+    t.by = origin.byName.isEmpty() ? m_client->store()->personName(origin.by) : origin.byName;
+    if (t.by.isEmpty())
+        t.by = tr("Someone");
+    if (op.type == Op::Type::ItemCreate)
+        t.action = Action::Added;
+    else if (op.type == Op::Type::ItemDelete)
+        t.action = Action::Removed;
+    else if (op.type == Op::Type::ItemMove)
+        return; // reordering is no news
+    else if (op.fields.contains(QStringLiteral("done")) && op.fields.size() == 1)
+        t.action = op.fields.value(QStringLiteral("done")).toBool() ? Action::CheckedOff
+                                                                    : Action::Unchecked;
+    t.firstTitle = op.fields.value(QStringLiteral("title")).toString();
+    if (t.firstTitle.isEmpty()) {
+        if (const auto item = m_client->store()->viewEntity(op.itemId))
+            t.firstTitle = item->value(QStringLiteral("title")).toString();
+    }
+    t.count = 1;
+    push(std::move(t));
+}
+
+QString ToastQueue::describe(const Toast &t) const
+{
+    if (t.kind == QLatin1String("error"))
+        return t.text;
+    QString list;
+    if (const auto entity = m_client ? m_client->store()->viewEntity(t.listId) : std::nullopt)
+        list = entity->value(QStringLiteral("name")).toString();
+    const bool one = t.count == 1;
+    switch (t.action) {
+    case Action::Added:
+        return one ? tr("%1 added %2 to %3").arg(t.by, t.firstTitle, list)
+                   : tr("%1 added %2 items to %3").arg(t.by).arg(t.count).arg(list);
+    case Action::CheckedOff:
+        return one ? tr("%1 checked off %2").arg(t.by, t.firstTitle)
+                   : tr("%1 checked off %2 items on %3").arg(t.by).arg(t.count).arg(list);
+    case Action::Unchecked:
+        return one ? tr("%1 put %2 back on %3").arg(t.by, t.firstTitle, list)
+                   : tr("%1 put %2 items back on %3").arg(t.by).arg(t.count).arg(list);
+    case Action::Removed:
+        return one ? tr("%1 removed %2 from %3").arg(t.by, t.firstTitle, list)
+                   : tr("%1 removed %2 items from %3").arg(t.by).arg(t.count).arg(list);
+    case Action::Changed:
+        break;
+    }
+    return one ? tr("%1 changed %2 on %3").arg(t.by, t.firstTitle, list)
+               : tr("%1 changed %2 items on %3").arg(t.by).arg(t.count).arg(list);
+}
+
+void ToastQueue::push(Toast toast)
+{
+    const qint64 now = m_clock.elapsed();
+    // The same person doing the same to the same list moments ago: one toast, counted.
+    for (int i = 0; i < m_toasts.size(); ++i) {
+        Toast &t = m_toasts[i];
+        if (t.kind == toast.kind && t.kind == QLatin1String("change") && t.by == toast.by &&
+            t.listId == toast.listId && t.action == toast.action && now - t.shownAt < kCoalesceMs) {
+            t.count += toast.count;
+            t.shownAt = now;
+            t.text = describe(t);
+            Q_EMIT dataChanged(index(i), index(i), {TextRole});
+            return;
+        }
+    }
+    if (m_toasts.size() >= kMaxShown)
+        dismiss(0);
+    toast.id = m_nextId++;
+    toast.shownAt = now;
+    toast.text = describe(toast);
+    beginInsertRows({}, int(m_toasts.size()), int(m_toasts.size()));
+    m_toasts.append(std::move(toast));
+    endInsertRows();
+    if (!m_expiry.isActive())
+        m_expiry.start();
+}
+
+void ToastQueue::showError(const QString &message)
+{
+    Toast t;
+    t.kind = QStringLiteral("error");
+    t.text = message;
+    push(std::move(t));
+}
+
+void ToastQueue::expire()
+{
+    const qint64 now = m_clock.elapsed();
+    for (int i = int(m_toasts.size()) - 1; i >= 0; --i) {
+        if (now - m_toasts.at(i).shownAt >= kShowMs)
+            dismiss(i);
+    }
+    if (m_toasts.isEmpty())
+        m_expiry.stop();
+}
+
+void ToastQueue::dismiss(int row)
+{
+    if (row < 0 || row >= m_toasts.size())
+        return;
+    beginRemoveRows({}, row, row);
+    m_toasts.removeAt(row);
+    endRemoveRows();
+}
+
+int ToastQueue::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_toasts.size());
+}
+
+QVariant ToastQueue::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Toast &t = m_toasts.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole:
+        return t.text;
+    case KindRole:
+        return t.kind;
+    case ListIdRole:
+        return t.listId;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ToastQueue::roleNames() const
+{
+    return {{TextRole, "text"}, {KindRole, "kind"}, {ListIdRole, "listId"}};
+}
+
+} // namespace kinlist::ui
