@@ -160,6 +160,15 @@ Page {
                         elide: Text.ElideRight
                     }
                     ToolButton {
+                        objectName: "activityButton"
+                        visible: page.session.currentListId.length > 0
+                        text: qsTr("Activity")
+                        checkable: true
+                        checked: activityPanel.visible
+                        onToggled: activityPanel.visible = checked
+                        Accessible.name: qsTr("Show the activity of this list")
+                    }
+                    ToolButton {
                         objectName: "mute"
                         visible: page.session.currentListId.length > 0
                         text: page.session.currentListMuted ? qsTr("Muted") : qsTr("Mute")
@@ -239,12 +248,66 @@ Page {
         }
     }
 
+    // Who did what on this list, newest first; readable offline.
+    Pane {
+        id: activityPanel
+        objectName: "activityPanel"
+        visible: false
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.bottom: parent.bottom
+        anchors.topMargin: 56
+        width: 340
+        padding: 0
+        Material.elevation: 6
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: 0
+            Label {
+                Layout.margins: 16
+                text: qsTr("Activity")
+                font.pixelSize: 17
+                font.weight: Font.DemiBold
+            }
+            ListView {
+                objectName: "activityList"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                model: page.session.activity
+                Accessible.name: qsTr("Activity of this list")
+                section.property: "day"
+                section.delegate: Label {
+                    required property string section
+                    text: section
+                    padding: 8
+                    leftPadding: 16
+                    font.weight: Font.DemiBold
+                    opacity: 0.7
+                }
+                delegate: ItemDelegate {
+                    id: entry
+                    required property string sentence
+                    required property string time
+                    width: ListView.view.width
+                    Accessible.name: entry.sentence + ", " + entry.time
+                    contentItem: RowLayout {
+                        Label { text: entry.sentence; Layout.fillWidth: true; wrapMode: Text.WordWrap }
+                        Label { text: entry.time; opacity: 0.6 }
+                    }
+                }
+                ScrollBar.vertical: ScrollBar {}
+            }
+        }
+    }
+
     // Others' changes and errors, in the corner; a click goes to the list.
     Column {
         objectName: "toasts"
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: 16
+        anchors.rightMargin: activityPanel.visible ? activityPanel.width + 16 : 16
         spacing: 8
         Repeater {
             model: page.session.toasts

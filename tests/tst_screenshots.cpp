@@ -31,8 +31,9 @@ class TestScreenshots : public QObject
 
     QString address() const { return m_server.url().authority(); }
 
-    // Loads the main window for `session` and saves it to `name`.png.
-    void shoot(Session *session, bool dark, const QString &name)
+    // Loads the main window for `session` and saves it to `name`.png; `show` names an item
+    // to make visible first (a panel).
+    void shoot(Session *session, bool dark, const QString &name, const QString &show = {})
     {
         QQmlApplicationEngine engine;
         engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(session)},
@@ -42,6 +43,11 @@ class TestScreenshots : public QObject
         auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
         QVERIFY(window);
         QVERIFY(QTest::qWaitForWindowExposed(window));
+        if (!show.isEmpty()) {
+            QObject *panel = window->findChild<QObject *>(show);
+            QVERIFY(panel);
+            panel->setProperty("visible", true);
+        }
         QSignalSpy frames(window, &QQuickWindow::frameSwapped);
         // A few frames, so that layouts and fonts have settled.
         QTRY_VERIFY_WITH_TIMEOUT(frames.size() >= 3 || !window->isVisible(), 10000);
@@ -114,6 +120,7 @@ private Q_SLOTS:
         mum.addItem(QStringLiteral("Butter"));
         shoot(&mum, false, QStringLiteral("main-light"));
         shoot(&mum, true, QStringLiteral("main-dark"));
+        shoot(&mum, false, QStringLiteral("main-activity"), QStringLiteral("activityPanel"));
     }
 };
 

@@ -165,6 +165,19 @@ private Q_SLOTS:
         QCOMPARE(mum.toasts()->rowCount(), 0);
         mum.setCurrentListMuted(false);
 
+        // The activity feed says who did what, newest first, as rows added at the top.
+        QAbstractItemModelTester activityTester(
+            mum.activity(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QStringList feed;
+        for (int i = 0; i < mum.activity()->rowCount(); ++i)
+            feed << mum.activity()->index(i).data().toString();
+        QCOMPARE(feed.value(0), QStringLiteral("Dad added Figs"));
+        QVERIFY2(feed.contains(QStringLiteral("Dad checked off Oat milk")),
+                 qPrintable(feed.join(u'|')));
+        QVERIFY(feed.contains(QStringLiteral("Mum removed Bread")));
+        QCOMPARE(feed.constLast(), QStringLiteral("Mum created the list"));
+        QSignalSpy activityInserts(mum.activity(), &QAbstractItemModel::rowsInserted);
+
         // Dad offline: his edit waits, and arrives when he is back.
         dad.account()->sync()->stop();
         QCOMPARE(dad.status()->state(), QStringLiteral("offline"));
@@ -177,6 +190,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             itemData(mum.items(), QStringLiteral("Jam"), ItemsModel::IdRole).isValid(), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(dad.status()->pendingCount(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(mum.activity()->index(0).data().toString(),
+                                  QStringLiteral("Dad added Jam"), 10000);
+        QVERIFY(!activityInserts.isEmpty());
         // None of this reset either model.
         QCOMPARE(dadResets.size(), 0);
         QCOMPARE(mumResets.size(), 0);

@@ -81,6 +81,7 @@ Session::Session(QUrl defaultServer, QString dataDirectory, QObject *parent)
 
 Session::~Session()
 {
+    m_activity.setSource(nullptr, {});
     m_items.setSource(nullptr, {});
     m_lists.setSource(nullptr, {});
     m_status.setClient(nullptr);
@@ -195,6 +196,7 @@ void Session::setCurrentListId(const QString &id)
         return;
     m_currentListId = id;
     m_items.setSource(m_account ? m_account->sync() : nullptr, id);
+    m_activity.setSource(m_account ? m_account->sync() : nullptr, id);
     Q_EMIT changed();
 }
 
@@ -440,6 +442,7 @@ void Session::signOut()
     m_lists.setSource(nullptr, {});
     m_status.setClient(nullptr);
     m_toasts.setClient(nullptr);
+    m_activity.setSource(nullptr, {});
     if (m_account)
         m_account->forget();
     m_account.reset();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "activitymodel.h"
 #include "client/account.h"
 #include "client/authclient.h"
 #include "client/credentials.h"
@@ -47,6 +48,7 @@ class Session : public QObject
     // The items as the list page shows them (done ones folded away unless asked for).
     Q_PROPERTY(kinlist::ui::ItemsFilter *visibleItems READ visibleItems CONSTANT)
     Q_PROPERTY(kinlist::ui::ToastQueue *toasts READ toasts CONSTANT)
+    Q_PROPERTY(kinlist::ui::ActivityModel *activity READ activity CONSTANT)
     Q_PROPERTY(bool currentListMuted READ currentListMuted WRITE setCurrentListMuted NOTIFY changed)
 public:
     // `dataDirectory` empty: the platform's app data location and the default settings.
@@ -75,6 +77,7 @@ public:
     ItemsModel *items() { return &m_items; }
     ItemsFilter *visibleItems() { return &m_visibleItems; }
     ToastQueue *toasts() { return &m_toasts; }
+    ActivityModel *activity() { return &m_activity; }
     // No toasts for changes to a muted list (remembered on this device).
     bool currentListMuted() const;
     void setCurrentListMuted(bool muted);
@@ -116,6 +119,7 @@ private:
     ItemsModel m_items;
     ItemsFilter m_visibleItems;
     ToastQueue m_toasts;
+    ActivityModel m_activity;
     bool m_busy = false;
     QString m_error;
     QString m_userName;
