@@ -52,6 +52,14 @@ Page {
         }
     }
     Shortcut { sequence: "Ctrl+L"; onActivated: page.focusLists() }
+    Shortcut { sequence: StandardKey.Undo; onActivated: page.session.undo() }
+
+    // The undo bar shows for a few seconds after each change that can be taken back.
+    Timer { id: undoTimer; interval: 5000 }
+    Connections {
+        target: page.session
+        function onUndoChanged() { if (page.session.undoText.length > 0) undoTimer.restart() }
+    }
 
     RowLayout {
         anchors.fill: parent
@@ -209,6 +217,41 @@ Page {
                 }
             }
 
+            Pane {
+                objectName: "duplicate"
+                visible: page.session.duplicateText.length > 0
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                padding: 8
+                Material.background: Material.theme === Material.Dark ? "#3a3522" : "#fff6dc"
+                RowLayout {
+                    width: parent.width
+                    Label {
+                        Layout.fillWidth: true
+                        text: page.session.duplicateText
+                        wrapMode: Text.WordWrap
+                    }
+                    Button {
+                        objectName: "addOneMore"
+                        text: qsTr("Add 1 more")
+                        highlighted: true
+                        onClicked: page.session.addOneMore()
+                    }
+                    Button {
+                        objectName: "addAnyway"
+                        text: qsTr("Add anyway")
+                        flat: true
+                        onClicked: page.session.addAnyway()
+                    }
+                    ToolButton {
+                        text: "\u2715"
+                        onClicked: page.session.dismissDuplicate()
+                        Accessible.name: qsTr("Never mind")
+                    }
+                }
+            }
+
             ListView {
                 id: items
                 objectName: "items"
@@ -345,6 +388,29 @@ Page {
                         page.session.toasts.dismiss(toast.index)
                     }
                 }
+            }
+        }
+    }
+
+    // "Milk checked off  UNDO" for a few seconds after each change; Ctrl+Z works any time.
+    Pane {
+        objectName: "undoBar"
+        visible: undoTimer.running && page.session.undoText.length > 0
+        anchors.bottom: parent.bottom
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.bottomMargin: 16
+        padding: 8
+        leftPadding: 16
+        Material.elevation: 4
+        Material.background: "#323739"
+        RowLayout {
+            Label { text: page.session.undoText; color: "white" }
+            Button {
+                objectName: "undo"
+                text: qsTr("Undo")
+                flat: true
+                Material.foreground: "#8fd9c4"
+                onClicked: { page.session.undo(); undoTimer.stop() }
             }
         }
     }

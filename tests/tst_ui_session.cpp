@@ -178,6 +178,39 @@ private Q_SLOTS:
         QCOMPARE(feed.constLast(), QStringLiteral("Mum created the list"));
         QSignalSpy activityInserts(mum.activity(), &QAbstractItemModel::rowsInserted);
 
+        // Undo: a check-off and a delete are taken back (everywhere).
+        const QString apples =
+            itemData(mum.items(), QStringLiteral("Apples"), ItemsModel::IdRole).toString();
+        mum.setDone(apples, true);
+        QCOMPARE(mum.undoText(), QStringLiteral("Apples checked off"));
+        mum.undo();
+        QVERIFY(!itemData(mum.items(), QStringLiteral("Apples"), ItemsModel::DoneRole).toBool());
+        mum.removeItem(apples);
+        QVERIFY(!itemData(mum.items(), QStringLiteral("Apples"), ItemsModel::IdRole).isValid());
+        mum.undo();
+        QVERIFY(itemData(mum.items(), QStringLiteral("Apples"), ItemsModel::IdRole).isValid());
+        QTRY_COMPARE_WITH_TIMEOUT(dad.status()->state(), QStringLiteral("live"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            itemData(dad.items(), QStringLiteral("Apples"), ItemsModel::IdRole).isValid() &&
+                !itemData(dad.items(), QStringLiteral("Apples"), ItemsModel::DoneRole).toBool() &&
+                mum.status()->pendingCount() == 0,
+            10000);
+
+        // Adding what is already open asks first; "add 1 more" raises the quantity.
+        const int before = mum.items()->rowCount();
+        mum.addItem(QStringLiteral("apples"));
+        QCOMPARE(mum.items()->rowCount(), before);
+        QVERIFY2(mum.duplicateText().startsWith(
+                     QStringLiteral("Apples is already on the list (added by Dad, ")),
+                 qPrintable(mum.duplicateText()));
+        mum.addOneMore();
+        QVERIFY(mum.duplicateText().isEmpty());
+        QCOMPARE(itemData(mum.items(), QStringLiteral("Apples"), ItemsModel::QuantityRole).toInt(),
+                 2);
+        mum.addItem(QStringLiteral("Apples"));
+        mum.addAnyway();
+        QCOMPARE(mum.items()->rowCount(), before + 1);
+
         // Dad offline: his edit waits, and arrives when he is back.
         dad.account()->sync()->stop();
         QCOMPARE(dad.status()->state(), QStringLiteral("offline"));

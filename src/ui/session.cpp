@@ -2,6 +2,7 @@
 
 #include "core/uuid.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QJsonArray>
 #include <QStandardPaths>
@@ -356,10 +357,63 @@ void Session::createList(const QString &name, const QString &kind)
     setCurrentListId(id);
 }
 
+std::optional<Entity> Session::currentItem(const QString &itemId) const
+{
+    if (!m_account)
+        return std::nullopt;
+    return m_account->store()->viewEntity(itemId);
+}
+
+void Session::applyUndoable(Op op, Op inverse, const QString &text)
+{
+    apply(std::move(op));
+    m_undo.append(Undo {std::move(inverse), text});
+    if (m_undo.size() > kMaxUndo)
+        m_undo.removeFirst();
+    Q_EMIT undoChanged();
+}
+
+void Session::undo()
+{
+    if (m_undo.isEmpty())
+        return;
+    Op inverse = m_undo.takeLast().inverse;
+    apply(std::move(inverse));
+    Q_EMIT undoChanged();
+}
+
 void Session::addItem(const QString &title)
 {
     if (title.trimmed().isEmpty() || m_currentListId.isEmpty())
         return;
+    // The same title open on the list already: ask rather than add a silent duplicate.
+    for (int i = 0; i < m_items.rowCount(); ++i) {
+        const QModelIndex idx = m_items.index(i);
+        if (idx.data(ItemsModel::DoneRole).toBool() ||
+            idx.data(ItemsModel::TitleRole)
+                    .toString()
+                    .compare(title.trimmed(), Qt::CaseInsensitive) != 0)
+            continue;
+        const auto item = currentItem(idx.data(ItemsModel::IdRole).toString());
+        const QString by = item
+            ? m_account->store()->personName(item->value(QStringLiteral("createdBy")).toString())
+            : QString();
+        const qint64 at = item ? qint64(item->value(QStringLiteral("createdAt")).toDouble()) : 0;
+        const qint64 minutes = at > 0 ? (QDateTime::currentMSecsSinceEpoch() - at) / 60000 : -1;
+        const QString when = minutes < 0 ? QString()
+            : minutes < 1                ? tr("just now")
+            : minutes < 60               ? tr("%1 min ago").arg(minutes)
+            : minutes < 48 * 60          ? tr("%1 h ago").arg(minutes / 60)
+                                         : tr("%1 days ago").arg(minutes / (24 * 60));
+        m_duplicateId = idx.data(ItemsModel::IdRole).toString();
+        m_duplicateTitle = title.trimmed();
+        m_duplicateText = by.isEmpty()
+            ? tr("%1 is already on the list.").arg(idx.data(ItemsModel::TitleRole).toString())
+            : tr("%1 is already on the list (added by %2, %3).")
+                  .arg(idx.data(ItemsModel::TitleRole).toString(), by, when);
+        Q_EMIT duplicateChanged();
+        return;
+    }
     Op op;
     op.type = Op::Type::ItemCreate;
     op.listId = m_currentListId;
@@ -370,6 +424,50 @@ void Session::addItem(const QString &title)
     apply(op);
 }
 
+void Session::addOneMore()
+{
+    if (m_duplicateId.isEmpty())
+        return;
+    const auto item = currentItem(m_duplicateId);
+    const QJsonValue quantity =
+        item ? item->value(QStringLiteral("quantity")) : QJsonValue(QJsonValue::Null);
+    const double before = quantity.isDouble() ? quantity.toDouble() : 1;
+    Op op;
+    op.type = Op::Type::ItemSet;
+    op.listId = m_currentListId;
+    op.itemId = m_duplicateId;
+    op.fields = {{QStringLiteral("quantity"), before + 1}};
+    Op inverse = op;
+    inverse.fields = {{QStringLiteral("quantity"), quantity}};
+    const QString title = item ? item->value(QStringLiteral("title")).toString() : QString();
+    dismissDuplicate();
+    applyUndoable(op, inverse, tr("%1: %2").arg(title).arg(before + 1));
+}
+
+void Session::addAnyway()
+{
+    const QString title = m_duplicateTitle;
+    dismissDuplicate();
+    if (title.isEmpty() || m_currentListId.isEmpty())
+        return;
+    Op op;
+    op.type = Op::Type::ItemCreate;
+    op.listId = m_currentListId;
+    op.itemId = createUuid();
+    op.fields = {{QStringLiteral("title"), title},
+                 {QStringLiteral("done"), false},
+                 {QStringLiteral("position"), m_items.positionAtEnd()}};
+    apply(op);
+}
+
+void Session::dismissDuplicate()
+{
+    m_duplicateId.clear();
+    m_duplicateTitle.clear();
+    m_duplicateText.clear();
+    Q_EMIT duplicateChanged();
+}
+
 void Session::setDone(const QString &itemId, bool done)
 {
     Op op;
@@ -377,19 +475,30 @@ void Session::setDone(const QString &itemId, bool done)
     op.listId = m_currentListId;
     op.itemId = itemId;
     op.fields = {{QStringLiteral("done"), done}};
-    apply(op);
+    Op inverse = op;
+    inverse.fields = {{QStringLiteral("done"), !done}};
+    const auto item = currentItem(itemId);
+    const QString title = item ? item->value(QStringLiteral("title")).toString() : QString();
+    applyUndoable(op, inverse,
+                  done ? tr("%1 checked off").arg(title) : tr("%1 back on the list").arg(title));
 }
 
 void Session::renameItem(const QString &itemId, const QString &title)
 {
     if (title.trimmed().isEmpty())
         return;
+    const auto item = currentItem(itemId);
+    const QString old = item ? item->value(QStringLiteral("title")).toString() : QString();
+    if (old == title.trimmed())
+        return;
     Op op;
     op.type = Op::Type::ItemSet;
     op.listId = m_currentListId;
     op.itemId = itemId;
     op.fields = {{QStringLiteral("title"), title.trimmed()}};
-    apply(op);
+    Op inverse = op;
+    inverse.fields = {{QStringLiteral("title"), old}};
+    applyUndoable(op, inverse, tr("%1 renamed").arg(old));
 }
 
 void Session::removeItem(const QString &itemId)
@@ -398,7 +507,16 @@ void Session::removeItem(const QString &itemId)
     op.type = Op::Type::ItemDelete;
     op.listId = m_currentListId;
     op.itemId = itemId;
-    apply(op);
+    // Undoing a delete writes the tombstone back with a newer stamp.
+    Op inverse;
+    inverse.type = Op::Type::ItemSet;
+    inverse.listId = m_currentListId;
+    inverse.itemId = itemId;
+    inverse.fields = {{QStringLiteral("deleted"), false}};
+    const auto item = currentItem(itemId);
+    applyUndoable(
+        op, inverse,
+        tr("%1 deleted").arg(item ? item->value(QStringLiteral("title")).toString() : QString()));
 }
 
 void Session::fail(const QString &message)
@@ -449,6 +567,8 @@ void Session::signOut()
     m_settings->remove(QStringLiteral("account"));
     m_householdId.clear();
     m_currentListId.clear();
+    m_undo.clear();
+    Q_EMIT undoChanged();
     Q_EMIT changed();
 }
 

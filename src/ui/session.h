@@ -50,6 +50,11 @@ class Session : public QObject
     Q_PROPERTY(kinlist::ui::ToastQueue *toasts READ toasts CONSTANT)
     Q_PROPERTY(kinlist::ui::ActivityModel *activity READ activity CONSTANT)
     Q_PROPERTY(bool currentListMuted READ currentListMuted WRITE setCurrentListMuted NOTIFY changed)
+    // What undo() would take back ("Milk checked off"); empty when nothing.
+    Q_PROPERTY(QString undoText READ undoText NOTIFY undoChanged)
+    // Set when an added title is already open on the list: "Milk is already on the list
+    // (added by Alex, 2 hours ago)"; addOneMore() or addAnyway() settles it.
+    Q_PROPERTY(QString duplicateText READ duplicateText NOTIFY duplicateChanged)
 public:
     // `dataDirectory` empty: the platform's app data location and the default settings.
     explicit Session(QUrl defaultServer, QString dataDirectory = {}, QObject *parent = nullptr);
@@ -77,6 +82,8 @@ public:
     ItemsModel *items() { return &m_items; }
     ItemsFilter *visibleItems() { return &m_visibleItems; }
     ToastQueue *toasts() { return &m_toasts; }
+    QString undoText() const { return m_undo.isEmpty() ? QString() : m_undo.constLast().text; }
+    QString duplicateText() const { return m_duplicateText; }
     ActivityModel *activity() { return &m_activity; }
     // No toasts for changes to a muted list (remembered on this device).
     bool currentListMuted() const;
@@ -95,16 +102,25 @@ public:
     Q_INVOKABLE void setDone(const QString &itemId, bool done);
     Q_INVOKABLE void renameItem(const QString &itemId, const QString &title);
     Q_INVOKABLE void removeItem(const QString &itemId);
+    Q_INVOKABLE void undo();
+    Q_INVOKABLE void addOneMore();
+    Q_INVOKABLE void addAnyway();
+    Q_INVOKABLE void dismissDuplicate();
     Q_INVOKABLE void clearError();
     Q_INVOKABLE void signOut();
 
 Q_SIGNALS:
     void changed();
+    void undoChanged();
+    void duplicateChanged();
 
 private:
     void openAccount(const QUrl &server, const QString &userId);
     void onHouseholdsChanged();
     void apply(Op op);
+    // Applies `op`, remembering `inverse` to take it back with undo().
+    void applyUndoable(Op op, Op inverse, const QString &text);
+    std::optional<Entity> currentItem(const QString &itemId) const;
     void fail(const QString &message);
     void householdRequest(const QString &type, const QJsonObject &fields);
 
@@ -126,6 +142,16 @@ private:
     QString m_householdId;
     QString m_currentListId;
     QString m_inviteCode;
+    struct Undo
+    {
+        Op inverse;
+        QString text;
+    };
+    QList<Undo> m_undo; // newest last, at most kMaxUndo
+    static constexpr int kMaxUndo = 20;
+    QString m_duplicateText;
+    QString m_duplicateId; // the open item with the same title
+    QString m_duplicateTitle; // what was typed
 };
 
 } // namespace kinlist::ui
