@@ -14,14 +14,19 @@ ItemDelegate {
     required property string syncState
     required property string changedBy
     required property double changedAt
+    required property string conflict
+    required property var quantity
+    required property string unit
+    required property string category
     property bool editing: false
 
     signal toggled(bool done)
+    signal keepMine()
     signal renamed(string title)
     signal removed()
 
     width: ListView.view ? ListView.view.width : implicitWidth
-    height: 52
+    height: row.conflict.length > 0 ? 72 : 52
     padding: 0
     highlighted: ListView.isCurrentItem
     Accessible.name: row.title
@@ -69,12 +74,45 @@ ItemDelegate {
                 Accessible.name: qsTr("Item title")
             }
             Label {
+                objectName: "conflict"
+                visible: row.conflict.length > 0 && !row.editing
+                Layout.fillWidth: true
+                text: row.conflict
+                color: "#b5651d"
+                font.pixelSize: 12
+                elide: Text.ElideRight
+            }
+            Label {
                 objectName: "changedBy"
                 visible: row.changedBy.length > 0 && !row.editing
                 text: qsTr("changed by %1, just now").arg(row.changedBy)
                 font.pixelSize: 11
                 opacity: 0.6
             }
+        }
+        Button {
+            objectName: "keepMine"
+            visible: row.conflict.length > 0
+            text: qsTr("Keep mine")
+            flat: true
+            onClicked: row.keepMine()
+            Accessible.name: qsTr("Keep my change to %1").arg(row.title)
+        }
+        Label {
+            objectName: "quantity"
+            visible: typeof row.quantity === "number" && row.quantity !== 1
+            text: visible ? ("\u00d7" + row.quantity + (row.unit.length > 0 ? " " + row.unit : "")) : ""
+            opacity: 0.75
+        }
+        Label {
+            objectName: "category"
+            visible: row.category.length > 0
+            text: row.category
+            font.pixelSize: 11
+            padding: 3
+            leftPadding: 8
+            rightPadding: 8
+            background: Rectangle { radius: height / 2; color: "#2e8b74"; opacity: 0.15 }
         }
         Label {
             objectName: "syncBadge"

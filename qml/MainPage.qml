@@ -167,6 +167,33 @@ Page {
                         font.weight: Font.DemiBold
                         elide: Text.ElideRight
                     }
+                    // Who else is looking at this list right now.
+                    Row {
+                        objectName: "faces"
+                        spacing: -6
+                        Repeater {
+                            model: page.session.presence
+                            delegate: Rectangle {
+                                required property var modelData
+                                width: 30; height: 30; radius: 15
+                                color: Qt.hsla((modelData.userId.charCodeAt(0) * 37 % 360) / 360, 0.45, 0.55, 1)
+                                border.color: Material.background
+                                border.width: 2
+                                Accessible.role: Accessible.StaticText
+                                Accessible.name: qsTr("%1 is looking at this list").arg(modelData.name)
+                                Label {
+                                    anchors.centerIn: parent
+                                    text: modelData.initials
+                                    color: "white"
+                                    font.pixelSize: 12
+                                    font.weight: Font.DemiBold
+                                }
+                                HoverHandler { id: faceHover }
+                                ToolTip.visible: faceHover.hovered
+                                ToolTip.text: qsTr("%1 (%2)").arg(modelData.name).arg(modelData.devices.join(", "))
+                            }
+                        }
+                    }
                     ToolButton {
                         objectName: "activityButton"
                         visible: page.session.currentListId.length > 0
@@ -266,6 +293,7 @@ Page {
                     onToggled: (d) => page.session.setDone(itemId, d)
                     onRenamed: (t) => page.session.renameItem(itemId, t)
                     onRemoved: page.session.removeItem(itemId)
+                    onKeepMine: page.session.keepMine(itemId)
                     onClicked: items.currentIndex = index
                 }
                 Label {

@@ -7,10 +7,12 @@
 #include "ui/session.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace kinlist;
 using kinlist::ui::ItemsModel;
 using kinlist::ui::Session;
 
@@ -226,6 +228,47 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(mum.activity()->index(0).data().toString(),
                                   QStringLiteral("Dad added Jam"), 10000);
         QVERIFY(!activityInserts.isEmpty());
+        // Who else is looking: Mum sees Dad's face on Groceries (and not her own).
+        QTRY_COMPARE_WITH_TIMEOUT(mum.presence().size(), 1, 10000);
+        QCOMPARE(mum.presence().first().toMap().value(QStringLiteral("initials")).toString(),
+                 QStringLiteral("D"));
+
+        // Both offline set the quantity of Jam; Dad's later write wins. Mum, back second,
+        // is told on the item, and "keep mine" makes hers the value everywhere.
+        const QString jam =
+            itemData(mum.items(), QStringLiteral("Jam"), ItemsModel::IdRole).toString();
+        mum.account()->sync()->stop();
+        dad.account()->sync()->stop();
+        const auto setQuantity = [&](Session &s, int q) {
+            Op op;
+            op.type = Op::Type::ItemSet;
+            op.listId = s.currentListId();
+            op.itemId = jam;
+            op.fields = {{QStringLiteral("quantity"), q}};
+            Error e;
+            QVERIFY(s.account()->sync()->apply(op, &e));
+        };
+        setQuantity(mum, 2);
+        const qint64 mumWrote = QDateTime::currentMSecsSinceEpoch();
+        QVERIFY(QTest::qWaitFor([&] { return QDateTime::currentMSecsSinceEpoch() > mumWrote; }));
+        setQuantity(dad, 3);
+        dad.account()->sync()->start();
+        QVERIFY(live(dad));
+        QTRY_COMPARE_WITH_TIMEOUT(dad.status()->pendingCount(), 0, 10000);
+        mum.account()->sync()->start();
+        QVERIFY(live(mum));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            itemData(mum.items(), QStringLiteral("Jam"), ItemsModel::ConflictRole).toString(),
+            QStringLiteral("Dad set 3, you set 2"), 10000);
+        QCOMPARE(itemData(mum.items(), QStringLiteral("Jam"), ItemsModel::QuantityRole).toInt(), 3);
+        mum.keepMine(jam);
+        QVERIFY(itemData(mum.items(), QStringLiteral("Jam"), ItemsModel::ConflictRole)
+                    .toString()
+                    .isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            itemData(dad.items(), QStringLiteral("Jam"), ItemsModel::QuantityRole).toInt(), 2,
+            10000);
+
         // None of this reset either model.
         QCOMPARE(dadResets.size(), 0);
         QCOMPARE(mumResets.size(), 0);

@@ -71,6 +71,10 @@ void ItemsModel::setSource(SyncClient *client, const QString &listId)
             if (list == m_listId)
                 reload();
         });
+        connect(client, &SyncClient::conflictDetected, this, [this](const LocalStore::Conflict &c) {
+            if (c.listId == m_listId)
+                refreshEntity(c.entityId);
+        });
     }
     reload();
     if (idChanged)
@@ -90,9 +94,29 @@ bool ItemsModel::visible(const Entity &e) const
         e.fields.contains(QStringLiteral("title"));
 }
 
-ItemsModel::Row ItemsModel::makeRow(const Entity &e, const QString &syncState) const
+QString ItemsModel::conflictText(const QString &entityId) const
 {
-    Row r {e, syncState, {}, 0};
+    QStringList parts;
+    for (const LocalStore::Conflict &c : m_client->store()->conflicts(m_listId)) {
+        if (c.entityId != entityId)
+            continue;
+        const auto show = [](const QJsonValue &v) {
+            return v.isDouble() ? QString::number(v.toDouble())
+                : v.isBool()    ? (v.toBool() ? tr("done") : tr("not done"))
+                : v.isNull()    ? tr("nothing")
+                                : v.toString();
+        };
+        parts << tr("%1 set %2, you set %3")
+                     .arg(c.theirsByName.isEmpty() ? tr("Someone") : c.theirsByName, show(c.theirs),
+                          show(c.mine));
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+ItemsModel::Row ItemsModel::makeRow(const Entity &e, const QString &syncState,
+                                    const QString &conflict) const
+{
+    Row r {e, syncState, {}, 0, conflict};
     const auto it = m_changedBy.constFind(e.id);
     if (it != m_changedBy.constEnd()) {
         r.changedBy = it->first;
@@ -108,6 +132,9 @@ void ItemsModel::reload()
         LocalStore *store = m_client->store();
         const QSet<QString> pending = store->pendingEntities(m_listId);
         const QSet<QString> failed = store->failedEntities(m_listId);
+        QSet<QString> conflicted;
+        for (const LocalStore::Conflict &conflict : store->conflicts(m_listId))
+            conflicted.insert(conflict.entityId);
         const Replica view = store->view(m_listId);
         rows.reserve(view.entities().size());
         for (const Entity &e : view.entities()) {
@@ -116,7 +143,8 @@ void ItemsModel::reload()
             rows.append(makeRow(e,
                                 pending.contains(e.id)      ? QStringLiteral("pending")
                                     : failed.contains(e.id) ? QStringLiteral("failed")
-                                                            : QStringLiteral("confirmed")));
+                                                            : QStringLiteral("confirmed"),
+                                conflicted.contains(e.id) ? conflictText(e.id) : QString()));
         }
         std::sort(rows.begin(), rows.end(), &ItemsModel::before);
     }
@@ -154,7 +182,7 @@ void ItemsModel::refreshEntity(const QString &entityId)
         }
         return;
     }
-    const Row row = makeRow(*e, syncStateName(store->syncState(entityId)));
+    const Row row = makeRow(*e, syncStateName(store->syncState(entityId)), conflictText(entityId));
     if (current < 0) {
         const auto at = std::lower_bound(m_rows.cbegin(), m_rows.cend(), row, &ItemsModel::before);
         const int i = int(at - m_rows.cbegin());
@@ -194,6 +222,8 @@ QList<int> ItemsModel::changedRoles(const Row &a, const Row &b) const
         roles.append(SyncStateRole);
     if (a.changedBy != b.changedBy || a.changedAt != b.changedAt)
         roles << ChangedByRole << ChangedAtRole;
+    if (a.conflict != b.conflict)
+        roles.append(ConflictRole);
     return roles;
 }
 
@@ -233,6 +263,8 @@ QVariant ItemsModel::data(const QModelIndex &index, int role) const
         return r.changedBy;
     case ChangedAtRole:
         return r.changedAt;
+    case ConflictRole:
+        return r.conflict;
     default:
         break;
     }
@@ -250,7 +282,7 @@ QHash<int, QByteArray> ItemsModel::roleNames() const
         {QuantityRole, "quantity"},   {UnitRole, "unit"},           {CategoryRole, "category"},
         {DoneRole, "done"},           {AssigneeRole, "assignee"},   {DueRole, "due"},
         {PositionRole, "position"},   {CreatedByRole, "createdBy"}, {SyncStateRole, "syncState"},
-        {ChangedByRole, "changedBy"}, {ChangedAtRole, "changedAt"}};
+        {ChangedByRole, "changedBy"}, {ChangedAtRole, "changedAt"}, {ConflictRole, "conflict"}};
 }
 
 int ItemsModel::rowOf(const QString &itemId) const

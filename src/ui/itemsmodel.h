@@ -37,6 +37,7 @@ public:
         SyncStateRole, // "confirmed", "pending" or "failed"
         ChangedByRole, // who else changed it last while this view was open
         ChangedAtRole, // when (ms since the epoch), 0 if not
+        ConflictRole, // "Mum set 2, you set 3" when a change of this device lost, else ""
     };
     Q_ENUM(Role)
 
@@ -67,10 +68,12 @@ private:
         QString syncState;
         QString changedBy;
         qint64 changedAt = 0;
+        QString conflict;
         QString position() const { return entity.value(QStringLiteral("position")).toString(); }
     };
     static bool before(const Row &a, const Row &b);
-    Row makeRow(const Entity &e, const QString &syncState) const;
+    Row makeRow(const Entity &e, const QString &syncState, const QString &conflict) const;
+    QString conflictText(const QString &entityId) const;
     bool visible(const Entity &e) const;
     void reload();
     void refreshEntity(const QString &entityId);

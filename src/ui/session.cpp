@@ -117,6 +117,10 @@ void Session::openAccount(const QUrl &server, const QString &userId)
                 if (listId == entityId)
                     Q_EMIT changed(); // a list's name or kind
             });
+    connect(sync, &SyncClient::presenceChanged, this, [this](const QString &listId) {
+        if (listId == m_currentListId)
+            Q_EMIT presenceChanged();
+    });
     connect(sync, &SyncClient::changeRejected, this,
             [this](const Op &, const QString &, const QString &message) {
                 fail(tr("A change could not be saved: %1").arg(message));
@@ -198,6 +202,7 @@ void Session::setCurrentListId(const QString &id)
     m_currentListId = id;
     m_items.setSource(m_account ? m_account->sync() : nullptr, id);
     m_activity.setSource(m_account ? m_account->sync() : nullptr, id);
+    Q_EMIT presenceChanged();
     Q_EMIT changed();
 }
 
@@ -371,6 +376,47 @@ void Session::applyUndoable(Op op, Op inverse, const QString &text)
     if (m_undo.size() > kMaxUndo)
         m_undo.removeFirst();
     Q_EMIT undoChanged();
+}
+
+QVariantList Session::presence() const
+{
+    QVariantList out;
+    if (!m_account || m_currentListId.isEmpty())
+        return out;
+    const QString self = m_account->store()->clientId();
+    QMap<QString, QVariantMap> people; // by user: one face per person, however many devices
+    for (const QJsonObject &m : m_account->sync()->presence(m_currentListId)) {
+        if (m.value(QStringLiteral("clientId")).toString() == self)
+            continue;
+        const QString userId = m.value(QStringLiteral("userId")).toString();
+        QVariantMap &p = people[userId];
+        const QString name = m.value(QStringLiteral("displayName")).toString();
+        p.insert(QStringLiteral("userId"), userId);
+        p.insert(QStringLiteral("name"), name);
+        QString initials;
+        for (const QString &part : name.split(QLatin1Char(' '), Qt::SkipEmptyParts).mid(0, 2))
+            initials += part.at(0).toUpper();
+        p.insert(QStringLiteral("initials"), initials);
+        QStringList devices = p.value(QStringLiteral("devices")).toStringList();
+        devices << m.value(QStringLiteral("device")).toString();
+        p.insert(QStringLiteral("devices"), devices);
+    }
+    for (const QVariantMap &p : std::as_const(people))
+        out.append(p);
+    return out;
+}
+
+void Session::keepMine(const QString &itemId)
+{
+    if (!m_account)
+        return;
+    for (const client::LocalStore::Conflict &c : m_account->store()->conflicts(m_currentListId)) {
+        if (c.entityId != itemId)
+            continue;
+        Error e;
+        if (!m_account->sync()->keepMine(c, &e))
+            fail(tr("Could not keep your change: %1").arg(e.message));
+    }
 }
 
 void Session::undo()

@@ -55,6 +55,9 @@ class Session : public QObject
     // Set when an added title is already open on the list: "Milk is already on the list
     // (added by Alex, 2 hours ago)"; addOneMore() or addAnyway() settles it.
     Q_PROPERTY(QString duplicateText READ duplicateText NOTIFY duplicateChanged)
+    // Who else has the current list open, one entry per person: {userId, name, initials,
+    // devices}.
+    Q_PROPERTY(QVariantList presence READ presence NOTIFY presenceChanged)
 public:
     // `dataDirectory` empty: the platform's app data location and the default settings.
     explicit Session(QUrl defaultServer, QString dataDirectory = {}, QObject *parent = nullptr);
@@ -84,6 +87,7 @@ public:
     ToastQueue *toasts() { return &m_toasts; }
     QString undoText() const { return m_undo.isEmpty() ? QString() : m_undo.constLast().text; }
     QString duplicateText() const { return m_duplicateText; }
+    QVariantList presence() const;
     ActivityModel *activity() { return &m_activity; }
     // No toasts for changes to a muted list (remembered on this device).
     bool currentListMuted() const;
@@ -103,6 +107,8 @@ public:
     Q_INVOKABLE void renameItem(const QString &itemId, const QString &title);
     Q_INVOKABLE void removeItem(const QString &itemId);
     Q_INVOKABLE void undo();
+    // "Keep mine" for the item's lost changes: writes this device's values again.
+    Q_INVOKABLE void keepMine(const QString &itemId);
     Q_INVOKABLE void addOneMore();
     Q_INVOKABLE void addAnyway();
     Q_INVOKABLE void dismissDuplicate();
@@ -113,6 +119,7 @@ Q_SIGNALS:
     void changed();
     void undoChanged();
     void duplicateChanged();
+    void presenceChanged();
 
 private:
     void openAccount(const QUrl &server, const QString &userId);
