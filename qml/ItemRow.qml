@@ -20,7 +20,7 @@ ItemDelegate {
     required property string category
     property bool editing: false
 
-    signal toggled(bool done)
+    signal doneToggled(bool done)
     signal keepMine()
     signal renamed(string title)
     signal removed()
@@ -28,23 +28,23 @@ ItemDelegate {
     width: ListView.view ? ListView.view.width : implicitWidth
     height: row.conflict.length > 0 ? 72 : 52
     padding: 0
+    leftPadding: 12
+    rightPadding: 8
     highlighted: ListView.isCurrentItem
     Accessible.name: row.title
     Accessible.role: Accessible.ListItem
 
     onDoubleClicked: row.editing = true
-    Keys.onSpacePressed: row.toggled(!row.done)
+    Keys.onSpacePressed: row.doneToggled(!row.done)
     Keys.onDeletePressed: row.removed()
     Keys.onPressed: (event) => { if (event.key === Qt.Key_F2) row.editing = true }
 
     contentItem: RowLayout {
         spacing: 10
-        anchors.leftMargin: 12
-        anchors.rightMargin: 8
         CheckBox {
             objectName: "check"
             checked: row.done
-            onClicked: row.toggled(checked)
+            onClicked: row.doneToggled(checked)
             Accessible.name: row.done ? qsTr("Mark %1 as not done").arg(row.title)
                                       : qsTr("Mark %1 as done").arg(row.title)
         }
@@ -66,8 +66,9 @@ ItemDelegate {
                 objectName: "editor"
                 visible: row.editing
                 Layout.fillWidth: true
-                text: row.title
-                onVisibleChanged: if (visible) { forceActiveFocus(); selectAll() }
+                // Copied when editing starts: a rename from elsewhere must not overwrite
+                // what is being typed.
+                onVisibleChanged: if (visible) { text = row.title; forceActiveFocus(); selectAll() }
                 onAccepted: { row.renamed(text); row.editing = false }
                 Keys.onEscapePressed: row.editing = false
                 onActiveFocusChanged: if (!activeFocus) row.editing = false

@@ -285,12 +285,12 @@ Page {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 clip: true
-                model: page.session.visibleItems
+                model: page.session.items
                 keyNavigationEnabled: true
                 Accessible.name: qsTr("Items")
                 ScrollBar.vertical: ScrollBar {}
                 delegate: ItemRow {
-                    onToggled: (d) => page.session.setDone(itemId, d)
+                    onDoneToggled: (d) => page.session.setDone(itemId, d)
                     onRenamed: (t) => page.session.renameItem(itemId, t)
                     onRemoved: page.session.removeItem(itemId)
                     onKeepMine: page.session.keepMine(itemId)
@@ -309,12 +309,12 @@ Page {
                 Layout.margins: 8
                 flat: true
                 visible: page.session.items.doneCount > 0
-                text: page.session.visibleItems.showDone
+                text: page.session.items.showDone
                       ? qsTr("Hide done items")
                       : page.session.items.doneCount === 1
                         ? qsTr("Show 1 done item")
                         : qsTr("Show %1 done items").arg(page.session.items.doneCount)
-                onClicked: page.session.visibleItems.showDone = !page.session.visibleItems.showDone
+                onClicked: page.session.items.showDone = !page.session.items.showDone
             }
         }
     }
@@ -412,7 +412,7 @@ Page {
                 TapHandler {
                     onTapped: {
                         if (toast.listId.length > 0)
-                            page.session.currentListId = toast.listId
+                            page.session.openList(toast.listId)
                         page.session.toasts.dismiss(toast.index)
                     }
                 }

@@ -37,6 +37,7 @@ Item {
         anchors.centerIn: parent
         spacing: 8
         Rectangle {
+            id: dot
             objectName: "dot"
             width: 10; height: 10; radius: 5
             color: root.dotColor
@@ -45,7 +46,7 @@ Item {
                 loops: Animation.Infinite
                 NumberAnimation { to: 0.3; duration: 600 }
                 NumberAnimation { to: 1.0; duration: 600 }
-                onRunningChanged: if (!running) parent.opacity = 1
+                onRunningChanged: if (!running) dot.opacity = 1
             }
         }
         Label {

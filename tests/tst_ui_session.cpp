@@ -40,7 +40,12 @@ class TestUiSession : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase() { QVERIFY(m_server.start()); }
+    void initTestCase()
+    {
+        // No keychain, whatever the machine has: tokens are kept for the session only.
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/kinlist-no-bus");
+        QVERIFY(m_server.start());
+    }
 
     void wrongPasswordReadsAsASentence()
     {
@@ -74,6 +79,8 @@ private Q_SLOTS:
         QAbstractItemModelTester listsTester(
             mum.lists(), QAbstractItemModelTester::FailureReportingMode::QtTest);
 
+        mum.items()->setShowDone(true); // done items stay in view for the checks below
+
         // Shown at once, waiting until the server has it.
         mum.addItem(QStringLiteral("Milk"));
         QCOMPARE(mum.items()->rowCount(), 1);
@@ -98,6 +105,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(dad.items()->rowCount(), 1, 10000);
         QAbstractItemModelTester dadTester(dad.items(),
                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+        dad.items()->setShowDone(true);
         QSignalSpy dadResets(dad.items(), &QAbstractItemModel::modelReset);
         QSignalSpy dadInserts(dad.items(), &QAbstractItemModel::rowsInserted);
         QSignalSpy dadRemoves(dad.items(), &QAbstractItemModel::rowsRemoved);
@@ -272,6 +280,35 @@ private Q_SLOTS:
         // None of this reset either model.
         QCOMPARE(dadResets.size(), 0);
         QCOMPARE(mumResets.size(), 0);
+
+        // Done items fold away: checking one off removes its row; it counts as done.
+        mum.items()->setShowDone(false);
+        const int open = mum.items()->rowCount();
+        QVERIFY(!itemData(mum.items(), QStringLiteral("Oat milk"), ItemsModel::IdRole).isValid());
+        QSignalSpy folded(mum.items(), &QAbstractItemModel::rowsRemoved);
+        const int doneBefore = mum.items()->doneCount();
+        dad.setDone(jam, true);
+        QTRY_COMPARE_WITH_TIMEOUT(mum.items()->rowCount(), open - 1, 10000);
+        QCOMPARE(folded.size(), 1);
+        QCOMPARE(mum.items()->doneCount(), doneBefore + 1);
+        QCOMPARE(mum.items()->openCount(), open - 1);
+
+        // A remote reorder is a row move, not a reset.
+        QSignalSpy moves(mum.items(), &QAbstractItemModel::rowsMoved);
+        QSignalSpy resets(mum.items(), &QAbstractItemModel::modelReset);
+        const QString first = mum.items()->index(0).data(ItemsModel::IdRole).toString();
+        Op move;
+        move.type = Op::Type::ItemMove;
+        move.listId = dad.currentListId();
+        move.itemId = first;
+        move.fields = {{QStringLiteral("position"), dad.items()->positionAtEnd()}};
+        Error e;
+        QVERIFY(dad.account()->sync()->apply(move, &e));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            mum.items()->index(mum.items()->rowCount() - 1).data(ItemsModel::IdRole).toString(),
+            first, 10000);
+        QCOMPARE(moves.size(), 1);
+        QCOMPARE(resets.size(), 0);
     }
 
     void restartSignsInWithTheKeptSession()

@@ -180,6 +180,15 @@ void SyncClient::onConnected()
 void SyncClient::onDisconnected()
 {
     commitAcks();
+    // Requests of the app still waiting are answered: the connection is gone.
+    const QJsonObject offline {
+        {QStringLiteral("type"), QStringLiteral("error")},
+        {QStringLiteral("code"), QStringLiteral("offline")},
+        {QStringLiteral("message"), QStringLiteral("the connection to the server was lost")}};
+    for (const qint64 id : std::exchange(m_external, {})) {
+        if (auto cb = m_replies.take(id))
+            cb(offline);
+    }
     m_inFlight.clear();
     m_resend.clear();
     m_mutateRequests.clear();
@@ -637,7 +646,7 @@ void SyncClient::request(const QString &type, const QJsonObject &fields,
         QTimer::singleShot(0, this, [onReply, offline] { onReply(offline); });
         return;
     }
-    send(type, fields, std::move(onReply));
+    m_external.insert(send(type, fields, std::move(onReply)));
 }
 
 void SyncClient::refreshHouseholds()
@@ -697,6 +706,7 @@ void SyncClient::onFrame(const QString &text)
             (m_state == State::Syncing || m_state == State::Live);
         if (d.id >= 0) {
             m_replySentAt.remove(d.id);
+            m_external.remove(d.id);
             if (auto cb = m_replies.take(d.id))
                 cb(f);
             if (const qint64 mid = m_mutateRequests.take(d.id)) {

@@ -176,6 +176,7 @@ private:
     QSet<QString> m_subscribed;
     QHash<qint64, Op> m_inFlight; // mutation id -> op
     QHash<qint64, qint64> m_mutateRequests; // request id -> mutation id
+    QSet<qint64> m_external; // ids of request() calls still waiting
     qint64 m_sentUpTo = 0; // the outbox was sent up to this mutation id on this connection
     QHash<QString, QList<QJsonObject>> m_presence;
     bool m_watchAll = true;

@@ -59,11 +59,23 @@ void ActivityModel::prependNew()
     if (!m_client)
         return;
     const qint64 newest = m_rows.isEmpty() ? 0 : m_rows.constFirst().seq;
+    // Page back until the newest entry shown (a flushed queue can bring many at once).
     QList<LocalStore::Activity> fresh;
-    for (const LocalStore::Activity &a : m_client->store()->activity(m_listId, 0, kPage)) {
-        if (a.seq <= newest)
+    qint64 before = 0;
+    for (int pages = 0; pages < 1000; ++pages) {
+        const QList<LocalStore::Activity> page =
+            m_client->store()->activity(m_listId, before, kPage);
+        bool reached = page.size() < kPage;
+        for (const LocalStore::Activity &a : page) {
+            if (a.seq <= newest) {
+                reached = true;
+                break;
+            }
+            fresh.append(a);
+        }
+        if (reached || newest == 0)
             break;
-        fresh.append(a);
+        before = page.constLast().seq;
     }
     if (fresh.isEmpty())
         return;

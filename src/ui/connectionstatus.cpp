@@ -19,6 +19,7 @@ void ConnectionStatus::setClient(SyncClient *client)
     if (m_client)
         m_client->disconnect(this);
     m_client = client;
+    m_tick.stop();
     if (client) {
         connect(client, &SyncClient::stateChanged, this, [this] {
             const bool offline = m_client->state() == SyncClient::State::Offline;

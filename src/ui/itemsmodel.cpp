@@ -60,7 +60,9 @@ void ItemsModel::setSource(SyncClient *client, const QString &listId)
                 });
         connect(client, &SyncClient::remoteOp, this,
                 [this](const Op &op, const LocalStore::Origin &origin, bool live) {
-                    if (!live || op.listId != m_listId || op.entityKind() != EntityKind::Item)
+                    // Not for this list, or the user's own change on another device.
+                    if (!live || op.listId != m_listId || op.entityKind() != EntityKind::Item ||
+                        origin.by == m_client->userId())
                         return;
                     const QString name = origin.byName.isEmpty()
                         ? m_client->store()->personName(origin.by)
@@ -88,10 +90,32 @@ bool ItemsModel::before(const Row &a, const Row &b)
     return pa != pb ? pa < pb : a.entity.id < b.entity.id;
 }
 
-bool ItemsModel::visible(const Entity &e) const
+bool ItemsModel::alive(const Entity &e) const
 {
     return e.kind == EntityKind::Item && e.listId == m_listId && !e.isDeleted() &&
         e.fields.contains(QStringLiteral("title"));
+}
+
+bool ItemsModel::shown(const Entity &e) const
+{
+    return alive(e) && (m_showDone || !e.value(QStringLiteral("done")).toBool());
+}
+
+void ItemsModel::noteDone(const Entity &e)
+{
+    if (alive(e) && e.value(QStringLiteral("done")).toBool())
+        m_done.insert(e.id);
+    else
+        m_done.remove(e.id);
+}
+
+void ItemsModel::setShowDone(bool show)
+{
+    if (show == m_showDone)
+        return;
+    m_showDone = show;
+    reload();
+    Q_EMIT showDoneChanged();
 }
 
 QString ItemsModel::conflictText(const QString &entityId) const
@@ -128,6 +152,7 @@ ItemsModel::Row ItemsModel::makeRow(const Entity &e, const QString &syncState,
 void ItemsModel::reload()
 {
     QList<Row> rows;
+    m_done.clear();
     if (m_client && !m_listId.isEmpty()) {
         LocalStore *store = m_client->store();
         const QSet<QString> pending = store->pendingEntities(m_listId);
@@ -138,7 +163,8 @@ void ItemsModel::reload()
         const Replica view = store->view(m_listId);
         rows.reserve(view.entities().size());
         for (const Entity &e : view.entities()) {
-            if (!visible(e))
+            noteDone(e);
+            if (!shown(e))
                 continue;
             rows.append(makeRow(e,
                                 pending.contains(e.id)      ? QStringLiteral("pending")
@@ -173,13 +199,19 @@ void ItemsModel::refreshEntity(const QString &entityId)
     LocalStore *store = m_client->store();
     const std::optional<Entity> e = store->viewEntity(entityId);
     const int current = rowOf(entityId);
-    if (!e || !visible(*e)) {
+    const qsizetype doneBefore = m_done.size();
+    if (e)
+        noteDone(*e);
+    else
+        m_done.remove(entityId);
+    if (!e || !shown(*e)) {
         if (current >= 0) {
             beginRemoveRows({}, current, current);
             m_rows.removeAt(current);
             endRemoveRows();
-            Q_EMIT countsChanged();
         }
+        if (current >= 0 || m_done.size() != doneBefore)
+            Q_EMIT countsChanged();
         return;
     }
     const Row row = makeRow(*e, syncStateName(store->syncState(entityId)), conflictText(entityId));
@@ -206,7 +238,7 @@ void ItemsModel::refreshEntity(const QString &entityId)
     m_rows[target] = row;
     if (!roles.isEmpty())
         Q_EMIT dataChanged(index(target), index(target), roles);
-    if (roles.contains(DoneRole))
+    if (roles.contains(DoneRole) || m_done.size() != doneBefore)
         Q_EMIT countsChanged();
 }
 
@@ -229,14 +261,7 @@ QList<int> ItemsModel::changedRoles(const Row &a, const Row &b) const
 
 int ItemsModel::openCount() const
 {
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &r) {
-        return !r.entity.value(QStringLiteral("done")).toBool();
-    }));
-}
-
-int ItemsModel::doneCount() const
-{
-    return int(m_rows.size()) - openCount();
+    return int(m_rows.size()) - (m_showDone ? int(m_done.size()) : 0);
 }
 
 int ItemsModel::rowCount(const QModelIndex &parent) const

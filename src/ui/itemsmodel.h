@@ -5,6 +5,7 @@
 
 #include <QAbstractListModel>
 #include <QPointer>
+#include <QSet>
 #include <QtQml/qqmlregistration.h>
 
 namespace kinlist::ui {
@@ -21,6 +22,9 @@ class ItemsModel : public QAbstractListModel
     Q_PROPERTY(QString listId READ listId NOTIFY listIdChanged)
     Q_PROPERTY(int openCount READ openCount NOTIFY countsChanged)
     Q_PROPERTY(int doneCount READ doneCount NOTIFY countsChanged)
+    // Done items fold away unless shown. (Filtering here, not in a proxy: a proxy turns a
+    // row move into a layout change, which views treat as a reset.)
+    Q_PROPERTY(bool showDone READ showDone WRITE setShowDone NOTIFY showDoneChanged)
 public:
     enum Role {
         IdRole = Qt::UserRole + 1,
@@ -46,7 +50,9 @@ public:
     void setSource(client::SyncClient *client, const QString &listId);
     QString listId() const { return m_listId; }
     int openCount() const;
-    int doneCount() const;
+    int doneCount() const { return int(m_done.size()); }
+    bool showDone() const { return m_showDone; }
+    void setShowDone(bool show);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -60,6 +66,7 @@ public:
 Q_SIGNALS:
     void listIdChanged();
     void countsChanged();
+    void showDoneChanged();
 
 private:
     struct Row
@@ -74,14 +81,19 @@ private:
     static bool before(const Row &a, const Row &b);
     Row makeRow(const Entity &e, const QString &syncState, const QString &conflict) const;
     QString conflictText(const QString &entityId) const;
-    bool visible(const Entity &e) const;
+    // An item of this list, not deleted; `shown` also says whether the view shows it.
+    bool alive(const Entity &e) const;
+    bool shown(const Entity &e) const;
+    void noteDone(const Entity &e);
     void reload();
     void refreshEntity(const QString &entityId);
     QList<int> changedRoles(const Row &a, const Row &b) const;
 
     QPointer<client::SyncClient> m_client;
     QString m_listId;
-    QList<Row> m_rows;
+    QList<Row> m_rows; // the shown items
+    QSet<QString> m_done; // every done item, shown or not
+    bool m_showDone = false;
     QHash<QString, std::pair<QString, qint64>> m_changedBy; // entity -> who, when
 };
 

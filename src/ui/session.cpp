@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QStandardPaths>
+#include <QTimer>
 
 namespace kinlist::ui {
 
@@ -50,7 +51,6 @@ Session::Session(QUrl defaultServer, QString dataDirectory, QObject *parent)
     , m_credentials(credentialOptions(
           m_dataDirectory, m_settings->value(QStringLiteral("rememberInFile"), false).toBool()))
 {
-    m_visibleItems.setSourceModel(&m_items);
     m_toasts.setMuted(mutedLists(*m_settings));
     // The first list to arrive (after joining a household, say) opens.
     const auto openFirstList = [this] {
@@ -93,7 +93,7 @@ void Session::restore()
     const QUrl server(m_settings->value(QStringLiteral("account/server")).toString());
     const QString userId = m_settings->value(QStringLiteral("account/userId")).toString();
     if (!server.isValid() || userId.isEmpty())
-        return;
+        return; // first run, or signed out
     m_userName = m_settings->value(QStringLiteral("account/name")).toString();
     openAccount(server, userId);
     if (m_account)
@@ -114,20 +114,46 @@ void Session::openAccount(const QUrl &server, const QString &userId)
     connect(sync, &SyncClient::householdsChanged, this, &Session::onHouseholdsChanged);
     connect(sync, &SyncClient::entityChanged, this,
             [this](const QString &listId, const QString &entityId) {
-                if (listId == entityId)
-                    Q_EMIT changed(); // a list's name or kind
+                if (listId != entityId)
+                    return;
+                if (listId == m_currentListId) {
+                    const auto list = m_account->store()->viewEntity(listId);
+                    if (list && list->isDeleted()) // deleted elsewhere: open another
+                        setCurrentListId(m_lists.rowCount() > 0 ? m_lists.idAt(0) : QString());
+                }
+                Q_EMIT changed(); // a list's name or kind
             });
     connect(sync, &SyncClient::presenceChanged, this, [this](const QString &listId) {
         if (listId == m_currentListId)
             Q_EMIT presenceChanged();
     });
     connect(sync, &SyncClient::changeRejected, this,
-            [this](const Op &, const QString &, const QString &message) {
-                fail(tr("A change could not be saved: %1").arg(message));
+            [this](const Op &, const QString &code, const QString &) {
+                fail(code == QLatin1String("forbidden")
+                         ? tr("A change was refused: you are no longer a member of that "
+                              "household.")
+                         : code == QLatin1String("not_found")
+                         ? tr("A change was refused: the item or list no longer exists.")
+                         : tr("A change could not be saved (%1).").arg(code));
             });
     connect(m_account.get(), &client::Account::needsSignIn, this, [this] {
         fail(tr("Please sign in again."));
         signOut();
+    });
+    // The session ended on the server (expired, or signed out everywhere): back to sign
+    // in; what is waiting stays on this device for the same account.
+    connect(sync, &SyncClient::stateChanged, this, [this](SyncClient::State state) {
+        if (state == SyncClient::State::SignedOut) {
+            QTimer::singleShot(0, this, [this] {
+                signOut();
+                fail(tr("Your session has ended. Please sign in again; your changes are kept."));
+            });
+        }
+    });
+    // A snapshot can rename the open list; a delete elsewhere can take it away.
+    connect(sync, &SyncClient::listChanged, this, [this](const QString &listId) {
+        if (listId == m_currentListId)
+            Q_EMIT changed();
     });
     m_status.setClient(sync);
     m_toasts.setClient(sync);
@@ -200,6 +226,11 @@ void Session::setCurrentListId(const QString &id)
     if (id == m_currentListId && m_items.listId() == id)
         return;
     m_currentListId = id;
+    // Undo and the duplicate question belong to the list they were made on.
+    m_undo.clear();
+    Q_EMIT undoChanged();
+    if (!m_duplicateId.isEmpty())
+        dismissDuplicate();
     m_items.setSource(m_account ? m_account->sync() : nullptr, id);
     m_activity.setSource(m_account ? m_account->sync() : nullptr, id);
     Q_EMIT presenceChanged();
@@ -270,7 +301,7 @@ void Session::householdRequest(const QString &type, const QJsonObject &fields)
             else if (code == QLatin1String("rate_limited"))
                 fail(tr("Too many wrong codes. Wait a minute and try again."));
             else
-                fail(r.value(QStringLiteral("message")).toString());
+                fail(tr("The server could not do this (%1). Please try again.").arg(code));
             Q_EMIT changed();
             return;
         }
@@ -329,18 +360,21 @@ void Session::createInvite()
             else if (code == QLatin1String("forbidden"))
                 fail(tr("Only an owner of the household can invite people."));
             else
-                fail(r.value(QStringLiteral("message")).toString());
+                fail(tr("The server could not make an invite code (%1). Please try again.")
+                         .arg(code));
             Q_EMIT changed();
         });
 }
 
-void Session::apply(Op op)
+bool Session::apply(Op op)
 {
     if (!m_account)
-        return;
+        return false;
     Error e;
-    if (!m_account->sync()->apply(std::move(op), &e))
-        fail(tr("Kinlist could not save this change on this computer: %1").arg(e.message));
+    if (m_account->sync()->apply(std::move(op), &e))
+        return true;
+    fail(tr("Kinlist could not save this change on this computer: %1").arg(e.message));
+    return false;
 }
 
 void Session::createList(const QString &name, const QString &kind)
@@ -371,7 +405,8 @@ std::optional<Entity> Session::currentItem(const QString &itemId) const
 
 void Session::applyUndoable(Op op, Op inverse, const QString &text)
 {
-    apply(std::move(op));
+    if (!apply(std::move(op)))
+        return;
     m_undo.append(Undo {std::move(inverse), text});
     if (m_undo.size() > kMaxUndo)
         m_undo.removeFirst();
@@ -426,6 +461,18 @@ void Session::undo()
     Op inverse = m_undo.takeLast().inverse;
     apply(std::move(inverse));
     Q_EMIT undoChanged();
+}
+
+void Session::openList(const QString &listId)
+{
+    if (!m_account || listId.isEmpty())
+        return;
+    const auto list = m_account->store()->viewEntity(listId);
+    if (!list || list->isDeleted())
+        return;
+    if (list->householdId != m_householdId)
+        setHouseholdId(list->householdId);
+    setCurrentListId(listId);
 }
 
 void Session::addItem(const QString &title)
@@ -610,7 +657,9 @@ void Session::signOut()
     if (m_account)
         m_account->forget();
     m_account.reset();
-    m_settings->remove(QStringLiteral("account"));
+    // The server address stays, for signing in again.
+    m_settings->remove(QStringLiteral("account/userId"));
+    m_settings->remove(QStringLiteral("account/name"));
     m_householdId.clear();
     m_currentListId.clear();
     m_undo.clear();

@@ -5,7 +5,6 @@
 #include "client/authclient.h"
 #include "client/credentials.h"
 #include "connectionstatus.h"
-#include "itemsfilter.h"
 #include "itemsmodel.h"
 #include "listsmodel.h"
 #include "toastqueue.h"
@@ -45,8 +44,6 @@ class Session : public QObject
     Q_PROPERTY(kinlist::ui::ConnectionStatus *status READ status CONSTANT)
     Q_PROPERTY(kinlist::ui::ListsModel *lists READ lists CONSTANT)
     Q_PROPERTY(kinlist::ui::ItemsModel *items READ items CONSTANT)
-    // The items as the list page shows them (done ones folded away unless asked for).
-    Q_PROPERTY(kinlist::ui::ItemsFilter *visibleItems READ visibleItems CONSTANT)
     Q_PROPERTY(kinlist::ui::ToastQueue *toasts READ toasts CONSTANT)
     Q_PROPERTY(kinlist::ui::ActivityModel *activity READ activity CONSTANT)
     Q_PROPERTY(bool currentListMuted READ currentListMuted WRITE setCurrentListMuted NOTIFY changed)
@@ -83,7 +80,6 @@ public:
     ConnectionStatus *status() { return &m_status; }
     ListsModel *lists() { return &m_lists; }
     ItemsModel *items() { return &m_items; }
-    ItemsFilter *visibleItems() { return &m_visibleItems; }
     ToastQueue *toasts() { return &m_toasts; }
     QString undoText() const { return m_undo.isEmpty() ? QString() : m_undo.constLast().text; }
     QString duplicateText() const { return m_duplicateText; }
@@ -102,6 +98,8 @@ public:
     // A code for someone to join the current household with (owners only).
     Q_INVOKABLE void createInvite();
     Q_INVOKABLE void createList(const QString &name, const QString &kind);
+    // Opens a list of any of the user's households (from a toast, say).
+    Q_INVOKABLE void openList(const QString &listId);
     Q_INVOKABLE void addItem(const QString &title);
     Q_INVOKABLE void setDone(const QString &itemId, bool done);
     Q_INVOKABLE void renameItem(const QString &itemId, const QString &title);
@@ -124,7 +122,7 @@ Q_SIGNALS:
 private:
     void openAccount(const QUrl &server, const QString &userId);
     void onHouseholdsChanged();
-    void apply(Op op);
+    bool apply(Op op);
     // Applies `op`, remembering `inverse` to take it back with undo().
     void applyUndoable(Op op, Op inverse, const QString &text);
     std::optional<Entity> currentItem(const QString &itemId) const;
@@ -140,7 +138,6 @@ private:
     ConnectionStatus m_status;
     ListsModel m_lists;
     ItemsModel m_items;
-    ItemsFilter m_visibleItems;
     ToastQueue m_toasts;
     ActivityModel m_activity;
     bool m_busy = false;
