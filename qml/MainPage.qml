@@ -53,6 +53,10 @@ Page {
     }
     Shortcut { sequence: "Ctrl+L"; onActivated: page.focusLists() }
     Shortcut { sequence: StandardKey.Undo; onActivated: page.session.undo() }
+    Shortcut {
+        sequence: StandardKey.Find
+        onActivated: { find.visible = true; find.forceActiveFocus() }
+    }
 
     // The undo bar shows for a few seconds after each change that can be taken back.
     Timer { id: undoTimer; interval: 5000 }
@@ -228,6 +232,20 @@ Page {
                         onRetryRequested: page.session.status.retryNow()
                     }
                 }
+            }
+
+            TextField {
+                id: find
+                objectName: "find"
+                visible: false
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                Layout.topMargin: 8
+                placeholderText: qsTr("Find on this list (Esc to close)")
+                Accessible.name: qsTr("Find items")
+                onTextChanged: page.session.items.filter = text
+                Keys.onEscapePressed: { text = ""; visible = false; newItem.forceActiveFocus() }
             }
 
             TextField {

@@ -293,6 +293,14 @@ private Q_SLOTS:
         QCOMPARE(mum.items()->doneCount(), doneBefore + 1);
         QCOMPARE(mum.items()->openCount(), open - 1);
 
+        // Find (Ctrl+F): only matching titles, any case; cleared with the list.
+        mum.items()->setShowDone(true);
+        mum.items()->setFilter(QStringLiteral("MILK"));
+        QCOMPARE(mum.items()->rowCount(), 1);
+        QCOMPARE(mum.items()->index(0).data().toString(), QStringLiteral("Oat milk"));
+        mum.items()->setFilter({});
+        mum.items()->setShowDone(false);
+
         // A remote reorder is a row move, not a reset.
         QSignalSpy moves(mum.items(), &QAbstractItemModel::rowsMoved);
         QSignalSpy resets(mum.items(), &QAbstractItemModel::modelReset);

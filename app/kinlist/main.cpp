@@ -3,15 +3,18 @@
 #include "ui/session.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QSettings>
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 Q_IMPORT_QML_PLUGIN(KinlistPlugin)
 
@@ -67,6 +70,26 @@ int main(int argc, char *argv[])
         [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Kinlist/Main.qml")));
     session.restore();
+
+    // The window comes back where and how large it was.
+    const std::unique_ptr<QSettings> settings = parser.value(data).isEmpty()
+        ? std::make_unique<QSettings>()
+        : std::make_unique<QSettings>(
+              QDir(parser.value(data)).filePath(QStringLiteral("kinlist.ini")),
+              QSettings::IniFormat);
+    if (auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0))) {
+        const QRect geometry = settings->value(QStringLiteral("window/geometry")).toRect();
+        if (geometry.isValid())
+            window->setGeometry(geometry);
+        if (settings->value(QStringLiteral("window/maximized")).toBool())
+            window->showMaximized();
+        QObject::connect(&app, &QGuiApplication::aboutToQuit, window, [&settings, window] {
+            const bool maximized = window->visibility() == QWindow::Maximized;
+            settings->setValue(QStringLiteral("window/maximized"), maximized);
+            if (!maximized)
+                settings->setValue(QStringLiteral("window/geometry"), window->geometry());
+        });
+    }
     if (parser.isSet(screenshot)) {
         QTimer::singleShot(parser.value(after).toInt(), &app, [&] {
             auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0));

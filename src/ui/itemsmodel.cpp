@@ -51,6 +51,10 @@ void ItemsModel::setSource(SyncClient *client, const QString &listId)
     m_client = client;
     const bool idChanged = m_listId != listId;
     m_listId = listId;
+    if (idChanged && !m_filter.isEmpty()) {
+        m_filter.clear();
+        Q_EMIT filterChanged();
+    }
     m_changedBy.clear();
     if (client) {
         connect(client, &SyncClient::entityChanged, this,
@@ -98,7 +102,18 @@ bool ItemsModel::alive(const Entity &e) const
 
 bool ItemsModel::shown(const Entity &e) const
 {
-    return alive(e) && (m_showDone || !e.value(QStringLiteral("done")).toBool());
+    return alive(e) && (m_showDone || !e.value(QStringLiteral("done")).toBool()) &&
+        (m_filter.isEmpty() ||
+         e.value(QStringLiteral("title")).toString().contains(m_filter, Qt::CaseInsensitive));
+}
+
+void ItemsModel::setFilter(const QString &text)
+{
+    if (text.trimmed() == m_filter)
+        return;
+    m_filter = text.trimmed();
+    reload();
+    Q_EMIT filterChanged();
 }
 
 void ItemsModel::noteDone(const Entity &e)

@@ -25,6 +25,8 @@ class ItemsModel : public QAbstractListModel
     // Done items fold away unless shown. (Filtering here, not in a proxy: a proxy turns a
     // row move into a layout change, which views treat as a reset.)
     Q_PROPERTY(bool showDone READ showDone WRITE setShowDone NOTIFY showDoneChanged)
+    // Only items whose title contains this (Ctrl+F); empty for all.
+    Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
 public:
     enum Role {
         IdRole = Qt::UserRole + 1,
@@ -53,6 +55,8 @@ public:
     int doneCount() const { return int(m_done.size()); }
     bool showDone() const { return m_showDone; }
     void setShowDone(bool show);
+    QString filter() const { return m_filter; }
+    void setFilter(const QString &text);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -67,6 +71,7 @@ Q_SIGNALS:
     void listIdChanged();
     void countsChanged();
     void showDoneChanged();
+    void filterChanged();
 
 private:
     struct Row
@@ -94,6 +99,7 @@ private:
     QList<Row> m_rows; // the shown items
     QSet<QString> m_done; // every done item, shown or not
     bool m_showDone = false;
+    QString m_filter;
     QHash<QString, std::pair<QString, qint64>> m_changedBy; // entity -> who, when
 };
 
