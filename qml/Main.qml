@@ -13,7 +13,8 @@ ApplicationWindow {
     visible: true
     title: session.householdName.length > 0 ? qsTr("%1 – Kinlist").arg(session.householdName)
                                             : "Kinlist"
-    Material.theme: dark ? Material.Dark : Material.Light
+    Material.theme: dark || session.theme === "dark" ? Material.Dark
+                  : session.theme === "light" ? Material.Light : Material.System
     Material.accent: "#2e8b74"
     Material.primary: "#2e8b74"
 

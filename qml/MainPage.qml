@@ -15,6 +15,13 @@ Page {
 
     Shortcut { sequence: "Ctrl+N"; onActivated: page.focusNewItem() }
 
+    SettingsDialog {
+        id: settingsDialog
+        session: page.session
+        anchors.centerIn: parent
+        onInviteRequested: { page.session.createInvite(); inviteDialog.open() }
+    }
+
     Dialog {
         id: inviteDialog
         objectName: "inviteDialog"
@@ -119,6 +126,15 @@ Page {
                             Label { text: openCount > 0 ? openCount : ""; opacity: 0.6 }
                         }
                     }
+                }
+                Button {
+                    objectName: "settings"
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 8
+                    Layout.rightMargin: 8
+                    flat: true
+                    text: qsTr("Settings")
+                    onClicked: settingsDialog.open()
                 }
                 Button {
                     objectName: "invite"

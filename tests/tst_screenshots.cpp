@@ -130,6 +130,7 @@ private Q_SLOTS:
         shoot(&mum, false, QStringLiteral("main-light"), {}, 7);
         shoot(&mum, true, QStringLiteral("main-dark"), {}, 7);
         shoot(&mum, false, QStringLiteral("main-activity"), QStringLiteral("activityPanel"), 7);
+        shoot(&mum, false, QStringLiteral("settings"), QStringLiteral("settingsDialog"));
     }
 };
 

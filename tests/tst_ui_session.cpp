@@ -8,6 +8,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
+#include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -333,17 +334,42 @@ private Q_SLOTS:
             first.addItem(QStringLiteral("Bins out"));
             QTRY_COMPARE_WITH_TIMEOUT(first.status()->pendingCount(), 0, 10000);
         }
-        // Without a keychain here the token lives for the session only: the next start
-        // asks to sign in again, and the lists are on disk meanwhile.
-        Session second(m_server.url(), dir);
-        second.restore();
-        QTRY_VERIFY_WITH_TIMEOUT(!second.signedIn(), 10000);
-        QVERIFY(second.error().contains(QStringLiteral("sign in")));
-        second.signIn(address(), QStringLiteral("kit@example.org"), QStringLiteral("password-kit"));
-        QVERIFY(live(second));
-        QTRY_COMPARE_WITH_TIMEOUT(second.householdName(), QStringLiteral("Kit's flat"), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(second.currentListName(), QStringLiteral("Chores"), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(second.items()->rowCount(), 1, 10000);
+        {
+            // Without a keychain here the token lives for the session only: the next start
+            // asks to sign in again, and the lists are on disk meanwhile.
+            Session second(m_server.url(), dir);
+            second.restore();
+            QTRY_VERIFY_WITH_TIMEOUT(!second.signedIn(), 10000);
+            QVERIFY(second.error().contains(QStringLiteral("sign in")));
+            second.signIn(address(), QStringLiteral("kit@example.org"),
+                          QStringLiteral("password-kit"));
+            QVERIFY(live(second));
+            QTRY_COMPARE_WITH_TIMEOUT(second.householdName(), QStringLiteral("Kit's flat"), 10000);
+            QTRY_COMPARE_WITH_TIMEOUT(second.currentListName(), QStringLiteral("Chores"), 10000);
+            QTRY_COMPARE_WITH_TIMEOUT(second.items()->rowCount(), 1, 10000);
+
+            // Settings: the opt-in private file keeps the sign-in across restarts; the theme
+            // is remembered too.
+            second.setRememberInFile(true);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                second.credentialStatus().contains(QStringLiteral("kept in a file")), 10000);
+            second.setTheme(QStringLiteral("dark"));
+            second.setNotifications(false);
+        }
+        Session third(m_server.url(), dir);
+        QCOMPARE(third.theme(), QStringLiteral("dark"));
+        QVERIFY(!third.notifications());
+        QVERIFY(third.rememberInFile());
+        third.restore();
+        QVERIFY(third.signedIn());
+        QVERIFY(live(third)); // no sign-in asked for
+        QTRY_COMPARE_WITH_TIMEOUT(third.currentListName(), QStringLiteral("Chores"), 10000);
+        // Turned off again: the file goes.
+        third.setRememberInFile(false);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !third.credentialStatus().contains(QStringLiteral("kept in a file")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            QDir(dir + QStringLiteral("/credentials")).entryList(QDir::Files).isEmpty(), 10000);
     }
 };
 

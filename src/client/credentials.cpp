@@ -151,23 +151,26 @@ void CredentialStore::save(const QString &key, const QString &secret,
             if (self->m_options.allowFile && self->writeFile(key, secret, &fileError)) {
                 where = Where::File;
                 self->setWhere(where,
-                               tr("No keychain is available (%1). Your sign-in is kept in a file "
-                                  "only your user account can read, as you chose.")
-                                   .arg(r.error));
+                               tr("No keychain is available on this computer. Your "
+                                  "sign-in is kept in a file only your user account "
+                                  "can read, as you chose."));
             } else {
                 where = Where::Session;
                 self->m_session.insert(key, secret);
+                // Not wanted in a file (any more): none stays behind.
+                if (!self->m_options.allowFile && !self->m_options.fileDirectory.isEmpty())
+                    QFile::remove(self->filePath(key));
+                if (self->m_options.allowFile)
+                    qCWarning(lcClientStore) << "cannot write the sign-in file:" << fileError;
                 self->setWhere(
                     where,
                     self->m_options.allowFile
-                        ? tr("No keychain is available (%1), and the sign-in file could not be "
-                             "written (%2). You will have to sign in again after Kinlist "
-                             "restarts.")
-                              .arg(r.error, fileError)
-                        : tr("No keychain is available (%1). Your sign-in is kept only until "
-                             "Kinlist closes; you can allow keeping it in a private file in "
-                             "Settings.")
-                              .arg(r.error));
+                        ? tr("No keychain is available on this computer, and the sign-in file "
+                             "could not be written. You will have to sign in again after "
+                             "Kinlist restarts.")
+                        : tr("No keychain is available on this computer. Your sign-in is kept "
+                             "only until Kinlist closes; you can allow keeping it in a private "
+                             "file in Settings."));
             }
         }
         if (done)

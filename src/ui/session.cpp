@@ -52,6 +52,9 @@ Session::Session(QUrl defaultServer, QString dataDirectory, QObject *parent)
           m_dataDirectory, m_settings->value(QStringLiteral("rememberInFile"), false).toBool()))
 {
     m_toasts.setMuted(mutedLists(*m_settings));
+    m_toasts.setChangesEnabled(notifications());
+    connect(&m_credentials, &client::CredentialStore::statusChanged, this,
+            &Session::settingsChanged);
     // The first list to arrive (after joining a household, say) opens.
     const auto openFirstList = [this] {
         if (m_currentListId.isEmpty() && m_lists.rowCount() > 0)
@@ -337,6 +340,12 @@ void Session::joinHousehold(const QString &code)
     householdRequest(QStringLiteral("household.join"), {{QStringLiteral("code"), code.trimmed()}});
 }
 
+void Session::refreshMembers()
+{
+    if (m_account)
+        m_account->sync()->refreshHouseholds();
+}
+
 void Session::createInvite()
 {
     if (!m_account || m_householdId.isEmpty())
@@ -438,6 +447,57 @@ QVariantList Session::presence() const
     }
     for (const QVariantMap &p : std::as_const(people))
         out.append(p);
+    return out;
+}
+
+QString Session::theme() const
+{
+    return m_settings->value(QStringLiteral("theme"), QStringLiteral("system")).toString();
+}
+
+void Session::setTheme(const QString &theme)
+{
+    if (theme == this->theme() ||
+        !QStringList {QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark")}
+             .contains(theme))
+        return;
+    m_settings->setValue(QStringLiteral("theme"), theme);
+    Q_EMIT settingsChanged();
+}
+
+bool Session::notifications() const
+{
+    return m_settings->value(QStringLiteral("notifications"), true).toBool();
+}
+
+void Session::setNotifications(bool on)
+{
+    if (on == notifications())
+        return;
+    m_settings->setValue(QStringLiteral("notifications"), on);
+    m_toasts.setChangesEnabled(on);
+    Q_EMIT settingsChanged();
+}
+
+void Session::setRememberInFile(bool on)
+{
+    if (on == rememberInFile())
+        return;
+    m_settings->setValue(QStringLiteral("rememberInFile"), on);
+    m_credentials.setAllowFile(on);
+    // Save the current token again, so the choice takes effect now.
+    if (m_account && !m_account->sync()->refreshToken().isEmpty())
+        m_credentials.save(m_account->key(), m_account->sync()->refreshToken());
+    Q_EMIT settingsChanged();
+}
+
+QVariantList Session::members() const
+{
+    QVariantList out;
+    if (!m_account || m_householdId.isEmpty())
+        return out;
+    for (const QJsonObject &m : m_account->store()->members(m_householdId))
+        out.append(m.toVariantMap());
     return out;
 }
 

@@ -55,6 +55,16 @@ class Session : public QObject
     // Who else has the current list open, one entry per person: {userId, name, initials,
     // devices}.
     Q_PROPERTY(QVariantList presence READ presence NOTIFY presenceChanged)
+    // Settings, remembered on this device.
+    Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY settingsChanged) // system|light|dark
+    Q_PROPERTY(bool notifications READ notifications WRITE setNotifications NOTIFY settingsChanged)
+    // Keep the sign-in in a private file where no keychain is available (off by default).
+    Q_PROPERTY(
+        bool rememberInFile READ rememberInFile WRITE setRememberInFile NOTIFY settingsChanged)
+    // Where the sign-in is kept, as a sentence.
+    Q_PROPERTY(QString credentialStatus READ credentialStatus NOTIFY settingsChanged)
+    // The current household's members: {userId, displayName, role}.
+    Q_PROPERTY(QVariantList members READ members NOTIFY changed)
 public:
     // `dataDirectory` empty: the platform's app data location and the default settings.
     explicit Session(QUrl defaultServer, QString dataDirectory = {}, QObject *parent = nullptr);
@@ -84,6 +94,14 @@ public:
     QString undoText() const { return m_undo.isEmpty() ? QString() : m_undo.constLast().text; }
     QString duplicateText() const { return m_duplicateText; }
     QVariantList presence() const;
+    QString theme() const;
+    void setTheme(const QString &theme);
+    bool notifications() const;
+    void setNotifications(bool on);
+    bool rememberInFile() const { return m_credentials.allowFile(); }
+    void setRememberInFile(bool on);
+    QString credentialStatus() const { return m_credentials.status(); }
+    QVariantList members() const;
     ActivityModel *activity() { return &m_activity; }
     // No toasts for changes to a muted list (remembered on this device).
     bool currentListMuted() const;
@@ -97,6 +115,8 @@ public:
     Q_INVOKABLE void joinHousehold(const QString &code);
     // A code for someone to join the current household with (owners only).
     Q_INVOKABLE void createInvite();
+    // Fetches the households and their members again (someone may have joined).
+    Q_INVOKABLE void refreshMembers();
     Q_INVOKABLE void createList(const QString &name, const QString &kind);
     // Opens a list of any of the user's households (from a toast, say).
     Q_INVOKABLE void openList(const QString &listId);
@@ -118,6 +138,7 @@ Q_SIGNALS:
     void undoChanged();
     void duplicateChanged();
     void presenceChanged();
+    void settingsChanged();
 
 private:
     void openAccount(const QUrl &server, const QString &userId);

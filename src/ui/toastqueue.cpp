@@ -27,8 +27,8 @@ void ToastQueue::onRemoteOp(const Op &op, const LocalStore::Origin &origin, bool
     // Only what happens now, on items, on lists that are not muted.
     // Only what others do now, on items, on lists that are not muted (the user's own
     // changes on another device are no news either).
-    if (!live || op.entityKind() != EntityKind::Item || m_muted.contains(op.listId) ||
-        origin.by == m_client->userId())
+    if (!m_changesEnabled || !live || op.entityKind() != EntityKind::Item ||
+        m_muted.contains(op.listId) || origin.by == m_client->userId())
         return;
     Toast t;
     t.kind = QStringLiteral("change");

@@ -31,6 +31,8 @@ public:
 
     void setClient(client::SyncClient *client);
     void setMuted(const QSet<QString> &listIds) { m_muted = listIds; }
+    // Off: no toasts for others' changes at all (errors still show).
+    void setChangesEnabled(bool on) { m_changesEnabled = on; }
     void showError(const QString &message);
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -61,6 +63,7 @@ private:
 
     QPointer<client::SyncClient> m_client;
     QSet<QString> m_muted;
+    bool m_changesEnabled = true;
     QList<Toast> m_toasts;
     quint64 m_nextId = 1;
     QElapsedTimer m_clock;

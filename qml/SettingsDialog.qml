@@ -1,0 +1,109 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Kinlist
+
+// Settings: the account and server, the household's members, theme, notifications, and
+// where the sign-in is kept.
+Dialog {
+    id: dialog
+    required property Session session
+    signal inviteRequested()
+
+    objectName: "settingsDialog"
+    title: qsTr("Settings")
+    modal: true
+    standardButtons: Dialog.Close
+    width: 480
+    onOpened: dialog.session.refreshMembers()
+
+    ColumnLayout {
+        width: parent.width
+        spacing: 10
+
+        Label { text: qsTr("Account"); font.weight: Font.DemiBold }
+        Label {
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+            text: qsTr("Signed in as %1 on %2.").arg(dialog.session.userName).arg(dialog.session.serverAddress)
+        }
+
+        Label { text: qsTr("Members of %1").arg(dialog.session.householdName); font.weight: Font.DemiBold; Layout.topMargin: 8 }
+        Repeater {
+            model: dialog.session.members
+            delegate: Label {
+                required property var modelData
+                text: modelData.role === "owner" ? qsTr("%1 (owner)").arg(modelData.displayName)
+                                                 : modelData.displayName
+            }
+        }
+        Button {
+            objectName: "settingsInvite"
+            text: qsTr("Invite someone")
+            flat: true
+            onClicked: { dialog.close(); dialog.inviteRequested() }
+        }
+
+        Label { text: qsTr("Appearance"); font.weight: Font.DemiBold; Layout.topMargin: 8 }
+        RowLayout {
+            RadioButton {
+                objectName: "themeSystem"
+                text: qsTr("System")
+                checked: dialog.session.theme === "system"
+                onClicked: dialog.session.theme = "system"
+            }
+            RadioButton {
+                objectName: "themeLight"
+                text: qsTr("Light")
+                checked: dialog.session.theme === "light"
+                onClicked: dialog.session.theme = "light"
+            }
+            RadioButton {
+                objectName: "themeDark"
+                text: qsTr("Dark")
+                checked: dialog.session.theme === "dark"
+                onClicked: dialog.session.theme = "dark"
+            }
+        }
+
+        Switch {
+            objectName: "notifications"
+            text: qsTr("Tell me when others change our lists")
+            checked: dialog.session.notifications
+            onToggled: dialog.session.notifications = checked
+        }
+
+        Label { text: qsTr("Signing in"); font.weight: Font.DemiBold; Layout.topMargin: 8 }
+        Label {
+            objectName: "credentialStatus"
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+            visible: text.length > 0
+            text: dialog.session.credentialStatus
+            opacity: 0.8
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            Switch {
+                id: rememberInFile
+                objectName: "rememberInFile"
+                checked: dialog.session.rememberInFile
+                onToggled: dialog.session.rememberInFile = checked
+                Accessible.name: rememberLabel.text
+            }
+            Label {
+                id: rememberLabel
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                text: qsTr("Where no keychain is available, remember my sign-in in a file only my user can read")
+                TapHandler { onTapped: rememberInFile.toggle() }
+            }
+        }
+        Button {
+            objectName: "signOut"
+            text: qsTr("Sign out of this device")
+            onClicked: { dialog.close(); dialog.session.signOut() }
+        }
+    }
+}
