@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Controls.Material
 
 // One item of a list: check it off, edit its title in place (double click or F2), delete
 // it; shows when it is not simply saved (waiting to be sent, or refused) and who else
@@ -18,10 +19,16 @@ ItemDelegate {
     required property var quantity
     required property string unit
     required property string category
+    required property var due
+    required property string assigneeName
+    required property bool overdue
     property bool editing: false
+    property bool showCategory: true // not when the list is grouped by category
 
     signal doneToggled(bool done)
     signal keepMine()
+    signal detailsRequested()
+    signal moveBy(int rows)
     signal renamed(string title)
     signal removed()
 
@@ -37,7 +44,15 @@ ItemDelegate {
     onDoubleClicked: row.editing = true
     Keys.onSpacePressed: row.doneToggled(!row.done)
     Keys.onDeletePressed: row.removed()
-    Keys.onPressed: (event) => { if (event.key === Qt.Key_F2) row.editing = true }
+    Keys.onPressed: (event) => {
+        if (event.key === Qt.Key_F2) {
+            row.editing = true
+        } else if ((event.modifiers & Qt.AltModifier) && event.key === Qt.Key_Up) {
+            row.moveBy(-1); event.accepted = true
+        } else if ((event.modifiers & Qt.AltModifier) && event.key === Qt.Key_Down) {
+            row.moveBy(1); event.accepted = true
+        }
+    }
 
     contentItem: RowLayout {
         spacing: 10
@@ -84,6 +99,17 @@ ItemDelegate {
                 elide: Text.ElideRight
             }
             Label {
+                objectName: "taskInfo"
+                visible: !row.editing && (row.assigneeName.length > 0 || (typeof row.due === "string" && row.due.length > 0))
+                text: [row.assigneeName,
+                       typeof row.due === "string" && row.due.length > 0
+                           ? (row.overdue ? qsTr("overdue since %1") : qsTr("due %1")).arg(row.due.slice(0, 10))
+                           : ""].filter(s => s.length > 0).join(" \u00b7 ")
+                color: row.overdue ? "#d64545" : Material.foreground
+                opacity: row.overdue ? 1 : 0.65
+                font.pixelSize: 12
+            }
+            Label {
                 objectName: "changedBy"
                 visible: row.changedBy.length > 0 && !row.editing
                 text: qsTr("changed by %1, just now").arg(row.changedBy)
@@ -107,7 +133,7 @@ ItemDelegate {
         }
         Label {
             objectName: "category"
-            visible: row.category.length > 0
+            visible: row.showCategory && row.category.length > 0
             text: row.category
             font.pixelSize: 11
             padding: 3
@@ -126,6 +152,13 @@ ItemDelegate {
                           ? qsTr("Saved on this computer; it goes to the others when connected.")
                           : qsTr("The server refused this change.")
             HoverHandler { id: badgeHover }
+        }
+        ToolButton {
+            objectName: "details"
+            text: "\u22ef"
+            onClicked: row.detailsRequested()
+            Accessible.name: qsTr("Details of %1").arg(row.title)
+            opacity: row.hovered || row.highlighted ? 1 : 0.25
         }
         ToolButton {
             objectName: "delete"

@@ -15,6 +15,76 @@ Page {
 
     Shortcut { sequence: "Ctrl+N"; onActivated: page.focusNewItem() }
 
+    // An item's details: quantity, unit and category on shopping lists; who and by when
+    // on task lists; a note on both.
+    Dialog {
+        id: details
+        objectName: "detailsDialog"
+        property string itemId
+        anchors.centerIn: parent
+        modal: true
+        width: 420
+        title: qsTr("Details")
+        standardButtons: Dialog.Save | Dialog.Cancel
+        readonly property bool tasks: page.session.currentListKind === "tasks"
+        function openFor(id, title, quantity, unit, category, due, assignee) {
+            itemId = id
+            titleField.text = title
+            quantityField.text = typeof quantity === "number" ? String(quantity) : ""
+            unitField.text = unit
+            categoryField.text = category
+            dueField.text = typeof due === "string" ? due : ""
+            const people = page.session.members
+            assigneeBox.currentIndex = 0
+            for (let i = 0; i < people.length; ++i)
+                if (people[i].userId === assignee) assigneeBox.currentIndex = i + 1
+            open()
+        }
+        onAccepted: {
+            const people = page.session.members
+            const fields = { title: titleField.text }
+            if (tasks) {
+                fields.due = dueField.text
+                fields.assignee = assigneeBox.currentIndex > 0 ? people[assigneeBox.currentIndex - 1].userId : ""
+            } else {
+                fields.quantity = quantityField.text
+                fields.unit = unitField.text
+                fields.category = categoryField.text
+            }
+            page.session.updateItem(itemId, fields)
+        }
+        GridLayout {
+            width: parent.width
+            columns: 2
+            Label { text: qsTr("Title") }
+            TextField { id: titleField; Layout.fillWidth: true; Accessible.name: qsTr("Title") }
+            Label { text: qsTr("Quantity"); visible: !details.tasks }
+            TextField {
+                id: quantityField; visible: !details.tasks; Layout.fillWidth: true
+                validator: DoubleValidator { bottom: 0; top: 1000000 }
+                inputMethodHints: Qt.ImhFormattedNumbersOnly
+                Accessible.name: qsTr("Quantity")
+            }
+            Label { text: qsTr("Unit"); visible: !details.tasks }
+            TextField { id: unitField; visible: !details.tasks; Layout.fillWidth: true; placeholderText: qsTr("e.g. kg"); Accessible.name: qsTr("Unit") }
+            Label { text: qsTr("Category"); visible: !details.tasks }
+            TextField { id: categoryField; visible: !details.tasks; Layout.fillWidth: true; placeholderText: qsTr("e.g. Dairy"); Accessible.name: qsTr("Category") }
+            Label { text: qsTr("Who"); visible: details.tasks }
+            ComboBox {
+                id: assigneeBox; visible: details.tasks; Layout.fillWidth: true
+                model: [qsTr("Anyone")].concat(page.session.members.map(m => m.displayName))
+                Accessible.name: qsTr("Assigned to")
+            }
+            Label { text: qsTr("Due"); visible: details.tasks }
+            TextField {
+                id: dueField; visible: details.tasks; Layout.fillWidth: true
+                placeholderText: qsTr("YYYY-MM-DD")
+                validator: RegularExpressionValidator { regularExpression: /^$|^\d{4}-\d{2}-\d{2}$/ }
+                Accessible.name: qsTr("Due date")
+            }
+        }
+    }
+
     SettingsDialog {
         id: settingsDialog
         session: page.session
@@ -322,12 +392,28 @@ Page {
                 model: page.session.items
                 keyNavigationEnabled: true
                 Accessible.name: qsTr("Items")
+                section.property: page.session.items.groupByCategory ? "category" : ""
+                section.delegate: Label {
+                    required property string section
+                    text: section.length > 0 ? section : qsTr("Other")
+                    padding: 6
+                    leftPadding: 16
+                    font.weight: Font.DemiBold
+                    font.pixelSize: 13
+                    opacity: 0.7
+                }
                 ScrollBar.vertical: ScrollBar {}
                 delegate: ItemRow {
+                    showCategory: !page.session.items.groupByCategory
                     onDoneToggled: (d) => page.session.setDone(itemId, d)
                     onRenamed: (t) => page.session.renameItem(itemId, t)
                     onRemoved: page.session.removeItem(itemId)
                     onKeepMine: page.session.keepMine(itemId)
+                    onDetailsRequested: details.openFor(itemId, title, quantity, unit, category, due, assignee)
+                    onMoveBy: (rows) => {
+                        page.session.moveItem(itemId, index + rows)
+                        items.currentIndex = index + rows
+                    }
                     onClicked: items.currentIndex = index
                 }
                 Label {

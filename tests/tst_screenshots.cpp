@@ -103,6 +103,20 @@ private Q_SLOTS:
         for (const char *title : {"Milk", "Sourdough bread", "Eggs (a dozen)", "Coffee beans",
                                   "Apples", "Washing-up liquid"})
             mum.addItem(QString::fromLatin1(title));
+        // Categories and quantities, as a family would fill them in.
+        const auto details = [&](const char *title, const char *category, const char *quantity) {
+            for (int i = 0; i < mum.items()->rowCount(); ++i) {
+                const QModelIndex idx = mum.items()->index(i);
+                if (idx.data(ItemsModel::TitleRole).toString() == QLatin1String(title))
+                    mum.updateItem(idx.data(ItemsModel::IdRole).toString(),
+                                   {{QStringLiteral("category"), QString::fromLatin1(category)},
+                                    {QStringLiteral("quantity"), QString::fromLatin1(quantity)}});
+            }
+        };
+        details("Milk", "Dairy", "2");
+        details("Eggs (a dozen)", "Dairy", "1");
+        details("Sourdough bread", "Bakery", "1");
+        details("Apples", "Fruit", "6");
         QTRY_COMPARE_WITH_TIMEOUT(mum.status()->pendingCount(), 0, 10000);
 
         // Dad joins and checks the milk off; Mum sees who did it.

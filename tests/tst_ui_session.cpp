@@ -302,6 +302,32 @@ private Q_SLOTS:
         mum.items()->setFilter({});
         mum.items()->setShowDone(false);
 
+        // Details: quantity and category; a shopping list groups by category (the
+        // uncategorised last), and the change reaches Dad with the same grouping.
+        QVERIFY(mum.items()->groupByCategory());
+        const QString plums =
+            itemData(mum.items(), QStringLiteral("Plums"), ItemsModel::IdRole).toString();
+        mum.updateItem(plums,
+                       {{QStringLiteral("quantity"), QStringLiteral("6")},
+                        {QStringLiteral("category"), QStringLiteral("Fruit")}});
+        QCOMPARE(itemData(mum.items(), QStringLiteral("Plums"), ItemsModel::QuantityRole).toInt(),
+                 6);
+        QCOMPARE(mum.items()->index(0).data(ItemsModel::IdRole).toString(), plums);
+        QCOMPARE(mum.undoText(), QStringLiteral("Plums changed"));
+        QTRY_COMPARE_WITH_TIMEOUT(dad.items()->index(0).data(ItemsModel::IdRole).toString(), plums,
+                                  10000);
+        mum.updateItem(plums, {{QStringLiteral("category"), QString()}});
+        QVERIFY(mum.items()->index(0).data(ItemsModel::IdRole).toString() != plums);
+
+        // Moving by keyboard (Alt+Down): one row down, everywhere.
+        const QString top = mum.items()->index(0).data(ItemsModel::IdRole).toString();
+        mum.moveItem(top, 1);
+        QCOMPARE(mum.items()->index(1).data(ItemsModel::IdRole).toString(), top);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            dad.items()->rowOf(top) >
+                dad.items()->rowOf(mum.items()->index(0).data(ItemsModel::IdRole).toString()),
+            true, 10000);
+
         // A remote reorder is a row move, not a reset.
         QSignalSpy moves(mum.items(), &QAbstractItemModel::rowsMoved);
         QSignalSpy resets(mum.items(), &QAbstractItemModel::modelReset);

@@ -2,6 +2,7 @@
 
 #include "core/fracindex.h"
 
+#include <QDate>
 #include <QDateTime>
 
 #include <algorithm>
@@ -87,8 +88,26 @@ void ItemsModel::setSource(SyncClient *client, const QString &listId)
         Q_EMIT listIdChanged();
 }
 
-bool ItemsModel::before(const Row &a, const Row &b)
+void ItemsModel::setGroupByCategory(bool on)
 {
+    if (on == m_groupByCategory)
+        return;
+    m_groupByCategory = on;
+    reload();
+    Q_EMIT groupByCategoryChanged();
+}
+
+bool ItemsModel::before(const Row &a, const Row &b) const
+{
+    if (m_groupByCategory) {
+        const QString ca = a.entity.value(QStringLiteral("category")).toString();
+        const QString cb = b.entity.value(QStringLiteral("category")).toString();
+        if (ca != cb) {
+            if (ca.isEmpty() || cb.isEmpty())
+                return cb.isEmpty(); // uncategorised last
+            return ca.localeAwareCompare(cb) < 0;
+        }
+    }
     const QString pa = a.position();
     const QString pb = b.position();
     return pa != pb ? pa < pb : a.entity.id < b.entity.id;
@@ -187,7 +206,8 @@ void ItemsModel::reload()
                                                             : QStringLiteral("confirmed"),
                                 conflicted.contains(e.id) ? conflictText(e.id) : QString()));
         }
-        std::sort(rows.begin(), rows.end(), &ItemsModel::before);
+        std::sort(rows.begin(), rows.end(),
+                  [this](const Row &a, const Row &b) { return before(a, b); });
     }
     // The same items in the same order (a reconnect's catch-up): announce what changed,
     // so views keep their place. Anything else is a new list: reset.
@@ -231,7 +251,9 @@ void ItemsModel::refreshEntity(const QString &entityId)
     }
     const Row row = makeRow(*e, syncStateName(store->syncState(entityId)), conflictText(entityId));
     if (current < 0) {
-        const auto at = std::lower_bound(m_rows.cbegin(), m_rows.cend(), row, &ItemsModel::before);
+        const auto at =
+            std::lower_bound(m_rows.cbegin(), m_rows.cend(), row,
+                             [this](const Row &a, const Row &b) { return before(a, b); });
         const int i = int(at - m_rows.cbegin());
         beginInsertRows({}, i, i);
         m_rows.insert(i, row);
@@ -241,7 +263,8 @@ void ItemsModel::refreshEntity(const QString &entityId)
     }
     // Where the row belongs among the others.
     const Row old = m_rows.takeAt(current);
-    const auto at = std::lower_bound(m_rows.cbegin(), m_rows.cend(), row, &ItemsModel::before);
+    const auto at = std::lower_bound(m_rows.cbegin(), m_rows.cend(), row,
+                                     [this](const Row &a, const Row &b) { return before(a, b); });
     const int target = int(at - m_rows.cbegin());
     m_rows.insert(current, old);
     if (target != current) {
@@ -271,6 +294,10 @@ QList<int> ItemsModel::changedRoles(const Row &a, const Row &b) const
         roles << ChangedByRole << ChangedAtRole;
     if (a.conflict != b.conflict)
         roles.append(ConflictRole);
+    if (roles.contains(AssigneeRole))
+        roles.append(AssigneeNameRole);
+    if (roles.contains(DueRole) || roles.contains(DoneRole))
+        roles.append(OverdueRole);
     return roles;
 }
 
@@ -305,6 +332,15 @@ QVariant ItemsModel::data(const QModelIndex &index, int role) const
         return r.changedAt;
     case ConflictRole:
         return r.conflict;
+    case AssigneeNameRole: {
+        const QString who = r.entity.value(QStringLiteral("assignee")).toString();
+        return who.isEmpty() || !m_client ? QString() : m_client->store()->personName(who);
+    }
+    case OverdueRole: {
+        const QString due = r.entity.value(QStringLiteral("due")).toString();
+        return !due.isEmpty() && !r.entity.value(QStringLiteral("done")).toBool() &&
+            QDate::fromString(due.left(10), Qt::ISODate) < QDate::currentDate();
+    }
     default:
         break;
     }
@@ -317,12 +353,23 @@ QVariant ItemsModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ItemsModel::roleNames() const
 {
-    return {
-        {IdRole, "itemId"},           {TitleRole, "title"},         {NoteRole, "note"},
-        {QuantityRole, "quantity"},   {UnitRole, "unit"},           {CategoryRole, "category"},
-        {DoneRole, "done"},           {AssigneeRole, "assignee"},   {DueRole, "due"},
-        {PositionRole, "position"},   {CreatedByRole, "createdBy"}, {SyncStateRole, "syncState"},
-        {ChangedByRole, "changedBy"}, {ChangedAtRole, "changedAt"}, {ConflictRole, "conflict"}};
+    return {{IdRole, "itemId"},
+            {TitleRole, "title"},
+            {NoteRole, "note"},
+            {QuantityRole, "quantity"},
+            {UnitRole, "unit"},
+            {CategoryRole, "category"},
+            {DoneRole, "done"},
+            {AssigneeRole, "assignee"},
+            {DueRole, "due"},
+            {PositionRole, "position"},
+            {CreatedByRole, "createdBy"},
+            {SyncStateRole, "syncState"},
+            {ChangedByRole, "changedBy"},
+            {ChangedAtRole, "changedAt"},
+            {ConflictRole, "conflict"},
+            {AssigneeNameRole, "assigneeName"},
+            {OverdueRole, "overdue"}};
 }
 
 int ItemsModel::rowOf(const QString &itemId) const
@@ -345,6 +392,10 @@ QString ItemsModel::positionBetween(int rowBefore, int rowAfter) const
         rowBefore >= 0 && rowBefore < m_rows.size() ? m_rows.at(rowBefore).position() : QString();
     const QString b =
         rowAfter >= 0 && rowAfter < m_rows.size() ? m_rows.at(rowAfter).position() : QString();
+    // Grouped by category, neighbours on screen need not be in position order: then just
+    // after the one before.
+    if (!a.isEmpty() && !b.isEmpty() && !(a < b))
+        return FracIndex::between(a, {});
     return FracIndex::between(a, b);
 }
 

@@ -27,6 +27,9 @@ class ItemsModel : public QAbstractListModel
     Q_PROPERTY(bool showDone READ showDone WRITE setShowDone NOTIFY showDoneChanged)
     // Only items whose title contains this (Ctrl+F); empty for all.
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
+    // Shopping lists group their items by category (uncategorised last).
+    Q_PROPERTY(bool groupByCategory READ groupByCategory WRITE setGroupByCategory NOTIFY
+                   groupByCategoryChanged)
 public:
     enum Role {
         IdRole = Qt::UserRole + 1,
@@ -44,6 +47,8 @@ public:
         ChangedByRole, // who else changed it last while this view was open
         ChangedAtRole, // when (ms since the epoch), 0 if not
         ConflictRole, // "Mum set 2, you set 3" when a change of this device lost, else ""
+        AssigneeNameRole, // the assignee's display name
+        OverdueRole, // a task past its due date and not done
     };
     Q_ENUM(Role)
 
@@ -57,6 +62,8 @@ public:
     void setShowDone(bool show);
     QString filter() const { return m_filter; }
     void setFilter(const QString &text);
+    bool groupByCategory() const { return m_groupByCategory; }
+    void setGroupByCategory(bool on);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -72,6 +79,7 @@ Q_SIGNALS:
     void countsChanged();
     void showDoneChanged();
     void filterChanged();
+    void groupByCategoryChanged();
 
 private:
     struct Row
@@ -83,7 +91,8 @@ private:
         QString conflict;
         QString position() const { return entity.value(QStringLiteral("position")).toString(); }
     };
-    static bool before(const Row &a, const Row &b);
+    // List order: by category first when grouping (shopping lists), then position, then id.
+    bool before(const Row &a, const Row &b) const;
     Row makeRow(const Entity &e, const QString &syncState, const QString &conflict) const;
     QString conflictText(const QString &entityId) const;
     // An item of this list, not deleted; `shown` also says whether the view shows it.
@@ -100,6 +109,7 @@ private:
     QSet<QString> m_done; // every done item, shown or not
     bool m_showDone = false;
     QString m_filter;
+    bool m_groupByCategory = false;
     QHash<QString, std::pair<QString, qint64>> m_changedBy; // entity -> who, when
 };
 

@@ -235,6 +235,7 @@ void Session::setCurrentListId(const QString &id)
     if (!m_duplicateId.isEmpty())
         dismissDuplicate();
     m_items.setSource(m_account ? m_account->sync() : nullptr, id);
+    m_items.setGroupByCategory(currentListKind() == QLatin1String("shopping"));
     m_activity.setSource(m_account ? m_account->sync() : nullptr, id);
     Q_EMIT presenceChanged();
     Q_EMIT changed();
@@ -652,6 +653,69 @@ void Session::renameItem(const QString &itemId, const QString &title)
     Op inverse = op;
     inverse.fields = {{QStringLiteral("title"), old}};
     applyUndoable(op, inverse, tr("%1 renamed").arg(old));
+}
+
+void Session::updateItem(const QString &itemId, const QVariantMap &fields)
+{
+    const auto item = currentItem(itemId);
+    if (!item)
+        return;
+    static const QStringList editable {QStringLiteral("title"), QStringLiteral("quantity"),
+                                       QStringLiteral("unit"),  QStringLiteral("category"),
+                                       QStringLiteral("note"),  QStringLiteral("assignee"),
+                                       QStringLiteral("due")};
+    Op op;
+    op.type = Op::Type::ItemSet;
+    op.listId = m_currentListId;
+    op.itemId = itemId;
+    Op inverse = op;
+    for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
+        if (!editable.contains(it.key()))
+            continue;
+        QJsonValue value = QJsonValue::fromVariant(it.value());
+        // Empty means "none" for the optional fields.
+        if (value.isString() && value.toString().trimmed().isEmpty() &&
+            it.key() != QLatin1String("title"))
+            value = (it.key() == QLatin1String("quantity") || it.key() == QLatin1String("due") ||
+                     it.key() == QLatin1String("assignee"))
+                ? QJsonValue(QJsonValue::Null)
+                : QJsonValue(QString());
+        if (it.key() == QLatin1String("quantity") && value.isString())
+            value = value.toString().toDouble();
+        if (it.key() == QLatin1String("title") && value.toString().trimmed().isEmpty())
+            continue;
+        const QJsonValue old = item->value(it.key());
+        if (old == value || (old.isUndefined() && (value.isNull() || value == QString())))
+            continue;
+        op.fields.insert(it.key(), value);
+        inverse.fields.insert(it.key(), old.isUndefined() ? QJsonValue(QJsonValue::Null) : old);
+    }
+    if (op.fields.isEmpty())
+        return;
+    applyUndoable(op, inverse,
+                  tr("%1 changed").arg(item->value(QStringLiteral("title")).toString()));
+}
+
+void Session::moveItem(const QString &itemId, int toRow)
+{
+    const int from = m_items.rowOf(itemId);
+    if (from < 0 || toRow < 0 || toRow >= m_items.rowCount() || toRow == from)
+        return;
+    // Between the neighbours it will have at its new row.
+    const int before = toRow > from ? toRow : toRow - 1;
+    const int after = toRow > from ? toRow + 1 : toRow;
+    const auto item = currentItem(itemId);
+    Op op;
+    op.type = Op::Type::ItemMove;
+    op.listId = m_currentListId;
+    op.itemId = itemId;
+    op.fields = {{QStringLiteral("position"), m_items.positionBetween(before, after)}};
+    Op inverse = op;
+    inverse.fields = {{QStringLiteral("position"),
+                       item ? item->value(QStringLiteral("position")) : QJsonValue()}};
+    applyUndoable(
+        op, inverse,
+        tr("%1 moved").arg(item ? item->value(QStringLiteral("title")).toString() : QString()));
 }
 
 void Session::removeItem(const QString &itemId)

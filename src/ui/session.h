@@ -124,6 +124,11 @@ public:
     Q_INVOKABLE void setDone(const QString &itemId, bool done);
     Q_INVOKABLE void renameItem(const QString &itemId, const QString &title);
     Q_INVOKABLE void removeItem(const QString &itemId);
+    // Sets the given fields of an item (title, quantity, unit, category, note, assignee,
+    // due), only those that differ; undoable.
+    Q_INVOKABLE void updateItem(const QString &itemId, const QVariantMap &fields);
+    // Moves an item to the given row of the shown list (Alt+Up/Down, drag).
+    Q_INVOKABLE void moveItem(const QString &itemId, int toRow);
     Q_INVOKABLE void undo();
     // "Keep mine" for the item's lost changes: writes this device's values again.
     Q_INVOKABLE void keepMine(const QString &itemId);
