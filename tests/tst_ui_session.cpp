@@ -179,6 +179,9 @@ private Q_SLOTS:
         // The activity feed says who did what, newest first, as rows added at the top.
         QAbstractItemModelTester activityTester(
             mum.activity(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // (New entries are read in bursts, a moment after they arrive.)
+        QTRY_COMPARE_WITH_TIMEOUT(mum.activity()->index(0).data().toString(),
+                                  QStringLiteral("Dad added Figs"), 10000);
         QStringList feed;
         for (int i = 0; i < mum.activity()->rowCount(); ++i)
             feed << mum.activity()->index(i).data().toString();

@@ -474,6 +474,7 @@ void SyncClient::subscribe(const QString &listId)
                                                &e))
                          qCWarning(lcSync) << e.message;
                      announceConflicts();
+                     Q_EMIT listChanged(listId); // replaced as a whole
                  } else {
                      // Catch-up entries have the shape of live op frames.
                      for (const auto &v : res.value(QStringLiteral("ops")).toArray())
@@ -484,7 +485,6 @@ void SyncClient::subscribe(const QString &listId)
                      here.append(v.toObject());
                  m_presence.insert(listId, here);
                  Q_EMIT presenceChanged(listId);
-                 Q_EMIT listChanged(listId);
              }
              if (m_subscribing.isEmpty())
                  flushOutbox();

@@ -104,7 +104,8 @@ public:
 Q_SIGNALS:
     void stateChanged(State state);
     void pendingCountChanged(int count);
-    // The list may have changed as a whole (its catch-up or a snapshot arrived).
+    // The list changed as a whole: a snapshot replaced it. (Ops of a catch-up each
+    // announce their entity.)
     void listChanged(const QString &listId);
     // One list or item changed: an edit here, an op from the server, an ack or a reject.
     void entityChanged(const QString &listId, const QString &entityId);

@@ -10,7 +10,11 @@ using client::SyncClient;
 
 ActivityModel::ActivityModel(QObject *parent)
     : QAbstractListModel(parent)
-{ }
+{
+    m_newEntries.setSingleShot(true);
+    m_newEntries.setInterval(150);
+    connect(&m_newEntries, &QTimer::timeout, this, &ActivityModel::prependNew);
+}
 
 void ActivityModel::setSource(SyncClient *client, const QString &listId)
 {
@@ -20,8 +24,8 @@ void ActivityModel::setSource(SyncClient *client, const QString &listId)
     m_listId = listId;
     if (client) {
         connect(client, &SyncClient::entityChanged, this, [this](const QString &list) {
-            if (list == m_listId)
-                prependNew();
+            if (list == m_listId && !m_newEntries.isActive())
+                m_newEntries.start();
         });
         connect(client, &SyncClient::listChanged, this, [this](const QString &list) {
             if (list == m_listId)

@@ -4,6 +4,7 @@
 
 #include <QAbstractListModel>
 #include <QPointer>
+#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 namespace kinlist::ui {
@@ -40,6 +41,7 @@ private:
     void prependNew();
 
     QPointer<client::SyncClient> m_client;
+    QTimer m_newEntries; // new ops are read in bursts, not one page per op
     QString m_listId;
     QList<client::LocalStore::Activity> m_rows;
     bool m_cacheExhausted = false;

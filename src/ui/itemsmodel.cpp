@@ -45,8 +45,10 @@ ItemsModel::ItemsModel(QObject *parent)
     : QAbstractListModel(parent)
 { }
 
-void ItemsModel::setSource(SyncClient *client, const QString &listId)
+void ItemsModel::setSource(SyncClient *client, const QString &listId, bool groupByCategory)
 {
+    const bool groupingChanged = groupByCategory != m_groupByCategory;
+    m_groupByCategory = groupByCategory;
     if (m_client)
         m_client->disconnect(this);
     m_client = client;
@@ -86,6 +88,8 @@ void ItemsModel::setSource(SyncClient *client, const QString &listId)
     reload();
     if (idChanged)
         Q_EMIT listIdChanged();
+    if (groupingChanged)
+        Q_EMIT groupByCategoryChanged();
 }
 
 void ItemsModel::setGroupByCategory(bool on)
@@ -137,7 +141,12 @@ void ItemsModel::setFilter(const QString &text)
 
 void ItemsModel::noteDone(const Entity &e)
 {
-    if (alive(e) && e.value(QStringLiteral("done")).toBool())
+    const bool isAlive = alive(e);
+    if (isAlive)
+        m_alive.insert(e.id);
+    else
+        m_alive.remove(e.id);
+    if (isAlive && e.value(QStringLiteral("done")).toBool())
         m_done.insert(e.id);
     else
         m_done.remove(e.id);
@@ -187,6 +196,7 @@ void ItemsModel::reload()
 {
     QList<Row> rows;
     m_done.clear();
+    m_alive.clear();
     if (m_client && !m_listId.isEmpty()) {
         LocalStore *store = m_client->store();
         const QSet<QString> pending = store->pendingEntities(m_listId);
@@ -235,17 +245,21 @@ void ItemsModel::refreshEntity(const QString &entityId)
     const std::optional<Entity> e = store->viewEntity(entityId);
     const int current = rowOf(entityId);
     const qsizetype doneBefore = m_done.size();
-    if (e)
+    const qsizetype aliveBefore = m_alive.size();
+    if (e) {
         noteDone(*e);
-    else
+    } else {
         m_done.remove(entityId);
+        m_alive.remove(entityId);
+    }
+    const bool countsMoved = m_done.size() != doneBefore || m_alive.size() != aliveBefore;
     if (!e || !shown(*e)) {
         if (current >= 0) {
             beginRemoveRows({}, current, current);
             m_rows.removeAt(current);
             endRemoveRows();
         }
-        if (current >= 0 || m_done.size() != doneBefore)
+        if (current >= 0 || countsMoved)
             Q_EMIT countsChanged();
         return;
     }
@@ -259,6 +273,18 @@ void ItemsModel::refreshEntity(const QString &entityId)
         m_rows.insert(i, row);
         endInsertRows();
         Q_EMIT countsChanged();
+        return;
+    }
+    // Still in order where it is (most edits): only its roles changed.
+    const bool afterPrevious = current == 0 || before(m_rows.at(current - 1), row);
+    const bool beforeNext = current + 1 >= m_rows.size() || before(row, m_rows.at(current + 1));
+    if (afterPrevious && beforeNext) {
+        const QList<int> roles = changedRoles(m_rows.at(current), row);
+        m_rows[current] = row;
+        if (!roles.isEmpty())
+            Q_EMIT dataChanged(index(current), index(current), roles);
+        if (roles.contains(DoneRole) || countsMoved)
+            Q_EMIT countsChanged();
         return;
     }
     // Where the row belongs among the others.
@@ -276,7 +302,7 @@ void ItemsModel::refreshEntity(const QString &entityId)
     m_rows[target] = row;
     if (!roles.isEmpty())
         Q_EMIT dataChanged(index(target), index(target), roles);
-    if (roles.contains(DoneRole) || m_done.size() != doneBefore)
+    if (roles.contains(DoneRole) || countsMoved)
         Q_EMIT countsChanged();
 }
 
@@ -303,7 +329,7 @@ QList<int> ItemsModel::changedRoles(const Row &a, const Row &b) const
 
 int ItemsModel::openCount() const
 {
-    return int(m_rows.size()) - (m_showDone ? int(m_done.size()) : 0);
+    return int(m_alive.size() - m_done.size());
 }
 
 int ItemsModel::rowCount(const QModelIndex &parent) const

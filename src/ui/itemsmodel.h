@@ -54,7 +54,8 @@ public:
 
     explicit ItemsModel(QObject *parent = nullptr);
 
-    void setSource(client::SyncClient *client, const QString &listId);
+    // Shows `listId` (grouped by category or not: set together, so the list is read once).
+    void setSource(client::SyncClient *client, const QString &listId, bool groupByCategory = false);
     QString listId() const { return m_listId; }
     int openCount() const;
     int doneCount() const { return int(m_done.size()); }
@@ -106,6 +107,7 @@ private:
     QPointer<client::SyncClient> m_client;
     QString m_listId;
     QList<Row> m_rows; // the shown items
+    QSet<QString> m_alive; // every item of the list, shown or not
     QSet<QString> m_done; // every done item, shown or not
     bool m_showDone = false;
     QString m_filter;

@@ -20,6 +20,8 @@ void ListsModel::setSource(SyncClient *client, const QString &householdId)
         m_client->disconnect(this);
     m_client = client;
     m_householdId = householdId;
+    m_known.clear();
+    m_dirty.clear();
     if (client) {
         connect(client, &SyncClient::householdsChanged, this, &ListsModel::reload);
         connect(client, &SyncClient::listChanged, this, &ListsModel::reload);
@@ -29,6 +31,8 @@ void ListsModel::setSource(SyncClient *client, const QString &householdId)
                         reload(); // the list itself: name, order, deleted
                         return;
                     }
+                    if (m_known.contains(listId))
+                        return; // the open list: its items model keeps the counts
                     m_dirty.insert(listId);
                     if (!m_recount.isActive())
                         m_recount.start();
@@ -39,19 +43,55 @@ void ListsModel::setSource(SyncClient *client, const QString &householdId)
 
 ListsModel::Row ListsModel::makeRow(const Entity &list) const
 {
+    // Counts come later (recount), so that showing the side bar never waits for them.
     Row r {list.id,
            list.value(QStringLiteral("name")).toString(),
            list.value(QStringLiteral("kind")).toString(),
            list.value(QStringLiteral("position")).toString(),
            0,
            0};
-    const Replica items = m_client->store()->view(list.id);
+    for (const Row &old : m_rows) {
+        if (old.id == list.id) {
+            r.open = old.open;
+            r.done = old.done;
+        }
+    }
+    return r;
+}
+
+void ListsModel::count(Row &row) const
+{
+    if (const auto it = m_known.constFind(row.id); it != m_known.constEnd()) {
+        row.open = it->first;
+        row.done = it->second;
+        return;
+    }
+    row.open = row.done = 0;
+    const Replica items = m_client->store()->view(row.id);
     for (const Entity &e : items.entities()) {
         if (e.kind != EntityKind::Item || e.isDeleted())
             continue;
-        (e.value(QStringLiteral("done")).toBool() ? r.done : r.open) += 1;
+        (e.value(QStringLiteral("done")).toBool() ? row.done : row.open) += 1;
     }
-    return r;
+}
+
+void ListsModel::setCounts(const QString &listId, int open, int done)
+{
+    // Only the open list is known this way; a list left behind is counted again.
+    for (auto it = m_known.cbegin(); it != m_known.cend(); ++it) {
+        if (it.key() != listId)
+            m_dirty.insert(it.key());
+    }
+    if (!m_dirty.isEmpty() && !m_recount.isActive())
+        m_recount.start();
+    m_known.clear();
+    m_known.insert(listId, {open, done});
+    const int row = rowOf(listId);
+    if (row >= 0 && (m_rows.at(row).open != open || m_rows.at(row).done != done)) {
+        m_rows[row].open = open;
+        m_rows[row].done = done;
+        Q_EMIT dataChanged(index(row), index(row), {OpenCountRole, DoneCountRole});
+    }
 }
 
 void ListsModel::reload()
@@ -63,6 +103,16 @@ void ListsModel::reload()
                 rows.append(makeRow(list));
         }
     }
+    // Counts of lists not seen before are made after the side bar is shown.
+    for (const Row &r : std::as_const(rows)) {
+        bool known = false;
+        for (const Row &old : std::as_const(m_rows))
+            known = known || old.id == r.id;
+        if (!known)
+            m_dirty.insert(r.id);
+    }
+    if (!m_dirty.isEmpty() && !m_recount.isActive())
+        m_recount.start();
     const bool sameIds = rows.size() == m_rows.size() &&
         std::equal(rows.cbegin(), rows.cend(), m_rows.cbegin(),
                    [](const Row &a, const Row &b) { return a.id == b.id; });
@@ -83,11 +133,11 @@ void ListsModel::recount()
     for (int i = 0; i < m_rows.size(); ++i) {
         if (!dirty.contains(m_rows.at(i).id))
             continue;
-        const std::optional<Entity> list = m_client->store()->viewEntity(m_rows.at(i).id);
-        if (!list)
-            continue;
-        m_rows[i] = makeRow(*list);
-        Q_EMIT dataChanged(index(i), index(i), {OpenCountRole, DoneCountRole});
+        const int open = m_rows.at(i).open;
+        const int done = m_rows.at(i).done;
+        count(m_rows[i]);
+        if (m_rows.at(i).open != open || m_rows.at(i).done != done)
+            Q_EMIT dataChanged(index(i), index(i), {OpenCountRole, DoneCountRole});
     }
 }
 

@@ -29,6 +29,10 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    // Counts for a list known from elsewhere (the open list's items model), so this
+    // model need not decode the list itself.
+    void setCounts(const QString &listId, int open, int done);
+
     Q_INVOKABLE QString idAt(int row) const;
     Q_INVOKABLE int rowOf(const QString &listId) const;
     QString positionAtEnd() const;
@@ -46,11 +50,13 @@ private:
     void reload();
     void recount();
     Row makeRow(const Entity &list) const;
+    void count(Row &row) const;
 
     QPointer<client::SyncClient> m_client;
     QString m_householdId;
     QList<Row> m_rows;
     QSet<QString> m_dirty; // lists whose counts are to be recounted
+    QHash<QString, std::pair<int, int>> m_known; // counts given by setCounts
     QTimer m_recount;
 };
 

@@ -52,6 +52,11 @@ Session::Session(QUrl defaultServer, QString dataDirectory, QObject *parent)
           m_dataDirectory, m_settings->value(QStringLiteral("rememberInFile"), false).toBool()))
 {
     m_toasts.setMuted(mutedLists(*m_settings));
+    // The side bar takes the open list's counts from its items model.
+    connect(&m_items, &ItemsModel::countsChanged, this, [this] {
+        if (!m_currentListId.isEmpty())
+            m_lists.setCounts(m_currentListId, m_items.openCount(), m_items.doneCount());
+    });
     m_toasts.setChangesEnabled(notifications());
     connect(&m_credentials, &client::CredentialStore::statusChanged, this,
             &Session::settingsChanged);
@@ -234,8 +239,8 @@ void Session::setCurrentListId(const QString &id)
     Q_EMIT undoChanged();
     if (!m_duplicateId.isEmpty())
         dismissDuplicate();
-    m_items.setSource(m_account ? m_account->sync() : nullptr, id);
-    m_items.setGroupByCategory(currentListKind() == QLatin1String("shopping"));
+    m_items.setSource(m_account ? m_account->sync() : nullptr, id,
+                      currentListKind() == QLatin1String("shopping"));
     m_activity.setSource(m_account ? m_account->sync() : nullptr, id);
     Q_EMIT presenceChanged();
     Q_EMIT changed();
