@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -110,8 +111,10 @@ bool LocalStore::open(const QString &path, Error *error)
         *error = sqlError(QStringLiteral("cannot use WAL"));
         return false;
     }
-    // FULL: an edit the user saw must survive a power cut, not only a crash.
-    q.exec(QStringLiteral("PRAGMA synchronous=FULL"));
+    // NORMAL: what comes from the server (ops, acks, rejects) survives a crash, and after
+    // a power cut the server sends it again (the list's seq and the outbox go back with
+    // it). An edit of the user is the exception: enqueue() commits it with FULL.
+    q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
     if (!migrate(error))
         return false;
     if (!q.exec(QStringLiteral("SELECT value FROM identity WHERE key = 'client_id'"))) {
@@ -176,6 +179,11 @@ bool LocalStore::migrate(Error *error)
 
 std::optional<qint64> LocalStore::enqueue(const Op &op, Error *error)
 {
+    // An edit the user saw must survive a power cut, not only a crash.
+    QSqlQuery durability(m_db);
+    durability.exec(QStringLiteral("PRAGMA synchronous=FULL"));
+    const auto normalAgain = qScopeGuard(
+        [&durability] { durability.exec(QStringLiteral("PRAGMA synchronous=NORMAL")); });
     if (!m_db.transaction()) {
         *error = sqlError(QStringLiteral("cannot save the change"));
         return std::nullopt;
