@@ -17,6 +17,7 @@
 // lines, and a summary against the targets at the end.
 //
 //   kinlist-clientbench [all|flush|catchup|open|rss] [--server PATH] [--reps N]
+#include "benchsupport.h"
 #include "client/localstore.h"
 #include "client/syncclient.h"
 #include "common/testclient.h"
@@ -50,6 +51,7 @@
 #include <vector>
 
 using namespace kinlist;
+using namespace kinlist::bench;
 using kinlist::client::LocalStore;
 using kinlist::client::SyncClient;
 using TestOps::itemOp;
@@ -67,65 +69,6 @@ constexpr int kSnapshotThreshold = 1000;
 const QString kNoRateLimit = QStringLiteral("1000000");
 
 // ---- output --------------------------------------------------------------------------------
-
-QMap<QString, double> g_numbers;
-QMap<QString, QString> g_words;
-int g_failures = 0;
-
-void report(const QString &name, double value)
-{
-    g_numbers.insert(name, value);
-    std::printf("%s %.1f\n", qPrintable(name), value);
-    std::fflush(stdout);
-}
-
-void reportWord(const QString &name, const QString &value)
-{
-    g_words.insert(name, value);
-    std::printf("%s %s\n", qPrintable(name), qPrintable(value));
-    std::fflush(stdout);
-}
-
-void note(const QString &text)
-{
-    std::printf("# %s\n", qPrintable(text));
-    std::fflush(stdout);
-}
-
-bool fail(const QString &what)
-{
-    ++g_failures;
-    std::fprintf(stderr, "kinlist-clientbench: %s\n", qPrintable(what));
-    return false;
-}
-
-double msSince(const QElapsedTimer &t)
-{
-    return double(t.nsecsElapsed()) / 1e6;
-}
-
-double median(std::vector<double> v)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const size_t n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-// A field of /proc/self/status in kB (VmHWM: peak RSS, VmRSS: current RSS).
-qint64 procStatusKb(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray prefix = QByteArray(field) + ':';
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(prefix))
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
 
 // CPU time of this process (user + system), in ms; a server process is not counted.
 double cpuMs()
@@ -228,68 +171,6 @@ struct Timeline
 };
 
 // ---- the server ----------------------------------------------------------------------------
-
-// A kinlist-server process on an ephemeral loopback port with its own data directory.
-class ServerProcess
-{
-public:
-    ~ServerProcess() { stop(); }
-
-    bool start(const QString &program, const QStringList &extraArgs)
-    {
-        if (!m_dir.isValid())
-            return fail(QStringLiteral("no temporary directory for the server"));
-        m_process.setProgram(program);
-        m_process.setArguments(
-            QStringList {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                         QStringLiteral("--data"), m_dir.filePath(QStringLiteral("data")),
-                         QStringLiteral("--password-hash"), QStringLiteral("min")} +
-            extraArgs);
-        // The server's warnings come through; its per-connection info lines only with
-        // QT_LOGGING_RULES set by the caller.
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        if (!env.contains(QStringLiteral("QT_LOGGING_RULES")))
-            env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("kinlist.*.info=false"));
-        m_process.setProcessEnvironment(env);
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start();
-        if (!m_process.waitForStarted(5000))
-            return fail(
-                QStringLiteral("cannot start %1: %2").arg(program, m_process.errorString()));
-        QByteArray out;
-        const QRegularExpression listening(QStringLiteral("listening on (ws://\\S+)"));
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 10000 && m_process.state() == QProcess::Running) {
-            m_process.waitForReadyRead(100);
-            out += m_process.readAllStandardOutput();
-            const QRegularExpressionMatch m = listening.match(QString::fromUtf8(out));
-            if (m.hasMatch()) {
-                m_url = QUrl(m.captured(1));
-                return true;
-            }
-        }
-        return fail(QStringLiteral("%1 did not say where it listens").arg(program));
-    }
-
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(5000)) {
-            m_process.kill();
-            m_process.waitForFinished(2000);
-        }
-    }
-
-    QUrl url() const { return m_url; }
-
-private:
-    QTemporaryDir m_dir;
-    QProcess m_process;
-    QUrl m_url;
-};
 
 // ---- ops and devices -----------------------------------------------------------------------
 
@@ -756,24 +637,6 @@ bool benchRss(const QString &serverBin, int items)
 
 // ---- summary -------------------------------------------------------------------------------
 
-void summaryLine(const QString &what, const QString &key, double target, const QString &unit)
-{
-    QString measured;
-    QString verdict;
-    if (g_numbers.contains(key)) {
-        const double v = g_numbers.value(key);
-        measured = QStringLiteral("%1 %2").arg(v, 0, 'f', 1).arg(unit);
-        verdict = v < target ? QStringLiteral("met") : QStringLiteral("NOT met");
-    } else if (g_words.contains(key)) {
-        measured = g_words.value(key);
-        verdict = QStringLiteral("NOT met");
-    } else {
-        return; // not run
-    }
-    std::printf("  %-58s %14s  (target < %g %s)  %s\n", qPrintable(what), qPrintable(measured),
-                target, qPrintable(unit), qPrintable(verdict));
-}
-
 void printSummary()
 {
     std::printf("\nSummary (loopback, shared machine: indicative numbers)\n");
@@ -783,7 +646,7 @@ void printSummary()
         const QString key = QStringLiteral("catchup_%1").arg(n);
         summaryLine(QStringLiteral("catch-up %1 behind (%2 path), start -> Live")
                         .arg(n)
-                        .arg(g_words.value(key + QStringLiteral("_path"), QStringLiteral("?"))),
+                        .arg(word(key + QStringLiteral("_path"), QStringLiteral("?"))),
                     key + QStringLiteral("_ms"), 1000, QStringLiteral("ms"));
     }
     summaryLine(QStringLiteral("open + view of 10,000 items, median"),
@@ -794,19 +657,9 @@ void printSummary()
                 QStringLiteral("rss_warm_synced_peak_mb"), 100, QStringLiteral("MB"));
     summaryLine(QStringLiteral("peak RSS, warm store, view refreshed after the sync"),
                 QStringLiteral("rss_warm_peak_mb"), 100, QStringLiteral("MB"));
-    if (g_failures)
-        std::printf("%d phase(s) failed; see the messages above\n", g_failures);
+    if (failures())
+        std::printf("%d phase(s) failed; see the messages above\n", failures());
     std::fflush(stdout);
-}
-
-QString findServer(const QString &given)
-{
-    if (!given.isEmpty())
-        return given;
-    const QString env = qEnvironmentVariable("KINLIST_SERVER_BIN");
-    if (!env.isEmpty())
-        return env;
-    return QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("kinlist-server"));
 }
 
 } // namespace
@@ -876,5 +729,5 @@ int main(int argc, char *argv[])
     if (all || mode == QLatin1String("rss"))
         benchRss(serverBin, kItems);
     printSummary();
-    return g_failures ? 1 : 0;
+    return failures() ? 1 : 0;
 }

@@ -24,6 +24,7 @@
 // as "#" lines, and a summary against the targets at the end.
 //
 //   kinlist-uibench [all|apply|startup] [--server PATH] [--ops N] [--reps N]
+#include "benchsupport.h"
 #include "common/testclient.h"
 #include "core/fracindex.h"
 #include "core/hlc.h"
@@ -64,6 +65,7 @@
 Q_IMPORT_QML_PLUGIN(KinlistPlugin)
 
 using namespace kinlist;
+using namespace kinlist::bench;
 using kinlist::ui::ItemsModel;
 using kinlist::ui::Session;
 
@@ -78,42 +80,6 @@ const QUrl kMainQml(QStringLiteral("qrc:/qt/qml/Kinlist/Main.qml"));
 
 // ---- output --------------------------------------------------------------------------------
 
-QMap<QString, double> g_numbers;
-QMap<QString, QString> g_words;
-int g_failures = 0;
-
-void report(const QString &name, double value, int decimals = 1)
-{
-    g_numbers.insert(name, value);
-    std::printf("%s %.*f\n", qPrintable(name), decimals, value);
-    std::fflush(stdout);
-}
-
-void reportWord(const QString &name, const QString &value)
-{
-    g_words.insert(name, value);
-    std::printf("%s %s\n", qPrintable(name), qPrintable(value));
-    std::fflush(stdout);
-}
-
-void note(const QString &text)
-{
-    std::printf("# %s\n", qPrintable(text));
-    std::fflush(stdout);
-}
-
-bool fail(const QString &what)
-{
-    ++g_failures;
-    std::fprintf(stderr, "kinlist-uibench: %s\n", qPrintable(what));
-    return false;
-}
-
-double msSince(const QElapsedTimer &t)
-{
-    return double(t.nsecsElapsed()) / 1e6;
-}
-
 // CLOCK_MONOTONIC in ns, comparable between processes (the child's start is timed from the
 // parent's spawn with it).
 qint64 monotonicNs()
@@ -121,39 +87,6 @@ qint64 monotonicNs()
     timespec ts {};
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
-}
-
-double median(std::vector<double> v)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const size_t n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-// Nearest rank.
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const size_t rank = size_t(std::ceil(p / 100 * double(v.size())));
-    return v[std::min(v.size(), std::max<size_t>(rank, 1)) - 1];
-}
-
-// A field of /proc/self/status in kB (VmHWM: peak RSS, VmRSS: current RSS).
-qint64 procStatusKb(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray prefix = QByteArray(field) + ':';
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(prefix))
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
 }
 
 double procStatusMb(const char *field)
@@ -262,66 +195,6 @@ bool waitFor(const std::function<bool()> &done, int timeoutMs)
 }
 
 // ---- the server ----------------------------------------------------------------------------
-
-// A kinlist-server process on an ephemeral loopback port with its own data directory.
-class ServerProcess
-{
-public:
-    ~ServerProcess() { stop(); }
-
-    bool start(const QString &program, const QStringList &extraArgs)
-    {
-        if (!m_dir.isValid())
-            return fail(QStringLiteral("no temporary directory for the server"));
-        m_process.setProgram(program);
-        m_process.setArguments(
-            QStringList {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                         QStringLiteral("--data"), m_dir.filePath(QStringLiteral("data")),
-                         QStringLiteral("--password-hash"), QStringLiteral("min")} +
-            extraArgs);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        if (!env.contains(QStringLiteral("QT_LOGGING_RULES")))
-            env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("kinlist.*.info=false"));
-        m_process.setProcessEnvironment(env);
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start();
-        if (!m_process.waitForStarted(5000))
-            return fail(
-                QStringLiteral("cannot start %1: %2").arg(program, m_process.errorString()));
-        QByteArray out;
-        const QRegularExpression listening(QStringLiteral("listening on (ws://\\S+)"));
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 10000 && m_process.state() == QProcess::Running) {
-            m_process.waitForReadyRead(100);
-            out += m_process.readAllStandardOutput();
-            const QRegularExpressionMatch m = listening.match(QString::fromUtf8(out));
-            if (m.hasMatch()) {
-                m_url = QUrl(m.captured(1));
-                return true;
-            }
-        }
-        return fail(QStringLiteral("%1 did not say where it listens").arg(program));
-    }
-
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(5000)) {
-            m_process.kill();
-            m_process.waitForFinished(2000);
-        }
-    }
-
-    QUrl url() const { return m_url; }
-
-private:
-    QTemporaryDir m_dir;
-    QProcess m_process;
-    QUrl m_url;
-};
 
 // ---- the household and its list -----------------------------------------------------------
 
@@ -812,7 +685,7 @@ int startupChild(const QElapsedTimer &sinceMain, double appMs, const QString &da
     report(QStringLiteral("first_frame_ms"), firstFrameMs);
     if (spawnNs > 0)
         report(QStringLiteral("first_frame_from_spawn_ms"),
-               firstFrameMs + g_numbers.value(QStringLiteral("exec_to_main_ms")));
+               firstFrameMs + number(QStringLiteral("exec_to_main_ms")));
     report(QStringLiteral("first_frame_rows"), first.rows, 0);
     report(QStringLiteral("first_frame_view_count"), first.viewCount, 0);
     report(QStringLiteral("first_frame_main_page"), first.mainPage ? 1 : 0, 0);
@@ -993,17 +866,6 @@ bool benchStartup(Fixture &f, int items, int reps)
 
 // ---- summary -------------------------------------------------------------------------------
 
-void summaryLine(const QString &what, const QString &key, double target, const QString &unit)
-{
-    if (!g_numbers.contains(key))
-        return; // not run
-    const double v = g_numbers.value(key);
-    const QString measured = QStringLiteral("%1 %2").arg(v, 0, 'f', 1).arg(unit);
-    const QString verdict = v < target ? QStringLiteral("met") : QStringLiteral("NOT met");
-    std::printf("  %-62s %12s  (target < %g %s)  %s\n", qPrintable(what), qPrintable(measured),
-                target, qPrintable(unit), qPrintable(verdict));
-}
-
 void printSummary()
 {
     std::printf("\nSummary (loopback, shared machine: indicative numbers)\n");
@@ -1013,7 +875,7 @@ void printSummary()
              {QStringLiteral("set"), QStringLiteral("create"), QStringLiteral("move")}) {
             for (const QString &from : {QStringLiteral("client"), QStringLiteral("model")}) {
                 const QString key = QStringLiteral("apply_%1_%2_%3_").arg(variant, kind, from);
-                if (!g_numbers.contains(key + QStringLiteral("p99_us")))
+                if (!hasNumber(key + QStringLiteral("p99_us")))
                     continue;
                 if (!header) {
                     std::printf("  %-62s %8s %8s  %s\n",
@@ -1021,7 +883,7 @@ void printSummary()
                                 "p99", "p99 verdict");
                     header = true;
                 }
-                const double p99 = g_numbers.value(key + QStringLiteral("p99_us")) / 1e3;
+                const double p99 = number(key + QStringLiteral("p99_us")) / 1e3;
                 const QString what =
                     QStringLiteral("  item.%1, %2, from %3")
                         .arg(kind,
@@ -1030,39 +892,29 @@ void printSummary()
                              from == QLatin1String("client") ? QStringLiteral("arrival")
                                                              : QStringLiteral("remoteOp"));
                 std::printf("  %-62s %5.2f ms %5.2f ms  %s\n", qPrintable(what),
-                            g_numbers.value(key + QStringLiteral("median_us")) / 1e3, p99,
+                            number(key + QStringLiteral("median_us")) / 1e3, p99,
                             p99 < 1 ? "met" : "NOT met");
             }
         }
     }
     summaryLine(QStringLiteral("start -> first frame, cached 10,000 items (from main)"),
-                QStringLiteral("startup_first_frame_ms"), 500, QStringLiteral("ms"));
+                QStringLiteral("startup_first_frame_ms"), 500, QStringLiteral("ms"), 62);
     summaryLine(QStringLiteral("start -> first frame (from the parent's spawn)"),
-                QStringLiteral("startup_first_frame_from_spawn_ms"), 500, QStringLiteral("ms"));
-    if (g_words.contains(QStringLiteral("startup_first_frame_shows_list")))
-        std::printf(
-            "  %-62s %12s  (target: yes)  %s\n", "first frame shows the 10,000 cached items",
-            qPrintable(g_words.value(QStringLiteral("startup_first_frame_shows_list"))),
-            g_words.value(QStringLiteral("startup_first_frame_shows_list")) == QLatin1String("yes")
-                ? "met"
-                : "NOT met");
+                QStringLiteral("startup_first_frame_from_spawn_ms"), 500, QStringLiteral("ms"), 62);
+    if (!word(QStringLiteral("startup_first_frame_shows_list")).isEmpty())
+        std::printf("  %-62s %12s  (target: yes)  %s\n",
+                    "first frame shows the 10,000 cached items",
+                    qPrintable(word(QStringLiteral("startup_first_frame_shows_list"))),
+                    word(QStringLiteral("startup_first_frame_shows_list")) == QLatin1String("yes")
+                        ? "met"
+                        : "NOT met");
     summaryLine(QStringLiteral("peak RSS after the first frame"),
-                QStringLiteral("startup_first_frame_peak_rss_mb"), 120, QStringLiteral("MB"));
+                QStringLiteral("startup_first_frame_peak_rss_mb"), 120, QStringLiteral("MB"), 62);
     summaryLine(QStringLiteral("peak RSS with the list live"),
-                QStringLiteral("startup_live_peak_rss_mb"), 120, QStringLiteral("MB"));
-    if (g_failures)
-        std::printf("%d phase(s) failed; see the messages above\n", g_failures);
+                QStringLiteral("startup_live_peak_rss_mb"), 120, QStringLiteral("MB"), 62);
+    if (failures())
+        std::printf("%d phase(s) failed; see the messages above\n", failures());
     std::fflush(stdout);
-}
-
-QString findServer(const QString &given)
-{
-    if (!given.isEmpty())
-        return given;
-    const QString env = qEnvironmentVariable("KINLIST_SERVER_BIN");
-    if (!env.isEmpty())
-        return env;
-    return QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("kinlist-server"));
 }
 
 } // namespace
@@ -1136,5 +988,5 @@ int main(int argc, char *argv[])
             benchApply(f, kItems, ops);
     }
     printSummary();
-    return g_failures ? 1 : 0;
+    return failures() ? 1 : 0;
 }

@@ -641,9 +641,9 @@ LocalStore::SyncState LocalStore::syncState(const QString &entityId) const
     return q.exec() && q.next() ? SyncState::Failed : SyncState::Confirmed;
 }
 
-QSet<QString> LocalStore::pendingEntities(const QString &listId) const
+QSet<QString> LocalStore::entityIds(const char *sql, const QString &listId) const
 {
-    QSqlQuery &q = m_statements.get("SELECT DISTINCT entity_id FROM outbox WHERE list_id = ?");
+    QSqlQuery &q = m_statements.get(sql);
     const store::QueryDone done(q);
     q.addBindValue(listId);
     QSet<QString> out;
@@ -654,17 +654,14 @@ QSet<QString> LocalStore::pendingEntities(const QString &listId) const
     return out;
 }
 
+QSet<QString> LocalStore::pendingEntities(const QString &listId) const
+{
+    return entityIds("SELECT DISTINCT entity_id FROM outbox WHERE list_id = ?", listId);
+}
+
 QSet<QString> LocalStore::failedEntities(const QString &listId) const
 {
-    QSqlQuery &q = m_statements.get("SELECT DISTINCT entity_id FROM failed WHERE list_id = ?");
-    const store::QueryDone done(q);
-    q.addBindValue(listId);
-    QSet<QString> out;
-    if (q.exec()) {
-        while (q.next())
-            out.insert(q.value(0).toString());
-    }
-    return out;
+    return entityIds("SELECT DISTINCT entity_id FROM failed WHERE list_id = ?", listId);
 }
 
 QList<LocalStore::Failure> LocalStore::failures(const QString &listId) const

@@ -183,6 +183,8 @@ private:
     std::optional<Entity> mergeConfirmed(const Op &op);
     bool setLastSeq(const QString &listId, qint64 seq);
     bool noteStamp(const Hlc &stamp);
+    // The first column of `sql` (one ? for the list id), as a set.
+    QSet<QString> entityIds(const char *sql, const QString &listId) const;
     bool recordActivity(const Op &op, qint64 seq, const Origin &origin,
                         const QString &householdHint = {});
     std::optional<Entity> confirmedEntity(const QString &entityId) const;
