@@ -478,6 +478,7 @@ Page {
                 }
                 delegate: ItemDelegate {
                     id: entry
+                    required property int index
                     required property string sentence
                     required property string time
                     width: ListView.view.width
@@ -485,6 +486,15 @@ Page {
                     contentItem: RowLayout {
                         Label { text: entry.sentence; Layout.fillWidth: true; wrapMode: Text.WordWrap }
                         Label { text: entry.time; opacity: 0.6 }
+                        ToolButton {
+                            objectName: "revert"
+                            text: "\u21b6"
+                            visible: entry.hovered
+                            onClicked: page.session.revertActivity(entry.index)
+                            ToolTip.visible: hovered
+                            ToolTip.text: qsTr("Take this change back")
+                            Accessible.name: qsTr("Take back: %1").arg(entry.sentence)
+                        }
                     }
                 }
                 ScrollBar.vertical: ScrollBar {}

@@ -190,6 +190,20 @@ private Q_SLOTS:
                  qPrintable(feed.join(u'|')));
         QVERIFY(feed.contains(QStringLiteral("Mum removed Bread")));
         QCOMPARE(feed.constLast(), QStringLiteral("Mum created the list"));
+        // Any entry can be taken back, whoever made it: Dad's check-off of the milk, and his
+        // adding the figs.
+        const int checkedOff = feed.indexOf(QStringLiteral("Dad checked off Oat milk"));
+        mum.revertActivity(checkedOff);
+        QVERIFY(!itemData(mum.items(), QStringLiteral("Oat milk"), ItemsModel::DoneRole).toBool());
+        mum.revertActivity(feed.indexOf(QStringLiteral("Dad added Figs")));
+        QVERIFY(!itemData(mum.items(), QStringLiteral("Figs"), ItemsModel::IdRole).isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !itemData(dad.items(), QStringLiteral("Figs"), ItemsModel::IdRole).isValid() &&
+                !itemData(dad.items(), QStringLiteral("Oat milk"), ItemsModel::DoneRole).toBool(),
+            10000);
+        // Checked off again for what follows.
+        mum.setDone(
+            itemData(mum.items(), QStringLiteral("Oat milk"), ItemsModel::IdRole).toString(), true);
         QSignalSpy activityInserts(mum.activity(), &QAbstractItemModel::rowsInserted);
 
         // Undo: a check-off and a delete are taken back (everywhere).

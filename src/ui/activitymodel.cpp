@@ -156,6 +156,13 @@ QString ActivityModel::describe(const LocalStore::Activity &a) const
     return tr("%1 changed %2").arg(who, title);
 }
 
+std::optional<LocalStore::Activity> ActivityModel::entry(int row) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return std::nullopt;
+    return m_rows.at(row);
+}
+
 int ActivityModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

@@ -33,6 +33,9 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
+    // The entry at `row` (for reverting it), if there is one.
+    std::optional<client::LocalStore::Activity> entry(int row) const;
+
     // "Dad checked off Milk": one entry as a sentence (its title as the item has it now).
     QString describe(const client::LocalStore::Activity &a) const;
 

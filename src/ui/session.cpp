@@ -520,6 +520,46 @@ void Session::keepMine(const QString &itemId)
     }
 }
 
+void Session::revertActivity(int row)
+{
+    const auto entry = m_activity.entry(row);
+    if (!m_account || !entry || entry->op.entityKind() != EntityKind::Item)
+        return;
+    const Op &done = entry->op;
+    Op op;
+    op.listId = done.listId;
+    op.itemId = done.itemId;
+    if (done.type == Op::Type::ItemCreate) {
+        op.type = Op::Type::ItemDelete;
+    } else if (done.type == Op::Type::ItemDelete) {
+        op.type = Op::Type::ItemSet;
+        op.fields = {{QStringLiteral("deleted"), false}};
+    } else {
+        // Each field back to its value before: the newest earlier write of it.
+        op.type = done.type == Op::Type::ItemMove ? Op::Type::ItemMove : Op::Type::ItemSet;
+        const QList<client::LocalStore::Activity> earlier =
+            m_account->store()->activity(done.listId, entry->seq, 1000);
+        for (auto it = done.fields.begin(); it != done.fields.end(); ++it) {
+            QJsonValue before = it.key() == QLatin1String("done") ? QJsonValue(false)
+                                                                  : QJsonValue(QJsonValue::Null);
+            for (const client::LocalStore::Activity &a : earlier) {
+                if (a.op.itemId == done.itemId && a.op.fields.contains(it.key())) {
+                    before = a.op.fields.value(it.key());
+                    break;
+                }
+            }
+            if (it.key() == QLatin1String("title") && !before.isString())
+                continue; // a title is never empty
+            if (it.key() == QLatin1String("position") && !before.isString())
+                continue;
+            op.fields.insert(it.key(), before);
+        }
+        if (op.fields.isEmpty())
+            return;
+    }
+    apply(op);
+}
+
 void Session::undo()
 {
     if (m_undo.isEmpty())

@@ -130,6 +130,9 @@ public:
     // Moves an item to the given row of the shown list (Alt+Up/Down, drag).
     Q_INVOKABLE void moveItem(const QString &itemId, int toRow);
     Q_INVOKABLE void undo();
+    // Takes back the change of an activity entry (of anyone): a new change that restores
+    // what was there before it, as far as the activity knows.
+    Q_INVOKABLE void revertActivity(int row);
     // "Keep mine" for the item's lost changes: writes this device's values again.
     Q_INVOKABLE void keepMine(const QString &itemId);
     Q_INVOKABLE void addOneMore();
