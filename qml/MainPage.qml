@@ -129,9 +129,9 @@ Page {
         }
     }
     Shortcut { sequence: "Ctrl+L"; onActivated: page.focusLists() }
-    Shortcut { sequence: StandardKey.Undo; onActivated: page.session.undo() }
+    Shortcut { sequences: [StandardKey.Undo]; onActivated: page.session.undo() }
     Shortcut {
-        sequence: StandardKey.Find
+        sequences: [StandardKey.Find]
         onActivated: { find.visible = true; find.forceActiveFocus() }
     }
 
