@@ -157,12 +157,24 @@ Page {
                 anchors.fill: parent
                 spacing: 0
                 Label {
+                    visible: page.session.households.length <= 1
                     Layout.fillWidth: true
                     Layout.margins: 16
                     text: page.session.householdName
                     font.pixelSize: 18
                     font.weight: Font.DemiBold
                     elide: Text.ElideRight
+                }
+                // More than one household: switch between them here.
+                ComboBox {
+                    objectName: "households"
+                    visible: page.session.households.length > 1
+                    Layout.fillWidth: true
+                    Layout.margins: 8
+                    model: page.session.households.map(h => h.name)
+                    currentIndex: page.session.households.findIndex(h => h.id === page.session.householdId)
+                    onActivated: (i) => page.session.householdId = page.session.households[i].id
+                    Accessible.name: qsTr("Household")
                 }
                 ListView {
                     id: lists

@@ -1,0 +1,109 @@
+import QtQuick
+import QtTest
+import Kinlist
+
+// An item row: check it off with a click or Space, edit the title in place (Enter keeps,
+// Escape drops), delete, its sync state and conflict shown, moves by keyboard.
+TestCase {
+    id: tc
+    name: "ItemRow"
+    width: 600
+    height: 120
+    visible: true
+    when: windowShown
+
+    Component {
+        id: rowComponent
+        ItemRow {
+            width: 600
+            index: 0
+            itemId: "item-1"
+            title: "Milk"
+            done: false
+            syncState: "confirmed"
+            changedBy: ""
+            changedAt: 0
+            conflict: ""
+            quantity: 2
+            unit: "l"
+            category: "Dairy"
+            due: undefined
+            assigneeName: ""
+            overdue: false
+        }
+    }
+
+    SignalSpy { id: toggledSpy; signalName: "doneToggled" }
+    SignalSpy { id: renamedSpy; signalName: "renamed" }
+    SignalSpy { id: removedSpy; signalName: "removed" }
+    SignalSpy { id: movedSpy; signalName: "moveBy" }
+    SignalSpy { id: keepSpy; signalName: "keepMine" }
+
+    function make(props) {
+        const row = createTemporaryObject(rowComponent, tc, props || {})
+        verify(row)
+        for (const spy of [toggledSpy, renamedSpy, removedSpy, movedSpy, keepSpy]) {
+            spy.target = row
+            spy.clear()
+        }
+        return row
+    }
+
+    function test_checkOffByClickAndSpace() {
+        const row = make()
+        mouseClick(findChild(row, "check"))
+        compare(toggledSpy.count, 1)
+        compare(toggledSpy.signalArguments[0][0], true)
+        row.forceActiveFocus()
+        keyClick(Qt.Key_Space)
+        compare(toggledSpy.count, 2)
+    }
+
+    function test_editInPlace() {
+        const row = make()
+        row.editing = true
+        const editor = findChild(row, "editor")
+        verify(editor.visible)
+        compare(editor.text, "Milk")
+        editor.selectAll()
+        keyClick(Qt.Key_O); keyClick(Qt.Key_A); keyClick(Qt.Key_T)
+        keyClick(Qt.Key_Return)
+        compare(renamedSpy.count, 1)
+        compare(renamedSpy.signalArguments[0][0], "oat")
+        verify(!row.editing)
+        // Escape leaves the title as it was.
+        row.editing = true
+        keyClick(Qt.Key_X)
+        keyClick(Qt.Key_Escape)
+        compare(renamedSpy.count, 1)
+        verify(!row.editing)
+    }
+
+    function test_deleteAndMove() {
+        const row = make()
+        mouseClick(findChild(row, "delete"))
+        compare(removedSpy.count, 1)
+        row.forceActiveFocus()
+        keyClick(Qt.Key_Delete)
+        compare(removedSpy.count, 2)
+        keyClick(Qt.Key_Down, Qt.AltModifier)
+        compare(movedSpy.count, 1)
+        compare(movedSpy.signalArguments[0][0], 1)
+    }
+
+    function test_statesShown() {
+        let row = make({ syncState: "pending" })
+        verify(findChild(row, "syncBadge").visible)
+        compare(findChild(row, "syncBadge").text, "waiting to send")
+        row = make({ conflict: "Dad set 3, you set 2" })
+        verify(findChild(row, "conflict").visible)
+        mouseClick(findChild(row, "keepMine"))
+        compare(keepSpy.count, 1)
+        row = make()
+        verify(!findChild(row, "syncBadge").visible)
+        verify(findChild(row, "quantity").text.indexOf("2 l") >= 0)
+        row = make({ due: "2020-01-01", overdue: true, assigneeName: "Dad" })
+        verify(findChild(row, "taskInfo").text.indexOf("overdue") >= 0)
+        verify(findChild(row, "taskInfo").text.indexOf("Dad") >= 0)
+    }
+}
