@@ -94,26 +94,46 @@ class TestSyncClient : public QObject
         return QTest::qWaitFor([c] { return c->state() == SyncClient::State::Live; }, 10000);
     }
 
+    // Mum and Dad of a new family, each on a device of their own, both Live and watching
+    // `list`, which Mum has just created (the change may still be on its way).
+    struct Pair
+    {
+        Family family;
+        Device mum;
+        Device dad;
+        QString list;
+    };
+
+    bool startPair(Pair &p, const QString &tag)
+    {
+        if (!Family::create(this, m_server.url(), {QStringLiteral("Mum"), QStringLiteral("Dad")},
+                            &p.family, tag))
+            return false;
+        p.mum = device(p.family.people[0]);
+        p.dad = device(p.family.people[1]);
+        p.list = createUuid();
+        for (Device *d : {&p.mum, &p.dad}) {
+            d->sync->watchList(p.list);
+            d->sync->start();
+        }
+        if (!waitLive(p.mum.sync.get()) || !waitLive(p.dad.sync.get()))
+            return false;
+        Error e;
+        return bool(p.mum.sync->apply(listCreateOp(p.family.householdId, p.list), &e));
+    }
+
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_server.start()); }
 
     void editsFlowBothWays()
     {
-        Family f;
-        QVERIFY(Family::create(this, m_server.url(), {QStringLiteral("Mum"), QStringLiteral("Dad")},
-                               &f, QStringLiteral("-live")));
-        Device mum = device(f.people[0]);
-        Device dad = device(f.people[1]);
-        const QString list = createUuid();
-        mum.sync->watchList(list);
-        dad.sync->watchList(list);
-        mum.sync->start();
-        dad.sync->start();
-        QVERIFY(waitLive(mum.sync.get()));
-        QVERIFY(waitLive(dad.sync.get()));
+        Pair p;
+        QVERIFY(startPair(p, QStringLiteral("-live")));
+        Device &mum = p.mum;
+        Device &dad = p.dad;
+        const QString list = p.list;
 
         Error e;
-        QVERIFY(mum.sync->apply(listCreateOp(f.householdId, list), &e));
         const QString milk = createUuid();
         QVERIFY(mum.sync->apply(itemOp(Op::Type::ItemCreate, list, milk,
                                        {{QStringLiteral("title"), QStringLiteral("Milk")}}),
@@ -141,21 +161,15 @@ private Q_SLOTS:
     void offlineEditsConverge()
     {
         QFETCH(bool, mumFirst);
-        Family f;
-        QVERIFY(Family::create(this, m_server.url(), {QStringLiteral("Mum"), QStringLiteral("Dad")},
-                               &f, QStringLiteral("-off%1").arg(mumFirst)));
-        Device mum = device(f.people[0]);
-        Device dad = device(f.people[1]);
-        const QString list = createUuid();
+        Pair p;
+        QVERIFY(startPair(p, QStringLiteral("-off%1").arg(mumFirst)));
+        Family &f = p.family;
+        Device &mum = p.mum;
+        Device &dad = p.dad;
+        const QString list = p.list;
         const QString bread = createUuid();
         const QString eggs = createUuid();
         Error e;
-        mum.sync->watchList(list);
-        dad.sync->watchList(list);
-        mum.sync->start();
-        dad.sync->start();
-        QVERIFY(waitLive(mum.sync.get()) && waitLive(dad.sync.get()));
-        QVERIFY(mum.sync->apply(listCreateOp(f.householdId, list), &e));
         QVERIFY(mum.sync->apply(itemOp(Op::Type::ItemCreate, list, bread,
                                        {{QStringLiteral("title"), QStringLiteral("Bread")}}),
                                 &e));
@@ -463,20 +477,14 @@ private Q_SLOTS:
 
     void lostConcurrentWriteIsReportedAndCanBeKept()
     {
-        Family f;
-        QVERIFY(Family::create(this, m_server.url(), {QStringLiteral("Mum"), QStringLiteral("Dad")},
-                               &f, QStringLiteral("-conflict")));
-        Device mum = device(f.people[0]);
-        Device dad = device(f.people[1]);
-        const QString list = createUuid();
+        Pair p;
+        QVERIFY(startPair(p, QStringLiteral("-conflict")));
+        Family &f = p.family;
+        Device &mum = p.mum;
+        Device &dad = p.dad;
+        const QString list = p.list;
         const QString bread = createUuid();
         Error e;
-        mum.sync->watchList(list);
-        dad.sync->watchList(list);
-        mum.sync->start();
-        dad.sync->start();
-        QVERIFY(waitLive(mum.sync.get()) && waitLive(dad.sync.get()));
-        QVERIFY(mum.sync->apply(listCreateOp(f.householdId, list), &e));
         QVERIFY(mum.sync->apply(itemOp(Op::Type::ItemCreate, list, bread,
                                        {{QStringLiteral("title"), QStringLiteral("Bread")}}),
                                 &e));
