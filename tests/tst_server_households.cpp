@@ -210,6 +210,149 @@ private Q_SLOTS:
                  QStringLiteral("reply"));
     }
 
+    void kioskPairsAndActsForMembers()
+    {
+        Family f;
+        QVERIFY(Family::create(this, m_server.url(), {QStringLiteral("Kim"), QStringLiteral("Lou")},
+                               &f, QStringLiteral("-kiosk")));
+        TestClient *kim = f.people[0]; // owner
+        TestClient *lou = f.people[1]; // member
+        const QJsonObject hhField {{QStringLiteral("householdId"), f.householdId}};
+        QCOMPARE(code(lou->request(QStringLiteral("kiosk.code.create"), hhField)),
+                 QStringLiteral("forbidden"));
+        const QJsonObject made = kim->result(QStringLiteral("kiosk.code.create"), hhField);
+        const QString pairing = made.value(QStringLiteral("code")).toString();
+        QVERIFY(!pairing.isEmpty());
+        QVERIFY(made.value(QStringLiteral("expiresAt")).toDouble() > double(now()));
+
+        // A pairing code is not an invite for a person, nor an invite a pairing code.
+        TestClient *stranger = person(QStringLiteral("Stan"));
+        QCOMPARE(code(stranger->request(QStringLiteral("household.join"),
+                                        {{QStringLiteral("code"), pairing}})),
+                 QStringLiteral("invite_invalid"));
+        auto pair = [&](TestClient *c, const QString &withCode) {
+            return c->request(QStringLiteral("kiosk.pair"),
+                              {{QStringLiteral("code"), withCode},
+                               {QStringLiteral("name"), QStringLiteral("Kitchen")}});
+        };
+        auto *tablet = new TestClient(this);
+        QVERIFY(tablet->open(m_server.url()));
+        tablet->hello();
+        QCOMPARE(code(pair(tablet, invite(kim, f.householdId, 5))),
+                 QStringLiteral("invite_invalid"));
+        QCOMPARE(code(pair(stranger, pairing)), QStringLiteral("bad_value")); // signed in
+
+        const QJsonObject paired = pair(tablet, pairing);
+        QCOMPARE(type(paired), QStringLiteral("reply"));
+        const QJsonObject session = paired.value(QStringLiteral("result")).toObject();
+        const QString kioskId =
+            session.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
+        QCOMPARE(session.value(QStringLiteral("household"))
+                     .toObject()
+                     .value(QStringLiteral("role"))
+                     .toString(),
+                 QStringLiteral("kiosk"));
+        QVERIFY(!session.value(QStringLiteral("refreshToken")).toString().isEmpty());
+        auto *second = new TestClient(this);
+        QVERIFY(second->open(m_server.url()));
+        second->hello();
+        QCOMPARE(code(pair(second, pairing)), QStringLiteral("invite_invalid")); // used once
+
+        // The tablet edits lists, for a member it names; it manages nobody.
+        tablet->userId = kioskId;
+        const QString listId = kinlist::createUuid();
+        QCOMPARE(type(kim->mutate(listCreate(f.householdId, listId, QStringLiteral("Groceries"),
+                                             stamp(now(), 0, kim->clientId)))),
+                 QStringLiteral("ack"));
+        QCOMPARE(type(tablet->request(
+                     QStringLiteral("subscribe"),
+                     {{QStringLiteral("listId"), listId}, {QStringLiteral("sinceSeq"), 0}})),
+                 QStringLiteral("reply"));
+        QCOMPARE(type(kim->request(
+                     QStringLiteral("subscribe"),
+                     {{QStringLiteral("listId"), listId}, {QStringLiteral("sinceSeq"), 0}})),
+                 QStringLiteral("reply"));
+        const QString milk = kinlist::createUuid();
+        QJsonObject create =
+            itemCreate(listId, milk, QStringLiteral("Milk"), stamp(now(), 0, tablet->clientId));
+        create.insert(QStringLiteral("actAs"), lou->userId);
+        kim->clearFrames();
+        QCOMPARE(type(tablet->mutate(create)), QStringLiteral("ack"));
+        const QJsonObject seen =
+            kim->waitFor([](const QJsonObject &o) { return type(o) == QLatin1String("op"); });
+        QCOMPARE(seen.value(QStringLiteral("by")).toString(), lou->userId);
+        QCOMPARE(seen.value(QStringLiteral("byName")).toString(), QStringLiteral("Lou"));
+        QCOMPARE(seen.value(QStringLiteral("via")).toString(), QStringLiteral("Kitchen"));
+        QCOMPARE(seen.value(QStringLiteral("op"))
+                     .toObject()
+                     .value(QStringLiteral("fields"))
+                     .toObject()
+                     .value(QStringLiteral("createdBy"))
+                     .toString(),
+                 lou->userId);
+        const QJsonObject entry =
+            kim->result(QStringLiteral("history"), {{QStringLiteral("listId"), listId}})
+                .value(QStringLiteral("entries"))
+                .toArray()
+                .first()
+                .toObject();
+        QCOMPARE(entry.value(QStringLiteral("byName")).toString(), QStringLiteral("Lou"));
+        QCOMPARE(entry.value(QStringLiteral("via")).toString(), QStringLiteral("Kitchen"));
+
+        // Acting for someone outside the household, or for the tablet, is refused; and only
+        // a tablet acts for others.
+        for (const QString &who : {stranger->userId, kioskId}) {
+            QJsonObject done = itemSet(listId, milk, {{QStringLiteral("done"), true}},
+                                       stamp(now(), 1, tablet->clientId));
+            done.insert(QStringLiteral("actAs"), who);
+            QCOMPARE(code(tablet->mutate(done)), QStringLiteral("not_found"));
+        }
+        QJsonObject forged =
+            itemSet(listId, milk, {{QStringLiteral("done"), true}}, stamp(now(), 2, lou->clientId));
+        forged.insert(QStringLiteral("actAs"), kim->userId);
+        QCOMPARE(code(lou->mutate(forged)), QStringLiteral("forbidden"));
+        QCOMPARE(type(tablet->mutate(itemSet(listId, milk, {{QStringLiteral("done"), true}},
+                                             stamp(now(), 3, tablet->clientId)))),
+                 QStringLiteral("ack")); // as the tablet itself
+
+        for (const auto &[request, fields] :
+             std::initializer_list<std::pair<QString, QJsonObject>> {
+                 {QStringLiteral("invite.create"), hhField},
+                 {QStringLiteral("kiosk.code.create"), hhField},
+                 {QStringLiteral("household.create"),
+                  {{QStringLiteral("name"), QStringLiteral("X")}}},
+                 {QStringLiteral("household.join"),
+                  {{QStringLiteral("code"), invite(kim, f.householdId, 5)}}},
+                 {QStringLiteral("member.remove"),
+                  {{QStringLiteral("householdId"), f.householdId},
+                   {QStringLiteral("userId"), lou->userId}}},
+                 {QStringLiteral("member.setRole"),
+                  {{QStringLiteral("householdId"), f.householdId},
+                   {QStringLiteral("userId"), lou->userId},
+                   {QStringLiteral("role"), QStringLiteral("owner")}}}})
+            QCOMPARE(code(tablet->request(request, fields)), QStringLiteral("forbidden"));
+
+        // An owner cannot make the tablet a person; removing it unpairs it for good.
+        QCOMPARE(code(kim->request(QStringLiteral("member.setRole"),
+                                   {{QStringLiteral("householdId"), f.householdId},
+                                    {QStringLiteral("userId"), kioskId},
+                                    {QStringLiteral("role"), QStringLiteral("member")}})),
+                 QStringLiteral("bad_value"));
+        tablet->clearFrames();
+        QCOMPARE(type(kim->request(QStringLiteral("member.remove"),
+                                   {{QStringLiteral("householdId"), f.householdId},
+                                    {QStringLiteral("userId"), kioskId}})),
+                 QStringLiteral("reply"));
+        tablet->waitForType(QStringLiteral("household.removed"));
+        auto *later = new TestClient(this);
+        QVERIFY(later->open(m_server.url()));
+        later->hello();
+        QCOMPARE(code(later->request(QStringLiteral("refresh"),
+                                     {{QStringLiteral("refreshToken"),
+                                       session.value(QStringLiteral("refreshToken"))}})),
+                 QStringLiteral("token_invalid"));
+    }
+
     void fullDiskRefusesCleanly()
     {
         Family f;

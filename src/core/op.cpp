@@ -191,6 +191,8 @@ QJsonObject Op::toJson() const
         o.insert(QStringLiteral("itemId"), itemId);
     if (type == Type::ListCreate)
         o.insert(QStringLiteral("householdId"), householdId);
+    if (!actAs.isEmpty())
+        o.insert(QStringLiteral("actAs"), actAs);
     return o;
 }
 
@@ -201,7 +203,10 @@ QByteArray Op::toJsonBytes() const
     QByteArray out;
     const QByteArray f = QJsonDocument(fields).toJson(QJsonDocument::Compact);
     out.reserve(f.size() + 200);
-    out += "{\"fields\":";
+    out += '{';
+    if (!actAs.isEmpty())
+        out += "\"actAs\":\"" + actAs.toLatin1() + "\",";
+    out += "\"fields\":";
     out += f;
     if (type == Type::ListCreate)
         out += ",\"householdId\":\"" + householdId.toLatin1() + '"';
@@ -247,6 +252,11 @@ Op Op::fromJson(const QJsonObject &json, Error *error, bool fromServer)
     if (op.type == Type::ListCreate) {
         allowedKeys << QStringLiteral("householdId");
         if (Error e = requireUuid(json, QStringLiteral("householdId"), &op.householdId))
+            return bail(e);
+    }
+    if (json.contains(QStringLiteral("actAs"))) {
+        allowedKeys << QStringLiteral("actAs");
+        if (Error e = requireUuid(json, QStringLiteral("actAs"), &op.actAs))
             return bail(e);
     }
     for (auto it = json.begin(); it != json.end(); ++it) {

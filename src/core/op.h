@@ -21,6 +21,9 @@ struct Op
     QString listId;
     QString itemId; // item ops only
     QString householdId; // list.create only
+    // Optional: the household member a kiosk makes this change for (a tap on their face).
+    // Only a connection with the kiosk role may set it; the server checks the member.
+    QString actAs;
     Hlc stamp;
     QJsonObject fields; // the field writes, already including "deleted" for deletes
 

@@ -69,6 +69,13 @@ bool migrateTo1(QSqlQuery &q)
         });
 }
 
+// Pairing codes for kitchen tablets are invites that give the kiosk role.
+bool migrateTo2(QSqlQuery &q)
+{
+    return store::execAll(q,
+                          {"ALTER TABLE invites ADD COLUMN role TEXT NOT NULL DEFAULT 'member'"});
+}
+
 } // namespace
 
 ServerStore::ServerStore(QString connectionName)
@@ -129,7 +136,7 @@ void ServerStore::close()
 bool ServerStore::migrate(QString *error)
 {
     *error =
-        store::migrate(m_db, {migrateTo1},
+        store::migrate(m_db, {migrateTo1, migrateTo2},
                        QStringLiteral("the database was written by a newer kinlist-server (schema "
                                       "%1, this one knows %2); refusing to open it"));
     return error->isEmpty();
@@ -430,8 +437,8 @@ bool ServerStore::setMemberRole(const QString &householdId, const QString &userI
 bool ServerStore::insertInvite(const Invite &invite, const QString &createdBy, qint64 nowMs)
 {
     QSqlQuery &q = prepared(
-        "INSERT INTO invites (code, household_id, created_by, created_at, expires_at, max_uses)"
-        " VALUES (?, ?, ?, ?, ?, ?)");
+        "INSERT INTO invites (code, household_id, created_by, created_at, expires_at, max_uses,"
+        " role) VALUES (?, ?, ?, ?, ?, ?, ?)");
     const store::QueryDone done(q);
     q.addBindValue(invite.code);
     q.addBindValue(invite.householdId);
@@ -439,19 +446,24 @@ bool ServerStore::insertInvite(const Invite &invite, const QString &createdBy, q
     q.addBindValue(nowMs);
     q.addBindValue(invite.expiresAtMs);
     q.addBindValue(invite.maxUses);
+    q.addBindValue(invite.role);
     return exec(q);
 }
 
 std::optional<ServerStore::Invite> ServerStore::invite(const QString &code)
 {
-    QSqlQuery &q =
-        prepared("SELECT household_id, expires_at, max_uses, uses FROM invites WHERE code = ?");
+    QSqlQuery &q = prepared(
+        "SELECT household_id, expires_at, max_uses, uses, role FROM invites WHERE code = ?");
     const store::QueryDone done(q);
     q.addBindValue(code);
     if (!exec(q) || !q.next())
         return std::nullopt;
-    return Invite {code, q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toInt(),
-                   q.value(3).toInt()};
+    return Invite {code,
+                   q.value(0).toString(),
+                   q.value(1).toLongLong(),
+                   q.value(2).toInt(),
+                   q.value(3).toInt(),
+                   q.value(4).toString()};
 }
 
 bool ServerStore::useInvite(const QString &code)
@@ -702,8 +714,11 @@ QList<ServerStore::OpRow> ServerStore::history(const QString &listId, const QStr
     QList<OpRow> out;
     for (const QString &list : std::as_const(lists)) {
         QSqlQuery &q =
-            prepared("SELECT o.gid, o.seq, o.household_id, o.user_id, u.display_name, o.at, o.op"
+            prepared("SELECT o.gid, o.seq, o.household_id, o.user_id, u.display_name, o.at, o.op,"
+                     " CASE WHEN c.user_id <> o.user_id THEN v.display_name END"
                      " FROM ops o LEFT JOIN users u ON u.id = o.user_id"
+                     " LEFT JOIN clients c ON c.client_id = o.client_id"
+                     " LEFT JOIN users v ON v.id = c.user_id"
                      " WHERE o.list_id = ? AND o.gid < ? ORDER BY o.seq DESC LIMIT ?");
         const store::QueryDone done(q);
         q.addBindValue(list);
@@ -721,6 +736,7 @@ QList<ServerStore::OpRow> ServerStore::history(const QString &listId, const QStr
             r.displayName = q.value(4).toString();
             r.atMs = q.value(5).toLongLong();
             r.opJson = q.value(6).toByteArray();
+            r.viaName = q.value(7).toString();
             out.append(std::move(r));
         }
     }

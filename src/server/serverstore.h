@@ -24,7 +24,7 @@ namespace kinlist::server {
 class ServerStore
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     explicit ServerStore(QString connectionName);
     ~ServerStore();
@@ -106,6 +106,7 @@ public:
         qint64 expiresAtMs = 0;
         int maxUses = 0;
         int uses = 0;
+        QString role = QStringLiteral("member"); // the role it gives: member, or kiosk (pairing)
     };
     bool insertInvite(const Invite &invite, const QString &createdBy, qint64 nowMs);
     std::optional<Invite> invite(const QString &code);
@@ -144,6 +145,7 @@ public:
         QString householdId;
         QString userId;
         QString displayName; // filled by history()
+        QString viaName; // filled by history(): the kitchen tablet it was made on, if any
         QString clientId;
         qint64 mutationId = 0;
         qint64 atMs = 0;

@@ -364,6 +364,8 @@ void SyncServer::onTextMessage(Connection *c, const QString &text)
         {"member.remove", &SyncServer::handleMemberRemove, true},
         {"member.setRole", &SyncServer::handleSetRole, true},
         {"invite.create", &SyncServer::handleInviteCreate, true},
+        {"kiosk.code.create", &SyncServer::handleKioskCodeCreate, true},
+        {"kiosk.pair", &SyncServer::handleKioskPair, false},
         {"lists", &SyncServer::handleLists, true},
         {"subscribe", &SyncServer::handleSubscribe, true},
         {"unsubscribe", &SyncServer::handleUnsubscribe, true},

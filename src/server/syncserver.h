@@ -149,6 +149,14 @@ private:
     void handleMemberRemove(Connection *c, const Protocol::Decoded &d);
     void handleSetRole(Connection *c, const Protocol::Decoded &d);
     void handleInviteCreate(Connection *c, const Protocol::Decoded &d);
+    void handleKioskCodeCreate(Connection *c, const Protocol::Decoded &d);
+    void handleKioskPair(Connection *c, const Protocol::Decoded &d);
+    // The invite or pairing code the request names, if it can be used for `role`; else
+    // answers with the reason (and counts a wrong guess) and returns nothing.
+    std::optional<ServerStore::Invite> usableInvite(Connection *c, const Protocol::Decoded &d,
+                                                    const QString &role);
+    // A paired kitchen tablet: it edits lists, makes changes for members, manages nobody.
+    bool isKioskDevice(const QString &userId) const;
     QString roleIn(const QString &userId, const QString &householdId) const;
     // Sends "forbidden" and returns false unless the connection's user is in the household.
     bool requireMember(Connection *c, qint64 requestId, const QString &householdId);

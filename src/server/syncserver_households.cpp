@@ -13,6 +13,9 @@ namespace {
 // No 0/O or 1/I: read aloud and typed on a tablet.
 const char kInviteAlphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 constexpr int kMaxFailedJoins = 5;
+const QString kKiosk = QStringLiteral("kiosk");
+const QString kOwner = QStringLiteral("owner");
+constexpr int kPairingTtlSec = 15 * 60;
 
 QString makeInviteCode()
 {
@@ -61,8 +64,23 @@ bool SyncServer::requireMember(Connection *c, qint64 requestId, const QString &h
     return false;
 }
 
+bool SyncServer::isKioskDevice(const QString &userId) const
+{
+    const auto roles = m_memberships.value(userId);
+    for (const QString &role : roles) {
+        if (role == kKiosk)
+            return true;
+    }
+    return false;
+}
+
 void SyncServer::handleHouseholdCreate(Connection *c, const Protocol::Decoded &d)
 {
+    if (isKioskDevice(c->userId)) {
+        sendError(c, d.id, ErrorCode::Forbidden,
+                  QStringLiteral("a kitchen tablet cannot start a household"));
+        return;
+    }
     const QString name = d.message.value(QStringLiteral("name")).toString().trimmed();
     if (name.isEmpty()) {
         sendError(c, d.id, ErrorCode::BadValue, QStringLiteral("the household needs a name"));
@@ -141,21 +159,15 @@ void SyncServer::handleInviteCreate(Connection *c, const Protocol::Decoded &d)
 
 void SyncServer::handleJoin(Connection *c, const Protocol::Decoded &d)
 {
-    if (c->failedJoins >= kMaxFailedJoins) {
-        sendError(c, d.id, ErrorCode::RateLimited,
-                  QStringLiteral("too many wrong invite codes; reconnect and try again"));
+    if (isKioskDevice(c->userId)) {
+        sendError(c, d.id, ErrorCode::Forbidden,
+                  QStringLiteral("a kitchen tablet belongs to one household"));
         return;
     }
-    const QString code = normalizeInviteCode(d.message.value(QStringLiteral("code")).toString());
-    flushBatch();
-    const auto inv = code.isEmpty() ? std::nullopt : m_store.invite(code);
-    if (!inv || inv->expiresAtMs <= nowMs() || inv->uses >= inv->maxUses) {
-        ++c->failedJoins;
-        sendError(
-            c, d.id, ErrorCode::InviteInvalid,
-            QStringLiteral("this invite code is not valid (it may have expired or been used up)"));
+    const auto inv = usableInvite(c, d, QStringLiteral("member"));
+    if (!inv)
         return;
-    }
+    const QString code = inv->code;
     if (roleIn(c->userId, inv->householdId).isEmpty()) {
         if (!m_store.begin() ||
             !m_store.insertMember(inv->householdId, c->userId, QStringLiteral("member"), nowMs()) ||
@@ -171,6 +183,112 @@ void SyncServer::handleJoin(Connection *c, const Protocol::Decoded &d)
     const auto h = m_store.household(inv->householdId, c->userId);
     sendReply(c, d.id,
               QJsonObject {{QStringLiteral("household"), h ? householdJson(*h) : QJsonObject {}}});
+}
+
+std::optional<ServerStore::Invite>
+SyncServer::usableInvite(Connection *c, const Protocol::Decoded &d, const QString &role)
+{
+    if (c->failedJoins >= kMaxFailedJoins) {
+        sendError(c, d.id, ErrorCode::RateLimited,
+                  QStringLiteral("too many wrong codes; reconnect and try again"));
+        return std::nullopt;
+    }
+    const QString code = normalizeInviteCode(d.message.value(QStringLiteral("code")).toString());
+    flushBatch();
+    const auto inv = code.isEmpty() ? std::nullopt : m_store.invite(code);
+    if (!inv || inv->expiresAtMs <= nowMs() || inv->uses >= inv->maxUses) {
+        ++c->failedJoins;
+        sendError(c, d.id, ErrorCode::InviteInvalid,
+                  role == kKiosk
+                      ? QStringLiteral("this pairing code is not valid (it may have expired or "
+                                       "been used already)")
+                      : QStringLiteral("this invite code is not valid (it may have expired or "
+                                       "been used up)"));
+        return std::nullopt;
+    }
+    if (inv->role != role) {
+        ++c->failedJoins;
+        sendError(c, d.id, ErrorCode::InviteInvalid,
+                  role == kKiosk ? QStringLiteral("this is an invite for a person, not a pairing "
+                                                  "code; join with it after signing in")
+                                 : QStringLiteral("this code pairs a kitchen tablet; enter it on "
+                                                  "the tablet in kiosk mode"));
+        return std::nullopt;
+    }
+    return inv;
+}
+
+void SyncServer::handleKioskCodeCreate(Connection *c, const Protocol::Decoded &d)
+{
+    const QString hh = d.message.value(QStringLiteral("householdId")).toString();
+    if (roleIn(c->userId, hh) != kOwner) {
+        sendError(c, d.id, ErrorCode::Forbidden,
+                  QStringLiteral("only an owner can pair a kitchen tablet"));
+        return;
+    }
+    flushBatch();
+    ServerStore::Invite inv;
+    inv.householdId = hh;
+    inv.expiresAtMs = nowMs() +
+        qint64(d.message.value(QStringLiteral("ttlSeconds")).toInt(kPairingTtlSec)) * 1000;
+    inv.maxUses = 1;
+    inv.role = kKiosk;
+    bool saved = false;
+    for (int attempt = 0; attempt < 5 && !saved; ++attempt) {
+        inv.code = makeInviteCode();
+        saved = !m_store.invite(inv.code) && m_store.insertInvite(inv, c->userId, nowMs());
+    }
+    if (!saved) {
+        sendError(c, d.id, ErrorCode::StorageError,
+                  QStringLiteral("the pairing code could not be saved"));
+        return;
+    }
+    sendReply(c, d.id,
+              QJsonObject {{QStringLiteral("code"), inv.code},
+                           {QStringLiteral("householdId"), hh},
+                           {QStringLiteral("expiresAt"), inv.expiresAtMs}});
+}
+
+void SyncServer::handleKioskPair(Connection *c, const Protocol::Decoded &d)
+{
+    if (c->signedIn()) {
+        sendError(c, d.id, ErrorCode::BadValue,
+                  QStringLiteral("this connection is signed in; pair from a new one"));
+        return;
+    }
+    const QString name = d.message.value(QStringLiteral("name")).toString().trimmed();
+    if (name.isEmpty()) {
+        sendError(c, d.id, ErrorCode::BadValue, QStringLiteral("the tablet needs a name"));
+        return;
+    }
+    const auto inv = usableInvite(c, d, kKiosk);
+    if (!inv)
+        return;
+    // The tablet gets an account of its own: no password ("!", as in /etc/shadow: no hash
+    // verifies against it), an address under the reserved .invalid domain, and the kiosk
+    // role in this one household.
+    const QString id = createUuid();
+    const ServerStore::User device {id, QStringLiteral("kiosk-%1@devices.invalid").arg(id), name,
+                                    QByteArrayLiteral("!")};
+    if (!m_store.begin() || !m_store.insertUser(device, nowMs()) ||
+        !m_store.insertMember(inv->householdId, id, kKiosk, nowMs()) ||
+        !m_store.useInvite(inv->code) || !m_store.commit()) {
+        m_store.rollback();
+        sendError(c, d.id, ErrorCode::StorageError, QStringLiteral("could not pair the tablet"));
+        return;
+    }
+    qCInfo(lcServer) << "kiosk" << id << "paired with household" << inv->householdId;
+    Error e;
+    QJsonObject session = issueSession(device, createUuid(), &e);
+    if (!e)
+        e = signIn(c, device, qint64(session.value(QStringLiteral("accessExpiresAt")).toDouble()));
+    if (e) {
+        sendError(c, d.id, e);
+        return;
+    }
+    const auto h = m_store.household(inv->householdId, id);
+    session.insert(QStringLiteral("household"), h ? householdJson(*h) : QJsonObject {});
+    sendReply(c, d.id, session);
 }
 
 void SyncServer::handleLeave(Connection *c, const Protocol::Decoded &d)
@@ -215,15 +333,19 @@ void SyncServer::handleMemberRemove(Connection *c, const Protocol::Decoded &d)
         return;
     }
     flushBatch();
-    bool isMember = false;
-    for (const auto &m : m_store.members(hh))
-        isMember = isMember || m.userId == target;
-    if (!isMember) {
+    QString targetRole;
+    for (const auto &m : m_store.members(hh)) {
+        if (m.userId == target)
+            targetRole = m.role;
+    }
+    if (targetRole.isEmpty()) {
         sendError(c, d.id, ErrorCode::NotFound,
                   QStringLiteral("that person is not in this household"));
         return;
     }
-    if (!m_store.deleteMember(hh, target)) {
+    // An unpaired tablet also loses its sessions: it has no other household to go to.
+    if (!m_store.deleteMember(hh, target) ||
+        (targetRole == kKiosk && !m_store.revokeAllRefreshTokens(target))) {
         sendError(c, d.id, ErrorCode::StorageError, QStringLiteral("could not remove the member"));
         return;
     }
@@ -242,7 +364,7 @@ void SyncServer::handleSetRole(Connection *c, const Protocol::Decoded &d)
                   QStringLiteral("role must be \"owner\" or \"member\""));
         return;
     }
-    if (roleIn(c->userId, hh) != QLatin1String("owner")) {
+    if (roleIn(c->userId, hh) != kOwner) {
         sendError(c, d.id, ErrorCode::Forbidden, QStringLiteral("only an owner can change roles"));
         return;
     }
@@ -257,6 +379,11 @@ void SyncServer::handleSetRole(Connection *c, const Protocol::Decoded &d)
     if (current.isEmpty()) {
         sendError(c, d.id, ErrorCode::NotFound,
                   QStringLiteral("that person is not in this household"));
+        return;
+    }
+    if (current == kKiosk) {
+        sendError(c, d.id, ErrorCode::BadValue,
+                  QStringLiteral("a kitchen tablet keeps the kiosk role; remove it to unpair"));
         return;
     }
     if (current == QLatin1String("owner") && role == QLatin1String("member") && owners <= 1) {

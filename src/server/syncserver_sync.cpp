@@ -15,13 +15,16 @@ constexpr int kDefaultHistoryLimit = 50;
 
 QJsonObject historyEntry(const ServerStore::OpRow &r)
 {
-    return QJsonObject {{QStringLiteral("gid"), r.gid},
-                        {QStringLiteral("listId"), r.listId},
-                        {QStringLiteral("seq"), r.seq},
-                        {QStringLiteral("by"), r.userId},
-                        {QStringLiteral("byName"), r.displayName},
-                        {QStringLiteral("at"), r.atMs},
-                        {QStringLiteral("op"), QJsonDocument::fromJson(r.opJson).object()}};
+    QJsonObject o {{QStringLiteral("gid"), r.gid},
+                   {QStringLiteral("listId"), r.listId},
+                   {QStringLiteral("seq"), r.seq},
+                   {QStringLiteral("by"), r.userId},
+                   {QStringLiteral("byName"), r.displayName},
+                   {QStringLiteral("at"), r.atMs},
+                   {QStringLiteral("op"), QJsonDocument::fromJson(r.opJson).object()}};
+    if (!r.viaName.isEmpty())
+        o.insert(QStringLiteral("via"), r.viaName);
+    return o;
 }
 QByteArray rejectFrame(qint64 requestId, qint64 mutationId, const QString &listId, const Error &e)
 {
@@ -360,6 +363,28 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
         }
     }
 
+    // A kiosk's tap on a face: the change is that member's, made on the tablet.
+    QString actor = c->userId;
+    QByteArray byJson = "\"by\":\"" + c->userId.toLatin1() + "\",\"byName\":" + c->displayNameJson;
+    if (!op.actAs.isEmpty()) {
+        const QString hh = r ? r->householdId : op.householdId;
+        if (roleIn(c->userId, hh) != QLatin1String("kiosk"))
+            return Error {ErrorCode::Forbidden,
+                          QStringLiteral("only a kitchen tablet can make a change for someone")};
+        const QString role = m_store.membershipsOf(op.actAs).value(hh);
+        const auto person = role.isEmpty() || role == QLatin1String("kiosk")
+            ? std::nullopt
+            : m_store.userById(op.actAs);
+        if (!person)
+            return Error {ErrorCode::NotFound,
+                          QStringLiteral("that person is not in this household")};
+        actor = person->id;
+        const QByteArray arr =
+            QJsonDocument(QJsonArray {person->displayName}).toJson(QJsonDocument::Compact);
+        byJson = "\"by\":\"" + actor.toLatin1() + "\",\"byName\":" + arr.mid(1, arr.size() - 2) +
+            ",\"via\":" + c->displayNameJson;
+    }
+
     if (!m_store.begin()) {
         failBatch(m_store.lastError());
         return Error {ErrorCode::StorageError, {}};
@@ -382,7 +407,7 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
     m_clock.observe(op.stamp);
     Entity &entity = r->entities[op.entityId()];
     if (op.isCreate() && entity.id.isEmpty()) {
-        op.fields.insert(QStringLiteral("createdBy"), c->userId);
+        op.fields.insert(QStringLiteral("createdBy"), actor);
         op.fields.insert(QStringLiteral("createdAt"), double(op.stamp.wallMs));
     }
     mergeOp(entity, op);
@@ -392,7 +417,7 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
     row.listId = op.listId;
     row.seq = seq;
     row.householdId = r->householdId;
-    row.userId = c->userId;
+    row.userId = actor;
     row.clientId = c->clientId;
     row.mutationId = mutationId;
     row.atMs = now;
@@ -426,8 +451,8 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
     QByteArray head;
     head.reserve(200 + row.opJson.size());
     head += "{\"type\":\"op\",\"listId\":\"" + op.listId.toLatin1() +
-        "\",\"seq\":" + QByteArray::number(seq) + ",\"by\":\"" + c->userId.toLatin1() +
-        "\",\"byName\":" + c->displayNameJson + ",\"at\":" + QByteArray::number(now);
+        "\",\"seq\":" + QByteArray::number(seq) + ',' + byJson +
+        ",\"at\":" + QByteArray::number(now);
     pending->frameOthers = QString::fromUtf8(head + ",\"op\":" + row.opJson + '}');
     pending->frameSender = QString::fromUtf8(
         head + ",\"mutationId\":" + QByteArray::number(mutationId) + ",\"op\":" + row.opJson + '}');
