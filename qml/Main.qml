@@ -22,9 +22,22 @@ ApplicationWindow {
         id: page
         objectName: "page"
         anchors.fill: parent
-        sourceComponent: !window.session.signedIn ? signIn
+        sourceComponent: window.session.kiosk ? (window.session.signedIn ? kiosk : kioskPair)
+                       : !window.session.signedIn ? signIn
                        : window.session.households.length === 0 ? household : main
     }
+    // The kiosk's on-screen keyboard, above everything; the page makes room for it.
+    Loader {
+        objectName: "keyboardLoader"
+        active: window.session.kiosk
+        source: "KioskKeyboard.qml"
+        z: 800
+        anchors.fill: parent
+    }
+    // A kiosk is not closed by accident (Alt+F4, a stray gesture): only with its PIN.
+    onClosing: (close) => { if (window.session.kiosk) close.accepted = false }
+    Component { id: kioskPair; KioskPairPage { session: window.session } }
+    Component { id: kiosk; KioskPage { session: window.session } }
     Component { id: signIn; SignInPage { session: window.session } }
     Component { id: household; HouseholdPage { session: window.session } }
     Component { id: main; MainPage { session: window.session } }

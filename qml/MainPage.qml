@@ -515,51 +515,14 @@ Page {
     }
 
     // Others' changes and errors, in the corner; a click goes to the list.
-    Column {
-        objectName: "toasts"
+    Toasts {
+        model: page.session.toasts
+        onDismissRequested: (index) => page.session.toasts.dismiss(index)
+        onOpenRequested: (listId) => page.session.openList(listId)
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: 16
         anchors.rightMargin: activityPanel.visible ? activityPanel.width + 16 : 16
-        spacing: 8
-        Repeater {
-            model: page.session.toasts
-            delegate: Pane {
-                id: toast
-                required property int index
-                required property string text
-                required property string kind
-                required property string listId
-                width: 340
-                padding: 12
-                Material.elevation: 4
-                Material.background: kind === "error" ? "#fdecea"
-                                   : Material.theme === Material.Dark ? "#2f3538" : "#ffffff"
-                Accessible.role: Accessible.AlertMessage
-                Accessible.name: text
-                RowLayout {
-                    width: parent.width
-                    Label {
-                        Layout.fillWidth: true
-                        text: toast.text
-                        wrapMode: Text.WordWrap
-                        color: toast.kind === "error" ? "#a12622" : Material.foreground
-                    }
-                    ToolButton {
-                        text: "\u2715"
-                        onClicked: page.session.toasts.dismiss(toast.index)
-                        Accessible.name: qsTr("Dismiss")
-                    }
-                }
-                TapHandler {
-                    onTapped: {
-                        if (toast.listId.length > 0)
-                            page.session.openList(toast.listId)
-                        page.session.toasts.dismiss(toast.index)
-                    }
-                }
-            }
-        }
     }
 
     // "Milk checked off  UNDO" for a few seconds after each change; Ctrl+Z works any time.

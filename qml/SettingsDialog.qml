@@ -15,95 +15,155 @@ Dialog {
     title: qsTr("Settings")
     modal: true
     standardButtons: Dialog.Close
-    width: 480
+    width: 500
+    // Fits the window; what does not fit scrolls.
+    height: Math.min(implicitHeight, (parent ? parent.height : 720) - 32)
+    anchors.centerIn: Overlay.overlay
     onOpened: dialog.session.refreshMembers()
 
-    ColumnLayout {
-        width: parent.width
-        spacing: 10
+    ScrollView {
+        id: scroller
+        anchors.fill: parent
+        contentWidth: availableWidth
+        clip: true
 
-        Label { text: qsTr("Account"); font.weight: Font.DemiBold }
-        Label {
-            Layout.fillWidth: true
-            wrapMode: Text.WordWrap
-            text: qsTr("Signed in as %1 on %2.").arg(dialog.session.userName).arg(dialog.session.serverAddress)
-        }
+        ColumnLayout {
+            width: scroller.availableWidth
+            spacing: 10
 
-        Label { text: qsTr("Members of %1").arg(dialog.session.householdName); font.weight: Font.DemiBold; Layout.topMargin: 8 }
-        Repeater {
-            model: dialog.session.members
-            delegate: Label {
-                required property var modelData
-                text: modelData.role === "owner" ? qsTr("%1 (owner)").arg(modelData.displayName)
-                                                 : modelData.displayName
-            }
-        }
-        Button {
-            objectName: "settingsInvite"
-            text: qsTr("Invite someone")
-            flat: true
-            onClicked: { dialog.close(); dialog.inviteRequested() }
-        }
-
-        Label { text: qsTr("Appearance"); font.weight: Font.DemiBold; Layout.topMargin: 8 }
-        RowLayout {
-            RadioButton {
-                objectName: "themeSystem"
-                text: qsTr("System")
-                checked: dialog.session.theme === "system"
-                onClicked: dialog.session.theme = "system"
-            }
-            RadioButton {
-                objectName: "themeLight"
-                text: qsTr("Light")
-                checked: dialog.session.theme === "light"
-                onClicked: dialog.session.theme = "light"
-            }
-            RadioButton {
-                objectName: "themeDark"
-                text: qsTr("Dark")
-                checked: dialog.session.theme === "dark"
-                onClicked: dialog.session.theme = "dark"
-            }
-        }
-
-        Switch {
-            objectName: "notifications"
-            text: qsTr("Tell me when others change our lists")
-            checked: dialog.session.notifications
-            onToggled: dialog.session.notifications = checked
-        }
-
-        Label { text: qsTr("Signing in"); font.weight: Font.DemiBold; Layout.topMargin: 8 }
-        Label {
-            objectName: "credentialStatus"
-            Layout.fillWidth: true
-            wrapMode: Text.WordWrap
-            visible: text.length > 0
-            text: dialog.session.credentialStatus
-            opacity: 0.8
-        }
-        RowLayout {
-            Layout.fillWidth: true
-            Switch {
-                id: rememberInFile
-                objectName: "rememberInFile"
-                checked: dialog.session.rememberInFile
-                onToggled: dialog.session.rememberInFile = checked
-                Accessible.name: rememberLabel.text
-            }
+            Label { text: qsTr("Account"); font.weight: Font.DemiBold }
             Label {
-                id: rememberLabel
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap
-                text: qsTr("Where no keychain is available, remember my sign-in in a file only my user can read")
-                TapHandler { onTapped: rememberInFile.toggle() }
+                text: qsTr("Signed in as %1 on %2.").arg(dialog.session.userName).arg(dialog.session.serverAddress)
             }
-        }
-        Button {
-            objectName: "signOut"
-            text: qsTr("Sign out of this device")
-            onClicked: { dialog.close(); dialog.session.signOut() }
+
+            Label { text: qsTr("Members of %1").arg(dialog.session.householdName); font.weight: Font.DemiBold; Layout.topMargin: 8 }
+            Repeater {
+                model: dialog.session.members
+                delegate: Label {
+                    required property var modelData
+                    text: modelData.role === "owner" ? qsTr("%1 (owner)").arg(modelData.displayName)
+                        : modelData.role === "kiosk" ? qsTr("%1 (kitchen tablet)").arg(modelData.displayName)
+                        : modelData.displayName
+                }
+            }
+            Button {
+                objectName: "settingsInvite"
+                text: qsTr("Invite someone")
+                flat: true
+                onClicked: { dialog.close(); dialog.inviteRequested() }
+            }
+
+            Label { text: qsTr("Kitchen tablet"); font.weight: Font.DemiBold; Layout.topMargin: 8 }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                opacity: 0.8
+                text: qsTr("A tablet on the wall shows the lists to everyone, full screen. Start Kinlist there with --kiosk (or choose kiosk mode below) and enter a pairing code.")
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                Button {
+                    objectName: "pairTablet"
+                    text: qsTr("Make a pairing code")
+                    flat: true
+                    visible: dialog.session.householdRole === "owner"
+                    enabled: !dialog.session.busy
+                    onClicked: dialog.session.createKioskCode()
+                }
+                Label {
+                    objectName: "kioskCode"
+                    Layout.fillWidth: true
+                    visible: dialog.session.kioskCode.length > 0
+                    wrapMode: Text.WordWrap
+                    textFormat: Text.StyledText
+                    text: qsTr("<b>%1</b>, valid once until %2").arg(dialog.session.kioskCode)
+                          .arg(Qt.formatTime(dialog.session.kioskCodeExpires,
+                                             Qt.locale().timeFormat(Locale.ShortFormat).replace(/[:.]ss/, "")))
+                }
+            }
+            Button {
+                objectName: "useAsKiosk"
+                text: qsTr("Use this computer as the kitchen kiosk…")
+                flat: true
+                onClicked: kioskConfirm.open()
+            }
+            Dialog {
+                id: kioskConfirm
+                objectName: "kioskConfirm"
+                title: qsTr("Use this computer as the kiosk?")
+                modal: true
+                anchors.centerIn: Overlay.overlay
+                standardButtons: Dialog.Ok | Dialog.Cancel
+                Label {
+                    width: 380
+                    wrapMode: Text.WordWrap
+                    text: qsTr("Kinlist restarts full screen and asks for a pairing code and a PIN. Leaving kiosk mode then needs that PIN; your own sign-in stays on this computer.")
+                }
+                onAccepted: dialog.session.useAsKiosk()
+            }
+
+            Label { text: qsTr("Appearance"); font.weight: Font.DemiBold; Layout.topMargin: 8 }
+            RowLayout {
+                RadioButton {
+                    objectName: "themeSystem"
+                    text: qsTr("System")
+                    checked: dialog.session.theme === "system"
+                    onClicked: dialog.session.theme = "system"
+                }
+                RadioButton {
+                    objectName: "themeLight"
+                    text: qsTr("Light")
+                    checked: dialog.session.theme === "light"
+                    onClicked: dialog.session.theme = "light"
+                }
+                RadioButton {
+                    objectName: "themeDark"
+                    text: qsTr("Dark")
+                    checked: dialog.session.theme === "dark"
+                    onClicked: dialog.session.theme = "dark"
+                }
+            }
+
+            Switch {
+                objectName: "notifications"
+                text: qsTr("Tell me when others change our lists")
+                checked: dialog.session.notifications
+                onToggled: dialog.session.notifications = checked
+            }
+
+            Label { text: qsTr("Signing in"); font.weight: Font.DemiBold; Layout.topMargin: 8 }
+            Label {
+                objectName: "credentialStatus"
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                visible: text.length > 0
+                text: dialog.session.credentialStatus
+                opacity: 0.8
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                Switch {
+                    id: rememberInFile
+                    objectName: "rememberInFile"
+                    checked: dialog.session.rememberInFile
+                    onToggled: dialog.session.rememberInFile = checked
+                    Accessible.name: rememberLabel.text
+                }
+                Label {
+                    id: rememberLabel
+                    Layout.fillWidth: true
+                    wrapMode: Text.WordWrap
+                    text: qsTr("Where no keychain is available, remember my sign-in in a file only my user can read")
+                    TapHandler { onTapped: rememberInFile.toggle() }
+                }
+            }
+            Button {
+                objectName: "signOut"
+                text: qsTr("Sign out of this device")
+                onClicked: { dialog.close(); dialog.session.signOut() }
+            }
         }
     }
 }

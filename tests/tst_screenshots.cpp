@@ -43,23 +43,42 @@ class TestScreenshots : public QObject
         QVERIFY(!engine.rootObjects().isEmpty());
         auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
         QVERIFY(window);
+        if (session->kiosk())
+            window->resize(1280, 800); // a kitchen tablet
         QVERIFY(QTest::qWaitForWindowExposed(window));
+        if (QObject *kiosk = window->findChild<QObject *>(QStringLiteral("kioskPage"))) {
+            // Daytime, whenever the test runs: no night shade.
+            kiosk->setProperty("nightFrom", 24);
+            kiosk->setProperty("nightUntil", 0);
+            kiosk->setProperty("showingList", show == QLatin1String("kioskItems"));
+        }
         if (items >= 0) {
             // The list really is drawn: one delegate per shown item.
-            QObject *list = window->findChild<QObject *>(QStringLiteral("items"));
+            QObject *list = window->findChild<QObject *>(
+                session->kiosk() ? QStringLiteral("kioskItems") : QStringLiteral("items"));
             QVERIFY(list);
             QTRY_COMPARE_WITH_TIMEOUT(list->property("count").toInt(), items, 5000);
         }
         if (!show.isEmpty()) {
             QObject *panel = window->findChild<QObject *>(show);
             QVERIFY(panel);
-            panel->setProperty("visible", true);
+            if (panel->metaObject()->indexOfMethod("open()") >= 0) {
+                // A popup: shown once its opening animation is over.
+                QSignalSpy opened(panel, SIGNAL(opened()));
+                QMetaObject::invokeMethod(panel, "open");
+                QVERIFY(opened.wait(5000));
+            } else {
+                panel->setProperty("visible", true);
+            }
         }
+        // A few frames, so that layouts and fonts have settled (asked for: a still scene
+        // draws none by itself).
         QSignalSpy frames(window, &QQuickWindow::frameSwapped);
-        // A few frames, so that layouts and fonts have settled.
-        QTRY_VERIFY_WITH_TIMEOUT(frames.size() >= 3 || !window->isVisible(), 10000);
-        window->update();
-        QTRY_VERIFY_WITH_TIMEOUT(frames.size() >= 4, 5000);
+        for (int i = 0; i < 50 && frames.size() < 4; ++i) {
+            window->update();
+            frames.wait(200);
+        }
+        QVERIFY(frames.size() >= 4);
         const QImage image = window->grabWindow();
         QVERIFY(!image.isNull());
         QCOMPARE(image.size(), window->size() * window->devicePixelRatio());
@@ -136,6 +155,26 @@ private Q_SLOTS:
         // Milk checked off (folded away), then the candles added: six open items.
         QTRY_COMPARE_WITH_TIMEOUT(mum.items()->doneCount(), 1, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(mum.items()->rowCount(), 6, 10000);
+
+        // The kitchen tablet, paired by Mum; Dad has tapped his face.
+        mum.createKioskCode();
+        QTRY_VERIFY_WITH_TIMEOUT(!mum.kioskCode().isEmpty(), 10000);
+        Session tablet(m_server.url(), m_dir.filePath(QStringLiteral("tablet")),
+                       Session::Mode::Kiosk);
+        shoot(&tablet, false, QStringLiteral("kiosk-pair"));
+        tablet.pairKiosk(address(), mum.kioskCode(), QStringLiteral("Kitchen"),
+                         QStringLiteral("2468"), QStringLiteral("2468"));
+        QTRY_COMPARE_WITH_TIMEOUT(tablet.lists()->rowCount(), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(tablet.members().size(), 3, 10000);
+        for (const QVariant &m : tablet.members()) {
+            if (m.toMap().value(QStringLiteral("displayName")).toString() == QLatin1String("Dad"))
+                tablet.setActingFor(m.toMap().value(QStringLiteral("userId")).toString());
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(tablet.status()->state(), QStringLiteral("live"), 10000);
+        shoot(&tablet, false, QStringLiteral("kiosk-home"), QStringLiteral("tiles"));
+        tablet.setCurrentListId(mum.currentListId());
+        shoot(&tablet, false, QStringLiteral("kiosk-list"), QStringLiteral("kioskItems"), 6);
+        shoot(&tablet, false, QStringLiteral("kiosk-exit"), QStringLiteral("exitPopup"));
 
         // One change of Mum's waits to be sent.
         mum.account()->sync()->stop();

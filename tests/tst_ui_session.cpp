@@ -363,6 +363,120 @@ private Q_SLOTS:
         QCOMPARE(resets.size(), 0);
     }
 
+    void kitchenTabletPairsAndChecksOffForDad()
+    {
+        const QString mumDir = m_dir.filePath(QStringLiteral("k-mum"));
+        Session mum(m_server.url(), mumDir);
+        mum.createAccount(address(), QStringLiteral("Mum"), QStringLiteral("mum@kiosk.example"),
+                          QStringLiteral("password-mum"));
+        QVERIFY(live(mum));
+        mum.createHousehold(QStringLiteral("The Kiosks"));
+        QTRY_COMPARE_WITH_TIMEOUT(mum.households().size(), 1, 10000);
+        mum.createList(QStringLiteral("Groceries"), QStringLiteral("shopping"));
+        mum.addItem(QStringLiteral("Milk"));
+        mum.createInvite();
+        QTRY_VERIFY_WITH_TIMEOUT(!mum.inviteCode().isEmpty(), 10000);
+        Session dad(m_server.url(), m_dir.filePath(QStringLiteral("k-dad")));
+        dad.createAccount(address(), QStringLiteral("Dad"), QStringLiteral("dad@kiosk.example"),
+                          QStringLiteral("password-dad"));
+        QVERIFY(live(dad));
+        dad.joinHousehold(mum.inviteCode());
+        QTRY_COMPARE_WITH_TIMEOUT(dad.households().size(), 1, 10000);
+        QCOMPARE(mum.householdRole(), QStringLiteral("owner"));
+        QCOMPARE(dad.householdRole(), QStringLiteral("member"));
+
+        // Only an owner makes a pairing code.
+        dad.createKioskCode();
+        QTRY_VERIFY_WITH_TIMEOUT(!dad.busy(), 10000);
+        QVERIFY2(dad.error().contains(QStringLiteral("owner")), qPrintable(dad.error()));
+        mum.createKioskCode();
+        QTRY_VERIFY_WITH_TIMEOUT(!mum.kioskCode().isEmpty(), 10000);
+        QVERIFY(mum.kioskCodeExpires() > QDateTime::currentDateTime());
+
+        // The tablet pairs in the same data directory as a person's account on that
+        // computer would be: the two are kept apart.
+        Session tablet(m_server.url(), mumDir, Session::Mode::Kiosk);
+        QVERIFY(tablet.kiosk());
+        QVERIFY(!tablet.signedIn());
+        tablet.pairKiosk(address(), mum.kioskCode(), QStringLiteral("Kitchen"),
+                         QStringLiteral("2468"), QStringLiteral("2469"));
+        QVERIFY2(tablet.error().contains(QStringLiteral("differ")), qPrintable(tablet.error()));
+        tablet.pairKiosk(address(), mum.kioskCode(), QStringLiteral("Kitchen"),
+                         QStringLiteral("12"), QStringLiteral("12"));
+        QVERIFY2(tablet.error().contains(QStringLiteral("4 to 8")), qPrintable(tablet.error()));
+        tablet.pairKiosk(address(), QStringLiteral("AAAA-BBBB"), QStringLiteral("Kitchen"),
+                         QStringLiteral("2468"), QStringLiteral("2468"));
+        QTRY_VERIFY_WITH_TIMEOUT(!tablet.busy(), 10000);
+        QVERIFY2(tablet.error().contains(QStringLiteral("pairing code is not valid")),
+                 qPrintable(tablet.error()));
+        tablet.pairKiosk(address(), mum.kioskCode().toLower(), QStringLiteral("Kitchen"),
+                         QStringLiteral("2468"), QStringLiteral("2468"));
+        QVERIFY(live(tablet));
+        QCOMPARE(tablet.userName(), QStringLiteral("Kitchen"));
+        QTRY_COMPARE_WITH_TIMEOUT(tablet.householdName(), QStringLiteral("The Kiosks"), 10000);
+        QCOMPARE(tablet.householdRole(), QStringLiteral("kiosk"));
+        QTRY_COMPARE_WITH_TIMEOUT(tablet.currentListName(), QStringLiteral("Groceries"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(tablet.items()->rowCount(), 1, 10000);
+        QAbstractItemModelTester tabletTester(
+            tablet.items(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_COMPARE_WITH_TIMEOUT(tablet.members().size(), 3, 10000);
+        QString dadId;
+        for (const QVariant &m : tablet.members()) {
+            if (m.toMap().value(QStringLiteral("displayName")).toString() == QLatin1String("Dad"))
+                dadId = m.toMap().value(QStringLiteral("userId")).toString();
+        }
+        QVERIFY(!dadId.isEmpty());
+
+        // Dad taps his face, then Milk: Mum reads that Dad checked it off.
+        tablet.setActingFor(dadId);
+        const QString milk =
+            itemData(tablet.items(), QStringLiteral("Milk"), ItemsModel::IdRole).toString();
+        tablet.setDone(milk, true);
+        mum.items()->setShowDone(true);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            itemData(mum.items(), QStringLiteral("Milk"), ItemsModel::DoneRole).toBool(), 10000);
+        QCOMPARE(
+            itemData(mum.items(), QStringLiteral("Milk"), ItemsModel::ChangedByRole).toString(),
+            QStringLiteral("Dad"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            mum.activity()->rowCount() > 0 &&
+                mum.activity()->index(0).data().toString().startsWith(QStringLiteral("Dad")),
+            10000);
+        // Nobody chosen: the tablet's own name.
+        tablet.setActingFor({});
+        tablet.addItem(QStringLiteral("Bread"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            itemData(mum.items(), QStringLiteral("Bread"), ItemsModel::ChangedByRole).toString(),
+            QStringLiteral("Kitchen"), 10000);
+
+        // The PIN: wrong ones are refused, five in a row lock it for a minute.
+        QVERIFY(!tablet.checkKioskPin(QStringLiteral("1111")));
+        QVERIFY(tablet.checkKioskPin(QStringLiteral("2468")));
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(!tablet.checkKioskPin(QStringLiteral("0000")));
+        QVERIFY2(tablet.error().contains(QStringLiteral("Too many")), qPrintable(tablet.error()));
+        QVERIFY(!tablet.checkKioskPin(QStringLiteral("2468"))); // locked, even the right one
+        QSignalSpy leaving(&tablet, &Session::leaveKioskRequested);
+        tablet.leaveKiosk(QStringLiteral("2468"));
+        QCOMPARE(leaving.size(), 0);
+
+        // Mum's own account on this computer is untouched by the tablet's.
+        QVERIFY(!Session::kioskAtStart(mumDir));
+        QSignalSpy entering(&mum, &Session::useAsKioskRequested);
+        mum.useAsKiosk();
+        QCOMPARE(entering.size(), 1);
+        QVERIFY(Session::kioskAtStart(mumDir));
+        Session later(m_server.url(), mumDir, Session::Mode::Kiosk);
+        Session laterMum(m_server.url(), mumDir);
+        QCOMPARE(later.serverAddress(), address());
+        QVERIFY(!later.checkKioskPin(QStringLiteral("1357")));
+        QVERIFY(later.checkKioskPin(QStringLiteral("2468")));
+        QSignalSpy left(&later, &Session::leaveKioskRequested);
+        later.leaveKiosk(QStringLiteral("2468"));
+        QCOMPARE(left.size(), 1);
+        QVERIFY(!Session::kioskAtStart(mumDir));
+    }
+
     void restartSignsInWithTheKeptSession()
     {
         const QString dir = m_dir.filePath(QStringLiteral("kit"));

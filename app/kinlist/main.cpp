@@ -5,9 +5,11 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QGuiApplication>
+#include <QProcess>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QScreen>
 #include <QSettings>
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
@@ -27,20 +29,37 @@ int main(int argc, char *argv[])
             return 0;
         }
         if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
-            std::printf("Usage: kinlist [--server ADDRESS] [--data DIR] [--dark]\n\n"
+            std::printf("Usage: kinlist [--server ADDRESS] [--data DIR] [--dark] [--kiosk]\n\n"
                         "Kinlist keeps a family's shared lists in sync, live.\n\n"
                         "  --server ADDRESS  server to offer on first run (default "
                         "127.0.0.1:8477)\n"
                         "  --data DIR        keep this device's data in DIR\n"
                         "  --dark            dark theme\n"
+                        "  --kiosk           kitchen tablet: full screen, paired by a code, left\n"
+                        "                    only with its PIN\n"
                         "  --version         print the version\n");
             return 0;
         }
     }
+    // Kiosk mode types with Qt's on-screen keyboard; the input method is chosen before
+    // the application exists. (--data is looked up by hand for the same reason.)
+    bool kioskFlag = false;
+    QString dataArg;
+    for (int i = 1; i < argc; ++i) {
+        kioskFlag = kioskFlag || std::strcmp(argv[i], "--kiosk") == 0;
+        if (std::strcmp(argv[i], "--data") == 0 && i + 1 < argc)
+            dataArg = QString::fromLocal8Bit(argv[i + 1]);
+        else if (std::strncmp(argv[i], "--data=", 7) == 0)
+            dataArg = QString::fromLocal8Bit(argv[i] + 7);
+    }
+    QCoreApplication::setOrganizationDomain(QStringLiteral("kinlist.org"));
+    QCoreApplication::setApplicationName(QStringLiteral("kinlist"));
+    const bool kiosk = kioskFlag || kinlist::ui::Session::kioskAtStart(dataArg);
+    if (kiosk && qEnvironmentVariableIsEmpty("QT_IM_MODULE"))
+        qputenv("QT_IM_MODULE", "qtvirtualkeyboard");
+
     QGuiApplication app(argc, argv);
-    QGuiApplication::setApplicationName(QStringLiteral("kinlist"));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Kinlist"));
-    QGuiApplication::setOrganizationDomain(QStringLiteral("kinlist.org"));
     QGuiApplication::setApplicationVersion(QStringLiteral(KINLIST_VERSION));
 
     QCommandLineParser parser;
@@ -56,12 +75,30 @@ int main(int argc, char *argv[])
     const QCommandLineOption after(QStringLiteral("after"),
                                    QStringLiteral("Milliseconds before the screenshot."),
                                    QStringLiteral("MS"), QStringLiteral("3000"));
-    parser.addOptions({server, data, dark, screenshot, after});
+    const QCommandLineOption kioskOption(QStringLiteral("kiosk"),
+                                         QStringLiteral("Kitchen tablet mode."));
+    parser.addOptions({server, data, dark, kioskOption, screenshot, after});
     parser.process(app);
 
     QQuickStyle::setStyle(QStringLiteral("Material"));
-    kinlist::ui::Session session(kinlist::client::AuthClient::serverUrl(parser.value(server)),
-                                 parser.value(data));
+    using kinlist::ui::Session;
+    Session session(kinlist::client::AuthClient::serverUrl(parser.value(server)),
+                    parser.value(data), kiosk ? Session::Mode::Kiosk : Session::Mode::Personal);
+    // Leaving kiosk mode (with the PIN) ends the app; one started as a kiosk by the
+    // setting comes back as the family's app. Choosing kiosk mode in settings restarts.
+    // (exit, not quit: a kiosk window refuses to close.)
+    const auto restart = [] {
+        QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                                QCoreApplication::arguments().mid(1));
+        QCoreApplication::exit(0);
+    };
+    QObject::connect(&session, &Session::leaveKioskRequested, &app, [&] {
+        if (kioskFlag)
+            QCoreApplication::exit(0);
+        else
+            restart();
+    });
+    QObject::connect(&session, &Session::useAsKioskRequested, &app, restart);
     QQmlApplicationEngine engine;
     engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(&session)},
                                  {QStringLiteral("dark"), parser.isSet(dark)}});
@@ -77,7 +114,14 @@ int main(int argc, char *argv[])
         : std::make_unique<QSettings>(
               QDir(parser.value(data)).filePath(QStringLiteral("kinlist.ini")),
               QSettings::IniFormat);
-    if (auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0))) {
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0));
+    if (window && kiosk) {
+        // The whole screen, also where no window manager honours "full screen".
+        window->setFlag(Qt::FramelessWindowHint);
+        if (QScreen *screen = window->screen())
+            window->setGeometry(screen->geometry());
+        window->showFullScreen();
+    } else if (window) {
         const QRect geometry = settings->value(QStringLiteral("window/geometry")).toRect();
         if (geometry.isValid())
             window->setGeometry(geometry);

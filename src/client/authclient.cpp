@@ -16,6 +16,9 @@ QString sentenceFor(const QString &code, const QString &serverMessage)
     if (code == QLatin1String("conflict"))
         return AuthClient::tr("There is already an account with this email address. Sign in "
                               "instead.");
+    if (code == QLatin1String("invite_invalid"))
+        return AuthClient::tr("That pairing code is not valid. It may have expired or been used "
+                              "already; make a new one in Settings on a family computer.");
     if (code == QLatin1String("rate_limited"))
         return AuthClient::tr("Too many attempts. Wait a minute and try again.");
     if (code == QLatin1String("version_unsupported"))
@@ -109,6 +112,12 @@ void AuthClient::createAccount(const QUrl &server, const QString &displayName, c
           {{QStringLiteral("displayName"), displayName.trimmed()},
            {QStringLiteral("email"), email.trimmed()},
            {QStringLiteral("password"), password}});
+}
+
+void AuthClient::pairKiosk(const QUrl &server, const QString &code, const QString &name)
+{
+    start(server, QStringLiteral("kiosk.pair"),
+          {{QStringLiteral("code"), code}, {QStringLiteral("name"), name}});
 }
 
 void AuthClient::start(const QUrl &server, const QString &type, const QJsonObject &fields)

@@ -20,6 +20,8 @@ public:
     void signIn(const QUrl &server, const QString &email, const QString &password);
     void createAccount(const QUrl &server, const QString &displayName, const QString &email,
                        const QString &password);
+    // Pairs a kitchen tablet with a code an owner made; the session is the tablet's own.
+    void pairKiosk(const QUrl &server, const QString &code, const QString &name);
     bool isBusy() const { return m_busy; }
 
     // Normalises what a user types as the server address ("kitchen-pc:8477" or

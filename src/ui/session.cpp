@@ -34,19 +34,21 @@ QSet<QString> mutedLists(const QSettings &settings)
     return QSet<QString>(muted.cbegin(), muted.cend());
 }
 
-std::unique_ptr<QSettings> openSettings(const QString &dataDirectory)
+} // namespace
+
+std::unique_ptr<QSettings> Session::openSettings(const QString &dataDirectory)
 {
     if (dataDirectory.isEmpty())
         return std::make_unique<QSettings>();
     return std::make_unique<QSettings>(QDir(dataDirectory).filePath(QStringLiteral("kinlist.ini")),
                                        QSettings::IniFormat);
 }
-} // namespace
 
-Session::Session(QUrl defaultServer, QString dataDirectory, QObject *parent)
+Session::Session(QUrl defaultServer, QString dataDirectory, Mode mode, QObject *parent)
     : QObject(parent)
     , m_defaultServer(std::move(defaultServer))
     , m_dataDirectory(appData(dataDirectory))
+    , m_mode(mode)
     , m_settings(openSettings(dataDirectory))
     , m_credentials(credentialOptions(
           m_dataDirectory, m_settings->value(QStringLiteral("rememberInFile"), false).toBool()))
@@ -69,6 +71,7 @@ Session::Session(QUrl defaultServer, QString dataDirectory, QObject *parent)
     connect(&m_lists, &QAbstractItemModel::rowsInserted, this, openFirstList);
     connect(&m_auth, &client::AuthClient::failed, this, [this](const QString &message) {
         m_busy = false;
+        m_pendingPin.clear();
         fail(message);
     });
     connect(&m_auth, &client::AuthClient::succeeded, this,
@@ -76,10 +79,17 @@ Session::Session(QUrl defaultServer, QString dataDirectory, QObject *parent)
                 m_busy = false;
                 const QJsonObject user = session.value(QStringLiteral("user")).toObject();
                 m_userName = user.value(QStringLiteral("displayName")).toString();
-                m_settings->setValue(QStringLiteral("account/server"), server.toString());
-                m_settings->setValue(QStringLiteral("account/userId"),
+                m_settings->setValue(key(QStringLiteral("account/server")), server.toString());
+                m_settings->setValue(key(QStringLiteral("account/userId")),
                                      user.value(QStringLiteral("id")).toString());
-                m_settings->setValue(QStringLiteral("account/name"), m_userName);
+                m_settings->setValue(key(QStringLiteral("account/name")), m_userName);
+                if (kiosk() && !m_pendingPin.isEmpty()) {
+                    const QByteArray salt = createUuid().toLatin1();
+                    m_settings->setValue(QStringLiteral("kiosk/pinSalt"), salt);
+                    m_settings->setValue(QStringLiteral("kiosk/pinHash"),
+                                         pinHash(salt, m_pendingPin));
+                    m_pendingPin.clear();
+                }
                 openAccount(server, user.value(QStringLiteral("id")).toString());
                 if (m_account)
                     m_account->signIn(session.value(QStringLiteral("accessToken")).toString(),
@@ -98,11 +108,11 @@ Session::~Session()
 
 void Session::restore()
 {
-    const QUrl server(m_settings->value(QStringLiteral("account/server")).toString());
-    const QString userId = m_settings->value(QStringLiteral("account/userId")).toString();
+    const QUrl server(m_settings->value(key(QStringLiteral("account/server"))).toString());
+    const QString userId = m_settings->value(key(QStringLiteral("account/userId"))).toString();
     if (!server.isValid() || userId.isEmpty())
         return; // first run, or signed out
-    m_userName = m_settings->value(QStringLiteral("account/name")).toString();
+    m_userName = m_settings->value(key(QStringLiteral("account/name"))).toString();
     openAccount(server, userId);
     if (m_account)
         m_account->resume();
@@ -130,6 +140,18 @@ void Session::openAccount(const QUrl &server, const QString &userId)
                         setCurrentListId(m_lists.rowCount() > 0 ? m_lists.idAt(0) : QString());
                 }
                 Q_EMIT changed(); // a list's name or kind
+            });
+    // A change by someone this device has not met yet (they joined since): the members
+    // are fetched again, for names, settings and a kiosk's faces.
+    connect(sync, &SyncClient::remoteOp, this,
+            [this](const Op &, const client::LocalStore::Origin &origin, bool live) {
+                if (!live || origin.by.isEmpty() || m_householdId.isEmpty())
+                    return;
+                for (const QJsonObject &m : m_account->store()->members(m_householdId)) {
+                    if (m.value(QStringLiteral("userId")).toString() == origin.by)
+                        return;
+                }
+                m_account->sync()->refreshHouseholds();
             });
     connect(sync, &SyncClient::presenceChanged, this, [this](const QString &listId) {
         if (listId == m_currentListId)
@@ -176,7 +198,7 @@ void Session::onHouseholdsChanged()
     for (const QVariant &h : all)
         known = known || h.toMap().value(QStringLiteral("id")).toString() == m_householdId;
     if (!known) {
-        const QString remembered = m_settings->value(QStringLiteral("household")).toString();
+        const QString remembered = m_settings->value(key(QStringLiteral("household"))).toString();
         QString pick =
             all.isEmpty() ? QString() : all.first().toMap().value(QStringLiteral("id")).toString();
         for (const QVariant &h : all) {
@@ -192,7 +214,9 @@ void Session::onHouseholdsChanged()
 
 QString Session::serverAddress() const
 {
-    const QUrl server(m_settings->value(QStringLiteral("account/server")).toString());
+    QUrl server(m_settings->value(key(QStringLiteral("account/server"))).toString());
+    if (!server.isValid()) // a new kiosk offers the server of the person's account
+        server = QUrl(m_settings->value(QStringLiteral("account/server")).toString());
     const QUrl url = server.isValid() ? server : m_defaultServer;
     return url.scheme() == QLatin1String("ws") ? url.authority() : url.toString();
 }
@@ -213,7 +237,7 @@ void Session::setHouseholdId(const QString &id)
         return;
     m_householdId = id;
     if (!id.isEmpty())
-        m_settings->setValue(QStringLiteral("household"), id);
+        m_settings->setValue(key(QStringLiteral("household")), id);
     m_lists.setSource(m_account ? m_account->sync() : nullptr, id);
     setCurrentListId(m_lists.rowCount() > 0 ? m_lists.idAt(0) : QString());
     Q_EMIT changed();
@@ -320,7 +344,7 @@ void Session::householdRequest(const QString &type, const QJsonObject &fields)
                                .toObject()
                                .value(QStringLiteral("id"))
                                .toString();
-        m_settings->setValue(QStringLiteral("household"), id);
+        m_settings->setValue(key(QStringLiteral("household")), id);
         m_householdId.clear();
         m_account->sync()->refreshHouseholds();
         Q_EMIT changed();
@@ -385,6 +409,8 @@ bool Session::apply(Op op)
 {
     if (!m_account)
         return false;
+    if (kiosk() && !m_actingFor.isEmpty())
+        op.actAs = m_actingFor;
     Error e;
     if (m_account->sync()->apply(std::move(op), &e))
         return true;
@@ -827,8 +853,8 @@ void Session::signOut()
         m_account->forget();
     m_account.reset();
     // The server address stays, for signing in again.
-    m_settings->remove(QStringLiteral("account/userId"));
-    m_settings->remove(QStringLiteral("account/name"));
+    m_settings->remove(key(QStringLiteral("account/userId")));
+    m_settings->remove(key(QStringLiteral("account/name")));
     m_householdId.clear();
     m_currentListId.clear();
     m_undo.clear();

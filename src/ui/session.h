@@ -9,6 +9,7 @@
 #include "listsmodel.h"
 #include "toastqueue.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QSettings>
 #include <QUrl>
@@ -65,10 +66,26 @@ class Session : public QObject
     Q_PROPERTY(QString credentialStatus READ credentialStatus NOTIFY settingsChanged)
     // The current household's members: {userId, displayName, role}.
     Q_PROPERTY(QVariantList members READ members NOTIFY changed)
+    // This user's role in the current household: owner, member or kiosk.
+    Q_PROPERTY(QString householdRole READ householdRole NOTIFY changed)
+
+    // Kiosk mode: a kitchen tablet with an account of its own, paired by a code.
+    Q_PROPERTY(bool kiosk READ kiosk CONSTANT)
+    // The last pairing code made with createKioskCode() (owners), and when it runs out.
+    Q_PROPERTY(QString kioskCode READ kioskCode NOTIFY changed)
+    Q_PROPERTY(QDateTime kioskCodeExpires READ kioskCodeExpires NOTIFY changed)
+    // On a kiosk: the member whose face was tapped; the tablet's changes are theirs.
+    Q_PROPERTY(QString actingFor READ actingFor WRITE setActingFor NOTIFY actingForChanged)
 public:
+    enum class Mode { Personal, Kiosk };
+
     // `dataDirectory` empty: the platform's app data location and the default settings.
-    explicit Session(QUrl defaultServer, QString dataDirectory = {}, QObject *parent = nullptr);
+    explicit Session(QUrl defaultServer, QString dataDirectory = {}, Mode mode = Mode::Personal,
+                     QObject *parent = nullptr);
     ~Session() override;
+
+    // Whether the app should start as a kiosk (chosen in settings with useAsKiosk()).
+    static bool kioskAtStart(const QString &dataDirectory);
 
     // Opens the account used last time, signing in with the token kept for it.
     void restore();
@@ -107,6 +124,12 @@ public:
     bool currentListMuted() const;
     void setCurrentListMuted(bool muted);
     client::Account *account() const { return m_account.get(); }
+    QString householdRole() const;
+    bool kiosk() const { return m_mode == Mode::Kiosk; }
+    QString kioskCode() const { return m_kioskCode; }
+    QDateTime kioskCodeExpires() const { return m_kioskCodeExpires; }
+    QString actingFor() const { return m_actingFor; }
+    void setActingFor(const QString &userId);
 
     Q_INVOKABLE void signIn(const QString &server, const QString &email, const QString &password);
     Q_INVOKABLE void createAccount(const QString &server, const QString &name, const QString &email,
@@ -141,12 +164,27 @@ public:
     Q_INVOKABLE void clearError();
     Q_INVOKABLE void signOut();
 
+    // Owners: a one-time code (15 minutes) to pair a kitchen tablet with this household.
+    Q_INVOKABLE void createKioskCode();
+    // On the tablet: pairs with the code and sets the PIN that leaving kiosk mode needs.
+    Q_INVOKABLE void pairKiosk(const QString &server, const QString &code, const QString &name,
+                               const QString &pin, const QString &pinAgain);
+    // Whether `pin` is the kiosk's PIN; after 5 wrong ones, none is taken for a minute.
+    Q_INVOKABLE bool checkKioskPin(const QString &pin);
+    // Leaves kiosk mode with the owner's PIN: emits leaveKioskRequested().
+    Q_INVOKABLE void leaveKiosk(const QString &pin);
+    // Makes this computer a kiosk from the next start on: emits useAsKioskRequested().
+    Q_INVOKABLE void useAsKiosk();
+
 Q_SIGNALS:
     void changed();
     void undoChanged();
     void duplicateChanged();
     void presenceChanged();
     void settingsChanged();
+    void actingForChanged();
+    void leaveKioskRequested();
+    void useAsKioskRequested();
 
 private:
     void openAccount(const QUrl &server, const QString &userId);
@@ -157,9 +195,15 @@ private:
     std::optional<Entity> currentItem(const QString &itemId) const;
     void fail(const QString &message);
     void householdRequest(const QString &type, const QJsonObject &fields);
+    // A settings key of this mode's account: a kiosk keeps its own beside the person's.
+    QString key(const QString &name) const;
+    static QByteArray pinHash(const QByteArray &salt, const QString &pin);
+    // The settings: `<dataDirectory>/kinlist.ini`, or the platform's when it is empty.
+    static std::unique_ptr<QSettings> openSettings(const QString &dataDirectory);
 
     QUrl m_defaultServer;
     QString m_dataDirectory;
+    Mode m_mode = Mode::Personal;
     std::unique_ptr<QSettings> m_settings;
     client::CredentialStore m_credentials;
     client::AuthClient m_auth;
@@ -185,6 +229,12 @@ private:
     QString m_duplicateText;
     QString m_duplicateId; // the open item with the same title
     QString m_duplicateTitle; // what was typed
+    QString m_kioskCode;
+    QDateTime m_kioskCodeExpires;
+    QString m_actingFor;
+    QString m_pendingPin; // set with the pairing, saved once it succeeds
+    int m_wrongPins = 0;
+    QDateTime m_pinLockedUntil;
 };
 
 } // namespace kinlist::ui

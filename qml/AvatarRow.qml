@@ -1,0 +1,92 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtQuick.Controls.Material
+
+// The family's faces along the bottom of the kiosk: tapping yours makes the next changes
+// yours ("Dad checked off Milk") without anyone signing in. Tapping it again, or waiting,
+// lets go. A pure view: the members come in, the choice goes out.
+Item {
+    id: root
+    property var members: [] // {userId, displayName, role}
+    property string selected: ""
+    property string deviceName: ""
+    signal picked(string userId)
+
+    readonly property var people: root.members.filter(m => m.role !== "kiosk")
+    implicitHeight: 96
+    implicitWidth: row.implicitWidth
+
+    function initials(name) {
+        const parts = name.trim().split(/\s+/)
+        return parts.length > 1 ? (parts[0][0] + parts[parts.length - 1][0]).toUpperCase()
+                                : name.slice(0, 1).toUpperCase()
+    }
+    function colorFor(id) {
+        const palette = ["#e07a5f", "#3d85c6", "#81b29a", "#f2a541", "#9b5de5", "#00a6a6", "#d1495b"]
+        let h = 0
+        for (let i = 0; i < id.length; ++i)
+            h = (h * 31 + id.charCodeAt(i)) % 997
+        return palette[h % palette.length]
+    }
+
+    RowLayout {
+        id: row
+        anchors.fill: parent
+        spacing: 16
+        Label {
+            objectName: "who"
+            Layout.preferredWidth: 200
+            wrapMode: Text.WordWrap
+            font.pixelSize: 18
+            text: {
+                for (const m of root.people) {
+                    if (m.userId === root.selected)
+                        return qsTr("Changes now count as %1's").arg(m.displayName)
+                }
+                return qsTr("Who is this? Tap your face.")
+            }
+        }
+        Repeater {
+            model: root.people
+            delegate: AbstractButton {
+                id: face
+                required property var modelData
+                readonly property bool chosen: modelData.userId === root.selected
+                objectName: "face_" + modelData.displayName
+                implicitWidth: 76
+                implicitHeight: 88
+                Accessible.name: chosen ? qsTr("%1, chosen").arg(modelData.displayName)
+                                        : modelData.displayName
+                onClicked: root.picked(face.chosen ? "" : modelData.userId)
+                contentItem: ColumnLayout {
+                    spacing: 4
+                    Rectangle {
+                        Layout.alignment: Qt.AlignHCenter
+                        width: 60; height: 60; radius: 30
+                        color: root.colorFor(face.modelData.userId)
+                        border.width: face.chosen ? 4 : 0
+                        border.color: "#1d2b28"
+                        opacity: root.selected.length === 0 || face.chosen ? 1 : 0.45
+                        Label {
+                            anchors.centerIn: parent
+                            text: root.initials(face.modelData.displayName)
+                            color: "white"
+                            font.pixelSize: 22
+                            font.weight: Font.DemiBold
+                        }
+                    }
+                    Label {
+                        Layout.alignment: Qt.AlignHCenter
+                        Layout.maximumWidth: 76
+                        text: face.modelData.displayName
+                        elide: Text.ElideRight
+                        font.pixelSize: 14
+                        font.weight: face.chosen ? Font.DemiBold : Font.Normal
+                    }
+                }
+            }
+        }
+        Item { Layout.fillWidth: true }
+    }
+}

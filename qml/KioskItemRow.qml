@@ -1,0 +1,85 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtQuick.Controls.Material
+
+// One item on the kiosk: the whole row checks it off (a large target), with its quantity,
+// who just changed it, and whether it is waiting to be sent.
+ItemDelegate {
+    id: row
+    required property string itemId
+    required property string title
+    required property bool done
+    required property var quantity
+    required property string unit
+    required property string syncState
+    required property string changedBy
+    signal doneToggled(bool done)
+    signal removed()
+
+    width: ListView.view ? ListView.view.width : implicitWidth
+    implicitHeight: 76
+    leftPadding: 16
+    rightPadding: 8
+    Accessible.name: row.done ? qsTr("%1, done").arg(row.title) : row.title
+    Accessible.role: Accessible.CheckBox
+    onClicked: row.doneToggled(!row.done)
+
+    contentItem: RowLayout {
+        spacing: 16
+        Rectangle {
+            objectName: "box"
+            width: 40; height: 40; radius: 8
+            color: row.done ? "#2e8b74" : "transparent"
+            border.color: row.done ? "#2e8b74" : "#7d8a87"
+            border.width: 3
+            Label {
+                anchors.centerIn: parent
+                visible: row.done
+                text: "\u2713"
+                color: "white"
+                font.pixelSize: 28
+                font.weight: Font.Bold
+            }
+        }
+        ColumnLayout {
+            Layout.fillWidth: true
+            spacing: 2
+            Label {
+                objectName: "kioskTitle"
+                Layout.fillWidth: true
+                text: row.title
+                font.pixelSize: 26
+                font.strikeout: row.done
+                opacity: row.done ? 0.5 : 1
+                elide: Text.ElideRight
+            }
+            Label {
+                visible: row.changedBy.length > 0 || row.syncState !== "confirmed"
+                text: row.syncState === "pending" ? qsTr("waiting to send")
+                    : row.syncState === "failed" ? qsTr("not saved")
+                    : qsTr("changed by %1, just now").arg(row.changedBy)
+                color: row.syncState === "failed" ? "#d64545" : Material.foreground
+                opacity: 0.65
+                font.pixelSize: 16
+            }
+        }
+        Label {
+            objectName: "kioskQuantity"
+            visible: typeof row.quantity === "number" && row.quantity !== 1
+            text: visible ? ("\u00d7" + row.quantity + (row.unit.length > 0 ? " " + row.unit : "")) : ""
+            font.pixelSize: 24
+            opacity: 0.75
+        }
+        Button {
+            objectName: "kioskDelete"
+            flat: true
+            text: "\u2715"
+            font.pixelSize: 22
+            Layout.preferredWidth: 56
+            Layout.preferredHeight: 56
+            onClicked: row.removed()
+            Accessible.name: qsTr("Delete %1").arg(row.title)
+        }
+    }
+}

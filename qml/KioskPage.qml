@@ -1,0 +1,351 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtQuick.Controls.Material
+import Kinlist
+
+// The kitchen tablet: the household's lists as tiles, one list at a time in large type,
+// the family's faces to say who is tapping, the connection always in sight. Goes home
+// after a few idle minutes, keeps the screen on, dims at night, has a cleaning mode, and
+// is left only with the PIN.
+Page {
+    id: page
+    objectName: "kioskPage"
+    required property Session session
+    property bool showingList: false
+    property int idleMinutes: 2
+    property int nightFrom: 22 // hour the screen dims
+    property int nightUntil: 6 // hour it brightens again
+    property date now: new Date()
+    readonly property bool night: now.getHours() >= nightFrom || now.getHours() < nightUntil
+    property bool awake: false // touched while dimmed
+
+    font.pixelSize: 20
+
+    function goHome() {
+        page.showingList = false
+        page.session.actingFor = ""
+        addField.text = ""
+        exitPopup.close()
+    }
+
+    IdleWatcher {
+        id: idle
+        timeout: page.idleMinutes * 60 * 1000
+        onIdleChanged: if (idle) page.goHome()
+    }
+    ScreenKeeper { id: screen; active: true }
+    Timer {
+        interval: 30000
+        running: true
+        repeat: true
+        triggeredOnStart: true
+        onTriggered: page.now = new Date()
+    }
+    Timer { id: wakeTimer; interval: 120000; onTriggered: page.awake = false }
+
+    header: ToolBar {
+        objectName: "kioskHeader"
+        height: 80
+        Material.background: Material.theme === Material.Dark ? "#1f2624" : "#f4f7f6"
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 20
+            anchors.rightMargin: 12
+            spacing: 16
+            Button {
+                objectName: "kioskHome"
+                visible: page.showingList
+                text: qsTr("\u2039 All lists")
+                font.pixelSize: 20
+                Layout.preferredHeight: 60
+                flat: true
+                onClicked: page.goHome()
+            }
+            Label {
+                objectName: "kioskTitle"
+                text: page.showingList ? page.session.currentListName : page.session.householdName
+                font.pixelSize: 32
+                font.weight: Font.DemiBold
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+            }
+            Label {
+                objectName: "clock"
+                // Hours and minutes in the locale's way, without seconds.
+                text: Qt.formatTime(page.now, Qt.locale().timeFormat(Locale.ShortFormat)
+                                    .replace(/[:.]ss/, ""))
+                font.pixelSize: 30
+                opacity: 0.8
+            }
+            StatusIndicator {
+                objectName: "kioskStatus"
+                scale: 1.3
+                Layout.leftMargin: 20
+                Layout.rightMargin: 20
+                connectionState: page.session.status.state
+                label: page.session.status.label
+                detail: page.session.status.detail
+                pendingCount: page.session.status.pendingCount
+                canRetry: page.session.status.canRetry
+                onRetryRequested: page.session.status.retryNow()
+            }
+            Button {
+                objectName: "clean"
+                text: qsTr("Clean")
+                font.pixelSize: 18
+                flat: true
+                Layout.preferredHeight: 60
+                Accessible.name: qsTr("Cleaning mode: ignore touches for 30 seconds")
+                onClicked: cleaning.start()
+            }
+            Button {
+                objectName: "exit"
+                text: qsTr("Exit")
+                font.pixelSize: 18
+                flat: true
+                Layout.preferredHeight: 60
+                Accessible.name: qsTr("Leave kiosk mode (needs the PIN)")
+                onClicked: { page.session.clearError(); exitPopup.open() }
+            }
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.bottomMargin: Qt.inputMethod.visible ? Qt.inputMethod.keyboardRectangle.height : 0
+        spacing: 0
+
+        // Home: every list of the household as a tile.
+        GridView {
+            id: tiles
+            objectName: "tiles"
+            visible: !page.showingList
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.margins: 24
+            clip: true
+            readonly property int columns: Math.max(1, Math.floor(width / 300))
+            cellWidth: width / columns
+            cellHeight: 192
+            model: page.session.lists
+            delegate: Item {
+                id: cell
+                required property string listId
+                required property string name
+                required property string kind
+                required property int openCount
+                width: tiles.cellWidth
+                height: tiles.cellHeight
+                KioskTile {
+                    anchors.fill: parent
+                    anchors.margins: 12
+                    name: cell.name
+                    kind: cell.kind
+                    openCount: cell.openCount
+                    onOpened: {
+                        page.session.currentListId = cell.listId
+                        page.showingList = true
+                    }
+                }
+            }
+            Label {
+                anchors.centerIn: parent
+                visible: tiles.count === 0
+                text: qsTr("No lists yet. Lists made on any family device show up here.")
+                font.pixelSize: 22
+                opacity: 0.6
+            }
+        }
+
+        // One list, large.
+        RowLayout {
+            visible: page.showingList
+            Layout.fillWidth: true
+            Layout.margins: 20
+            Layout.bottomMargin: 8
+            spacing: 12
+            TextField {
+                id: addField
+                objectName: "kioskAdd"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 64
+                font.pixelSize: 24
+                placeholderText: qsTr("Add to %1…").arg(page.session.currentListName)
+                Accessible.name: qsTr("New item")
+                onAccepted: addButton.clicked()
+            }
+            Button {
+                id: addButton
+                objectName: "kioskAddButton"
+                Layout.preferredHeight: 64
+                Layout.preferredWidth: 120
+                text: qsTr("Add")
+                font.pixelSize: 22
+                highlighted: true
+                enabled: addField.text.trim().length > 0
+                onClicked: {
+                    page.session.addItem(addField.text)
+                    addField.text = ""
+                }
+            }
+        }
+        Pane {
+            objectName: "kioskDuplicate"
+            visible: page.showingList && page.session.duplicateText.length > 0
+            Layout.fillWidth: true
+            Layout.leftMargin: 20
+            Layout.rightMargin: 20
+            Material.background: "#fff4e0"
+            RowLayout {
+                anchors.fill: parent
+                Label {
+                    Layout.fillWidth: true
+                    text: page.session.duplicateText
+                    wrapMode: Text.WordWrap
+                    color: "#5b4420"
+                }
+                Button { text: qsTr("Add 1 more"); Layout.preferredHeight: 56; onClicked: page.session.addOneMore() }
+                Button { text: qsTr("Add anyway"); Layout.preferredHeight: 56; flat: true; onClicked: page.session.addAnyway() }
+                Button { text: qsTr("Cancel"); Layout.preferredHeight: 56; flat: true; onClicked: page.session.dismissDuplicate() }
+            }
+        }
+        ListView {
+            id: items
+            objectName: "kioskItems"
+            visible: page.showingList
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.leftMargin: 12
+            Layout.rightMargin: 12
+            clip: true
+            model: page.session.items
+            section.property: page.session.items.groupByCategory ? "category" : ""
+            section.delegate: Label {
+                required property string section
+                text: section.length > 0 ? section : qsTr("Other")
+                topPadding: 14
+                bottomPadding: 4
+                leftPadding: 16
+                font.pixelSize: 18
+                font.weight: Font.DemiBold
+                font.capitalization: Font.AllUppercase
+                opacity: 0.6
+            }
+            delegate: KioskItemRow {
+                onDoneToggled: (done) => page.session.setDone(itemId, done)
+                onRemoved: page.session.removeItem(itemId)
+            }
+            ScrollBar.vertical: ScrollBar { width: 16 }
+            Label {
+                anchors.centerIn: parent
+                visible: items.count === 0
+                text: qsTr("Nothing on this list.")
+                font.pixelSize: 22
+                opacity: 0.6
+            }
+        }
+
+        Pane {
+            objectName: "kioskUndo"
+            visible: page.showingList && page.session.undoText.length > 0 && undoTimer.running
+            Layout.alignment: Qt.AlignHCenter
+            Material.background: "#323739"
+            RowLayout {
+                Label { text: page.session.undoText; color: "white"; font.pixelSize: 20 }
+                Button {
+                    text: qsTr("Undo")
+                    flat: true
+                    Layout.preferredHeight: 56
+                    Material.foreground: "#8fe0c6"
+                    onClicked: page.session.undo()
+                }
+            }
+            Timer { id: undoTimer; interval: 6000 }
+            Connections {
+                target: page.session
+                function onUndoChanged() { if (page.session.undoText.length > 0) undoTimer.restart() }
+            }
+        }
+
+        Rectangle { Layout.fillWidth: true; height: 1; color: "#1f000000" }
+        AvatarRow {
+            objectName: "avatars"
+            Layout.fillWidth: true
+            Layout.leftMargin: 20
+            Layout.rightMargin: 20
+            members: page.session.members
+            selected: page.session.actingFor
+            deviceName: page.session.userName
+            onPicked: (userId) => page.session.actingFor = userId
+        }
+    }
+
+    Toasts {
+        model: page.session.toasts
+        toastWidth: 420
+        fontSize: 18
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.margins: 16
+        onDismissRequested: (index) => page.session.toasts.dismiss(index)
+        onOpenRequested: (listId) => {
+            page.session.openList(listId)
+            page.showingList = true
+        }
+    }
+
+    Popup {
+        id: exitPopup
+        objectName: "exitPopup"
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        padding: 28
+        onClosed: pinPad.clear()
+        ColumnLayout {
+            spacing: 12
+            Label {
+                Layout.alignment: Qt.AlignHCenter
+                text: qsTr("Leave kiosk mode")
+                font.pixelSize: 26
+                font.weight: Font.DemiBold
+            }
+            PinPad {
+                id: pinPad
+                objectName: "pinPad"
+                error: page.session.error
+                onCancelled: exitPopup.close()
+                onSubmitted: (pin) => page.session.leaveKiosk(pin)
+            }
+            Label {
+                Layout.maximumWidth: 300
+                visible: screen.status.length > 0 && !screen.inhibited
+                text: screen.status
+                wrapMode: Text.WordWrap
+                font.pixelSize: 14
+                opacity: 0.7
+            }
+        }
+    }
+
+    // At night the screen dims; a touch brightens it for two minutes.
+    Rectangle {
+        objectName: "nightShade"
+        anchors.fill: parent
+        z: 900
+        color: "black"
+        opacity: 0.6
+        visible: page.night && !page.awake
+        // The first touch only brightens; it does not check anything off in the dark.
+        MouseArea {
+            anchors.fill: parent
+            onPressed: { page.awake = true; wakeTimer.restart() }
+        }
+    }
+
+    CleaningOverlay {
+        id: cleaning
+        objectName: "cleaning"
+        anchors.fill: parent
+    }
+}

@@ -1,0 +1,155 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtQuick.Controls.Material
+import Kinlist
+
+// A kiosk's first start: pair the tablet with the household using a code an owner made
+// in Settings, and choose the PIN that leaving kiosk mode needs. Sized for fingers.
+Page {
+    id: page
+    required property Session session
+
+    font.pixelSize: 20
+
+    // Scrolls a field that got focus into view above the on-screen keyboard.
+    function reveal(field) {
+        const y = field.mapToItem(flick.contentItem, 0, 0).y
+        const room = flick.height - (Qt.inputMethod.visible ? Qt.inputMethod.keyboardRectangle.height : 0)
+        if (y + field.height > flick.contentY + room - 20 || y < flick.contentY)
+            flick.contentY = Math.max(0, y - 40)
+    }
+
+    Flickable {
+        id: flick
+        anchors.fill: parent
+        // Room to scroll every field above the keyboard.
+        contentHeight: pane.height + 80 + page.height / 2
+        clip: true
+
+        Pane {
+            id: pane
+            anchors.horizontalCenter: parent.horizontalCenter
+            y: 40
+            width: Math.min(560, page.width - 40)
+            padding: 32
+            Material.elevation: 3
+
+            ColumnLayout {
+                anchors.left: parent.left
+                anchors.right: parent.right
+                spacing: 14
+                Label {
+                    text: qsTr("Pair this kitchen tablet")
+                    font.pixelSize: 32
+                    font.weight: Font.DemiBold
+                }
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.WordWrap
+                    opacity: 0.75
+                    text: qsTr("On a family computer, an owner opens Kinlist, Settings, and chooses \"Make a pairing code\". Type that code here.")
+                }
+                TextField {
+                    id: server
+                    onActiveFocusChanged: if (activeFocus) Qt.callLater(page.reveal, this)
+                    objectName: "kioskServer"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 56
+                    placeholderText: qsTr("Server address, e.g. kitchen-pc:8477")
+                    text: page.session.serverAddress
+                    inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
+                    Accessible.name: qsTr("Server address")
+                }
+                TextField {
+                    id: code
+                    onActiveFocusChanged: if (activeFocus) Qt.callLater(page.reveal, this)
+                    objectName: "kioskCodeField"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 56
+                    placeholderText: qsTr("Pairing code, e.g. K7QX-M2PD")
+                    inputMethodHints: Qt.ImhUppercaseOnly | Qt.ImhNoPredictiveText
+                    font.capitalization: Font.AllUppercase
+                    Accessible.name: qsTr("Pairing code")
+                }
+                TextField {
+                    id: name
+                    onActiveFocusChanged: if (activeFocus) Qt.callLater(page.reveal, this)
+                    objectName: "kioskName"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 56
+                    text: qsTr("Kitchen tablet")
+                    placeholderText: qsTr("A name for this tablet")
+                    Accessible.name: qsTr("Tablet name")
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: 12
+                    TextField {
+                        id: pin
+                        onActiveFocusChanged: if (activeFocus) Qt.callLater(page.reveal, this)
+                        objectName: "kioskPin"
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: 56
+                        placeholderText: qsTr("Exit PIN (4–8 digits)")
+                        echoMode: TextInput.Password
+                        inputMethodHints: Qt.ImhDigitsOnly
+                        maximumLength: 8
+                        Accessible.name: qsTr("PIN to leave kiosk mode")
+                    }
+                    TextField {
+                        id: pinAgain
+                        onActiveFocusChanged: if (activeFocus) Qt.callLater(page.reveal, this)
+                        objectName: "kioskPinAgain"
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: 56
+                        placeholderText: qsTr("The PIN again")
+                        echoMode: TextInput.Password
+                        inputMethodHints: Qt.ImhDigitsOnly
+                        maximumLength: 8
+                        Accessible.name: qsTr("PIN again")
+                        onAccepted: pair.clicked()
+                    }
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    visible: page.session.credentialStatus.length > 0
+                    Switch {
+                        id: remember
+                        objectName: "kioskRemember"
+                        checked: page.session.rememberInFile
+                        onToggled: page.session.rememberInFile = checked
+                        Accessible.name: rememberLabel.text
+                    }
+                    Label {
+                        id: rememberLabel
+                        Layout.fillWidth: true
+                        wrapMode: Text.WordWrap
+                        font.pixelSize: 16
+                        text: qsTr("This tablet has no keychain. Keep the pairing in a file only this user can read, so it survives a restart.")
+                        TapHandler { onTapped: remember.toggle() }
+                    }
+                }
+                Label {
+                    objectName: "kioskError"
+                    Layout.fillWidth: true
+                    visible: page.session.error.length > 0
+                    text: page.session.error
+                    wrapMode: Text.WordWrap
+                    color: "#d64545"
+                }
+                Button {
+                    id: pair
+                    objectName: "kioskPair"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 64
+                    highlighted: true
+                    enabled: !page.session.busy
+                    text: page.session.busy ? qsTr("One moment…") : qsTr("Pair")
+                    onClicked: page.session.pairKiosk(server.text, code.text, name.text,
+                                                      pin.text, pinAgain.text)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import QtQuick
+import QtTest
+import Kinlist
+
+// The kiosk's parts: every touch target at least 48 px, tiles that open, faces that say
+// who is tapping (never the tablet itself), the PIN pad, item rows checked off anywhere
+// on the row, and cleaning mode swallowing every touch, click and key until it ends.
+TestCase {
+    id: tc
+    name: "Kiosk"
+    width: 1280
+    height: 800
+    visible: true
+    when: windowShown
+
+    readonly property int minTarget: 48
+
+    function verifyTarget(item, what) {
+        verify(item.width >= minTarget && item.height >= minTarget,
+               what + " is " + item.width + "x" + item.height)
+    }
+
+    Component { id: tileComponent; KioskTile { name: "Groceries"; kind: "shopping"; openCount: 3 } }
+    Component {
+        id: avatarComponent
+        AvatarRow {
+            width: 800
+            members: [{ userId: "u-mum", displayName: "Mum", role: "owner" },
+                      { userId: "u-dad", displayName: "Dad Smith", role: "member" },
+                      { userId: "u-tab", displayName: "Kitchen", role: "kiosk" }]
+        }
+    }
+    Component { id: pinComponent; PinPad {} }
+    Component {
+        id: rowComponent
+        KioskItemRow {
+            width: 700
+            itemId: "i1"; title: "Milk"; done: false; quantity: 2; unit: "l"
+            syncState: "confirmed"; changedBy: ""
+        }
+    }
+    Component {
+        id: cleaningComponent
+        Item {
+            id: screen
+            width: 600; height: 400
+            property int taps: 0
+            property int keys: 0
+            property alias overlay: overlay
+            MouseArea { anchors.fill: parent; onClicked: screen.taps += 1 }
+            focus: true
+            Keys.onPressed: screen.keys += 1
+            CleaningOverlay { id: overlay; anchors.fill: parent; seconds: 2 }
+        }
+    }
+
+    SignalSpy { id: spy }
+
+    function test_tileOpensAndIsLarge() {
+        const tile = createTemporaryObject(tileComponent, tc)
+        verifyTarget(tile, "tile")
+        compare(findChild(tile, "tileCount").text, "3 to get")
+        spy.target = tile; spy.signalName = "opened"; spy.clear()
+        mouseClick(tile)
+        compare(spy.count, 1)
+        tile.openCount = 0
+        compare(findChild(tile, "tileCount").text, "All done")
+    }
+
+    function test_facesPickWhoIsTapping() {
+        const row = createTemporaryObject(avatarComponent, tc)
+        verify(findChild(row, "face_Mum"))
+        verify(findChild(row, "face_Dad Smith"))
+        verify(!findChild(row, "face_Kitchen"), "the tablet is not one of the family")
+        const dad = findChild(row, "face_Dad Smith")
+        verifyTarget(dad, "face")
+        spy.target = row; spy.signalName = "picked"; spy.clear()
+        mouseClick(dad)
+        compare(spy.count, 1)
+        compare(spy.signalArguments[0][0], "u-dad")
+        row.selected = "u-dad"
+        compare(findChild(row, "who").text, "Changes now count as Dad Smith's")
+        mouseClick(dad) // again: nobody
+        compare(spy.signalArguments[1][0], "")
+    }
+
+    function test_pinPad() {
+        const pad = createTemporaryObject(pinComponent, tc)
+        spy.target = pad; spy.signalName = "submitted"; spy.clear()
+        const submit = findChild(pad, "pinSubmit")
+        verifyTarget(findChild(pad, "key_5"), "digit key")
+        verifyTarget(submit, "submit")
+        for (const d of ["2", "4", "6"])
+            mouseClick(findChild(pad, "key_" + d))
+        compare(pad.pin, "246")
+        verify(!submit.enabled, "three digits are not a PIN")
+        mouseClick(findChild(pad, "key_9"))
+        mouseClick(findChild(pad, "key_back"))
+        mouseClick(findChild(pad, "key_8"))
+        compare(findChild(pad, "dots").text, "\u25cf \u25cf \u25cf \u25cf")
+        verify(submit.enabled)
+        mouseClick(submit)
+        compare(spy.count, 1)
+        compare(spy.signalArguments[0][0], "2468")
+        compare(pad.pin, "", "the PIN does not linger")
+        // The 0 sits in the middle column, under 8.
+        fuzzyCompare(findChild(pad, "key_0").mapToItem(pad, 0, 0).x,
+                     findChild(pad, "key_8").mapToItem(pad, 0, 0).x, 1)
+    }
+
+    function test_rowChecksOffAnywhere() {
+        const row = createTemporaryObject(rowComponent, tc)
+        verify(row.height >= 72, "row height " + row.height)
+        verifyTarget(findChild(row, "kioskDelete"), "delete button")
+        compare(findChild(row, "kioskQuantity").text, "\u00d72 l")
+        spy.target = row; spy.signalName = "doneToggled"; spy.clear()
+        mouseClick(row, row.width / 2, row.height / 2) // on the title, not a checkbox
+        compare(spy.count, 1)
+        compare(spy.signalArguments[0][0], true)
+        spy.signalName = "removed"; spy.clear()
+        mouseClick(findChild(row, "kioskDelete"))
+        compare(spy.count, 1)
+    }
+
+    function test_cleaningIgnoresEverythingThenEnds() {
+        const screen = createTemporaryObject(cleaningComponent, tc)
+        screen.forceActiveFocus()
+        mouseClick(screen)
+        keyClick(Qt.Key_A)
+        compare(screen.taps, 1)
+        compare(screen.keys, 1)
+        screen.overlay.start()
+        verify(screen.overlay.running)
+        verify(screen.overlay.visible)
+        for (let i = 0; i < 5; ++i)
+            mouseClick(screen, 50 + i * 100, 200)
+        mousePress(screen, 300, 100); mouseRelease(screen, 300, 100)
+        keyClick(Qt.Key_Space)
+        keyClick(Qt.Key_Return)
+        compare(screen.taps, 1, "touches went through while cleaning")
+        compare(screen.keys, 1, "keys went through while cleaning")
+        spy.target = screen.overlay; spy.signalName = "finished"; spy.clear()
+        spy.wait(5000) // counts down by itself
+        verify(!screen.overlay.visible)
+        mouseClick(screen)
+        compare(screen.taps, 2)
+    }
+}
