@@ -41,11 +41,28 @@ Dialog {
             Label { text: qsTr("Members of %1").arg(dialog.session.householdName); font.weight: Font.DemiBold; Layout.topMargin: 8 }
             Repeater {
                 model: dialog.session.members
-                delegate: Label {
+                delegate: RowLayout {
+                    id: member
                     required property var modelData
-                    text: modelData.role === "owner" ? qsTr("%1 (owner)").arg(modelData.displayName)
-                        : modelData.role === "kiosk" ? qsTr("%1 (kitchen tablet)").arg(modelData.displayName)
-                        : modelData.displayName
+                    Layout.fillWidth: true
+                    Label {
+                        Layout.fillWidth: true
+                        text: member.modelData.role === "owner" ? qsTr("%1 (owner)").arg(member.modelData.displayName)
+                            : member.modelData.role === "kiosk" ? qsTr("%1 (kitchen tablet)").arg(member.modelData.displayName)
+                            : member.modelData.displayName
+                    }
+                    Button {
+                        objectName: "remove_" + member.modelData.displayName
+                        visible: dialog.session.householdRole === "owner"
+                                 && member.modelData.userId !== dialog.session.userId
+                        flat: true
+                        text: member.modelData.role === "kiosk" ? qsTr("Unpair") : qsTr("Remove")
+                        Accessible.name: qsTr("Remove %1 from the household").arg(member.modelData.displayName)
+                        onClicked: {
+                            removeConfirm.who = member.modelData
+                            removeConfirm.open()
+                        }
+                    }
                 }
             }
             Button {
@@ -88,6 +105,22 @@ Dialog {
                 text: qsTr("Use this computer as the kitchen kiosk…")
                 flat: true
                 onClicked: kioskConfirm.open()
+            }
+            Dialog {
+                id: removeConfirm
+                property var who: ({})
+                title: qsTr("Remove %1?").arg(removeConfirm.who.displayName || "")
+                modal: true
+                anchors.centerIn: Overlay.overlay
+                standardButtons: Dialog.Ok | Dialog.Cancel
+                Label {
+                    width: 380
+                    wrapMode: Text.WordWrap
+                    text: removeConfirm.who.role === "kiosk"
+                          ? qsTr("The tablet stops showing the household's lists at once and needs a new pairing code.")
+                          : qsTr("They no longer see the household's lists. An owner can invite them again.")
+                }
+                onAccepted: dialog.session.removeMember(removeConfirm.who.userId)
             }
             Dialog {
                 id: kioskConfirm

@@ -449,6 +449,21 @@ private Q_SLOTS:
             itemData(mum.items(), QStringLiteral("Bread"), ItemsModel::ChangedByRole).toString(),
             QStringLiteral("Kitchen"), 10000);
 
+        // Dad cannot remove anyone; Mum unpairs the tablet, which goes back to pairing.
+        QString tabletId;
+        QTRY_VERIFY_WITH_TIMEOUT(mum.members().size() == 3, 10000);
+        for (const QVariant &m : mum.members()) {
+            if (m.toMap().value(QStringLiteral("role")).toString() == QLatin1String("kiosk"))
+                tabletId = m.toMap().value(QStringLiteral("userId")).toString();
+        }
+        QCOMPARE(tabletId, tablet.userId());
+        dad.removeMember(tabletId);
+        QTRY_VERIFY_WITH_TIMEOUT(dad.error().contains(QStringLiteral("owner")), 10000);
+        mum.removeMember(tabletId);
+        QTRY_VERIFY_WITH_TIMEOUT(!tablet.signedIn(), 10000);
+        QVERIFY2(tablet.error().contains(QStringLiteral("unpaired")), qPrintable(tablet.error()));
+        QTRY_COMPARE_WITH_TIMEOUT(mum.members().size(), 2, 10000);
+
         // The PIN: wrong ones are refused, five in a row lock it for a minute.
         QVERIFY(!tablet.checkKioskPin(QStringLiteral("1111")));
         QVERIFY(tablet.checkKioskPin(QStringLiteral("2468")));

@@ -37,6 +37,7 @@ public:
     // Signs this device out: the token is forgotten; the local data stays.
     void forget();
 
+    QString userId() const { return m_userId; }
     QString key() const { return CredentialStore::accountKey(m_server, m_userId); }
     LocalStore *store() const { return m_store.get(); }
     SyncClient *sync() const { return m_sync.get(); }

@@ -798,6 +798,7 @@ void SyncClient::onFrame(const QString &text)
     }
     if (d.type == QLatin1String("household.removed")) {
         syncHouseholds();
+        Q_EMIT householdRemoved(f.value(QStringLiteral("householdId")).toString());
         return;
     }
 }

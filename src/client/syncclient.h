@@ -112,6 +112,8 @@ Q_SIGNALS:
     // Someone else's op arrived (`live`) or came with a catch-up; emitted before the
     // entityChanged it causes, so a view can say who changed it.
     void remoteOp(const Op &op, const LocalStore::Origin &origin, bool live);
+    // This account was taken out of a household (it left, or an owner removed it).
+    void householdRemoved(const QString &householdId);
     void changeRejected(const Op &op, const QString &code, const QString &message);
     // A pending write of this device lost to someone else's concurrent write.
     void conflictDetected(const LocalStore::Conflict &conflict);

@@ -153,6 +153,16 @@ void Session::openAccount(const QUrl &server, const QString &userId)
                 }
                 m_account->sync()->refreshHouseholds();
             });
+    // A kitchen tablet removed from its household is unpaired: back to pairing.
+    connect(sync, &SyncClient::householdRemoved, this, [this] {
+        if (!kiosk())
+            return;
+        QTimer::singleShot(0, this, [this] {
+            signOut();
+            fail(tr("This tablet was unpaired from the household. Pair it again with a new "
+                    "code from Settings on a family computer."));
+        });
+    });
     connect(sync, &SyncClient::presenceChanged, this, [this](const QString &listId) {
         if (listId == m_currentListId)
             Q_EMIT presenceChanged();

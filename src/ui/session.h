@@ -34,6 +34,7 @@ class Session : public QObject
     Q_PROPERTY(QString error READ error NOTIFY changed)
     Q_PROPERTY(QString serverAddress READ serverAddress NOTIFY changed)
     Q_PROPERTY(QString userName READ userName NOTIFY changed)
+    Q_PROPERTY(QString userId READ userId NOTIFY changed)
     Q_PROPERTY(QVariantList households READ households NOTIFY changed)
     Q_PROPERTY(QString householdId READ householdId WRITE setHouseholdId NOTIFY changed)
     Q_PROPERTY(QString householdName READ householdName NOTIFY changed)
@@ -95,6 +96,7 @@ public:
     QString error() const { return m_error; }
     QString serverAddress() const;
     QString userName() const { return m_userName; }
+    QString userId() const { return m_account ? m_account->userId() : QString(); }
     QVariantList households() const;
     QString householdId() const { return m_householdId; }
     void setHouseholdId(const QString &id);
@@ -164,6 +166,9 @@ public:
     Q_INVOKABLE void clearError();
     Q_INVOKABLE void signOut();
 
+    // Owners: takes someone (or a kitchen tablet, which is then unpaired) out of the
+    // current household.
+    Q_INVOKABLE void removeMember(const QString &userId);
     // Owners: a one-time code (15 minutes) to pair a kitchen tablet with this household.
     Q_INVOKABLE void createKioskCode();
     // On the tablet: pairs with the code and sets the PIN that leaving kiosk mode needs.

@@ -79,6 +79,27 @@ void Session::createKioskCode()
         });
 }
 
+void Session::removeMember(const QString &userId)
+{
+    if (!m_account || m_householdId.isEmpty())
+        return;
+    clearError();
+    m_account->sync()->request(
+        QStringLiteral("member.remove"),
+        {{QStringLiteral("householdId"), m_householdId}, {QStringLiteral("userId"), userId}},
+        [this](const QJsonObject &r) {
+            const QString code = r.value(QStringLiteral("code")).toString();
+            if (r.value(QStringLiteral("type")).toString() == QLatin1String("reply"))
+                m_account->sync()->refreshHouseholds();
+            else if (code == QLatin1String("offline"))
+                fail(tr("You are offline. Removing someone needs a connection."));
+            else if (code == QLatin1String("forbidden"))
+                fail(tr("Only an owner of the household can remove someone."));
+            else
+                fail(tr("The server could not remove them (%1).").arg(code));
+        });
+}
+
 void Session::pairKiosk(const QString &server, const QString &code, const QString &name,
                         const QString &pin, const QString &pinAgain)
 {
