@@ -29,6 +29,9 @@ ItemDelegate {
     signal keepMine()
     signal detailsRequested()
     signal moveBy(int rows)
+    // Dragging by the handle: how far the pointer has gone, and where it was let go.
+    signal dragMoved(real dy)
+    signal dragDropped(real dy)
     signal renamed(string title)
     signal removed()
 
@@ -56,6 +59,36 @@ ItemDelegate {
 
     contentItem: RowLayout {
         spacing: 10
+        Label {
+            id: handle
+            objectName: "dragHandle"
+            text: "\u2807\u2807"
+            font.pixelSize: 16
+            opacity: row.hovered || drag.pressed ? 0.6 : 0.15
+            Layout.preferredWidth: 18
+            Layout.fillHeight: true
+            verticalAlignment: Text.AlignVCenter
+            Accessible.name: qsTr("Drag to move %1 (or Alt+Up and Alt+Down)").arg(row.title)
+            // A MouseArea rather than a DragHandler: it keeps the list from taking the
+            // vertical drag for a scroll.
+            MouseArea {
+                id: drag
+                anchors.fill: parent
+                anchors.margins: -4
+                preventStealing: true
+                cursorShape: pressed ? Qt.ClosedHandCursor : Qt.OpenHandCursor
+                property real startY: 0
+                property bool moved: false
+                onPressed: (mouse) => { startY = mouse.y; moved = false }
+                onPositionChanged: (mouse) => {
+                    moved = moved || Math.abs(mouse.y - startY) > 8
+                    if (moved)
+                        row.dragMoved(mouse.y - startY)
+                }
+                onReleased: (mouse) => { if (moved) row.dragDropped(mouse.y - startY) }
+                onCanceled: if (moved) row.dragDropped(0)
+            }
+        }
         CheckBox {
             objectName: "check"
             checked: row.done

@@ -415,6 +415,28 @@ Page {
                     opacity: 0.7
                 }
                 ScrollBar.vertical: ScrollBar {}
+                // While dragging: the row an item would land on (-1: none).
+                property int dropRow: -1
+                property int dragFrom: -1
+                function rowAt(contentY) {
+                    const i = items.indexAt(8, contentY)
+                    if (i >= 0)
+                        return i
+                    return contentY < 0 ? 0 : items.count - 1
+                }
+                Rectangle {
+                    objectName: "dropLine"
+                    visible: items.dropRow >= 0
+                    readonly property Item target: items.dropRow >= 0 ? items.itemAtIndex(items.dropRow) : null
+                    x: 8
+                    width: items.width - 16
+                    height: 3
+                    radius: 1.5
+                    color: "#2e8b74"
+                    z: 10
+                    // (In the list's content: above the row it lands on, or below when moving down.)
+                    y: target ? target.y + (items.dropRow > items.dragFrom ? target.height : 0) - 1 : 0
+                }
                 delegate: ItemRow {
                     showCategory: !page.session.items.groupByCategory
                     onDoneToggled: (d) => page.session.setDone(itemId, d)
@@ -425,6 +447,19 @@ Page {
                     onMoveBy: (rows) => {
                         page.session.moveItem(itemId, index + rows)
                         items.currentIndex = index + rows
+                    }
+                    // Drag by the handle: a line shows where it goes; letting go moves it.
+                    onDragMoved: (dy) => {
+                        items.dragFrom = index
+                        items.dropRow = items.rowAt(y + height / 2 + dy)
+                    }
+                    onDragDropped: (dy) => {
+                        const to = items.rowAt(y + height / 2 + dy)
+                        items.dropRow = -1
+                        if (to >= 0 && to !== index) {
+                            page.session.moveItem(itemId, to)
+                            items.currentIndex = to
+                        }
                     }
                     onClicked: items.currentIndex = index
                 }

@@ -9,13 +9,16 @@
 #include <QGuiApplication>
 #include <QImage>
 #include <QQmlApplicationEngine>
+#include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
 #include <QtQml/qqmlextensionplugin.h>
+#include <functional>
 
 Q_IMPORT_QML_PLUGIN(KinlistPlugin)
 
@@ -184,6 +187,62 @@ private Q_SLOTS:
         shoot(&mum, true, QStringLiteral("main-dark"), {}, 7);
         shoot(&mum, false, QStringLiteral("main-activity"), QStringLiteral("activityPanel"), 7);
         shoot(&mum, false, QStringLiteral("settings"), QStringLiteral("settingsDialog"));
+    }
+
+    // The real main window: an item dragged by its handle lands where it is let go.
+    void dragToReorder()
+    {
+        Session kim(m_server.url(), m_dir.filePath(QStringLiteral("kim")));
+        kim.createAccount(address(), QStringLiteral("Kim"), QStringLiteral("kim@shots.example"),
+                          QStringLiteral("password-kim"));
+        QTRY_COMPARE_WITH_TIMEOUT(kim.status()->state(), QStringLiteral("live"), 10000);
+        kim.createHousehold(QStringLiteral("Kim's"));
+        QTRY_COMPARE_WITH_TIMEOUT(kim.households().size(), 1, 10000);
+        kim.createList(QStringLiteral("Packing"), QStringLiteral("tasks"));
+        for (const char *title : {"Tent", "Stove", "Torch", "Maps"})
+            kim.addItem(QString::fromLatin1(title));
+        const auto titles = [&] {
+            QStringList out;
+            for (int i = 0; i < kim.items()->rowCount(); ++i)
+                out << kim.items()->index(i).data(ItemsModel::TitleRole).toString();
+            return out;
+        };
+        QCOMPARE(titles().join(u','), QStringLiteral("Tent,Stove,Torch,Maps"));
+
+        QQmlApplicationEngine engine;
+        engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(&kim)}});
+        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Kinlist/Main.qml")));
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0));
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QQuickItem *list = window->findChild<QQuickItem *>(QStringLiteral("items"));
+        QVERIFY(list);
+        QTRY_COMPARE_WITH_TIMEOUT(list->property("count").toInt(), 4, 5000);
+        // Delegates are visual children of the list, not QObject children.
+        QList<QQuickItem *> handles;
+        const std::function<void(QQuickItem *)> collect = [&](QQuickItem *item) {
+            if (item->objectName() == QLatin1String("dragHandle"))
+                handles << item;
+            for (QQuickItem *child : item->childItems())
+                collect(child);
+        };
+        collect(list);
+        QCOMPARE(handles.size(), 4);
+        std::sort(handles.begin(), handles.end(), [](QQuickItem *a, QQuickItem *b) {
+            return a->mapToScene({}).y() < b->mapToScene({}).y();
+        });
+        // Tent, by its handle, to below Torch.
+        const QPoint from = handles[0]->mapToScene(handles[0]->boundingRect().center()).toPoint();
+        const QPoint to = handles[2]->mapToScene(handles[2]->boundingRect().center()).toPoint();
+        QTest::mousePress(window, Qt::LeftButton, {}, from);
+        for (int step = 1; step <= 10; ++step)
+            QTest::mouseMove(window, from + (to - from) * step / 10, 20);
+        QTRY_VERIFY(window->findChild<QQuickItem *>(QStringLiteral("dropLine"))->isVisible());
+        QTest::mouseRelease(window, Qt::LeftButton, {}, to);
+        QTRY_COMPARE_WITH_TIMEOUT(titles().join(u','), QStringLiteral("Stove,Torch,Tent,Maps"),
+                                  5000);
+        QVERIFY(!window->findChild<QQuickItem *>(QStringLiteral("dropLine"))->isVisible());
+        QCOMPARE(kim.undoText(), QStringLiteral("Tent moved"));
     }
 };
 

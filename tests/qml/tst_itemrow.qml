@@ -38,11 +38,12 @@ TestCase {
     SignalSpy { id: removedSpy; signalName: "removed" }
     SignalSpy { id: movedSpy; signalName: "moveBy" }
     SignalSpy { id: keepSpy; signalName: "keepMine" }
+    SignalSpy { id: dragSpy; signalName: "dragDropped" }
 
     function make(props) {
         const row = createTemporaryObject(rowComponent, tc, props || {})
         verify(row)
-        for (const spy of [toggledSpy, renamedSpy, removedSpy, movedSpy, keepSpy]) {
+        for (const spy of [toggledSpy, renamedSpy, removedSpy, movedSpy, keepSpy, dragSpy]) {
             spy.target = row
             spy.clear()
         }
@@ -105,5 +106,15 @@ TestCase {
         row = make({ due: "2020-01-01", overdue: true, assigneeName: "Dad" })
         verify(findChild(row, "taskInfo").text.indexOf("overdue") >= 0)
         verify(findChild(row, "taskInfo").text.indexOf("Dad") >= 0)
+    }
+
+    function test_dragByTheHandle() {
+        const row = make()
+        const handle = findChild(row, "dragHandle")
+        verify(handle)
+        mouseDrag(handle, handle.width / 2, handle.height / 2, 0, 120)
+        tryCompare(dragSpy, "count", 1)
+        verify(dragSpy.signalArguments[0][0] > 60, "dropped " + dragSpy.signalArguments[0][0] + " px down")
+        compare(toggledSpy.count, 0, "a drag does not check the item off")
     }
 }
