@@ -486,7 +486,8 @@ Page {
         }
     }
 
-    // Who did what on this list, newest first; readable offline.
+    // Who did what on this list, or on all of the household's, newest first; readable
+    // offline.
     Pane {
         id: activityPanel
         objectName: "activityPanel"
@@ -503,9 +504,19 @@ Page {
             spacing: 0
             Label {
                 Layout.margins: 16
+                Layout.bottomMargin: 4
                 text: qsTr("Activity")
                 font.pixelSize: 17
                 font.weight: Font.DemiBold
+            }
+            TabBar {
+                id: activityScope
+                objectName: "activityScope"
+                Layout.fillWidth: true
+                currentIndex: page.session.activity.wholeHousehold ? 1 : 0
+                onCurrentIndexChanged: page.session.activity.wholeHousehold = currentIndex === 1
+                TabButton { objectName: "activityThisList"; text: qsTr("This list") }
+                TabButton { objectName: "activityHousehold"; text: qsTr("Everything") }
             }
             ListView {
                 objectName: "activityList"
@@ -513,7 +524,8 @@ Page {
                 Layout.fillHeight: true
                 clip: true
                 model: page.session.activity
-                Accessible.name: qsTr("Activity of this list")
+                Accessible.name: page.session.activity.wholeHousehold
+                                 ? qsTr("Activity of the household") : qsTr("Activity of this list")
                 section.property: "day"
                 section.delegate: Label {
                     required property string section

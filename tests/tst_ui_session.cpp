@@ -363,6 +363,81 @@ private Q_SLOTS:
         QCOMPARE(resets.size(), 0);
     }
 
+    void householdWideActivity()
+    {
+        Session mum(m_server.url(), m_dir.filePath(QStringLiteral("h-mum")));
+        mum.createAccount(address(), QStringLiteral("Mum"), QStringLiteral("mum@feed.example"),
+                          QStringLiteral("password-mum"));
+        QVERIFY(live(mum));
+        mum.createHousehold(QStringLiteral("The Feeds"));
+        QTRY_COMPARE_WITH_TIMEOUT(mum.households().size(), 1, 10000);
+        mum.createList(QStringLiteral("Garden"), QStringLiteral("tasks"));
+        const QString garden = mum.currentListId();
+        mum.addItem(QStringLiteral("Rake leaves"));
+        mum.createList(QStringLiteral("Groceries"), QStringLiteral("shopping"));
+        mum.addItem(QStringLiteral("Milk"));
+        QTRY_COMPARE_WITH_TIMEOUT(mum.status()->pendingCount(), 0, 10000);
+
+        ui::ActivityModel *feed = mum.activity();
+        QAbstractItemModelTester tester(feed,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_COMPARE_WITH_TIMEOUT(feed->index(0).data().toString(),
+                                  QStringLiteral("Mum added Milk"), 10000);
+        feed->setWholeHousehold(true);
+        QStringList all;
+        for (int i = 0; i < feed->rowCount(); ++i)
+            all << feed->index(i).data().toString();
+        QCOMPARE(all.value(0), QStringLiteral("Mum added Milk in Groceries"));
+        QVERIFY2(all.contains(QStringLiteral("Mum added Rake leaves in Garden")),
+                 qPrintable(all.join(u'|')));
+        QVERIFY2(all.contains(QStringLiteral("Mum created the list Garden")),
+                 qPrintable(all.join(u'|')));
+
+        // Dad joins on a new device: his feed of the household comes from the server.
+        mum.createInvite();
+        QTRY_VERIFY_WITH_TIMEOUT(!mum.inviteCode().isEmpty(), 10000);
+        Session dad(m_server.url(), m_dir.filePath(QStringLiteral("h-dad")));
+        dad.createAccount(address(), QStringLiteral("Dad"), QStringLiteral("dad@feed.example"),
+                          QStringLiteral("password-dad"));
+        QVERIFY(live(dad));
+        dad.joinHousehold(mum.inviteCode());
+        QTRY_COMPARE_WITH_TIMEOUT(dad.lists()->rowCount(), 2, 10000);
+        dad.activity()->setWholeHousehold(true);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                if (dad.activity()->canFetchMore({}))
+                    dad.activity()->fetchMore({});
+                for (int i = 0; i < dad.activity()->rowCount(); ++i) {
+                    if (dad.activity()->index(i).data().toString() ==
+                        QLatin1String("Mum added Rake leaves in Garden"))
+                        return true;
+                }
+                return false;
+            }(),
+            10000);
+
+        // A change on the other list arrives at the top of Mum's household feed, as one
+        // inserted row.
+        QSignalSpy inserted(feed, &QAbstractItemModel::rowsInserted);
+        QSignalSpy resets(feed, &QAbstractItemModel::modelReset);
+        dad.setCurrentListId(garden);
+        QTRY_COMPARE_WITH_TIMEOUT(dad.items()->rowCount(), 1, 10000);
+        dad.addItem(QStringLiteral("Mow the lawn"));
+        QTRY_COMPARE_WITH_TIMEOUT(feed->index(0).data().toString(),
+                                  QStringLiteral("Dad added Mow the lawn in Garden"), 10000);
+        QCOMPARE(feed->index(0).data(ui::ActivityModel::ListNameRole).toString(),
+                 QStringLiteral("Garden"));
+        QVERIFY(!inserted.isEmpty());
+        QCOMPARE(resets.size(), 0);
+        // Taken back from the household feed, while Groceries is open.
+        QCOMPARE(mum.currentListName(), QStringLiteral("Groceries"));
+        mum.revertActivity(0);
+        QTRY_COMPARE_WITH_TIMEOUT(dad.items()->rowCount(), 1, 10000);
+        // Back to the open list only.
+        feed->setWholeHousehold(false);
+        QCOMPARE(feed->index(0).data().toString(), QStringLiteral("Mum added Milk"));
+    }
+
     void kitchenTabletPairsAndChecksOffForDad()
     {
         const QString mumDir = m_dir.filePath(QStringLiteral("k-mum"));

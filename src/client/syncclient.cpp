@@ -611,28 +611,35 @@ void SyncClient::fetchActivity(const QString &listId, const QString &householdId
         req.insert(QStringLiteral("householdId"), householdId);
     if (before > 0)
         req.insert(QStringLiteral("before"), before);
-    send(QStringLiteral("history"), req, [this, listId, householdId](const QJsonObject &r) {
-        const QJsonObject res = r.value(QStringLiteral("result")).toObject();
-        QList<LocalStore::Activity> entries;
-        for (const auto &v : res.value(QStringLiteral("entries")).toArray()) {
-            const QJsonObject o = v.toObject();
-            Error e;
-            const Op op = Op::fromJson(o.value(QStringLiteral("op")).toObject(), &e, true);
-            if (e)
-                continue;
-            entries.append(
-                LocalStore::Activity {o.value(QStringLiteral("listId")).toString(),
-                                      qint64(o.value(QStringLiteral("seq")).toDouble()),
-                                      householdId, o.value(QStringLiteral("by")).toString(),
-                                      o.value(QStringLiteral("byName")).toString(),
-                                      qint64(o.value(QStringLiteral("at")).toDouble()), op});
-        }
-        Error e;
-        if (!m_store->cacheActivity(entries, &e))
-            qCWarning(lcSync) << e.message;
-        Q_EMIT activityFetched(listId, householdId,
-                               qint64(res.value(QStringLiteral("nextBefore")).toDouble(0)));
-    });
+    // Cached with their household, so that the household's feed finds them too.
+    QString household = householdId;
+    if (household.isEmpty()) {
+        if (const auto list = m_store->viewEntity(listId))
+            household = list->householdId;
+    }
+    send(QStringLiteral("history"), req,
+         [this, listId, householdId, household](const QJsonObject &r) {
+             const QJsonObject res = r.value(QStringLiteral("result")).toObject();
+             QList<LocalStore::Activity> entries;
+             for (const auto &v : res.value(QStringLiteral("entries")).toArray()) {
+                 const QJsonObject o = v.toObject();
+                 Error e;
+                 const Op op = Op::fromJson(o.value(QStringLiteral("op")).toObject(), &e, true);
+                 if (e)
+                     continue;
+                 entries.append(
+                     LocalStore::Activity {o.value(QStringLiteral("listId")).toString(),
+                                           qint64(o.value(QStringLiteral("seq")).toDouble()),
+                                           household, o.value(QStringLiteral("by")).toString(),
+                                           o.value(QStringLiteral("byName")).toString(),
+                                           qint64(o.value(QStringLiteral("at")).toDouble()), op});
+             }
+             Error e;
+             if (!m_store->cacheActivity(entries, &e))
+                 qCWarning(lcSync) << e.message;
+             Q_EMIT activityFetched(listId, householdId,
+                                    qint64(res.value(QStringLiteral("nextBefore")).toDouble(0)));
+         });
 }
 
 void SyncClient::request(const QString &type, const QJsonObject &fields,

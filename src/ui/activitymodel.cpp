@@ -2,6 +2,9 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QSet>
+
+#include <algorithm>
 
 namespace kinlist::ui {
 
@@ -16,24 +19,37 @@ ActivityModel::ActivityModel(QObject *parent)
     connect(&m_newEntries, &QTimer::timeout, this, &ActivityModel::prependNew);
 }
 
-void ActivityModel::setSource(SyncClient *client, const QString &listId)
+void ActivityModel::setSource(SyncClient *client, const QString &listId, const QString &householdId)
 {
     if (m_client)
         m_client->disconnect(this);
     m_client = client;
     m_listId = listId;
+    m_householdId = householdId;
+    m_householdOfList.clear();
     if (client) {
-        connect(client, &SyncClient::entityChanged, this, [this](const QString &list) {
-            if (list == m_listId && !m_newEntries.isActive())
+        const auto shown = [this](const QString &list) {
+            if (!m_whole)
+                return list == m_listId;
+            auto it = m_householdOfList.find(list);
+            if (it == m_householdOfList.end()) { // read once per list, not once per op
+                const auto entity = m_client->store()->viewEntity(list);
+                it = m_householdOfList.insert(list, entity ? entity->householdId : QString());
+            }
+            return *it == m_householdId;
+        };
+        connect(client, &SyncClient::entityChanged, this, [this, shown](const QString &list) {
+            if (!m_newEntries.isActive() && shown(list))
                 m_newEntries.start();
         });
-        connect(client, &SyncClient::listChanged, this, [this](const QString &list) {
-            if (list == m_listId)
+        connect(client, &SyncClient::listChanged, this, [this, shown](const QString &list) {
+            if (shown(list))
                 prependNew();
         });
         connect(client, &SyncClient::activityFetched, this,
-                [this](const QString &list, const QString &, qint64 nextBefore) {
-                    if (list != m_listId)
+                [this](const QString &list, const QString &household, qint64 nextBefore) {
+                    if (m_whole ? !(list.isEmpty() && household == m_householdId)
+                                : list != m_listId)
                         return;
                     m_fetching = false;
                     m_nextBefore = nextBefore;
@@ -45,14 +61,29 @@ void ActivityModel::setSource(SyncClient *client, const QString &listId)
     reload();
 }
 
+void ActivityModel::setWholeHousehold(bool whole)
+{
+    if (whole == m_whole)
+        return;
+    m_whole = whole;
+    reload();
+    Q_EMIT wholeHouseholdChanged();
+}
+
+QList<LocalStore::Activity> ActivityModel::cachePage(qint64 before) const
+{
+    return m_whole ? m_client->store()->householdActivity(m_householdId, before, kPage)
+                   : m_client->store()->activity(m_listId, before, kPage);
+}
+
 void ActivityModel::reload()
 {
     beginResetModel();
     m_rows.clear();
     m_cacheExhausted = m_serverExhausted = m_fetching = false;
     m_nextBefore = 0;
-    if (m_client && !m_listId.isEmpty()) {
-        m_rows = m_client->store()->activity(m_listId, 0, kPage);
+    if (active()) {
+        m_rows = cachePage(0);
         m_cacheExhausted = m_rows.size() < kPage;
     }
     endResetModel();
@@ -60,26 +91,31 @@ void ActivityModel::reload()
 
 void ActivityModel::prependNew()
 {
-    if (!m_client)
+    if (!active())
         return;
-    const qint64 newest = m_rows.isEmpty() ? 0 : m_rows.constFirst().seq;
     // Page back until the newest entry shown (a flushed queue can bring many at once).
+    const bool empty = m_rows.isEmpty();
+    const LocalStore::Activity newest = empty ? LocalStore::Activity {} : m_rows.constFirst();
+    const auto seen = [&](const LocalStore::Activity &a) {
+        if (m_whole)
+            return a.at < newest.at || (a.listId == newest.listId && a.seq <= newest.seq);
+        return a.seq <= newest.seq;
+    };
     QList<LocalStore::Activity> fresh;
     qint64 before = 0;
     for (int pages = 0; pages < 1000; ++pages) {
-        const QList<LocalStore::Activity> page =
-            m_client->store()->activity(m_listId, before, kPage);
+        const QList<LocalStore::Activity> page = cachePage(before);
         bool reached = page.size() < kPage;
         for (const LocalStore::Activity &a : page) {
-            if (a.seq <= newest) {
+            if (!empty && seen(a)) {
                 reached = true;
                 break;
             }
             fresh.append(a);
         }
-        if (reached || newest == 0)
+        if (reached || empty)
             break;
-        before = page.constLast().seq;
+        before = cursorOf(page.constLast());
     }
     if (fresh.isEmpty())
         return;
@@ -90,10 +126,10 @@ void ActivityModel::prependNew()
 
 bool ActivityModel::canFetchMore(const QModelIndex &parent) const
 {
-    if (parent.isValid() || !m_client || m_listId.isEmpty())
+    if (parent.isValid() || !active())
         return false;
-    // Older entries in the cache, or (seq 1 not reached) on the server.
-    const bool reachedStart = !m_rows.isEmpty() && m_rows.constLast().seq <= 1;
+    // Older entries in the cache, or (a list's seq 1 not reached) on the server.
+    const bool reachedStart = !m_whole && !m_rows.isEmpty() && m_rows.constLast().seq <= 1;
     return !reachedStart && (!m_cacheExhausted || (!m_serverExhausted && !m_fetching));
 }
 
@@ -102,10 +138,23 @@ void ActivityModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent))
         return;
     if (!m_cacheExhausted) {
-        const qint64 oldest = m_rows.isEmpty() ? 0 : m_rows.constLast().seq;
-        const QList<LocalStore::Activity> older =
-            m_client->store()->activity(m_listId, oldest, kPage);
+        const qint64 oldest = m_rows.isEmpty() ? 0 : cursorOf(m_rows.constLast());
+        QList<LocalStore::Activity> older = cachePage(oldest);
         m_cacheExhausted = older.size() < kPage;
+        // Household-wide the cursor is a time: entries of that same millisecond come again.
+        if (m_whole && !m_rows.isEmpty()) {
+            QSet<QString> shown;
+            for (const LocalStore::Activity &a : std::as_const(m_rows)) {
+                if (a.at == oldest)
+                    shown.insert(a.listId + QLatin1Char('/') + QString::number(a.seq));
+            }
+            older.erase(std::remove_if(older.begin(), older.end(),
+                                       [&](const LocalStore::Activity &a) {
+                                           return shown.contains(a.listId + QLatin1Char('/') +
+                                                                 QString::number(a.seq));
+                                       }),
+                        older.end());
+        }
         if (!older.isEmpty()) {
             beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + older.size()) - 1);
             m_rows += older;
@@ -113,13 +162,31 @@ void ActivityModel::fetchMore(const QModelIndex &parent)
         }
         return;
     }
-    // The cache has a gap (this device caught up with a snapshot): page through the
-    // server's history into the cache.
+    // The cache has a gap (this device caught up with a snapshot, or it is new to the
+    // household): page through the server's history into the cache.
     m_fetching = true;
-    m_client->fetchActivity(m_listId, {}, m_nextBefore);
+    if (m_whole)
+        m_client->fetchActivity({}, m_householdId, m_nextBefore);
+    else
+        m_client->fetchActivity(m_listId, {}, m_nextBefore);
+}
+
+QString ActivityModel::listName(const QString &listId) const
+{
+    const auto list = m_client ? m_client->store()->viewEntity(listId) : std::nullopt;
+    return list ? list->value(QStringLiteral("name")).toString() : QString();
 }
 
 QString ActivityModel::describe(const LocalStore::Activity &a) const
+{
+    const QString sentence = describeOp(a);
+    if (!m_whole || a.op.entityKind() == EntityKind::List)
+        return sentence;
+    //: An activity entry of the household-wide feed: "Dad checked off Milk" in "Groceries"
+    return tr("%1 in %2").arg(sentence, listName(a.listId));
+}
+
+QString ActivityModel::describeOp(const LocalStore::Activity &a) const
 {
     const QString who = a.byName.isEmpty() ? tr("Someone") : a.byName;
     const Op &op = a.op;
@@ -130,7 +197,8 @@ QString ActivityModel::describe(const LocalStore::Activity &a) const
     }
     switch (op.type) {
     case Op::Type::ListCreate:
-        return tr("%1 created the list").arg(who);
+        return m_whole ? tr("%1 created the list %2").arg(who, listName(op.listId))
+                       : tr("%1 created the list").arg(who);
     case Op::Type::ListSet:
         return op.fields.contains(QStringLiteral("name"))
             ? tr("%1 renamed the list to %2")
@@ -197,6 +265,8 @@ QVariant ActivityModel::data(const QModelIndex &index, int role) const
     }
     case SeqRole:
         return a.seq;
+    case ListNameRole:
+        return listName(a.listId);
     default:
         return {};
     }
@@ -204,11 +274,8 @@ QVariant ActivityModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ActivityModel::roleNames() const
 {
-    return {{TextRole, "sentence"},
-            {WhoRole, "who"},
-            {TimeRole, "time"},
-            {DayRole, "day"},
-            {SeqRole, "seq"}};
+    return {{TextRole, "sentence"}, {WhoRole, "who"}, {TimeRole, "time"},
+            {DayRole, "day"},       {SeqRole, "seq"}, {ListNameRole, "listName"}};
 }
 
 } // namespace kinlist::ui

@@ -100,7 +100,7 @@ Session::Session(QUrl defaultServer, QString dataDirectory, Mode mode, QObject *
 
 Session::~Session()
 {
-    m_activity.setSource(nullptr, {});
+    m_activity.setSource(nullptr, {}, {});
     m_items.setSource(nullptr, {});
     m_lists.setSource(nullptr, {});
     m_status.setClient(nullptr);
@@ -275,7 +275,7 @@ void Session::setCurrentListId(const QString &id)
         dismissDuplicate();
     m_items.setSource(m_account ? m_account->sync() : nullptr, id,
                       currentListKind() == QLatin1String("shopping"));
-    m_activity.setSource(m_account ? m_account->sync() : nullptr, id);
+    m_activity.setSource(m_account ? m_account->sync() : nullptr, id, m_householdId);
     Q_EMIT presenceChanged();
     Q_EMIT changed();
 }
@@ -858,7 +858,7 @@ void Session::signOut()
     m_lists.setSource(nullptr, {});
     m_status.setClient(nullptr);
     m_toasts.setClient(nullptr);
-    m_activity.setSource(nullptr, {});
+    m_activity.setSource(nullptr, {}, {});
     if (m_account)
         m_account->forget();
     m_account.reset();
