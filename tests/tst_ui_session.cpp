@@ -436,6 +436,25 @@ private Q_SLOTS:
         // Back to the open list only.
         feed->setWholeHousehold(false);
         QCOMPARE(feed->index(0).data().toString(), QStringLiteral("Mum added Milk"));
+
+        // Dad starts a household of his own: the switcher has two, each with its lists
+        // and its own feed.
+        const QString family = dad.householdId();
+        dad.createHousehold(QStringLiteral("Dad's allotment"));
+        QTRY_COMPARE_WITH_TIMEOUT(dad.households().size(), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(dad.householdName(), QStringLiteral("Dad's allotment"), 10000);
+        QCOMPARE(dad.lists()->rowCount(), 0);
+        dad.createList(QStringLiteral("Seeds"), QStringLiteral("shopping"));
+        QCOMPARE(dad.lists()->rowCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(dad.activity()->rowCount(), 1, 10000);
+        QCOMPARE(dad.activity()->index(0).data().toString(),
+                 QStringLiteral("Dad created the list Seeds"));
+        dad.setHouseholdId(family);
+        QCOMPARE(dad.householdName(), QStringLiteral("The Feeds"));
+        QCOMPARE(dad.lists()->rowCount(), 2);
+        QVERIFY(dad.activity()->rowCount() > 1);
+        for (int i = 0; i < dad.activity()->rowCount(); ++i)
+            QVERIFY(!dad.activity()->index(i).data().toString().contains(QLatin1String("Seeds")));
     }
 
     void kitchenTabletPairsAndChecksOffForDad()
