@@ -763,6 +763,11 @@ bool runStartupChildren(const QString &dataDir, int items, int reps, bool restor
         child.setProgram(QCoreApplication::applicationFilePath());
         QStringList args {QStringLiteral("startup-child"), QStringLiteral("--data"), dataDir,
                           QStringLiteral("--items"), QString::number(items)};
+        // KINLIST_BENCH_WRAP=heaptrack (say) runs the measured process under a profiler.
+        if (const QString wrap = qEnvironmentVariable("KINLIST_BENCH_WRAP"); !wrap.isEmpty()) {
+            args.prepend(child.program());
+            child.setProgram(wrap);
+        }
         if (restoreFirst)
             args << QStringLiteral("--restore-first");
         child.setArguments(args);

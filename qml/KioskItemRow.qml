@@ -24,6 +24,10 @@ ItemDelegate {
     Accessible.name: row.done ? qsTr("%1, done").arg(row.title) : row.title
     Accessible.role: Accessible.CheckBox
     onClicked: row.doneToggled(!row.done)
+    // Plain, not Material's ripple (see ItemRow).
+    background: Rectangle {
+        color: row.down ? Qt.rgba(0.18, 0.55, 0.45, 0.18) : "transparent"
+    }
 
     contentItem: RowLayout {
         spacing: 16

@@ -181,6 +181,45 @@ private Q_SLOTS:
         QCOMPARE(s.lastSeq(list), 40);
     }
 
+    void householdActivityPagesThroughOneMillisecond()
+    {
+        // A flushed queue is applied by the server within a millisecond or two: 130 entries
+        // on three lists with the same time must page without a gap or a repeat.
+        LocalStore s(QStringLiteral("feed"));
+        Error e;
+        QVERIFY(s.open(path(), &e));
+        const QString household = createUuid();
+        const QStringList lists {createUuid(), createUuid(), createUuid()};
+        QList<LocalStore::Activity> entries;
+        for (int i = 0; i < 130; ++i) {
+            LocalStore::Activity a;
+            a.listId = lists.at(i % 3);
+            a.seq = i / 3 + 1;
+            a.householdId = household;
+            a.by = createUuid();
+            a.byName = QStringLiteral("Mum");
+            a.at = i < 120 ? 1700000000000 : 1700000000001; // the last ten a moment later
+            a.op.type = Op::Type::ItemCreate;
+            a.op.listId = a.listId;
+            a.op.itemId = createUuid();
+            a.op.fields = {{QStringLiteral("title"), QStringLiteral("t%1").arg(i)}};
+            entries.append(a);
+        }
+        QVERIFY(s.cacheActivity(entries, &e));
+        QSet<QString> seen;
+        QList<LocalStore::Activity> page = s.householdActivity(household, nullptr, 50);
+        QCOMPARE(page.first().at, 1700000000001); // newest first
+        for (int pages = 0; pages < 10 && !page.isEmpty(); ++pages) {
+            for (const LocalStore::Activity &a : page) {
+                const QString key = a.listId + QLatin1Char('/') + QString::number(a.seq);
+                QVERIFY2(!seen.contains(key), "an entry came twice");
+                seen.insert(key);
+            }
+            page = s.householdActivity(household, &page.constLast(), 50);
+        }
+        QCOMPARE(seen.size(), 130);
+    }
+
     void refusesNewerSchema()
     {
         const QString file = path();

@@ -588,7 +588,7 @@ private Q_SLOTS:
             QVERIFY(a.at > 0);
         }
         QCOMPARE(ben.store->activity(list, 3, 50).size(), 2); // paging by seq
-        QCOMPARE(ben.store->householdActivity(f.householdId, 0, 2).size(), 2);
+        QCOMPARE(ben.store->householdActivity(f.householdId, nullptr, 2).size(), 2);
 
         // Offline, from disk: a fresh store on the same file reads the same feed.
         ben.sync.reset();
@@ -597,7 +597,7 @@ private Q_SLOTS:
         LocalStore reopened(QStringLiteral("reopened-activity"));
         QVERIFY(reopened.open(file, &e));
         QCOMPARE(reopened.activity(list, 0, 50).size(), 4);
-        QCOMPARE(reopened.householdActivity(f.householdId, 0, 50).first().byName,
+        QCOMPARE(reopened.householdActivity(f.householdId, nullptr, 50).first().byName,
                  QStringLiteral("Ada"));
 
         // A device that has not watched the list fetches older history from the server.
@@ -609,7 +609,7 @@ private Q_SLOTS:
         late.sync->fetchActivity({}, f.householdId);
         QVERIFY(fetched.wait(10000));
         QCOMPARE(fetched.first().at(2).toLongLong(), 0); // all of it in one page
-        QCOMPARE(late.store->householdActivity(f.householdId, 0, 50).size(), 4);
+        QCOMPARE(late.store->householdActivity(f.householdId, nullptr, 50).size(), 4);
         QCOMPARE(late.store->activity(list, 0, 50).first().byName, QStringLiteral("Ada"));
     }
 

@@ -117,6 +117,11 @@ bool LocalStore::open(const QString &path, Error *error)
     q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
     if (!migrate(error))
         return false;
+    // Checkpoints (copying the log back into the database, and their fsync) run on a thread
+    // of their own: on this one, a commit that happened to trigger one stalled the UI for
+    // milliseconds.
+    q.exec(QStringLiteral("PRAGMA wal_autocheckpoint=0"));
+    m_checkpointer = std::make_unique<store::WalCheckpointer>(path, 1000);
     if (!q.exec(QStringLiteral("SELECT value FROM identity WHERE key = 'client_id'"))) {
         *error = sqlError(QStringLiteral("cannot read the client id"));
         return false;
@@ -147,7 +152,16 @@ bool LocalStore::commit()
 {
     // A statement still holding a cursor would keep the transaction open.
     m_statements.finishAll();
-    return m_db.commit();
+    if (!m_db.commit())
+        return false;
+    if (m_checkpointer && m_checkpointer->finishOnWriter()) {
+        // A long log the checkpointer nearly caught up with: finished here, between two
+        // transactions, it reaches the end and the log starts over.
+        QSqlQuery q(m_db);
+        q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+        m_checkpointer->finishedOnWriter();
+    }
+    return true;
 }
 
 void LocalStore::rollback()
@@ -158,6 +172,7 @@ void LocalStore::rollback()
 
 void LocalStore::close()
 {
+    m_checkpointer.reset();
     m_statements.clear();
     if (m_db.isValid()) {
         m_db.close();
@@ -598,6 +613,31 @@ Replica LocalStore::view(const QString &listId) const
     return r;
 }
 
+void LocalStore::forEachViewEntity(
+    const QString &listId, const std::function<void(const Entity &, bool pending)> &fn) const
+{
+    const QSet<QString> pending = pendingEntities(listId);
+    {
+        QSqlQuery &q = m_statements.get("SELECT id, state FROM entities WHERE list_id = ?");
+        const store::QueryDone done(q);
+        q.addBindValue(listId);
+        if (q.exec()) {
+            while (q.next()) {
+                if (pending.contains(q.value(0).toString()))
+                    continue; // below, with its pending changes
+                Entity e;
+                if (Entity::fromJson(QJsonDocument::fromJson(q.value(1).toByteArray()).object(),
+                                     &e))
+                    fn(e, false);
+            }
+        }
+    }
+    for (const QString &id : pending) {
+        if (const auto e = viewEntity(id))
+            fn(*e, true);
+    }
+}
+
 std::optional<Entity> LocalStore::viewEntity(const QString &entityId) const
 {
     std::optional<Entity> entity = confirmedEntity(entityId);
@@ -751,14 +791,20 @@ QList<LocalStore::Activity> LocalStore::activity(const QString &listId, qint64 b
 }
 
 QList<LocalStore::Activity> LocalStore::householdActivity(const QString &householdId,
-                                                          qint64 beforeAt, int limit) const
+                                                          const Activity *after, int limit) const
 {
-    QSqlQuery &q = m_statements.get("SELECT list_id, seq, household_id, by, at, op FROM activity"
-                                    " WHERE household_id = ? AND at < ? ORDER BY at DESC, seq DESC"
-                                    " LIMIT ?");
+    QSqlQuery &q = m_statements.get(
+        "SELECT list_id, seq, household_id, by, at, op FROM activity WHERE household_id = ?"
+        " AND (at < ? OR (at = ? AND (list_id < ? OR (list_id = ? AND seq < ?))))"
+        " ORDER BY at DESC, list_id DESC, seq DESC LIMIT ?");
     const store::QueryDone done(q);
+    const qint64 at = after ? after->at : std::numeric_limits<qint64>::max();
     q.addBindValue(householdId);
-    q.addBindValue(beforeAt > 0 ? beforeAt : std::numeric_limits<qint64>::max());
+    q.addBindValue(at);
+    q.addBindValue(at);
+    q.addBindValue(after ? after->listId : QString());
+    q.addBindValue(after ? after->listId : QString());
+    q.addBindValue(after ? after->seq : 0);
     q.addBindValue(limit);
     if (!q.exec())
         return {};

@@ -4,6 +4,7 @@
 #include "core/op.h"
 #include "core/replica.h"
 #include "store/statements.h"
+#include "store/walcheckpointer.h"
 
 #include <QJsonValue>
 #include <QList>
@@ -11,6 +12,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
+#include <memory>
 #include <optional>
 
 namespace kinlist::client {
@@ -134,6 +137,10 @@ public:
     QStringList knownLists() const;
     // The list as the user sees it: confirmed state with the pending changes merged in.
     Replica view(const QString &listId) const;
+    // The same entities as view(), one at a time (without holding the list twice);
+    // `pending` says whether changes of this device wait in the outbox.
+    void forEachViewEntity(const QString &listId,
+                           const std::function<void(const Entity &, bool pending)> &fn) const;
     Replica confirmed(const QString &listId) const;
     // One list or item as the user sees it (confirmed with its pending changes), without
     // reading the rest of its list: what a model needs after one op.
@@ -159,7 +166,10 @@ public:
     // Activity, newest first: of one list (seq below `beforeSeq`, 0 for the newest) or of a
     // household (before `beforeAt` ms, 0 for the newest).
     QList<Activity> activity(const QString &listId, qint64 beforeSeq, int limit) const;
-    QList<Activity> householdActivity(const QString &householdId, qint64 beforeAt, int limit) const;
+    // Newest first (by time, then list and seq: a total order, so pages never skip or
+    // repeat entries of the same millisecond); `after` is the last entry already read.
+    QList<Activity> householdActivity(const QString &householdId, const Activity *after,
+                                      int limit) const;
     // Entries of the server's history; those already cached are left as they are. An
     // entry's household is taken from its list when it is not given.
     bool cacheActivity(const QList<Activity> &entries, Error *error);
@@ -202,6 +212,7 @@ private:
     QSqlDatabase m_db;
     QString m_clientId;
     mutable store::Statements m_statements;
+    std::unique_ptr<store::WalCheckpointer> m_checkpointer; // null until open
     QList<Conflict> m_newConflicts;
     Hlc m_highestStamp;
     int m_pendingCount = 0;

@@ -115,7 +115,7 @@ bool ServerStore::open(const QString &path, bool syncFull, QString *error)
     // Trimming a long log after it restarts costs the writer a long ftruncate: only trim
     // one that grew far past the size at which the checkpointer restarts it.
     q.exec(QStringLiteral("PRAGMA journal_size_limit=%1").arg(qint64(512) * 1024 * 1024));
-    m_checkpointer = std::make_unique<WalCheckpointer>(path);
+    m_checkpointer = std::make_unique<store::WalCheckpointer>(path);
     qCInfo(lcStore) << "database" << path << "at schema version" << kSchemaVersion;
     return true;
 }

@@ -9,7 +9,7 @@
 #include <QSqlQuery>
 #include <QString>
 
-#include "walcheckpointer.h"
+#include "store/walcheckpointer.h"
 
 #include <memory>
 #include <optional>
@@ -179,7 +179,7 @@ private:
     store::Statements m_statements;
     QString m_lastError;
     bool m_inTransaction = false;
-    std::unique_ptr<WalCheckpointer> m_checkpointer;
+    std::unique_ptr<store::WalCheckpointer> m_checkpointer;
 };
 
 } // namespace kinlist::server

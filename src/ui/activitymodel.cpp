@@ -2,9 +2,6 @@
 
 #include <QDateTime>
 #include <QLocale>
-#include <QSet>
-
-#include <algorithm>
 
 namespace kinlist::ui {
 
@@ -70,10 +67,10 @@ void ActivityModel::setWholeHousehold(bool whole)
     Q_EMIT wholeHouseholdChanged();
 }
 
-QList<LocalStore::Activity> ActivityModel::cachePage(qint64 before) const
+QList<LocalStore::Activity> ActivityModel::cachePage(const LocalStore::Activity *after) const
 {
-    return m_whole ? m_client->store()->householdActivity(m_householdId, before, kPage)
-                   : m_client->store()->activity(m_listId, before, kPage);
+    return m_whole ? m_client->store()->householdActivity(m_householdId, after, kPage)
+                   : m_client->store()->activity(m_listId, after ? after->seq : 0, kPage);
 }
 
 void ActivityModel::reload()
@@ -83,7 +80,7 @@ void ActivityModel::reload()
     m_cacheExhausted = m_serverExhausted = m_fetching = false;
     m_nextBefore = 0;
     if (active()) {
-        m_rows = cachePage(0);
+        m_rows = cachePage(nullptr);
         m_cacheExhausted = m_rows.size() < kPage;
     }
     endResetModel();
@@ -97,14 +94,17 @@ void ActivityModel::prependNew()
     const bool empty = m_rows.isEmpty();
     const LocalStore::Activity newest = empty ? LocalStore::Activity {} : m_rows.constFirst();
     const auto seen = [&](const LocalStore::Activity &a) {
-        if (m_whole)
-            return a.at < newest.at || (a.listId == newest.listId && a.seq <= newest.seq);
-        return a.seq <= newest.seq;
+        if (!m_whole)
+            return a.seq <= newest.seq;
+        // The household's order: time, then list, then seq.
+        if (a.at != newest.at)
+            return a.at < newest.at;
+        return a.listId != newest.listId ? a.listId < newest.listId : a.seq <= newest.seq;
     };
     QList<LocalStore::Activity> fresh;
-    qint64 before = 0;
     for (int pages = 0; pages < 1000; ++pages) {
-        const QList<LocalStore::Activity> page = cachePage(before);
+        const QList<LocalStore::Activity> page =
+            cachePage(fresh.isEmpty() ? nullptr : &fresh.constLast());
         bool reached = page.size() < kPage;
         for (const LocalStore::Activity &a : page) {
             if (!empty && seen(a)) {
@@ -115,7 +115,6 @@ void ActivityModel::prependNew()
         }
         if (reached || empty)
             break;
-        before = cursorOf(page.constLast());
     }
     if (fresh.isEmpty())
         return;
@@ -138,23 +137,9 @@ void ActivityModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent))
         return;
     if (!m_cacheExhausted) {
-        const qint64 oldest = m_rows.isEmpty() ? 0 : cursorOf(m_rows.constLast());
-        QList<LocalStore::Activity> older = cachePage(oldest);
+        const QList<LocalStore::Activity> older =
+            cachePage(m_rows.isEmpty() ? nullptr : &m_rows.constLast());
         m_cacheExhausted = older.size() < kPage;
-        // Household-wide the cursor is a time: entries of that same millisecond come again.
-        if (m_whole && !m_rows.isEmpty()) {
-            QSet<QString> shown;
-            for (const LocalStore::Activity &a : std::as_const(m_rows)) {
-                if (a.at == oldest)
-                    shown.insert(a.listId + QLatin1Char('/') + QString::number(a.seq));
-            }
-            older.erase(std::remove_if(older.begin(), older.end(),
-                                       [&](const LocalStore::Activity &a) {
-                                           return shown.contains(a.listId + QLatin1Char('/') +
-                                                                 QString::number(a.seq));
-                                       }),
-                        older.end());
-        }
         if (!older.isEmpty()) {
             beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + older.size()) - 1);
             m_rows += older;

@@ -58,9 +58,8 @@ Q_SIGNALS:
 private:
     void reload();
     void prependNew();
-    // A page of the cache, older than `before` (a seq for one list, a time household-wide).
-    QList<client::LocalStore::Activity> cachePage(qint64 before) const;
-    qint64 cursorOf(const client::LocalStore::Activity &a) const { return m_whole ? a.at : a.seq; }
+    // A page of the cache, older than `after` (the last entry read; null: the newest).
+    QList<client::LocalStore::Activity> cachePage(const client::LocalStore::Activity *after) const;
     bool active() const { return m_client && !(m_whole ? m_householdId : m_listId).isEmpty(); }
     QString listName(const QString &listId) const;
     QString describeOp(const client::LocalStore::Activity &a) const;

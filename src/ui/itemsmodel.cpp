@@ -26,18 +26,12 @@ QString syncStateName(LocalStore::SyncState s)
     return QStringLiteral("confirmed");
 }
 
-// Roles and the entity fields behind them.
-struct FieldRole
-{
-    int role;
-    const char *field;
-};
-constexpr FieldRole kFieldRoles[] = {
-    {ItemsModel::TitleRole, "title"},       {ItemsModel::NoteRole, "note"},
-    {ItemsModel::QuantityRole, "quantity"}, {ItemsModel::UnitRole, "unit"},
-    {ItemsModel::CategoryRole, "category"}, {ItemsModel::DoneRole, "done"},
-    {ItemsModel::AssigneeRole, "assignee"}, {ItemsModel::DueRole, "due"},
-    {ItemsModel::PositionRole, "position"}, {ItemsModel::CreatedByRole, "createdBy"},
+// The roles backed by an item's fields.
+constexpr int kFieldRoles[] = {
+    ItemsModel::TitleRole,    ItemsModel::NoteRole,     ItemsModel::QuantityRole,
+    ItemsModel::UnitRole,     ItemsModel::CategoryRole, ItemsModel::DoneRole,
+    ItemsModel::AssigneeRole, ItemsModel::DueRole,      ItemsModel::PositionRole,
+    ItemsModel::CreatedByRole,
 };
 } // namespace
 
@@ -103,18 +97,12 @@ void ItemsModel::setGroupByCategory(bool on)
 
 bool ItemsModel::before(const Row &a, const Row &b) const
 {
-    if (m_groupByCategory) {
-        const QString ca = a.entity.value(QStringLiteral("category")).toString();
-        const QString cb = b.entity.value(QStringLiteral("category")).toString();
-        if (ca != cb) {
-            if (ca.isEmpty() || cb.isEmpty())
-                return cb.isEmpty(); // uncategorised last
-            return ca.localeAwareCompare(cb) < 0;
-        }
+    if (m_groupByCategory && a.category != b.category) {
+        if (a.category.isEmpty() || b.category.isEmpty())
+            return b.category.isEmpty(); // uncategorised last
+        return a.category.localeAwareCompare(b.category) < 0;
     }
-    const QString pa = a.position();
-    const QString pb = b.position();
-    return pa != pb ? pa < pb : a.entity.id < b.entity.id;
+    return a.position != b.position ? a.position < b.position : a.id < b.id;
 }
 
 bool ItemsModel::alive(const Entity &e) const
@@ -180,10 +168,34 @@ QString ItemsModel::conflictText(const QString &entityId) const
     return parts.join(QStringLiteral("; "));
 }
 
-ItemsModel::Row ItemsModel::makeRow(const Entity &e, const QString &syncState,
-                                    const QString &conflict) const
+QString ItemsModel::intern(const QString &s)
 {
-    Row r {e, syncState, {}, 0, conflict};
+    if (s.isEmpty())
+        return {};
+    const auto it = m_strings.constFind(s);
+    if (it != m_strings.constEnd())
+        return *it;
+    m_strings.insert(s);
+    return s;
+}
+
+ItemsModel::Row ItemsModel::makeRow(const Entity &e, LocalStore::SyncState syncState,
+                                    const QString &conflict)
+{
+    Row r;
+    r.id = e.id;
+    r.title = e.value(QStringLiteral("title")).toString();
+    r.note = e.value(QStringLiteral("note")).toString();
+    r.unit = intern(e.value(QStringLiteral("unit")).toString());
+    r.category = intern(e.value(QStringLiteral("category")).toString());
+    r.assignee = intern(e.value(QStringLiteral("assignee")).toString());
+    r.position = e.value(QStringLiteral("position")).toString();
+    r.createdBy = intern(e.value(QStringLiteral("createdBy")).toString());
+    r.quantity = e.value(QStringLiteral("quantity"));
+    r.due = e.value(QStringLiteral("due"));
+    r.done = e.value(QStringLiteral("done")).toBool();
+    r.syncState = syncState;
+    r.conflict = conflict;
     const auto it = m_changedBy.constFind(e.id);
     if (it != m_changedBy.constEnd()) {
         r.changedBy = it->first;
@@ -192,30 +204,57 @@ ItemsModel::Row ItemsModel::makeRow(const Entity &e, const QString &syncState,
     return r;
 }
 
+QVariant ItemsModel::Row::field(int role) const
+{
+    switch (role) {
+    case TitleRole:
+        return title;
+    case NoteRole:
+        return note;
+    case QuantityRole:
+        return quantity.toVariant();
+    case UnitRole:
+        return unit;
+    case CategoryRole:
+        return category;
+    case DoneRole:
+        return done;
+    case AssigneeRole:
+        return assignee.isEmpty() ? QVariant::fromValue(nullptr) : QVariant(assignee);
+    case DueRole:
+        return due.toVariant();
+    case PositionRole:
+        return position;
+    case CreatedByRole:
+        return createdBy;
+    default:
+        return {};
+    }
+}
+
 void ItemsModel::reload()
 {
     QList<Row> rows;
     m_done.clear();
     m_alive.clear();
+    m_strings.clear();
     if (m_client && !m_listId.isEmpty()) {
         LocalStore *store = m_client->store();
-        const QSet<QString> pending = store->pendingEntities(m_listId);
         const QSet<QString> failed = store->failedEntities(m_listId);
         QSet<QString> conflicted;
         for (const LocalStore::Conflict &conflict : store->conflicts(m_listId))
             conflicted.insert(conflict.entityId);
-        const Replica view = store->view(m_listId);
-        rows.reserve(view.entities().size());
-        for (const Entity &e : view.entities()) {
+        // One entity at a time, straight into its row: the list is never held twice.
+        store->forEachViewEntity(m_listId, [&](const Entity &e, bool pending) {
             noteDone(e);
             if (!shown(e))
-                continue;
+                return;
             rows.append(makeRow(e,
-                                pending.contains(e.id)      ? QStringLiteral("pending")
-                                    : failed.contains(e.id) ? QStringLiteral("failed")
-                                                            : QStringLiteral("confirmed"),
+                                pending                     ? LocalStore::SyncState::Pending
+                                    : failed.contains(e.id) ? LocalStore::SyncState::Failed
+                                                            : LocalStore::SyncState::Confirmed,
                                 conflicted.contains(e.id) ? conflictText(e.id) : QString()));
-        }
+        });
         std::sort(rows.begin(), rows.end(),
                   [this](const Row &a, const Row &b) { return before(a, b); });
     }
@@ -223,7 +262,7 @@ void ItemsModel::reload()
     // so views keep their place. Anything else is a new list: reset.
     const bool sameRows = rows.size() == m_rows.size() &&
         std::equal(rows.cbegin(), rows.cend(), m_rows.cbegin(),
-                   [](const Row &a, const Row &b) { return a.entity.id == b.entity.id; });
+                   [](const Row &a, const Row &b) { return a.id == b.id; });
     if (sameRows) {
         for (int i = 0; i < rows.size(); ++i) {
             const QList<int> roles = changedRoles(m_rows.at(i), rows.at(i));
@@ -263,7 +302,7 @@ void ItemsModel::refreshEntity(const QString &entityId)
             Q_EMIT countsChanged();
         return;
     }
-    const Row row = makeRow(*e, syncStateName(store->syncState(entityId)), conflictText(entityId));
+    const Row row = makeRow(*e, store->syncState(entityId), conflictText(entityId));
     if (current < 0) {
         const auto at =
             std::lower_bound(m_rows.cbegin(), m_rows.cend(), row,
@@ -309,10 +348,9 @@ void ItemsModel::refreshEntity(const QString &entityId)
 QList<int> ItemsModel::changedRoles(const Row &a, const Row &b) const
 {
     QList<int> roles;
-    for (const FieldRole &fr : kFieldRoles) {
-        const QString field = QString::fromLatin1(fr.field);
-        if (a.entity.value(field) != b.entity.value(field))
-            roles.append(fr.role);
+    for (const int role : kFieldRoles) {
+        if (a.field(role) != b.field(role))
+            roles.append(role);
     }
     if (a.syncState != b.syncState)
         roles.append(SyncStateRole);
@@ -344,37 +382,28 @@ QVariant ItemsModel::data(const QModelIndex &index, int role) const
     const Row &r = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-    case TitleRole:
-        return r.entity.value(QStringLiteral("title")).toString();
+        return r.title;
     case IdRole:
-        return r.entity.id;
-    case DoneRole:
-        return r.entity.value(QStringLiteral("done")).toBool();
+        return r.id;
     case SyncStateRole:
-        return r.syncState;
+        return syncStateName(r.syncState);
     case ChangedByRole:
         return r.changedBy;
     case ChangedAtRole:
         return r.changedAt;
     case ConflictRole:
         return r.conflict;
-    case AssigneeNameRole: {
-        const QString who = r.entity.value(QStringLiteral("assignee")).toString();
-        return who.isEmpty() || !m_client ? QString() : m_client->store()->personName(who);
-    }
+    case AssigneeNameRole:
+        return r.assignee.isEmpty() || !m_client ? QString()
+                                                 : m_client->store()->personName(r.assignee);
     case OverdueRole: {
-        const QString due = r.entity.value(QStringLiteral("due")).toString();
-        return !due.isEmpty() && !r.entity.value(QStringLiteral("done")).toBool() &&
+        const QString due = r.due.toString();
+        return !due.isEmpty() && !r.done &&
             QDate::fromString(due.left(10), Qt::ISODate) < QDate::currentDate();
     }
     default:
-        break;
+        return r.field(role);
     }
-    for (const FieldRole &fr : kFieldRoles) {
-        if (fr.role == role)
-            return r.entity.value(QString::fromLatin1(fr.field)).toVariant();
-    }
-    return {};
 }
 
 QHash<int, QByteArray> ItemsModel::roleNames() const
@@ -401,7 +430,7 @@ QHash<int, QByteArray> ItemsModel::roleNames() const
 int ItemsModel::rowOf(const QString &itemId) const
 {
     for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).entity.id == itemId)
+        if (m_rows.at(i).id == itemId)
             return i;
     }
     return -1;
@@ -409,15 +438,15 @@ int ItemsModel::rowOf(const QString &itemId) const
 
 QString ItemsModel::positionAtEnd() const
 {
-    return FracIndex::between(m_rows.isEmpty() ? QString() : m_rows.constLast().position(), {});
+    return FracIndex::between(m_rows.isEmpty() ? QString() : m_rows.constLast().position, {});
 }
 
 QString ItemsModel::positionBetween(int rowBefore, int rowAfter) const
 {
     const QString a =
-        rowBefore >= 0 && rowBefore < m_rows.size() ? m_rows.at(rowBefore).position() : QString();
+        rowBefore >= 0 && rowBefore < m_rows.size() ? m_rows.at(rowBefore).position : QString();
     const QString b =
-        rowAfter >= 0 && rowAfter < m_rows.size() ? m_rows.at(rowAfter).position() : QString();
+        rowAfter >= 0 && rowAfter < m_rows.size() ? m_rows.at(rowAfter).position : QString();
     // Grouped by category, neighbours on screen need not be in position order: then just
     // after the one before.
     if (!a.isEmpty() && !b.isEmpty() && !(a < b))

@@ -67,12 +67,10 @@ void ListsModel::count(Row &row) const
         return;
     }
     row.open = row.done = 0;
-    const Replica items = m_client->store()->view(row.id);
-    for (const Entity &e : items.entities()) {
-        if (e.kind != EntityKind::Item || e.isDeleted())
-            continue;
-        (e.value(QStringLiteral("done")).toBool() ? row.done : row.open) += 1;
-    }
+    m_client->store()->forEachViewEntity(row.id, [&row](const Entity &e, bool) {
+        if (e.kind == EntityKind::Item && !e.isDeleted())
+            (e.value(QStringLiteral("done")).toBool() ? row.done : row.open) += 1;
+    });
 }
 
 void ListsModel::setCounts(const QString &listId, int open, int done)

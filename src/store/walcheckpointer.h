@@ -7,10 +7,11 @@
 #include <mutex>
 #include <thread>
 
-namespace kinlist::server {
+namespace kinlist::store {
 
 // Runs SQLite WAL checkpoints on a thread of its own with its own connection, so the
-// server's event loop does not copy pages or wait for the fsync a checkpoint does. The
+// event loop (the server's, or the app's GUI thread) does not copy pages or wait for the
+// fsync a checkpoint does. The
 // main connection has auto-checkpointing switched off; PASSIVE checkpoints here never
 // block its writes.
 //
@@ -49,4 +50,4 @@ private:
     std::thread m_thread;
 };
 
-} // namespace kinlist::server
+} // namespace kinlist::store

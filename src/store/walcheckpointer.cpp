@@ -1,7 +1,6 @@
 #include "walcheckpointer.h"
 
-#include "logging.h"
-
+#include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -9,11 +8,12 @@
 
 #include <chrono>
 
-namespace kinlist::server {
+namespace kinlist::store {
 
 namespace {
 std::atomic<int> g_checkpointerCount {0};
-}
+Q_LOGGING_CATEGORY(lcCheckpoint, "kinlist.store.checkpoint")
+} // namespace
 
 WalCheckpointer::WalCheckpointer(QString databasePath, int intervalMs)
     : m_path(std::move(databasePath))
@@ -45,7 +45,8 @@ void WalCheckpointer::run()
         db.setDatabaseName(m_path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=1000"));
         if (!db.open()) {
-            qCWarning(lcStore) << "checkpointer cannot open the database:" << db.lastError().text();
+            qCWarning(lcCheckpoint)
+                << "checkpointer cannot open the database:" << db.lastError().text();
         } else {
             QSqlQuery q(db);
             std::unique_lock<std::mutex> lock(m_mutex);
@@ -57,7 +58,7 @@ void WalCheckpointer::run()
                     m_backfilled.store(q.value(2).toLongLong());
                     behind = m_logFrames.load() - m_backfilled.load();
                 } else {
-                    qCWarning(lcStore) << "checkpoint failed:" << q.lastError().text();
+                    qCWarning(lcCheckpoint) << "checkpoint failed:" << q.lastError().text();
                 }
                 q.finish();
                 lock.lock();
@@ -72,4 +73,4 @@ void WalCheckpointer::run()
     QSqlDatabase::removeDatabase(name);
 }
 
-} // namespace kinlist::server
+} // namespace kinlist::store
