@@ -10,6 +10,32 @@
 
 namespace kinlist::ui {
 
+namespace detail {
+// What a row shows, and nothing more: no stamps, no other fields (a 10,000-item list
+// is held in a few megabytes). Names that repeat (people, categories, units) share one
+// string.
+struct ItemRow
+{
+    QString id;
+    QString title;
+    QString note;
+    QString unit;
+    QString category;
+    QString assignee;
+    QString position;
+    QString createdBy;
+    QJsonValue quantity; // a number, null, or undefined when never set
+    QJsonValue due;
+    bool done = false;
+    client::LocalStore::SyncState syncState = client::LocalStore::SyncState::Confirmed;
+    QString changedBy;
+    qint64 changedAt = 0;
+    QString conflict;
+    // The value of a role backed by an item field.
+    QVariant field(int role) const;
+};
+} // namespace detail
+
 // The items of one list as the user sees them (confirmed state with this device's pending
 // changes), in list order. One op changes one row: a row is inserted, removed, moved or
 // its changed roles are announced; the model is never reset for a single remote op, so
@@ -83,33 +109,10 @@ Q_SIGNALS:
     void groupByCategoryChanged();
 
 private:
-    // What a row shows, and nothing more: no stamps, no other fields (a 10,000-item list
-    // is held in a few megabytes). Names that repeat (people, categories, units) share one
-    // string.
-    struct Row
-    {
-        QString id;
-        QString title;
-        QString note;
-        QString unit;
-        QString category;
-        QString assignee;
-        QString position;
-        QString createdBy;
-        QJsonValue quantity; // a number, null, or undefined when never set
-        QJsonValue due;
-        bool done = false;
-        client::LocalStore::SyncState syncState = client::LocalStore::SyncState::Confirmed;
-        QString changedBy;
-        qint64 changedAt = 0;
-        QString conflict;
-        // The value of a role backed by an item field.
-        QVariant field(int role) const;
-    };
+    using Row = detail::ItemRow;
     // List order: by category first when grouping (shopping lists), then position, then id.
     bool before(const Row &a, const Row &b) const;
-    Row makeRow(const Entity &e, client::LocalStore::SyncState syncState,
-                const QString &conflict);
+    Row makeRow(const Entity &e, client::LocalStore::SyncState syncState, const QString &conflict);
     QString intern(const QString &s);
     QString conflictText(const QString &entityId) const;
     // An item of this list, not deleted; `shown` also says whether the view shows it.
@@ -133,3 +136,7 @@ private:
 };
 
 } // namespace kinlist::ui
+
+// Rows move in memory as they are (every member is): inserting one in a long list is a
+// memmove, not a move of each row after it.
+Q_DECLARE_TYPEINFO(kinlist::ui::detail::ItemRow, Q_RELOCATABLE_TYPE);
