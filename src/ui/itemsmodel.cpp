@@ -97,12 +97,12 @@ void ItemsModel::setGroupByCategory(bool on)
 
 bool ItemsModel::before(const Row &a, const Row &b) const
 {
-    if (m_groupByCategory && a.category != b.category) {
-        if (a.category.isEmpty() || b.category.isEmpty())
-            return b.category.isEmpty(); // uncategorised last
-        return a.category.localeAwareCompare(b.category) < 0;
+    if (m_groupByCategory && a->category != b->category) {
+        if (a->category.isEmpty() || b->category.isEmpty())
+            return b->category.isEmpty(); // uncategorised last
+        return a->category.localeAwareCompare(b->category) < 0;
     }
-    return a.position != b.position ? a.position < b.position : a.id < b.id;
+    return a->position != b->position ? a->position < b->position : a->id < b->id;
 }
 
 bool ItemsModel::alive(const Entity &e) const
@@ -182,29 +182,29 @@ QString ItemsModel::intern(const QString &s)
 ItemsModel::Row ItemsModel::makeRow(const Entity &e, LocalStore::SyncState syncState,
                                     const QString &conflict)
 {
-    Row r;
-    r.id = e.id;
-    r.title = e.value(QStringLiteral("title")).toString();
-    r.note = e.value(QStringLiteral("note")).toString();
-    r.unit = intern(e.value(QStringLiteral("unit")).toString());
-    r.category = intern(e.value(QStringLiteral("category")).toString());
-    r.assignee = intern(e.value(QStringLiteral("assignee")).toString());
-    r.position = e.value(QStringLiteral("position")).toString();
-    r.createdBy = intern(e.value(QStringLiteral("createdBy")).toString());
-    r.quantity = e.value(QStringLiteral("quantity"));
-    r.due = e.value(QStringLiteral("due"));
-    r.done = e.value(QStringLiteral("done")).toBool();
-    r.syncState = syncState;
-    r.conflict = conflict;
+    auto r = std::make_shared<detail::ItemRowData>();
+    r->id = e.id;
+    r->title = e.value(QStringLiteral("title")).toString();
+    r->note = e.value(QStringLiteral("note")).toString();
+    r->unit = intern(e.value(QStringLiteral("unit")).toString());
+    r->category = intern(e.value(QStringLiteral("category")).toString());
+    r->assignee = intern(e.value(QStringLiteral("assignee")).toString());
+    r->position = e.value(QStringLiteral("position")).toString();
+    r->createdBy = intern(e.value(QStringLiteral("createdBy")).toString());
+    r->quantity = e.value(QStringLiteral("quantity"));
+    r->due = e.value(QStringLiteral("due"));
+    r->done = e.value(QStringLiteral("done")).toBool();
+    r->syncState = syncState;
+    r->conflict = conflict;
     const auto it = m_changedBy.constFind(e.id);
     if (it != m_changedBy.constEnd()) {
-        r.changedBy = it->first;
-        r.changedAt = it->second;
+        r->changedBy = it->first;
+        r->changedAt = it->second;
     }
-    return r;
+    return Row {std::move(r)};
 }
 
-QVariant detail::ItemRow::field(int role) const
+QVariant detail::ItemRowData::field(int role) const
 {
     switch (role) {
     case ItemsModel::TitleRole:
@@ -262,7 +262,7 @@ void ItemsModel::reload()
     // so views keep their place. Anything else is a new list: reset.
     const bool sameRows = rows.size() == m_rows.size() &&
         std::equal(rows.cbegin(), rows.cend(), m_rows.cbegin(),
-                   [](const Row &a, const Row &b) { return a.id == b.id; });
+                   [](const Row &a, const Row &b) { return a->id == b->id; });
     if (sameRows) {
         for (int i = 0; i < rows.size(); ++i) {
             const QList<int> roles = changedRoles(m_rows.at(i), rows.at(i));
@@ -328,7 +328,9 @@ void ItemsModel::refreshEntity(const QString &entityId)
     }
     // Where the row belongs among the others (searched around it, not by taking it out:
     // every shift of a 10,000-row list costs).
-    const auto less = [this](const Row &a, const Row &b) { return before(a, b); };
+    const auto less = [this](const Row &a, const Row &b) {
+        return before(a, b);
+    };
     const auto begin = m_rows.cbegin();
     const auto above = std::lower_bound(begin, begin + current, row, less);
     const int target = above != begin + current
@@ -351,14 +353,14 @@ QList<int> ItemsModel::changedRoles(const Row &a, const Row &b) const
 {
     QList<int> roles;
     for (const int role : kFieldRoles) {
-        if (a.field(role) != b.field(role))
+        if (a->field(role) != b->field(role))
             roles.append(role);
     }
-    if (a.syncState != b.syncState)
+    if (a->syncState != b->syncState)
         roles.append(SyncStateRole);
-    if (a.changedBy != b.changedBy || a.changedAt != b.changedAt)
+    if (a->changedBy != b->changedBy || a->changedAt != b->changedAt)
         roles << ChangedByRole << ChangedAtRole;
-    if (a.conflict != b.conflict)
+    if (a->conflict != b->conflict)
         roles.append(ConflictRole);
     if (roles.contains(AssigneeRole))
         roles.append(AssigneeNameRole);
@@ -384,27 +386,27 @@ QVariant ItemsModel::data(const QModelIndex &index, int role) const
     const Row &r = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return r.title;
+        return r->title;
     case IdRole:
-        return r.id;
+        return r->id;
     case SyncStateRole:
-        return syncStateName(r.syncState);
+        return syncStateName(r->syncState);
     case ChangedByRole:
-        return r.changedBy;
+        return r->changedBy;
     case ChangedAtRole:
-        return r.changedAt;
+        return r->changedAt;
     case ConflictRole:
-        return r.conflict;
+        return r->conflict;
     case AssigneeNameRole:
-        return r.assignee.isEmpty() || !m_client ? QString()
-                                                 : m_client->store()->personName(r.assignee);
+        return r->assignee.isEmpty() || !m_client ? QString()
+                                                  : m_client->store()->personName(r->assignee);
     case OverdueRole: {
-        const QString due = r.due.toString();
-        return !due.isEmpty() && !r.done &&
+        const QString due = r->due.toString();
+        return !due.isEmpty() && !r->done &&
             QDate::fromString(due.left(10), Qt::ISODate) < QDate::currentDate();
     }
     default:
-        return r.field(role);
+        return r->field(role);
     }
 }
 
@@ -432,7 +434,7 @@ QHash<int, QByteArray> ItemsModel::roleNames() const
 int ItemsModel::rowOf(const QString &itemId) const
 {
     for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).id == itemId)
+        if (m_rows.at(i)->id == itemId)
             return i;
     }
     return -1;
@@ -440,15 +442,15 @@ int ItemsModel::rowOf(const QString &itemId) const
 
 QString ItemsModel::positionAtEnd() const
 {
-    return FracIndex::between(m_rows.isEmpty() ? QString() : m_rows.constLast().position, {});
+    return FracIndex::between(m_rows.isEmpty() ? QString() : m_rows.constLast()->position, {});
 }
 
 QString ItemsModel::positionBetween(int rowBefore, int rowAfter) const
 {
     const QString a =
-        rowBefore >= 0 && rowBefore < m_rows.size() ? m_rows.at(rowBefore).position : QString();
+        rowBefore >= 0 && rowBefore < m_rows.size() ? m_rows.at(rowBefore)->position : QString();
     const QString b =
-        rowAfter >= 0 && rowAfter < m_rows.size() ? m_rows.at(rowAfter).position : QString();
+        rowAfter >= 0 && rowAfter < m_rows.size() ? m_rows.at(rowAfter)->position : QString();
     // Grouped by category, neighbours on screen need not be in position order: then just
     // after the one before.
     if (!a.isEmpty() && !b.isEmpty() && !(a < b))

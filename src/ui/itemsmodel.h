@@ -8,13 +8,15 @@
 #include <QSet>
 #include <QtQml/qqmlregistration.h>
 
+#include <memory>
+
 namespace kinlist::ui {
 
 namespace detail {
 // What a row shows, and nothing more: no stamps, no other fields (a 10,000-item list
 // is held in a few megabytes). Names that repeat (people, categories, units) share one
 // string.
-struct ItemRow
+struct ItemRowData
 {
     QString id;
     QString title;
@@ -33,6 +35,14 @@ struct ItemRow
     QString conflict;
     // The value of a role backed by an item field.
     QVariant field(int role) const;
+};
+
+// A row of the model: one pointer, so that inserting or moving a row in a long list
+// shifts pointers, not rows. Rows are never changed in place; a new one replaces it.
+struct ItemRow
+{
+    std::shared_ptr<const ItemRowData> d;
+    const ItemRowData *operator->() const { return d.get(); }
 };
 } // namespace detail
 
@@ -137,6 +147,6 @@ private:
 
 } // namespace kinlist::ui
 
-// Rows move in memory as they are (every member is): inserting one in a long list is a
-// memmove, not a move of each row after it.
+// A row moves in memory as it is (a shared_ptr has no pointer into itself): inserting one
+// in a long list is a memmove, not a move of each row after it.
 Q_DECLARE_TYPEINFO(kinlist::ui::detail::ItemRow, Q_RELOCATABLE_TYPE);
