@@ -474,6 +474,11 @@ bool benchApply(Fixture &f, int items, int count)
     QObject::connect(model, &QAbstractItemModel::rowsMoved, model, onRow);
     if (!signInAndLoad(f, a, items, QStringLiteral("apply: device A")))
         return false;
+    // The catch-up of 10,000 items left a long log, which the store's checkpointer thread
+    // copies back for a while: measured meanwhile, ops would time that, not themselves.
+    const bool settled =
+        waitFor([&] { return a.account()->store()->checkpointBacklog() == 0; }, 30000);
+    report(QStringLiteral("apply_checkpoint_settled"), settled ? 1 : 0, 0);
     // After the session's own connections: remoteOp's other receivers (the items model's
     // "changed by", the toasts) have run when this does; the row signal comes after.
     QObject::connect(a.account()->sync(), &client::SyncClient::remoteOp, model,

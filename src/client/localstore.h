@@ -137,6 +137,9 @@ public:
     QStringList knownLists() const;
     // The list as the user sees it: confirmed state with the pending changes merged in.
     Replica view(const QString &listId) const;
+    // Log frames the background checkpointer has not copied into the database yet (it
+    // works through a big catch-up for a while after).
+    qint64 checkpointBacklog() const { return m_checkpointer ? m_checkpointer->backlog() : 0; }
     // The same entities as view(), one at a time (without holding the list twice);
     // `pending` says whether changes of this device wait in the outbox.
     void forEachViewEntity(const QString &listId,

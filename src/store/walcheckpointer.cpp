@@ -50,6 +50,9 @@ void WalCheckpointer::run()
         } else {
             QSqlQuery q(db);
             std::unique_lock<std::mutex> lock(m_mutex);
+            // Not at once: opening is when the owner is busiest (an app starting up).
+            m_wake.wait_for(lock, std::chrono::milliseconds(m_intervalMs),
+                            [this] { return m_stop; });
             while (!m_stop) {
                 lock.unlock();
                 qint64 behind = 0;

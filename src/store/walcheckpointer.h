@@ -32,6 +32,13 @@ public:
     bool finishOnWriter() const;
     // The writer did: what this thread last reported is out of date until its next pass.
     void finishedOnWriter() { m_logFrames.store(0); }
+    // Log frames not copied back into the database yet, as of the last pass; -1 before the
+    // first pass.
+    qint64 backlog() const
+    {
+        const qint64 log = m_logFrames.load();
+        return log < 0 ? -1 : log - m_backfilled.load();
+    }
 
 private:
     // The writer's final pass waits for an fsync: rare enough under sustained load (about
@@ -42,7 +49,7 @@ private:
 
     QString m_path;
     int m_intervalMs;
-    std::atomic<qint64> m_logFrames {0};
+    std::atomic<qint64> m_logFrames {-1};
     std::atomic<qint64> m_backfilled {0};
     std::mutex m_mutex;
     std::condition_variable m_wake;
