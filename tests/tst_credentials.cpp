@@ -192,17 +192,23 @@ private Q_SLOTS:
                                       renewed.last().at(0).toString(), 10000);
             account.sync()->stop();
         }
-        // The app starts again: it signs in by itself with what was kept.
-        Account again(server.url(), f.people[0]->userId, &credentials, data);
         Error e;
-        QVERIFY(again.open(&e));
-        QSignalSpy needs(&again, &Account::needsSignIn);
-        again.resume();
-        QTRY_COMPARE_WITH_TIMEOUT(again.sync()->state(), kinlist::client::SyncClient::State::Live,
-                                  10000);
-        QCOMPARE(needs.size(), 0);
-        // Signing out forgets the token: the next start asks to sign in.
-        again.forget();
+        {
+            // The app starts again: it signs in by itself with what was kept.
+            Account again(server.url(), f.people[0]->userId, &credentials, data);
+            QVERIFY(again.open(&e));
+            QSignalSpy needs(&again, &Account::needsSignIn);
+            again.resume();
+            QTRY_COMPARE_WITH_TIMEOUT(again.sync()->state(),
+                                      kinlist::client::SyncClient::State::Live, 10000);
+            QCOMPARE(needs.size(), 0);
+            // Meanwhile a second app for the same account is turned away.
+            Account twin(server.url(), f.people[0]->userId, &credentials, data);
+            QVERIFY(!twin.open(&e));
+            QCOMPARE(e.code, ErrorCode::Conflict);
+            // Signing out forgets the token: the next start asks to sign in.
+            again.forget();
+        }
         Account third(server.url(), f.people[0]->userId, &credentials, data);
         QVERIFY(third.open(&e));
         QSignalSpy needsThird(&third, &Account::needsSignIn);

@@ -604,6 +604,12 @@ private Q_SLOTS:
             first.createList(QStringLiteral("Chores"), QStringLiteral("tasks"));
             first.addItem(QStringLiteral("Bins out"));
             QTRY_COMPARE_WITH_TIMEOUT(first.status()->pendingCount(), 0, 10000);
+            // A second app for the same account on this computer is turned away.
+            Session twin(m_server.url(), dir);
+            twin.restore();
+            QVERIFY(!twin.signedIn());
+            QVERIFY2(twin.error().contains(QStringLiteral("already open")),
+                     qPrintable(twin.error()));
         }
         {
             // Without a keychain here the token lives for the session only: the next start

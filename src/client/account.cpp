@@ -1,6 +1,7 @@
 #include "account.h"
 
 #include <QDir>
+#include <QLockFile>
 #include <QPointer>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -46,6 +47,18 @@ bool Account::open(Error *error)
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
         *error = Error {ErrorCode::StorageError,
                         QStringLiteral("cannot create %1").arg(QFileInfo(path).absolutePath())};
+        return false;
+    }
+    // One app at a time per account: a second would send the same mutation ids from the
+    // same outbox. The lock goes with the process, also when it is killed.
+    m_lock = std::make_unique<QLockFile>(QFileInfo(path).absolutePath() +
+                                         QStringLiteral("/kinlist.lock"));
+    if (!m_lock->tryLock(0)) {
+        *error = Error {m_lock->error() == QLockFile::LockFailedError ? ErrorCode::Conflict
+                                                                      : ErrorCode::StorageError,
+                        QStringLiteral("Kinlist is already open for this account on this "
+                                       "computer; use that window")};
+        m_lock.reset();
         return false;
     }
     // Qt Sql connection names are process-wide: one per Account object.

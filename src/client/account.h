@@ -4,6 +4,7 @@
 #include "localstore.h"
 #include "syncclient.h"
 
+#include <QLockFile>
 #include <QObject>
 #include <QUrl>
 
@@ -50,6 +51,7 @@ private:
     QString m_userId;
     CredentialStore *m_credentials;
     QString m_dataDirectory;
+    std::unique_ptr<QLockFile> m_lock; // held while open
     std::unique_ptr<LocalStore> m_store;
     std::unique_ptr<SyncClient> m_sync;
 };

@@ -124,7 +124,10 @@ void Session::openAccount(const QUrl &server, const QString &userId)
         std::make_unique<client::Account>(server, userId, &m_credentials, m_dataDirectory);
     Error e;
     if (!account->open(&e)) {
-        fail(tr("Kinlist cannot open its data on this computer: %1").arg(e.message));
+        fail(e.code == ErrorCode::Conflict
+                 ? tr("Kinlist is already open for this account on this computer. Use that "
+                      "window, or close it first.")
+                 : tr("Kinlist cannot open its data on this computer: %1").arg(e.message));
         return;
     }
     m_account = std::move(account);
