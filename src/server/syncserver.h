@@ -155,6 +155,8 @@ private:
     // answers with the reason (and counts a wrong guess) and returns nothing.
     std::optional<ServerStore::Invite> usableInvite(Connection *c, const Protocol::Decoded &d,
                                                     const QString &role);
+    // Gives `invite` a fresh code and saves it; false when it could not be saved.
+    bool saveWithNewCode(ServerStore::Invite *invite, const QString &createdBy);
     // A paired kitchen tablet: it edits lists, makes changes for members, manages nobody.
     bool isKioskDevice(const QString &userId) const;
     QString roleIn(const QString &userId, const QString &householdId) const;

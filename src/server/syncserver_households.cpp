@@ -140,12 +140,7 @@ void SyncServer::handleInviteCreate(Connection *c, const Protocol::Decoded &d)
     inv.expiresAtMs =
         nowMs() + qint64(d.message.value(QStringLiteral("ttlSeconds")).toInt(24 * 3600)) * 1000;
     inv.maxUses = d.message.value(QStringLiteral("maxUses")).toInt(5);
-    bool saved = false;
-    for (int attempt = 0; attempt < 5 && !saved; ++attempt) {
-        inv.code = makeInviteCode();
-        saved = !m_store.invite(inv.code) && m_store.insertInvite(inv, c->userId, nowMs());
-    }
-    if (!saved) {
+    if (!saveWithNewCode(&inv, c->userId)) {
         sendError(c, d.id, ErrorCode::StorageError,
                   QStringLiteral("the invite could not be saved"));
         return;
@@ -183,6 +178,17 @@ void SyncServer::handleJoin(Connection *c, const Protocol::Decoded &d)
     const auto h = m_store.household(inv->householdId, c->userId);
     sendReply(c, d.id,
               QJsonObject {{QStringLiteral("household"), h ? householdJson(*h) : QJsonObject {}}});
+}
+
+bool SyncServer::saveWithNewCode(ServerStore::Invite *invite, const QString &createdBy)
+{
+    // A code already taken (a one in a trillion chance) gets another.
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        invite->code = makeInviteCode();
+        if (!m_store.invite(invite->code) && m_store.insertInvite(*invite, createdBy, nowMs()))
+            return true;
+    }
+    return false;
 }
 
 std::optional<ServerStore::Invite>
@@ -233,12 +239,7 @@ void SyncServer::handleKioskCodeCreate(Connection *c, const Protocol::Decoded &d
         qint64(d.message.value(QStringLiteral("ttlSeconds")).toInt(kPairingTtlSec)) * 1000;
     inv.maxUses = 1;
     inv.role = kKiosk;
-    bool saved = false;
-    for (int attempt = 0; attempt < 5 && !saved; ++attempt) {
-        inv.code = makeInviteCode();
-        saved = !m_store.invite(inv.code) && m_store.insertInvite(inv, c->userId, nowMs());
-    }
-    if (!saved) {
+    if (!saveWithNewCode(&inv, c->userId)) {
         sendError(c, d.id, ErrorCode::StorageError,
                   QStringLiteral("the pairing code could not be saved"));
         return;
