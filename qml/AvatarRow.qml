@@ -10,7 +10,6 @@ Item {
     id: root
     property var members: [] // {userId, displayName, role}
     property string selected: ""
-    property string deviceName: ""
     signal picked(string userId)
 
     readonly property var people: root.members.filter(m => m.role !== "kiosk")

@@ -276,7 +276,6 @@ Page {
             Layout.rightMargin: 20
             members: page.session.members
             selected: page.session.actingFor
-            deviceName: page.session.userName
             onPicked: (userId) => page.session.actingFor = userId
         }
     }
