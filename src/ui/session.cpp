@@ -389,33 +389,45 @@ void Session::refreshMembers()
         m_account->sync()->refreshHouseholds();
 }
 
-void Session::createInvite()
+void Session::ownerRequest(const QString &type, QJsonObject fields, bool showBusy,
+                           const Refusals &say,
+                           const std::function<void(const QJsonObject &)> &done)
 {
     if (!m_account || m_householdId.isEmpty())
         return;
     clearError();
-    m_inviteCode.clear();
-    m_busy = true;
-    Q_EMIT changed();
-    m_account->sync()->request(
-        QStringLiteral("invite.create"), {{QStringLiteral("householdId"), m_householdId}},
-        [this](const QJsonObject &r) {
+    fields.insert(QStringLiteral("householdId"), m_householdId);
+    if (showBusy) {
+        m_busy = true;
+        Q_EMIT changed();
+    }
+    m_account->sync()->request(type, fields, [this, showBusy, say, done](const QJsonObject &r) {
+        if (showBusy)
             m_busy = false;
-            const QString code = r.value(QStringLiteral("code")).toString();
-            if (r.value(QStringLiteral("type")).toString() == QLatin1String("reply"))
-                m_inviteCode = r.value(QStringLiteral("result"))
-                                   .toObject()
-                                   .value(QStringLiteral("code"))
-                                   .toString();
-            else if (code == QLatin1String("offline"))
-                fail(tr("You are offline. Making an invite code needs a connection."));
-            else if (code == QLatin1String("forbidden"))
-                fail(tr("Only an owner of the household can invite people."));
-            else
-                fail(tr("The server could not make an invite code (%1). Please try again.")
-                         .arg(code));
+        const QString code = r.value(QStringLiteral("code")).toString();
+        if (r.value(QStringLiteral("type")).toString() == QLatin1String("reply"))
+            done(r.value(QStringLiteral("result")).toObject());
+        else if (code == QLatin1String("offline"))
+            fail(say.offline);
+        else if (code == QLatin1String("forbidden"))
+            fail(say.forbidden);
+        else
+            fail(say.failed.arg(code));
+        if (showBusy)
             Q_EMIT changed();
-        });
+    });
+}
+
+void Session::createInvite()
+{
+    m_inviteCode.clear();
+    ownerRequest(QStringLiteral("invite.create"), {}, true,
+                 {tr("You are offline. Making an invite code needs a connection."),
+                  tr("Only an owner of the household can invite people."),
+                  tr("The server could not make an invite code (%1). Please try again.")},
+                 [this](const QJsonObject &result) {
+                     m_inviteCode = result.value(QStringLiteral("code")).toString();
+                 });
 }
 
 bool Session::apply(Op op)

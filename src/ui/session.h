@@ -16,6 +16,7 @@
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
+#include <functional>
 #include <memory>
 
 namespace kinlist::ui {
@@ -200,6 +201,17 @@ private:
     std::optional<Entity> currentItem(const QString &itemId) const;
     void fail(const QString &message);
     void householdRequest(const QString &type, const QJsonObject &fields);
+    // What to say when an owner's request (with the current household) is refused.
+    struct Refusals
+    {
+        QString offline;
+        QString forbidden;
+        QString failed; // %1: the server's code
+    };
+    // Sends `type` for the current household; `done` gets the result, a refusal becomes
+    // the error sentence. `showBusy`: the session is busy until the answer.
+    void ownerRequest(const QString &type, QJsonObject fields, bool showBusy, const Refusals &say,
+                      const std::function<void(const QJsonObject &)> &done);
     // A settings key of this mode's account: a kiosk keeps its own beside the person's.
     QString key(const QString &name) const;
     static QByteArray pinHash(const QByteArray &salt, const QString &pin);

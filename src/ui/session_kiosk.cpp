@@ -51,53 +51,25 @@ void Session::setActingFor(const QString &userId)
 
 void Session::createKioskCode()
 {
-    if (!m_account || m_householdId.isEmpty())
-        return;
-    clearError();
     m_kioskCode.clear();
-    m_busy = true;
-    Q_EMIT changed();
-    m_account->sync()->request(
-        QStringLiteral("kiosk.code.create"), {{QStringLiteral("householdId"), m_householdId}},
-        [this](const QJsonObject &r) {
-            m_busy = false;
-            const QString code = r.value(QStringLiteral("code")).toString();
-            if (r.value(QStringLiteral("type")).toString() == QLatin1String("reply")) {
-                const QJsonObject result = r.value(QStringLiteral("result")).toObject();
-                m_kioskCode = result.value(QStringLiteral("code")).toString();
-                m_kioskCodeExpires = QDateTime::fromMSecsSinceEpoch(
-                    qint64(result.value(QStringLiteral("expiresAt")).toDouble()));
-            } else if (code == QLatin1String("offline")) {
-                fail(tr("You are offline. Pairing a tablet needs a connection."));
-            } else if (code == QLatin1String("forbidden")) {
-                fail(tr("Only an owner of the household can pair a kitchen tablet."));
-            } else {
-                fail(tr("The server could not make a pairing code (%1). Please try again.")
-                         .arg(code));
-            }
-            Q_EMIT changed();
-        });
+    ownerRequest(QStringLiteral("kiosk.code.create"), {}, true,
+                 {tr("You are offline. Pairing a tablet needs a connection."),
+                  tr("Only an owner of the household can pair a kitchen tablet."),
+                  tr("The server could not make a pairing code (%1). Please try again.")},
+                 [this](const QJsonObject &result) {
+                     m_kioskCode = result.value(QStringLiteral("code")).toString();
+                     m_kioskCodeExpires = QDateTime::fromMSecsSinceEpoch(
+                         qint64(result.value(QStringLiteral("expiresAt")).toDouble()));
+                 });
 }
 
 void Session::removeMember(const QString &userId)
 {
-    if (!m_account || m_householdId.isEmpty())
-        return;
-    clearError();
-    m_account->sync()->request(
-        QStringLiteral("member.remove"),
-        {{QStringLiteral("householdId"), m_householdId}, {QStringLiteral("userId"), userId}},
-        [this](const QJsonObject &r) {
-            const QString code = r.value(QStringLiteral("code")).toString();
-            if (r.value(QStringLiteral("type")).toString() == QLatin1String("reply"))
-                m_account->sync()->refreshHouseholds();
-            else if (code == QLatin1String("offline"))
-                fail(tr("You are offline. Removing someone needs a connection."));
-            else if (code == QLatin1String("forbidden"))
-                fail(tr("Only an owner of the household can remove someone."));
-            else
-                fail(tr("The server could not remove them (%1).").arg(code));
-        });
+    ownerRequest(QStringLiteral("member.remove"), {{QStringLiteral("userId"), userId}}, false,
+                 {tr("You are offline. Removing someone needs a connection."),
+                  tr("Only an owner of the household can remove someone."),
+                  tr("The server could not remove them (%1).")},
+                 [this](const QJsonObject &) { m_account->sync()->refreshHouseholds(); });
 }
 
 void Session::pairKiosk(const QString &server, const QString &code, const QString &name,
