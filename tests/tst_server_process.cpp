@@ -4,6 +4,8 @@
 #include "core/uuid.h"
 
 #include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -64,6 +66,68 @@ private Q_SLOTS:
         p.start(m_bin, {QStringLiteral("--listen"), QStringLiteral("nonsense")});
         QVERIFY(p.waitForFinished(10000));
         QCOMPARE(p.exitCode(), 2);
+    }
+
+    // The packaged service reads /etc/kinlist/kinlist-server.conf: options by name, comments
+    // allowed, the command line winning, and a clear refusal of what it does not know.
+    void configFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString fromFile = dir.filePath(QStringLiteral("from-file"));
+        const QString fromArgs = dir.filePath(QStringLiteral("from-args"));
+        const QString conf = dir.filePath(QStringLiteral("server.conf"));
+        const auto write = [&](const QByteArray &text) {
+            QFile f(conf);
+            return f.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+                f.write(text) == text.size();
+        };
+        QVERIFY(write("# Kinlist server\n; both kinds of comment\nlisten = 127.0.0.1:0\n"
+                      "data = " +
+                      fromFile.toUtf8() + "\npassword-hash = min\nsync = full\n"));
+        const auto run = [&](const QStringList &args, QByteArray *out) {
+            QProcess p;
+            p.start(m_bin, args);
+            if (!p.waitForStarted(5000))
+                return -1;
+            const QRegularExpression re(
+                QStringLiteral("listening on ws://\\S+ \\(data in (.+)\\)"));
+            const bool done = QTest::qWaitFor(
+                [&] {
+                    *out += p.readAllStandardOutput() + p.readAllStandardError();
+                    return re.match(QString::fromUtf8(*out)).hasMatch() ||
+                        p.state() == QProcess::NotRunning;
+                },
+                10000);
+            if (p.state() == QProcess::Running) {
+                p.terminate();
+                p.waitForFinished(10000);
+                return done ? 0 : -1;
+            }
+            return p.exitCode();
+        };
+        QByteArray out;
+        QCOMPARE(run({QStringLiteral("--config"), conf}, &out), 0);
+        QVERIFY2(out.contains("(data in " + fromFile.toUtf8() + ")"), out.constData());
+        QVERIFY(QFileInfo::exists(fromFile));
+        out.clear();
+        QCOMPARE(run({QStringLiteral("--config"), conf, QStringLiteral("--data"), fromArgs}, &out),
+                 0);
+        QVERIFY2(out.contains("(data in " + fromArgs.toUtf8() + ")"), out.constData());
+
+        QVERIFY(write("listen = 127.0.0.1:0\nport = 8477\n"));
+        out.clear();
+        QCOMPARE(run({QStringLiteral("--config"), conf}, &out), 2);
+        QVERIFY2(out.contains("unknown option \"port\""), out.constData());
+        QVERIFY(write("sync = sometimes\n"));
+        out.clear();
+        QCOMPARE(run({QStringLiteral("--config"), conf}, &out), 2);
+        QVERIFY2(out.contains("--sync must be normal or full"), out.constData());
+        out.clear();
+        QCOMPARE(
+            run({QStringLiteral("--config"), dir.filePath(QStringLiteral("missing.conf"))}, &out),
+            2);
+        QVERIFY2(out.contains("cannot read the configuration file"), out.constData());
     }
 
     void ackedOpsSurviveSigkill()

@@ -2,7 +2,10 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QStandardPaths>
+
+#include <algorithm>
 
 namespace kinlist::server {
 
@@ -71,12 +74,60 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments, Serv
         QStringLiteral("SQLite durability: normal (default; survives a killed server) or full "
                        "(also survives power loss, fsync on each commit)."),
         QStringLiteral("MODE"));
-    p.addOptions({help, version, listen, cert, key, data, accessTtl, pwhash, authTimeout,
-                  pingInterval, idleTimeout, rateLimit, maxPerUser, maxConns, sync});
+    const QCommandLineOption configFile(
+        QStringLiteral("config"),
+        QStringLiteral("Read options from FILE: one \"option = value\" per line, named as on the "
+                       "command line without the dashes (listen = 0.0.0.0:8477). The command "
+                       "line wins over the file."),
+        QStringLiteral("FILE"));
+    const QList<QCommandLineOption> settable {
+        listen,       cert,        key,       data,       accessTtl, pwhash, authTimeout,
+        pingInterval, idleTimeout, rateLimit, maxPerUser, maxConns,  sync};
+    p.addOptions({help, version, configFile});
+    p.addOptions(settable);
 
     if (!p.parse(arguments)) {
         *message = p.errorText();
         return ParseResult::Error;
+    }
+    if (p.isSet(configFile) && !p.isSet(help) && !p.isSet(version)) {
+        // The file's options go before the command line's, which then win.
+        const QString path = p.value(configFile);
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+            *message = QStringLiteral("cannot read the configuration file %1").arg(path);
+            return ParseResult::Error;
+        }
+        QStringList fromFile {arguments.value(0)};
+        int lineNumber = 0;
+        while (!file.atEnd()) {
+            ++lineNumber;
+            const QString line = QString::fromUtf8(file.readLine()).trimmed();
+            if (line.isEmpty() || line.startsWith(QLatin1Char('#')) ||
+                line.startsWith(QLatin1Char(';')))
+                continue;
+            const qsizetype equals = line.indexOf(QLatin1Char('='));
+            const QString name = line.left(equals).trimmed();
+            const auto known = std::find_if(settable.cbegin(), settable.cend(), [&](const auto &o) {
+                return o.names().constFirst() == name;
+            });
+            if (equals < 0 || known == settable.cend()) {
+                *message = equals < 0
+                    ? QStringLiteral("%1:%2: expected \"option = value\"").arg(path).arg(lineNumber)
+                    : QStringLiteral("%1:%2: unknown option \"%3\"")
+                          .arg(path)
+                          .arg(lineNumber)
+                          .arg(name);
+                return ParseResult::Error;
+            }
+            const QString value = line.mid(equals + 1).trimmed();
+            if (!p.isSet(*known) && !value.isEmpty())
+                fromFile << QStringLiteral("--%1=%2").arg(name, value);
+        }
+        if (!p.parse(fromFile + arguments.mid(1))) {
+            *message = QStringLiteral("%1: %2").arg(path, p.errorText());
+            return ParseResult::Error;
+        }
     }
     if (p.isSet(help)) {
         *message = p.helpText();
