@@ -18,8 +18,11 @@ ItemDelegate {
     required property string conflict
     required property var quantity
     required property string unit
+    required property string quantityText
     required property string category
     required property var due
+    required property string dueText
+    required property string assignee
     required property string assigneeName
     required property bool overdue
     property bool editing: false
@@ -141,10 +144,11 @@ ItemDelegate {
             }
             Label {
                 objectName: "taskInfo"
-                visible: !row.editing && (row.assigneeName.length > 0 || (typeof row.due === "string" && row.due.length > 0))
+                visible: !row.editing && (row.assigneeName.length > 0 || row.dueText.length > 0)
+                //: A task's due date on its row, e.g. "due 24/11/2026".
                 text: [row.assigneeName,
-                       typeof row.due === "string" && row.due.length > 0
-                           ? (row.overdue ? qsTr("overdue since %1") : qsTr("due %1")).arg(row.due.slice(0, 10))
+                       row.dueText.length > 0
+                           ? (row.overdue ? qsTr("overdue since %1") : qsTr("due %1")).arg(row.dueText)
                            : ""].filter(s => s.length > 0).join(" \u00b7 ")
                 color: row.overdue ? "#d64545" : Material.foreground
                 opacity: row.overdue ? 1 : 0.65
@@ -168,8 +172,8 @@ ItemDelegate {
         }
         Label {
             objectName: "quantity"
-            visible: typeof row.quantity === "number" && row.quantity !== 1
-            text: visible ? ("\u00d7" + row.quantity + (row.unit.length > 0 ? " " + row.unit : "")) : ""
+            visible: text.length > 0
+            text: row.quantityText
             opacity: 0.75
         }
         Label {

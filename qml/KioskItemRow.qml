@@ -10,8 +10,7 @@ ItemDelegate {
     required property string itemId
     required property string title
     required property bool done
-    required property var quantity
-    required property string unit
+    required property string quantityText
     required property string syncState
     required property string changedBy
     signal doneToggled(bool done)
@@ -70,8 +69,8 @@ ItemDelegate {
         }
         Label {
             objectName: "kioskQuantity"
-            visible: typeof row.quantity === "number" && row.quantity !== 1
-            text: visible ? ("\u00d7" + row.quantity + (row.unit.length > 0 ? " " + row.unit : "")) : ""
+            visible: text.length > 0
+            text: row.quantityText
             font.pixelSize: 24
             opacity: 0.75
         }

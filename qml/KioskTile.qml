@@ -15,7 +15,7 @@ ItemDelegate {
     implicitWidth: 280
     implicitHeight: 168
     padding: 20
-    Accessible.name: qsTr("%1, %n open", "", tile.openCount).arg(tile.name)
+    Accessible.name: qsTr("%1, %n open", "a list and how many items are not done", tile.openCount).arg(tile.name)
     onClicked: tile.opened()
 
     background: Rectangle {

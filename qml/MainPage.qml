@@ -25,12 +25,24 @@ Page {
         modal: true
         width: 420
         title: qsTr("Details")
-        standardButtons: Dialog.Save | Dialog.Cancel
+        // Buttons of our own, so they speak the chosen language at once.
+        footer: DialogButtonBox {
+            Button {
+                objectName: "detailsSave"
+                text: qsTr("Save")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                text: qsTr("Cancel")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
         readonly property bool tasks: page.session.currentListKind === "tasks"
         function openFor(id, title, quantity, unit, category, due, assignee) {
             itemId = id
             titleField.text = title
-            quantityField.text = typeof quantity === "number" ? String(quantity) : ""
+            quantityField.text = typeof quantity === "number"
+                ? String(quantity).replace(".", Qt.locale().decimalPoint) : ""
             unitField.text = unit
             categoryField.text = category
             dueField.text = typeof due === "string" ? due : ""
@@ -98,7 +110,13 @@ Page {
         anchors.centerIn: parent
         modal: true
         title: qsTr("Invite someone to %1").arg(page.session.householdName)
-        standardButtons: Dialog.Close
+        // Buttons of our own, so they speak the chosen language at once.
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Close")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
         ColumnLayout {
             spacing: 12
             Label {
@@ -195,7 +213,7 @@ Page {
                         width: ListView.view.width
                         highlighted: ListView.isCurrentItem
                         text: name
-                        Accessible.name: qsTr("%1, %2 open").arg(name).arg(openCount)
+                        Accessible.name: qsTr("%1, %n open", "a list and how many items are not done", openCount).arg(name)
                         onClicked: page.session.currentListId = listId
                         Keys.onReturnPressed: page.session.currentListId = listId
                         contentItem: RowLayout {
@@ -478,9 +496,7 @@ Page {
                 visible: page.session.items.doneCount > 0
                 text: page.session.items.showDone
                       ? qsTr("Hide done items")
-                      : page.session.items.doneCount === 1
-                        ? qsTr("Show 1 done item")
-                        : qsTr("Show %1 done items").arg(page.session.items.doneCount)
+                      : qsTr("Show %n done item(s)", "", page.session.items.doneCount)
                 onClicked: page.session.items.showDone = !page.session.items.showDone
             }
         }

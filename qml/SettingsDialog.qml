@@ -14,7 +14,14 @@ Dialog {
     objectName: "settingsDialog"
     title: qsTr("Settings")
     modal: true
-    standardButtons: Dialog.Close
+    // Buttons of our own, so they speak the chosen language at once.
+    footer: DialogButtonBox {
+        Button {
+            objectName: "settingsClose"
+            text: qsTr("Close")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+    }
     width: 500
     // Fits the window; what does not fit scrolls.
     height: Math.min(implicitHeight, (parent ? parent.height : 720) - 32)
@@ -112,7 +119,18 @@ Dialog {
                 title: qsTr("Remove %1?").arg(removeConfirm.who.displayName || "")
                 modal: true
                 anchors.centerIn: Overlay.overlay
-                standardButtons: Dialog.Ok | Dialog.Cancel
+                // Buttons of our own, so they speak the chosen language at once.
+                footer: DialogButtonBox {
+                    Button {
+                        objectName: "removeConfirmed"
+                        text: removeConfirm.who.role === "kiosk" ? qsTr("Unpair") : qsTr("Remove")
+                        DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+                    }
+                    Button {
+                        text: qsTr("Cancel")
+                        DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+                    }
+                }
                 Label {
                     width: 380
                     wrapMode: Text.WordWrap
@@ -128,7 +146,18 @@ Dialog {
                 title: qsTr("Use this computer as the kiosk?")
                 modal: true
                 anchors.centerIn: Overlay.overlay
-                standardButtons: Dialog.Ok | Dialog.Cancel
+                // Buttons of our own, so they speak the chosen language at once.
+                footer: DialogButtonBox {
+                    Button {
+                        objectName: "kioskConfirmed"
+                        text: qsTr("Restart as kiosk")
+                        DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+                    }
+                    Button {
+                        text: qsTr("Cancel")
+                        DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+                    }
+                }
                 Label {
                     width: 380
                     wrapMode: Text.WordWrap
@@ -156,6 +185,25 @@ Dialog {
                     text: qsTr("Dark")
                     checked: dialog.session.theme === "dark"
                     onClicked: dialog.session.theme = "dark"
+                }
+            }
+
+            RowLayout {
+                spacing: 12
+                Label { text: qsTr("Language") }
+                ComboBox {
+                    id: languageBox
+                    objectName: "language"
+                    Layout.preferredWidth: 240
+                    textRole: "name"
+                    valueRole: "code"
+                    //: The first choice of the language setting: follow the computer's language.
+                    model: [{ code: "", name: qsTr("As the system (%1)").arg(
+                                 dialog.session.languages.find(l => l.code === dialog.session.systemLanguage).name) }]
+                           .concat(dialog.session.languages)
+                    currentIndex: Math.max(0, indexOfValue(dialog.session.language))
+                    onActivated: dialog.session.language = currentValue
+                    Accessible.name: qsTr("Language")
                 }
             }
 

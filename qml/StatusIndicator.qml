@@ -57,7 +57,7 @@ Item {
         Label {
             objectName: "waiting"
             visible: root.pendingCount > 0
-            text: qsTr("%1 waiting").arg(root.pendingCount)
+            text: qsTr("%n waiting", "changes not yet sent to the server", root.pendingCount)
             opacity: 0.75
         }
         Button {

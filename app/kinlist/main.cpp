@@ -105,6 +105,9 @@ int main(int argc, char *argv[])
     QObject::connect(
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
         [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
+    // A language chosen in Settings shows at once: every qsTr() binding is evaluated anew.
+    QObject::connect(&session, &Session::languageChanged, &engine,
+                     &QQmlApplicationEngine::retranslate);
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Kinlist/Main.qml")));
     session.restore();
 

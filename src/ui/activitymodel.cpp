@@ -216,6 +216,13 @@ std::optional<LocalStore::Activity> ActivityModel::entry(int row) const
     return m_rows.at(row);
 }
 
+void ActivityModel::retranslate()
+{
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1),
+                           {Qt::DisplayRole, TextRole, TimeRole, DayRole});
+}
+
 int ActivityModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

@@ -41,6 +41,8 @@ public:
     void setWholeHousehold(bool whole);
 
     int rowCount(const QModelIndex &parent = {}) const override;
+    // The language changed: every row says its text again.
+    void retranslate();
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
     bool canFetchMore(const QModelIndex &parent) const override;

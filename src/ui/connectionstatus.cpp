@@ -59,6 +59,7 @@ QString ConnectionStatus::state() const
 QString ConnectionStatus::label() const
 {
     const QString s = state();
+    //: The connection status: connected, changes arrive as they happen.
     if (s == QLatin1String("live"))
         return tr("Live");
     if (s == QLatin1String("syncing"))
@@ -91,8 +92,7 @@ QString ConnectionStatus::detail() const
     else
         lines << (m_client ? m_client->lastError() : QString());
     if (const int n = pendingCount())
-        lines << (n == 1 ? tr("1 change waiting to be sent.")
-                         : tr("%1 changes waiting to be sent.").arg(n));
+        lines << tr("%n change(s) waiting to be sent.", nullptr, n);
     if (m_client && m_client->lastSyncAt() > 0)
         lines << tr("Last sync: %1")
                      .arg(QLocale().toString(
@@ -100,7 +100,7 @@ QString ConnectionStatus::detail() const
                          QLocale::ShortFormat));
     if (m_client && m_client->nextRetryInMs() >= 0) {
         const int s = int((m_client->nextRetryInMs() + 999) / 1000);
-        lines << (s == 1 ? tr("Next try in 1 second.") : tr("Next try in %1 seconds.").arg(s));
+        lines << tr("Next try in %n second(s).", nullptr, s);
     }
     return lines.join(QLatin1Char('\n'));
 }

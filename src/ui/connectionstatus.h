@@ -36,6 +36,9 @@ public:
 
     Q_INVOKABLE void retryNow();
 
+    // The language changed: the label and detail are said again.
+    void retranslate() { Q_EMIT changed(); }
+
 Q_SIGNALS:
     void changed();
 

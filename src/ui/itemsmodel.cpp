@@ -4,6 +4,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -156,11 +157,15 @@ QString ItemsModel::conflictText(const QString &entityId) const
         if (c.entityId != entityId)
             continue;
         const auto show = [](const QJsonValue &v) {
-            return v.isDouble() ? QString::number(v.toDouble())
+            //: A conflict: the value another person gave a field ("Mum set done, you set
+            //: not done"). "done": the item is checked off.
+            return v.isDouble() ? QLocale().toString(v.toDouble())
                 : v.isBool()    ? (v.toBool() ? tr("done") : tr("not done"))
-                : v.isNull()    ? tr("nothing")
-                                : v.toString();
+                //: A conflict: the field was cleared ("Mum set nothing, you set 3").
+                : v.isNull() ? tr("nothing")
+                             : v.toString();
         };
+        //: A change of this device lost to someone else's: who, their value, this device's.
         parts << tr("%1 set %2, you set %3")
                      .arg(c.theirsByName.isEmpty() ? tr("Someone") : c.theirsByName, show(c.theirs),
                           show(c.mine));
@@ -366,6 +371,10 @@ QList<int> ItemsModel::changedRoles(const Row &a, const Row &b) const
         roles.append(AssigneeNameRole);
     if (roles.contains(DueRole) || roles.contains(DoneRole))
         roles.append(OverdueRole);
+    if (roles.contains(DueRole))
+        roles.append(DueTextRole);
+    if (roles.contains(QuantityRole) || roles.contains(UnitRole))
+        roles.append(QuantityTextRole);
     return roles;
 }
 
@@ -405,9 +414,35 @@ QVariant ItemsModel::data(const QModelIndex &index, int role) const
         return !due.isEmpty() && !r->done &&
             QDate::fromString(due.left(10), Qt::ISODate) < QDate::currentDate();
     }
+    case QuantityTextRole: {
+        if (!r->quantity.isDouble() || r->quantity.toDouble() == 1)
+            return QString();
+        //: An item's quantity and unit on its row: "×2", "×1,5 kg".
+        return (r->unit.isEmpty() ? tr("×%1") : tr("×%1 %2"))
+            .arg(QLocale().toString(r->quantity.toDouble(), 'g', QLocale::FloatingPointShortest),
+                 r->unit);
+    }
+    case DueTextRole: {
+        const QDate due = QDate::fromString(r->due.toString().left(10), Qt::ISODate);
+        return due.isValid() ? QLocale().toString(due, QLocale::ShortFormat) : QString();
+    }
     default:
         return r->field(role);
     }
+}
+
+void ItemsModel::retranslate()
+{
+    if (m_rows.isEmpty())
+        return;
+    QStringList conflicted;
+    for (const Row &r : std::as_const(m_rows)) {
+        if (!r->conflict.isEmpty())
+            conflicted << r->id;
+    }
+    for (const QString &id : std::as_const(conflicted))
+        refreshEntity(id);
+    Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {QuantityTextRole, DueTextRole});
 }
 
 QHash<int, QByteArray> ItemsModel::roleNames() const
@@ -428,7 +463,9 @@ QHash<int, QByteArray> ItemsModel::roleNames() const
             {ChangedAtRole, "changedAt"},
             {ConflictRole, "conflict"},
             {AssigneeNameRole, "assigneeName"},
-            {OverdueRole, "overdue"}};
+            {OverdueRole, "overdue"},
+            {QuantityTextRole, "quantityText"},
+            {DueTextRole, "dueText"}};
 }
 
 int ItemsModel::rowOf(const QString &itemId) const

@@ -85,6 +85,8 @@ public:
         ConflictRole, // "Mum set 2, you set 3" when a change of this device lost, else ""
         AssigneeNameRole, // the assignee's display name
         OverdueRole, // a task past its due date and not done
+        QuantityTextRole, // "×1,5 kg": the quantity in the locale's digits, "" for one
+        DueTextRole, // the due date in the locale's short form, "" if none
     };
     Q_ENUM(Role)
 
@@ -107,6 +109,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     Q_INVOKABLE int rowOf(const QString &itemId) const;
+    // The language changed: rows say their quantities, dates and conflicts anew.
+    void retranslate();
     // A position after the last item, and one between two rows (-1: an end).
     QString positionAtEnd() const;
     QString positionBetween(int rowBefore, int rowAfter) const;

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QJsonArray>
+#include <QLocale>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -53,6 +54,7 @@ Session::Session(QUrl defaultServer, QString dataDirectory, Mode mode, QObject *
     , m_credentials(credentialOptions(
           m_dataDirectory, m_settings->value(QStringLiteral("rememberInFile"), false).toBool()))
 {
+    m_language.apply(language());
     m_toasts.setMuted(mutedLists(*m_settings));
     // The side bar takes the open list's counts from its items model.
     connect(&m_items, &ItemsModel::countsChanged, this, [this] {
@@ -522,6 +524,36 @@ void Session::setTheme(const QString &theme)
     Q_EMIT settingsChanged();
 }
 
+QString Session::language() const
+{
+    return m_settings->value(QStringLiteral("language")).toString();
+}
+
+void Session::setLanguage(const QString &code)
+{
+    if (code == language() || (!code.isEmpty() && Language::resolve(code) != code))
+        return;
+    m_settings->setValue(QStringLiteral("language"), code);
+    m_language.apply(code);
+    // What C++ has already put into words says it again; QML bindings follow on
+    // languageChanged (the engine retranslates).
+    m_items.retranslate();
+    m_activity.retranslate();
+    m_toasts.retranslate();
+    m_status.retranslate();
+    Q_EMIT languageChanged();
+    Q_EMIT settingsChanged();
+}
+
+QVariantList Session::languages()
+{
+    QVariantList all;
+    for (const Language::Choice &choice : Language::available())
+        all << QVariantMap {{QStringLiteral("code"), choice.code},
+                            {QStringLiteral("name"), choice.name}};
+    return all;
+}
+
 bool Session::notifications() const
 {
     return m_settings->value(QStringLiteral("notifications"), true).toBool();
@@ -652,9 +684,9 @@ void Session::addItem(const QString &title)
         const qint64 minutes = at > 0 ? (QDateTime::currentMSecsSinceEpoch() - at) / 60000 : -1;
         const QString when = minutes < 0 ? QString()
             : minutes < 1                ? tr("just now")
-            : minutes < 60               ? tr("%1 min ago").arg(minutes)
-            : minutes < 48 * 60          ? tr("%1 h ago").arg(minutes / 60)
-                                         : tr("%1 days ago").arg(minutes / (24 * 60));
+            : minutes < 60               ? tr("%n minute(s) ago", nullptr, int(minutes))
+            : minutes < 48 * 60          ? tr("%n hour(s) ago", nullptr, int(minutes / 60))
+                                         : tr("%n day(s) ago", nullptr, int(minutes / (24 * 60)));
         m_duplicateId = idx.data(ItemsModel::IdRole).toString();
         m_duplicateTitle = title.trimmed();
         m_duplicateText = by.isEmpty()
@@ -691,7 +723,8 @@ void Session::addOneMore()
     inverse.fields = {{QStringLiteral("quantity"), quantity}};
     const QString title = item ? item->value(QStringLiteral("title")).toString() : QString();
     dismissDuplicate();
-    applyUndoable(op, inverse, tr("%1: %2").arg(title).arg(before + 1));
+    //: Undo bar after "Add 1 more": the item and its new quantity, e.g. "Milk: 3".
+    applyUndoable(op, inverse, tr("%1: %2").arg(title, QLocale().toString(before + 1)));
 }
 
 void Session::addAnyway()
@@ -776,8 +809,17 @@ void Session::updateItem(const QString &itemId, const QVariantMap &fields)
                      it.key() == QLatin1String("assignee"))
                 ? QJsonValue(QJsonValue::Null)
                 : QJsonValue(QString());
-        if (it.key() == QLatin1String("quantity") && value.isString())
-            value = value.toString().toDouble();
+        if (it.key() == QLatin1String("quantity") && value.isString()) {
+            // "1,5" in German, "1.5" anywhere; something else is not a quantity.
+            const QString text = value.toString().trimmed();
+            bool ok = false;
+            double number = QLocale().toDouble(text, &ok);
+            if (!ok)
+                number = QLocale::c().toDouble(text, &ok);
+            if (!ok)
+                continue;
+            value = number;
+        }
         if (it.key() == QLatin1String("title") && value.toString().trimmed().isEmpty())
             continue;
         const QJsonValue old = item->value(it.key());

@@ -6,6 +6,7 @@
 #include "client/credentials.h"
 #include "connectionstatus.h"
 #include "itemsmodel.h"
+#include "language.h"
 #include "listsmodel.h"
 #include "toastqueue.h"
 
@@ -61,6 +62,15 @@ class Session : public QObject
     // Settings, remembered on this device.
     Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY settingsChanged) // system|light|dark
     Q_PROPERTY(bool notifications READ notifications WRITE setNotifications NOTIFY settingsChanged)
+    // The language chosen in Settings: "en", "de", "es", "fr", or "" to follow the system.
+    // Changing it takes effect at once (languageChanged: the window retranslates).
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    // The language in use now ("de"), also when following the system.
+    Q_PROPERTY(QString languageInUse READ languageInUse NOTIFY languageChanged)
+    // The system's language, as far as Kinlist speaks it ("en" otherwise).
+    Q_PROPERTY(QString systemLanguage READ systemLanguage CONSTANT)
+    // The languages on offer: {code, name}, each name in its own language.
+    Q_PROPERTY(QVariantList languages READ languages CONSTANT)
     // Keep the sign-in in a private file where no keychain is available (off by default).
     Q_PROPERTY(
         bool rememberInFile READ rememberInFile WRITE setRememberInFile NOTIFY settingsChanged)
@@ -118,6 +128,11 @@ public:
     void setTheme(const QString &theme);
     bool notifications() const;
     void setNotifications(bool on);
+    QString language() const;
+    void setLanguage(const QString &code);
+    QString languageInUse() const { return m_language.current(); }
+    static QString systemLanguage() { return Language::resolve({}); }
+    static QVariantList languages();
     bool rememberInFile() const { return m_credentials.allowFile(); }
     void setRememberInFile(bool on);
     QString credentialStatus() const { return m_credentials.status(); }
@@ -188,6 +203,7 @@ Q_SIGNALS:
     void duplicateChanged();
     void presenceChanged();
     void settingsChanged();
+    void languageChanged();
     void actingForChanged();
     void leaveKioskRequested();
     void useAsKioskRequested();
@@ -230,6 +246,7 @@ private:
     ItemsModel m_items;
     ToastQueue m_toasts;
     ActivityModel m_activity;
+    Language m_language;
     bool m_busy = false;
     QString m_error;
     QString m_userName;

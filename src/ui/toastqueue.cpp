@@ -65,21 +65,21 @@ QString ToastQueue::describe(const Toast &t) const
     switch (t.action) {
     case Action::Added:
         return one ? tr("%1 added %2 to %3").arg(t.by, t.firstTitle, list)
-                   : tr("%1 added %2 items to %3").arg(t.by).arg(t.count).arg(list);
+                   : tr("%1 added %n item(s) to %2", nullptr, t.count).arg(t.by, list);
     case Action::CheckedOff:
         return one ? tr("%1 checked off %2").arg(t.by, t.firstTitle)
-                   : tr("%1 checked off %2 items on %3").arg(t.by).arg(t.count).arg(list);
+                   : tr("%1 checked off %n item(s) on %2", nullptr, t.count).arg(t.by, list);
     case Action::Unchecked:
         return one ? tr("%1 put %2 back on %3").arg(t.by, t.firstTitle, list)
-                   : tr("%1 put %2 items back on %3").arg(t.by).arg(t.count).arg(list);
+                   : tr("%1 put %n item(s) back on %2", nullptr, t.count).arg(t.by, list);
     case Action::Removed:
         return one ? tr("%1 removed %2 from %3").arg(t.by, t.firstTitle, list)
-                   : tr("%1 removed %2 items from %3").arg(t.by).arg(t.count).arg(list);
+                   : tr("%1 removed %n item(s) from %2", nullptr, t.count).arg(t.by, list);
     case Action::Changed:
         break;
     }
     return one ? tr("%1 changed %2 on %3").arg(t.by, t.firstTitle, list)
-               : tr("%1 changed %2 items on %3").arg(t.by).arg(t.count).arg(list);
+               : tr("%1 changed %n item(s) on %2", nullptr, t.count).arg(t.by, list);
 }
 
 void ToastQueue::push(Toast toast)
@@ -135,6 +135,12 @@ void ToastQueue::dismiss(int row)
     beginRemoveRows({}, row, row);
     m_toasts.removeAt(row);
     endRemoveRows();
+}
+
+void ToastQueue::retranslate()
+{
+    if (!m_toasts.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_toasts.size()) - 1), {TextRole});
 }
 
 int ToastQueue::rowCount(const QModelIndex &parent) const

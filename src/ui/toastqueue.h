@@ -36,6 +36,8 @@ public:
     void showError(const QString &message);
 
     int rowCount(const QModelIndex &parent = {}) const override;
+    // The language changed: every row says its text again.
+    void retranslate();
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 

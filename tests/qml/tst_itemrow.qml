@@ -26,8 +26,11 @@ TestCase {
             conflict: ""
             quantity: 2
             unit: "l"
+            quantityText: "×2 l"
             category: "Dairy"
             due: undefined
+            dueText: ""
+            assignee: ""
             assigneeName: ""
             overdue: false
         }
@@ -103,7 +106,7 @@ TestCase {
         row = make()
         verify(!findChild(row, "syncBadge").visible)
         verify(findChild(row, "quantity").text.indexOf("2 l") >= 0)
-        row = make({ due: "2020-01-01", overdue: true, assigneeName: "Dad" })
+        row = make({ due: "2020-01-01", dueText: "01/01/2020", overdue: true, assigneeName: "Dad" })
         verify(findChild(row, "taskInfo").text.indexOf("overdue") >= 0)
         verify(findChild(row, "taskInfo").text.indexOf("Dad") >= 0)
     }

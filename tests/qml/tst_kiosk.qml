@@ -35,7 +35,7 @@ TestCase {
         id: rowComponent
         KioskItemRow {
             width: 700
-            itemId: "i1"; title: "Milk"; done: false; quantity: 2; unit: "l"
+            itemId: "i1"; title: "Milk"; done: false; quantityText: "×2 l"
             syncState: "confirmed"; changedBy: ""
         }
     }

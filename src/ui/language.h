@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QList>
+#include <QLocale>
+#include <QString>
+#include <QTranslator>
+
+#include <memory>
+
+namespace kinlist::ui {
+
+// The app's language: German, Spanish, French or English, from the system's locale or
+// chosen in Settings. Applying one installs Kinlist's translation on the application
+// (English too: it holds the English plural forms) and makes its locale the default, so
+// dates, times and numbers follow it.
+class Language
+{
+public:
+    struct Choice
+    {
+        QString code; // "de"
+        QString name; // in its own language: "Deutsch"
+    };
+    // The languages Kinlist speaks, English first.
+    static QList<Choice> available();
+    // The language a code stands for: one of available(), the system's when `code` is
+    // empty, and English for any other.
+    static QString resolve(const QString &code);
+
+    Language() = default;
+    ~Language();
+    Language(const Language &) = delete;
+    Language &operator=(const Language &) = delete;
+
+    // Switches to `code` (empty: the system's language). False when its translation
+    // could not be loaded; the app then speaks English.
+    bool apply(const QString &code);
+    // The language in use: "en", "de", "es" or "fr".
+    QString current() const { return m_current; }
+
+private:
+    std::unique_ptr<QTranslator> m_translator;
+    QString m_current;
+};
+
+} // namespace kinlist::ui
