@@ -1,0 +1,154 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>CleaningOverlay</name>
+    <message numerus="yes">
+        <source>%n second(s) left</source>
+        <translation>
+            <numerusform>%n second left</numerusform>
+            <numerusform>%n seconds left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KioskTile</name>
+    <message numerus="yes">
+        <source>%1, %n open</source>
+        <comment>a list and how many items are not done</comment>
+        <translation>
+            <numerusform>%1, %n open</numerusform>
+            <numerusform>%1, %n open</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to do</source>
+        <translation>
+            <numerusform>%n to do</numerusform>
+            <numerusform>%n to do</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to get</source>
+        <translation>
+            <numerusform>%n to get</numerusform>
+            <numerusform>%n to get</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainPage</name>
+    <message numerus="yes">
+        <source>%1, %n open</source>
+        <comment>a list and how many items are not done</comment>
+        <translation>
+            <numerusform>%1, %n open</numerusform>
+            <numerusform>%1, %n open</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n done item(s)</source>
+        <translation>
+            <numerusform>Show %n done item</numerusform>
+            <numerusform>Show %n done items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusIndicator</name>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <comment>changes not yet sent to the server</comment>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::ConnectionStatus</name>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>%n change waiting to be sent.</numerusform>
+            <numerusform>%n changes waiting to be sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Next try in %n second(s).</source>
+        <translation>
+            <numerusform>Next try in %n second.</numerusform>
+            <numerusform>Next try in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::Session</name>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many wrong PINs. Try again in %n second.</numerusform>
+            <numerusform>Too many wrong PINs. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::ToastQueue</name>
+    <message numerus="yes">
+        <source>%1 added %n item(s) to %2</source>
+        <translation>
+            <numerusform>%1 added %n item to %2</numerusform>
+            <numerusform>%1 added %n items to %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 checked off %n item(s) on %2</source>
+        <translation>
+            <numerusform>%1 checked off %n item on %2</numerusform>
+            <numerusform>%1 checked off %n items on %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 put %n item(s) back on %2</source>
+        <translation>
+            <numerusform>%1 put %n item back on %2</numerusform>
+            <numerusform>%1 put %n items back on %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 removed %n item(s) from %2</source>
+        <translation>
+            <numerusform>%1 removed %n item from %2</numerusform>
+            <numerusform>%1 removed %n items from %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 changed %n item(s) on %2</source>
+        <translation>
+            <numerusform>%1 changed %n item on %2</numerusform>
+            <numerusform>%1 changed %n items on %2</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

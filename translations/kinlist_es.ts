@@ -1,0 +1,1347 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>AvatarRow</name>
+    <message>
+        <source>Changes now count as %1&apos;s</source>
+        <translation>Ahora los cambios se registran a nombre de %1</translation>
+    </message>
+    <message>
+        <source>Who is this? Tap your face.</source>
+        <translation>¿Quién eres? Toca tu cara.</translation>
+    </message>
+    <message>
+        <source>%1, chosen</source>
+        <translation>%1, seleccionado</translation>
+    </message>
+</context>
+<context>
+    <name>CleaningOverlay</name>
+    <message>
+        <source>Cleaning – the screen ignores touches</source>
+        <translation>Limpieza – la pantalla no responde al tacto</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s) left</source>
+        <translation>
+            <numerusform>Queda %n segundo</numerusform>
+            <numerusform>Quedan %n segundos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPage</name>
+    <message>
+        <source>Hello %1!</source>
+        <translation>¡Hola, %1!</translation>
+    </message>
+    <message>
+        <source>Start a household for your family, or join one with the invite code someone gave you.</source>
+        <translation>Crea un hogar para tu familia o únete a uno con el código de invitación que te dieron.</translation>
+    </message>
+    <message>
+        <source>Start a household</source>
+        <translation>Crear un hogar</translation>
+    </message>
+    <message>
+        <source>e.g. The Smiths</source>
+        <translation>p. ej., Los García</translation>
+    </message>
+    <message>
+        <source>Household name</source>
+        <translation>Nombre del hogar</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Crear</translation>
+    </message>
+    <message>
+        <source>Join with an invite code</source>
+        <translation>Unirse con un código de invitación</translation>
+    </message>
+    <message>
+        <source>ABCD-EFGH</source>
+        <translation>ABCD-EFGH</translation>
+    </message>
+    <message>
+        <source>Invite code</source>
+        <translation>Código de invitación</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Unirse</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>ItemRow</name>
+    <message>
+        <source>Drag to move %1 (or Alt+Up and Alt+Down)</source>
+        <translation>Arrastra para mover %1 (o usa Alt+Arriba y Alt+Abajo)</translation>
+    </message>
+    <message>
+        <source>Mark %1 as not done</source>
+        <translation>Marcar %1 como pendiente</translation>
+    </message>
+    <message>
+        <source>Mark %1 as done</source>
+        <translation>Marcar %1 como hecho</translation>
+    </message>
+    <message>
+        <source>Item title</source>
+        <translation>Título del artículo</translation>
+    </message>
+    <message>
+        <source>overdue since %1</source>
+        <extracomment>A task&apos;s due date on its row, e.g. &quot;due 24/11/2026&quot;.</extracomment>
+        <translation>venció el %1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>vence el %1</translation>
+    </message>
+    <message>
+        <source>changed by %1, just now</source>
+        <translation>%1 lo acaba de cambiar</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Mantener el mío</translation>
+    </message>
+    <message>
+        <source>Keep my change to %1</source>
+        <translation>Mantener mi cambio en %1</translation>
+    </message>
+    <message>
+        <source>waiting to send</source>
+        <translation>pendiente de envío</translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation>sin guardar</translation>
+    </message>
+    <message>
+        <source>Saved on this computer; it goes to the others when connected.</source>
+        <translation>Guardado en este equipo; se enviará a los demás cuando haya conexión.</translation>
+    </message>
+    <message>
+        <source>The server refused this change.</source>
+        <translation>El servidor rechazó este cambio.</translation>
+    </message>
+    <message>
+        <source>Details of %1</source>
+        <translation>Detalles de %1</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Eliminar %1</translation>
+    </message>
+</context>
+<context>
+    <name>KioskItemRow</name>
+    <message>
+        <source>%1, done</source>
+        <translation>%1, hecho</translation>
+    </message>
+    <message>
+        <source>waiting to send</source>
+        <translation>pendiente de envío</translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation>sin guardar</translation>
+    </message>
+    <message>
+        <source>changed by %1, just now</source>
+        <translation>%1 lo acaba de cambiar</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Eliminar %1</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPage</name>
+    <message>
+        <source>‹ All lists</source>
+        <translation>‹ Todas las listas</translation>
+    </message>
+    <message>
+        <source>Clean</source>
+        <translation>Limpiar</translation>
+    </message>
+    <message>
+        <source>Cleaning mode: ignore touches for 30 seconds</source>
+        <translation>Modo limpieza: la pantalla no responde al tacto durante 30 segundos</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode (needs the PIN)</source>
+        <translation>Salir del modo quiosco (requiere el PIN)</translation>
+    </message>
+    <message>
+        <source>No lists yet. Lists made on any family device show up here.</source>
+        <translation>Aún no hay listas. Las listas que se creen en cualquier dispositivo de la familia aparecerán aquí.</translation>
+    </message>
+    <message>
+        <source>Add to %1…</source>
+        <translation>Agregar a %1…</translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation>Nuevo artículo</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Agregar</translation>
+    </message>
+    <message>
+        <source>Add 1 more</source>
+        <translation>Agregar 1 más</translation>
+    </message>
+    <message>
+        <source>Add anyway</source>
+        <translation>Agregar igualmente</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otros</translation>
+    </message>
+    <message>
+        <source>Nothing on this list.</source>
+        <translation>No hay nada en esta lista.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>Salir del modo quiosco</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPairPage</name>
+    <message>
+        <source>Pair this kitchen tablet</source>
+        <translation>Vincular esta tableta de la cocina</translation>
+    </message>
+    <message>
+        <source>On a family computer, an owner opens Kinlist, Settings, and chooses &quot;Make a pairing code&quot;. Type that code here.</source>
+        <translation>En un equipo de la familia, un propietario abre Kinlist, va a Configuración y elige &quot;Generar un código de vinculación&quot;. Escribe ese código aquí.</translation>
+    </message>
+    <message>
+        <source>Server address, e.g. kitchen-pc:8477</source>
+        <translation>Dirección del servidor, p. ej., kitchen-pc:8477</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <source>Pairing code, e.g. K7QX-M2PD</source>
+        <translation>Código de vinculación, p. ej., K7QX-M2PD</translation>
+    </message>
+    <message>
+        <source>Pairing code</source>
+        <translation>Código de vinculación</translation>
+    </message>
+    <message>
+        <source>Kitchen tablet</source>
+        <translation>Tableta de la cocina</translation>
+    </message>
+    <message>
+        <source>A name for this tablet</source>
+        <translation>Un nombre para esta tableta</translation>
+    </message>
+    <message>
+        <source>Tablet name</source>
+        <translation>Nombre de la tableta</translation>
+    </message>
+    <message>
+        <source>Exit PIN (4–8 digits)</source>
+        <translation>PIN de salida (4–8 dígitos)</translation>
+    </message>
+    <message>
+        <source>PIN to leave kiosk mode</source>
+        <translation>PIN para salir del modo quiosco</translation>
+    </message>
+    <message>
+        <source>The PIN again</source>
+        <translation>Repite el PIN</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>Repetir el PIN</translation>
+    </message>
+    <message>
+        <source>This tablet has no keychain. Keep the pairing in a file only this user can read, so it survives a restart.</source>
+        <translation>Esta tableta no tiene llavero. Guardar la vinculación en un archivo que solo este usuario puede leer, para que se conserve al reiniciar.</translation>
+    </message>
+    <message>
+        <source>One moment…</source>
+        <translation>Un momento…</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Vincular</translation>
+    </message>
+</context>
+<context>
+    <name>KioskTile</name>
+    <message numerus="yes">
+        <source>%1, %n open</source>
+        <comment>a list and how many items are not done</comment>
+        <translation>
+            <numerusform>%1, %n pendiente</numerusform>
+            <numerusform>%1, %n pendientes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tareas</translation>
+    </message>
+    <message>
+        <source>Shopping</source>
+        <translation>Compras</translation>
+    </message>
+    <message>
+        <source>All done</source>
+        <translation>Todo hecho</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to do</source>
+        <translation>
+            <numerusform>%n por hacer</numerusform>
+            <numerusform>%n por hacer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to get</source>
+        <translation>
+            <numerusform>%n por comprar</numerusform>
+            <numerusform>%n por comprar</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>%1 – Kinlist</source>
+        <translation>%1 – Kinlist</translation>
+    </message>
+</context>
+<context>
+    <name>MainPage</name>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>e.g. kg</source>
+        <translation>p. ej., kg</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>e.g. Dairy</source>
+        <translation>p. ej., Lácteos</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Cualquiera</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Asignado a</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fecha límite</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fecha límite</translation>
+    </message>
+    <message>
+        <source>Invite someone to %1</source>
+        <translation>Invitar a alguien a %1</translation>
+    </message>
+    <message>
+        <source>On their device, they choose &quot;Join with an invite code&quot; and type:</source>
+        <translation>En su dispositivo, la otra persona elige &quot;Unirse con un código de invitación&quot; y escribe:</translation>
+    </message>
+    <message>
+        <source>Making a code…</source>
+        <translation>Generando un código…</translation>
+    </message>
+    <message>
+        <source>The code works for 24 hours, for up to 5 people.</source>
+        <translation>El código es válido durante 24 horas y para un máximo de 5 personas.</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hogar</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>Listas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n open</source>
+        <comment>a list and how many items are not done</comment>
+        <translation>
+            <numerusform>%1, %n pendiente</numerusform>
+            <numerusform>%1, %n pendientes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Invite someone</source>
+        <translation>Invitar a alguien</translation>
+    </message>
+    <message>
+        <source>New list</source>
+        <translation>Nueva lista</translation>
+    </message>
+    <message>
+        <source>Name of a new list</source>
+        <translation>Nombre de la nueva lista</translation>
+    </message>
+    <message>
+        <source>No list yet</source>
+        <translation>Aún no hay ninguna lista</translation>
+    </message>
+    <message>
+        <source>%1 is looking at this list</source>
+        <translation>%1 está viendo esta lista</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <source>Show the activity of this list</source>
+        <translation>Mostrar la actividad de esta lista</translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation>Silenciada</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Silenciar</translation>
+    </message>
+    <message>
+        <source>Notifications for this list are off</source>
+        <translation>Las notificaciones de esta lista están desactivadas</translation>
+    </message>
+    <message>
+        <source>Notify me of others&apos; changes to this list</source>
+        <translation>Avisarme de los cambios que hagan otros en esta lista</translation>
+    </message>
+    <message>
+        <source>Unmute this list</source>
+        <translation>Dejar de silenciar esta lista</translation>
+    </message>
+    <message>
+        <source>Mute this list</source>
+        <translation>Silenciar esta lista</translation>
+    </message>
+    <message>
+        <source>Find on this list (Esc to close)</source>
+        <translation>Buscar en esta lista (Esc para cerrar)</translation>
+    </message>
+    <message>
+        <source>Find items</source>
+        <translation>Buscar artículos</translation>
+    </message>
+    <message>
+        <source>Add an item and press Enter</source>
+        <translation>Agrega un artículo y pulsa Intro</translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation>Nuevo artículo</translation>
+    </message>
+    <message>
+        <source>Add 1 more</source>
+        <translation>Agregar 1 más</translation>
+    </message>
+    <message>
+        <source>Add anyway</source>
+        <translation>Agregar igualmente</translation>
+    </message>
+    <message>
+        <source>Never mind</source>
+        <translation>Mejor no</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artículos</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otros</translation>
+    </message>
+    <message>
+        <source>Nothing on this list yet.</source>
+        <translation>Todavía no hay nada en esta lista.</translation>
+    </message>
+    <message>
+        <source>Hide done items</source>
+        <translation>Ocultar los artículos hechos</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n done item(s)</source>
+        <translation>
+            <numerusform>Mostrar %n artículo hecho</numerusform>
+            <numerusform>Mostrar %n artículos hechos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>Esta lista</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Todo</translation>
+    </message>
+    <message>
+        <source>Activity of the household</source>
+        <translation>Actividad del hogar</translation>
+    </message>
+    <message>
+        <source>Activity of this list</source>
+        <translation>Actividad de esta lista</translation>
+    </message>
+    <message>
+        <source>Take this change back</source>
+        <translation>Revertir este cambio</translation>
+    </message>
+    <message>
+        <source>Take back: %1</source>
+        <translation>Revertir: %1</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>Salir del modo quiosco</translation>
+    </message>
+    <message>
+        <source>Enter the PIN</source>
+        <translation>Escribe el PIN</translation>
+    </message>
+    <message>
+        <source>Delete a digit</source>
+        <translation>Borrar un dígito</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 on %2.</source>
+        <translation>Sesión iniciada como %1 en %2.</translation>
+    </message>
+    <message>
+        <source>Members of %1</source>
+        <translation>Miembros de %1</translation>
+    </message>
+    <message>
+        <source>%1 (owner)</source>
+        <translation>%1 (propietario)</translation>
+    </message>
+    <message>
+        <source>%1 (kitchen tablet)</source>
+        <translation>%1 (tableta de la cocina)</translation>
+    </message>
+    <message>
+        <source>Unpair</source>
+        <translation>Desvincular</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the household</source>
+        <translation>Quitar a %1 del hogar</translation>
+    </message>
+    <message>
+        <source>Invite someone</source>
+        <translation>Invitar a alguien</translation>
+    </message>
+    <message>
+        <source>Kitchen tablet</source>
+        <translation>Tableta de la cocina</translation>
+    </message>
+    <message>
+        <source>A tablet on the wall shows the lists to everyone, full screen. Start Kinlist there with --kiosk (or choose kiosk mode below) and enter a pairing code.</source>
+        <translation>Una tableta en la pared muestra las listas a todos, a pantalla completa. Inicia Kinlist en ella con --kiosk (o elige el modo quiosco más abajo) y escribe un código de vinculación.</translation>
+    </message>
+    <message>
+        <source>Make a pairing code</source>
+        <translation>Generar un código de vinculación</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;, valid once until %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, válido para un solo uso hasta las %2</translation>
+    </message>
+    <message>
+        <source>Use this computer as the kitchen kiosk…</source>
+        <translation>Usar este equipo como quiosco de la cocina…</translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation>¿Quitar a %1?</translation>
+    </message>
+    <message>
+        <source>The tablet stops showing the household&apos;s lists at once and needs a new pairing code.</source>
+        <translation>La tableta dejará de mostrar las listas del hogar de inmediato y necesitará un nuevo código de vinculación.</translation>
+    </message>
+    <message>
+        <source>They no longer see the household&apos;s lists. An owner can invite them again.</source>
+        <translation>Dejará de ver las listas del hogar. Un propietario puede enviarle otra invitación.</translation>
+    </message>
+    <message>
+        <source>Use this computer as the kiosk?</source>
+        <translation>¿Usar este equipo como quiosco?</translation>
+    </message>
+    <message>
+        <source>Kinlist restarts full screen and asks for a pairing code and a PIN. Leaving kiosk mode then needs that PIN; your own sign-in stays on this computer.</source>
+        <translation>Kinlist se reiniciará a pantalla completa y te pedirá un código de vinculación y un PIN. Después, para salir del modo quiosco hará falta ese PIN; tu propia sesión se conserva en este equipo.</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apariencia</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Tell me when others change our lists</source>
+        <translation>Avisarme cuando otros cambien nuestras listas</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>Inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Where no keychain is available, remember my sign-in in a file only my user can read</source>
+        <translation>Si no hay llavero disponible, recordar mi sesión en un archivo que solo mi usuario puede leer</translation>
+    </message>
+    <message>
+        <source>Sign out of this device</source>
+        <translation>Cerrar sesión en este dispositivo</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Restart as kiosk</source>
+        <translation>Reiniciar como quiosco</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>As the system (%1)</source>
+        <extracomment>The first choice of the language setting: follow the computer&apos;s language.</extracomment>
+        <translation>Igual que el sistema (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Create your Kinlist account</source>
+        <translation>Crea tu cuenta de Kinlist</translation>
+    </message>
+    <message>
+        <source>Welcome to Kinlist</source>
+        <translation>Te damos la bienvenida a Kinlist</translation>
+    </message>
+    <message>
+        <source>Shared lists for the whole family, on every device, live.</source>
+        <translation>Listas compartidas para toda la familia, en todos tus dispositivos y en tiempo real.</translation>
+    </message>
+    <message>
+        <source>Server address, e.g. kitchen-pc:8477</source>
+        <translation>Dirección del servidor, p. ej., kitchen-pc:8477</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <source>Your name, as the family sees it</source>
+        <translation>Tu nombre, tal como lo verá la familia</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Tu nombre</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Password (at least 8 characters)</source>
+        <translation>Contraseña (mínimo 8 caracteres)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>One moment…</source>
+        <translation>Un momento…</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Crear cuenta</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>I already have an account</source>
+        <translation>Ya tengo una cuenta</translation>
+    </message>
+    <message>
+        <source>New here? Create an account</source>
+        <translation>¿Primera vez aquí? Crea una cuenta</translation>
+    </message>
+</context>
+<context>
+    <name>StatusIndicator</name>
+    <message>
+        <source>Connecting</source>
+        <translation>Conectando</translation>
+    </message>
+    <message>
+        <source>Connection: %1</source>
+        <translation>Conexión: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <comment>changes not yet sent to the server</comment>
+        <translation>
+            <numerusform>%n pendiente</numerusform>
+            <numerusform>%n pendientes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Reintentar ahora</translation>
+    </message>
+    <message>
+        <source>Retry connecting now</source>
+        <translation>Volver a intentar la conexión ahora</translation>
+    </message>
+</context>
+<context>
+    <name>Toasts</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::client::AuthClient</name>
+    <message>
+        <source>That email address and password do not match an account.</source>
+        <translation>Ese correo electrónico y esa contraseña no coinciden con ninguna cuenta.</translation>
+    </message>
+    <message>
+        <source>There is already an account with this email address. Sign in instead.</source>
+        <translation>Ya existe una cuenta con este correo electrónico. Inicia sesión con ella.</translation>
+    </message>
+    <message>
+        <source>That pairing code is not valid. It may have expired or been used already; make a new one in Settings on a family computer.</source>
+        <translation>Ese código de vinculación no es válido. Puede que haya expirado o que ya se haya usado; genera uno nuevo en Configuración, en un equipo de la familia.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a minute and try again.</source>
+        <translation>Demasiados intentos. Espera un minuto y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>This server needs a newer Kinlist. Please update the app.</source>
+        <translation>Este servidor necesita una versión más reciente de Kinlist. Actualiza la aplicación.</translation>
+    </message>
+    <message>
+        <source>Please check what you typed: %1</source>
+        <translation>Revisa los datos: %1</translation>
+    </message>
+    <message>
+        <source>The server could not sign you in (%1).</source>
+        <translation>El servidor no pudo iniciar tu sesión (%1).</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer. Check the address and that it is running.</source>
+        <translation>El servidor en %1 no respondió. Comprueba la dirección y que el servidor esté en marcha.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server at %1. Check the address and your network.</source>
+        <translation>No se puede conectar con el servidor en %1. Comprueba la dirección y tu red.</translation>
+    </message>
+    <message>
+        <source>That does not look like a server address (for example kitchen-pc:8477).</source>
+        <translation>Eso no parece una dirección de servidor (por ejemplo, kitchen-pc:8477).</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::client::CredentialStore</name>
+    <message>
+        <source>Your sign-in is kept in the system keychain.</source>
+        <translation>Tu sesión se guarda en el llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>No keychain is available on this computer. Your sign-in is kept in a file only your user account can read, as you chose.</source>
+        <translation>No hay ningún llavero disponible en este equipo. Tal como elegiste, tu sesión se guarda en un archivo que solo tu cuenta de usuario puede leer.</translation>
+    </message>
+    <message>
+        <source>No keychain is available on this computer, and the sign-in file could not be written. You will have to sign in again after Kinlist restarts.</source>
+        <translation>No hay ningún llavero disponible en este equipo y no se pudo escribir el archivo de sesión. Tendrás que volver a iniciar sesión cuando Kinlist se reinicie.</translation>
+    </message>
+    <message>
+        <source>No keychain is available on this computer. Your sign-in is kept only until Kinlist closes; you can allow keeping it in a private file in Settings.</source>
+        <translation>No hay ningún llavero disponible en este equipo. Tu sesión solo se conserva hasta que se cierre Kinlist; en Configuración puedes permitir que se guarde en un archivo privado.</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::ActivityModel</name>
+    <message>
+        <source>%1 in %2</source>
+        <extracomment>An activity entry of the household-wide feed: &quot;Dad checked off Milk&quot; in &quot;Groceries&quot;</extracomment>
+        <translation>%1 en %2</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Alguien</translation>
+    </message>
+    <message>
+        <source>%1 created the list %2</source>
+        <translation>%1 creó la lista %2</translation>
+    </message>
+    <message>
+        <source>%1 created the list</source>
+        <translation>%1 creó la lista</translation>
+    </message>
+    <message>
+        <source>%1 renamed the list to %2</source>
+        <translation>%1 cambió el nombre de la lista a %2</translation>
+    </message>
+    <message>
+        <source>%1 changed the list</source>
+        <translation>%1 modificó la lista</translation>
+    </message>
+    <message>
+        <source>%1 deleted the list</source>
+        <translation>%1 eliminó la lista</translation>
+    </message>
+    <message>
+        <source>%1 added %2</source>
+        <translation>%1 agregó %2</translation>
+    </message>
+    <message>
+        <source>%1 removed %2</source>
+        <translation>%1 quitó %2</translation>
+    </message>
+    <message>
+        <source>%1 moved %2</source>
+        <translation>%1 movió %2</translation>
+    </message>
+    <message>
+        <source>%1 checked off %2</source>
+        <translation>%1 tachó %2</translation>
+    </message>
+    <message>
+        <source>%1 put %2 back on the list</source>
+        <translation>%1 volvió a poner %2 en la lista</translation>
+    </message>
+    <message>
+        <source>%1 renamed an item to %2</source>
+        <translation>%1 cambió el nombre de un artículo a %2</translation>
+    </message>
+    <message>
+        <source>%1 changed %2</source>
+        <translation>%1 modificó %2</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::ConnectionStatus</name>
+    <message>
+        <source>Live</source>
+        <extracomment>The connection status: connected, changes arrive as they happen.</extracomment>
+        <translation>En línea</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation>Sincronizando</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Conectando</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Sesión cerrada</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Connected. Changes appear on every device at once.</source>
+        <translation>Conectado. Los cambios aparecen al instante en todos los dispositivos.</translation>
+    </message>
+    <message>
+        <source>Connected, catching up.</source>
+        <translation>Conectado, poniéndose al día.</translation>
+    </message>
+    <message>
+        <source>Connecting to the server.</source>
+        <translation>Conectando con el servidor.</translation>
+    </message>
+    <message>
+        <source>Not connected (%1). Your changes are kept on this device and sent when the connection is back.</source>
+        <translation>Sin conexión (%1). Tus cambios se guardan en este dispositivo y se enviarán cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>Signed out. Sign in again to send your changes.</source>
+        <translation>Sesión cerrada. Vuelve a iniciar sesión para enviar tus cambios.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>%n cambio pendiente de envío.</numerusform>
+            <numerusform>%n cambios pendientes de envío.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Última sincronización: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Next try in %n second(s).</source>
+        <translation>
+            <numerusform>Próximo intento en %n segundo.</numerusform>
+            <numerusform>Próximo intento en %n segundos.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::ItemsModel</name>
+    <message>
+        <source>done</source>
+        <extracomment>A conflict: the value another person gave a field (&quot;Mum set done, you set not done&quot;). &quot;done&quot;: the item is checked off.</extracomment>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <extracomment>A conflict: the field was cleared (&quot;Mum set nothing, you set 3&quot;).</extracomment>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <source>%1 set %2, you set %3</source>
+        <extracomment>A change of this device lost to someone else&apos;s: who, their value, this device&apos;s.</extracomment>
+        <translation>%1 puso «%2» y tú, «%3»</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Alguien</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <extracomment>An item&apos;s quantity and unit on its row: &quot;×2&quot;, &quot;×1,5 kg&quot;.</extracomment>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <source>×%1 %2</source>
+        <translation>×%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::ScreenKeeper</name>
+    <message>
+        <source>This desktop offers no way for Kinlist to keep the screen on. Turn the screen saver and power saving off in its settings.</source>
+        <translation>Este escritorio no permite que Kinlist mantenga la pantalla encendida. Desactiva el protector de pantalla y el ahorro de energía en su configuración.</translation>
+    </message>
+    <message>
+        <source>The kitchen kiosk is showing the family&apos;s lists</source>
+        <translation>El quiosco de la cocina está mostrando las listas de la familia</translation>
+    </message>
+    <message>
+        <source>The screen saver did not agree to stay off (%1).</source>
+        <translation>El protector de pantalla no aceptó permanecer desactivado (%1).</translation>
+    </message>
+    <message>
+        <source>The screen stays on while the kiosk runs.</source>
+        <translation>La pantalla permanece encendida mientras el quiosco esté en marcha.</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::Session</name>
+    <message>
+        <source>Kinlist is already open for this account on this computer. Use that window, or close it first.</source>
+        <translation>Kinlist ya está abierto con esta cuenta en este equipo. Usa esa ventana o ciérrala primero.</translation>
+    </message>
+    <message>
+        <source>Kinlist cannot open its data on this computer: %1</source>
+        <translation>Kinlist no puede abrir sus datos en este equipo: %1</translation>
+    </message>
+    <message>
+        <source>This tablet was unpaired from the household. Pair it again with a new code from Settings on a family computer.</source>
+        <translation>Esta tableta se desvinculó del hogar. Vuelve a vincularla con un código nuevo desde Configuración en un equipo de la familia.</translation>
+    </message>
+    <message>
+        <source>A change was refused: you are no longer a member of that household.</source>
+        <translation>Se rechazó un cambio: ya no eres miembro de ese hogar.</translation>
+    </message>
+    <message>
+        <source>A change was refused: the item or list no longer exists.</source>
+        <translation>Se rechazó un cambio: el artículo o la lista ya no existe.</translation>
+    </message>
+    <message>
+        <source>A change could not be saved (%1).</source>
+        <translation>No se pudo guardar un cambio (%1).</translation>
+    </message>
+    <message>
+        <source>Please sign in again.</source>
+        <translation>Vuelve a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again; your changes are kept.</source>
+        <translation>Tu sesión ha terminado. Vuelve a iniciar sesión; tus cambios se conservan.</translation>
+    </message>
+    <message>
+        <source>Enter your email address and password.</source>
+        <translation>Escribe tu correo electrónico y tu contraseña.</translation>
+    </message>
+    <message>
+        <source>Enter your name and email address.</source>
+        <translation>Escribe tu nombre y tu correo electrónico.</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least 8 characters.</source>
+        <translation>Elige una contraseña de al menos 8 caracteres.</translation>
+    </message>
+    <message>
+        <source>You are offline. This needs a connection to the server.</source>
+        <translation>No tienes conexión. Para esto hace falta conectarse al servidor.</translation>
+    </message>
+    <message>
+        <source>That invite code is not valid. It may have expired or been used up; ask for a new one.</source>
+        <translation>Ese código de invitación no es válido. Puede que haya expirado o que ya se haya agotado; pide uno nuevo.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Wait a minute and try again.</source>
+        <translation>Demasiados códigos incorrectos. Espera un minuto y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The server could not do this (%1). Please try again.</source>
+        <translation>El servidor no pudo hacerlo (%1). Vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Give your household a name.</source>
+        <translation>Ponle un nombre a tu hogar.</translation>
+    </message>
+    <message>
+        <source>Enter the invite code you were given.</source>
+        <translation>Escribe el código de invitación que te dieron.</translation>
+    </message>
+    <message>
+        <source>You are offline. Making an invite code needs a connection.</source>
+        <translation>No tienes conexión. Para generar un código de invitación hace falta conexión.</translation>
+    </message>
+    <message>
+        <source>Only an owner of the household can invite people.</source>
+        <translation>Solo un propietario del hogar puede invitar a otras personas.</translation>
+    </message>
+    <message>
+        <source>The server could not make an invite code (%1). Please try again.</source>
+        <translation>El servidor no pudo generar un código de invitación (%1). Vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Kinlist could not save this change on this computer: %1</source>
+        <translation>Kinlist no pudo guardar este cambio en este equipo: %1</translation>
+    </message>
+    <message>
+        <source>Could not keep your change: %1</source>
+        <translation>No se pudo mantener tu cambio: %1</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>hace un momento</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>hace %n minuto</numerusform>
+            <numerusform>hace %n minutos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>hace %n hora</numerusform>
+            <numerusform>hace %n horas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>hace %n día</numerusform>
+            <numerusform>hace %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is already on the list.</source>
+        <translation>%1 ya está en la lista.</translation>
+    </message>
+    <message>
+        <source>%1 is already on the list (added by %2, %3).</source>
+        <translation>%1 ya está en la lista (lo agregó %2, %3).</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Undo bar after &quot;Add 1 more&quot;: the item and its new quantity, e.g. &quot;Milk: 3&quot;.</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 checked off</source>
+        <translation>Se tachó %1</translation>
+    </message>
+    <message>
+        <source>%1 back on the list</source>
+        <translation>%1 vuelve a estar en la lista</translation>
+    </message>
+    <message>
+        <source>%1 renamed</source>
+        <translation>Se cambió el nombre de %1</translation>
+    </message>
+    <message>
+        <source>%1 changed</source>
+        <translation>Se modificó %1</translation>
+    </message>
+    <message>
+        <source>%1 moved</source>
+        <translation>Se movió %1</translation>
+    </message>
+    <message>
+        <source>%1 deleted</source>
+        <translation>Se eliminó %1</translation>
+    </message>
+    <message>
+        <source>You are offline. Pairing a tablet needs a connection.</source>
+        <translation>No tienes conexión. Para vincular una tableta hace falta conexión.</translation>
+    </message>
+    <message>
+        <source>Only an owner of the household can pair a kitchen tablet.</source>
+        <translation>Solo un propietario del hogar puede vincular una tableta de la cocina.</translation>
+    </message>
+    <message>
+        <source>The server could not make a pairing code (%1). Please try again.</source>
+        <translation>El servidor no pudo generar un código de vinculación (%1). Vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>You are offline. Removing someone needs a connection.</source>
+        <translation>No tienes conexión. Para quitar a alguien hace falta conexión.</translation>
+    </message>
+    <message>
+        <source>Only an owner of the household can remove someone.</source>
+        <translation>Solo un propietario del hogar puede quitar a alguien.</translation>
+    </message>
+    <message>
+        <source>The server could not remove them (%1).</source>
+        <translation>El servidor no pudo quitar a ese miembro (%1).</translation>
+    </message>
+    <message>
+        <source>Enter the pairing code from Settings on a family computer, and a name for this tablet.</source>
+        <translation>Escribe el código de vinculación que aparece en Configuración en un equipo de la familia y un nombre para esta tableta.</translation>
+    </message>
+    <message>
+        <source>Choose a PIN of 4 to 8 digits. It is needed to leave kiosk mode.</source>
+        <translation>Elige un PIN de 4 a 8 dígitos. Lo necesitarás para salir del modo quiosco.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>Los dos PIN no coinciden. Escribe el mismo PIN dos veces.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Demasiados PIN incorrectos. Vuelve a intentarlo en %n segundo.</numerusform>
+            <numerusform>Demasiados PIN incorrectos. Vuelve a intentarlo en %n segundos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That is not the PIN.</source>
+        <translation>Ese no es el PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::ToastQueue</name>
+    <message>
+        <source>Someone</source>
+        <translation>Alguien</translation>
+    </message>
+    <message>
+        <source>%1 added %2 to %3</source>
+        <translation>%1 agregó %2 a %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 added %n item(s) to %2</source>
+        <translation>
+            <numerusform>%1 agregó %n artículo a %2</numerusform>
+            <numerusform>%1 agregó %n artículos a %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 checked off %2</source>
+        <translation>%1 tachó %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 checked off %n item(s) on %2</source>
+        <translation>
+            <numerusform>%1 tachó %n artículo en %2</numerusform>
+            <numerusform>%1 tachó %n artículos en %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 put %2 back on %3</source>
+        <translation>%1 volvió a poner %2 en %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 put %n item(s) back on %2</source>
+        <translation>
+            <numerusform>%1 volvió a poner %n artículo en %2</numerusform>
+            <numerusform>%1 volvió a poner %n artículos en %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 removed %2 from %3</source>
+        <translation>%1 quitó %2 de %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 removed %n item(s) from %2</source>
+        <translation>
+            <numerusform>%1 quitó %n artículo de %2</numerusform>
+            <numerusform>%1 quitó %n artículos de %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 changed %2 on %3</source>
+        <translation>%1 modificó %2 en %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 changed %n item(s) on %2</source>
+        <translation>
+            <numerusform>%1 modificó %n artículo en %2</numerusform>
+            <numerusform>%1 modificó %n artículos en %2</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1347 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AvatarRow</name>
+    <message>
+        <source>Changes now count as %1&apos;s</source>
+        <translation>Les modifications sont maintenant attribuées à %1</translation>
+    </message>
+    <message>
+        <source>Who is this? Tap your face.</source>
+        <translation>Qui es-tu ? Touche ton visage.</translation>
+    </message>
+    <message>
+        <source>%1, chosen</source>
+        <translation>%1, sélection actuelle</translation>
+    </message>
+</context>
+<context>
+    <name>CleaningOverlay</name>
+    <message>
+        <source>Cleaning – the screen ignores touches</source>
+        <translation>Nettoyage – l&apos;écran ne réagit plus au toucher</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s) left</source>
+        <translation>
+            <numerusform>%n seconde restante</numerusform>
+            <numerusform>%n secondes restantes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPage</name>
+    <message>
+        <source>Hello %1!</source>
+        <translation>Bonjour %1 !</translation>
+    </message>
+    <message>
+        <source>Start a household for your family, or join one with the invite code someone gave you.</source>
+        <translation>Crée un foyer pour ta famille, ou rejoins-en un avec le code d&apos;invitation qu&apos;on t&apos;a donné.</translation>
+    </message>
+    <message>
+        <source>Start a household</source>
+        <translation>Créer un foyer</translation>
+    </message>
+    <message>
+        <source>e.g. The Smiths</source>
+        <translation>p. ex. Les Martin</translation>
+    </message>
+    <message>
+        <source>Household name</source>
+        <translation>Nom du foyer</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <source>Join with an invite code</source>
+        <translation>Rejoindre avec un code d&apos;invitation</translation>
+    </message>
+    <message>
+        <source>ABCD-EFGH</source>
+        <translation>ABCD-EFGH</translation>
+    </message>
+    <message>
+        <source>Invite code</source>
+        <translation>Code d&apos;invitation</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Rejoindre</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+</context>
+<context>
+    <name>ItemRow</name>
+    <message>
+        <source>Drag to move %1 (or Alt+Up and Alt+Down)</source>
+        <translation>Fais glisser pour déplacer %1 (ou Alt+Haut et Alt+Bas)</translation>
+    </message>
+    <message>
+        <source>Mark %1 as not done</source>
+        <translation>Décocher %1</translation>
+    </message>
+    <message>
+        <source>Mark %1 as done</source>
+        <translation>Cocher %1</translation>
+    </message>
+    <message>
+        <source>Item title</source>
+        <translation>Nom de l&apos;article</translation>
+    </message>
+    <message>
+        <source>overdue since %1</source>
+        <extracomment>A task&apos;s due date on its row, e.g. &quot;due 24/11/2026&quot;.</extracomment>
+        <translation>en retard depuis le %1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>pour le %1</translation>
+    </message>
+    <message>
+        <source>changed by %1, just now</source>
+        <translation>modifié par %1, à l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Garder ma version</translation>
+    </message>
+    <message>
+        <source>Keep my change to %1</source>
+        <translation>Garder ma modification de %1</translation>
+    </message>
+    <message>
+        <source>waiting to send</source>
+        <translation>en attente d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation>non enregistré</translation>
+    </message>
+    <message>
+        <source>Saved on this computer; it goes to the others when connected.</source>
+        <translation>Enregistré sur cet ordinateur ; sera envoyé aux autres dès que la connexion reviendra.</translation>
+    </message>
+    <message>
+        <source>The server refused this change.</source>
+        <translation>Le serveur a refusé cette modification.</translation>
+    </message>
+    <message>
+        <source>Details of %1</source>
+        <translation>Détails de %1</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
+</context>
+<context>
+    <name>KioskItemRow</name>
+    <message>
+        <source>%1, done</source>
+        <translation>%1, coché</translation>
+    </message>
+    <message>
+        <source>waiting to send</source>
+        <translation>en attente d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation>non enregistré</translation>
+    </message>
+    <message>
+        <source>changed by %1, just now</source>
+        <translation>modifié par %1, à l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPage</name>
+    <message>
+        <source>‹ All lists</source>
+        <translation>‹ Toutes les listes</translation>
+    </message>
+    <message>
+        <source>Clean</source>
+        <translation>Nettoyer</translation>
+    </message>
+    <message>
+        <source>Cleaning mode: ignore touches for 30 seconds</source>
+        <translation>Mode nettoyage : l&apos;écran ignore le toucher pendant 30 secondes</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode (needs the PIN)</source>
+        <translation>Quitter le mode kiosque (code PIN requis)</translation>
+    </message>
+    <message>
+        <source>No lists yet. Lists made on any family device show up here.</source>
+        <translation>Aucune liste pour l&apos;instant. Les listes créées sur n&apos;importe quel appareil de la famille s&apos;affichent ici.</translation>
+    </message>
+    <message>
+        <source>Add to %1…</source>
+        <translation>Ajouter à %1…</translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation>Nouvel article</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Add 1 more</source>
+        <translation>En ajouter 1</translation>
+    </message>
+    <message>
+        <source>Add anyway</source>
+        <translation>Ajouter quand même</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Divers</translation>
+    </message>
+    <message>
+        <source>Nothing on this list.</source>
+        <translation>Rien sur cette liste.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>Quitter le mode kiosque</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPairPage</name>
+    <message>
+        <source>Pair this kitchen tablet</source>
+        <translation>Appairer la tablette de la cuisine</translation>
+    </message>
+    <message>
+        <source>On a family computer, an owner opens Kinlist, Settings, and chooses &quot;Make a pairing code&quot;. Type that code here.</source>
+        <translation>Sur un ordinateur de la famille, un propriétaire ouvre Kinlist, va dans Paramètres et choisit « Créer un code d&apos;appairage ». Saisis ce code ici.</translation>
+    </message>
+    <message>
+        <source>Server address, e.g. kitchen-pc:8477</source>
+        <translation>Adresse du serveur, p. ex. kitchen-pc:8477</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <source>Pairing code, e.g. K7QX-M2PD</source>
+        <translation>Code d&apos;appairage, p. ex. K7QX-M2PD</translation>
+    </message>
+    <message>
+        <source>Pairing code</source>
+        <translation>Code d&apos;appairage</translation>
+    </message>
+    <message>
+        <source>Kitchen tablet</source>
+        <translation>Tablette de la cuisine</translation>
+    </message>
+    <message>
+        <source>A name for this tablet</source>
+        <translation>Un nom pour cette tablette</translation>
+    </message>
+    <message>
+        <source>Tablet name</source>
+        <translation>Nom de la tablette</translation>
+    </message>
+    <message>
+        <source>Exit PIN (4–8 digits)</source>
+        <translation>Code PIN de sortie (4 à 8 chiffres)</translation>
+    </message>
+    <message>
+        <source>PIN to leave kiosk mode</source>
+        <translation>Code PIN pour quitter le mode kiosque</translation>
+    </message>
+    <message>
+        <source>The PIN again</source>
+        <translation>Confirme le code PIN</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>Confirmation du code PIN</translation>
+    </message>
+    <message>
+        <source>This tablet has no keychain. Keep the pairing in a file only this user can read, so it survives a restart.</source>
+        <translation>Cette tablette n&apos;a pas de trousseau. Conserver l&apos;appairage dans un fichier lisible uniquement par cet utilisateur, pour qu&apos;il résiste à un redémarrage.</translation>
+    </message>
+    <message>
+        <source>One moment…</source>
+        <translation>Un instant…</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Appairer</translation>
+    </message>
+</context>
+<context>
+    <name>KioskTile</name>
+    <message numerus="yes">
+        <source>%1, %n open</source>
+        <comment>a list and how many items are not done</comment>
+        <translation>
+            <numerusform>%1, %n restant</numerusform>
+            <numerusform>%1, %n restants</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <source>Shopping</source>
+        <translation>Courses</translation>
+    </message>
+    <message>
+        <source>All done</source>
+        <translation>Tout est fait</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to do</source>
+        <translation>
+            <numerusform>%n à faire</numerusform>
+            <numerusform>%n à faire</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to get</source>
+        <translation>
+            <numerusform>%n à acheter</numerusform>
+            <numerusform>%n à acheter</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>%1 – Kinlist</source>
+        <translation>%1 – Kinlist</translation>
+    </message>
+</context>
+<context>
+    <name>MainPage</name>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <source>e.g. kg</source>
+        <translation>p. ex. kg</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>e.g. Dairy</source>
+        <translation>p. ex. Produits laitiers</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>N&apos;importe qui</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Attribué à</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Date d&apos;échéance</translation>
+    </message>
+    <message>
+        <source>Invite someone to %1</source>
+        <translation>Inviter quelqu&apos;un à rejoindre %1</translation>
+    </message>
+    <message>
+        <source>On their device, they choose &quot;Join with an invite code&quot; and type:</source>
+        <translation>Sur son appareil, la personne choisit « Rejoindre avec un code d&apos;invitation » et saisit :</translation>
+    </message>
+    <message>
+        <source>Making a code…</source>
+        <translation>Création du code…</translation>
+    </message>
+    <message>
+        <source>The code works for 24 hours, for up to 5 people.</source>
+        <translation>Le code est valable 24 heures, pour 5 personnes au maximum.</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Foyer</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>Listes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n open</source>
+        <comment>a list and how many items are not done</comment>
+        <translation>
+            <numerusform>%1, %n restant</numerusform>
+            <numerusform>%1, %n restants</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Invite someone</source>
+        <translation>Inviter quelqu&apos;un</translation>
+    </message>
+    <message>
+        <source>New list</source>
+        <translation>Nouvelle liste</translation>
+    </message>
+    <message>
+        <source>Name of a new list</source>
+        <translation>Nom de la nouvelle liste</translation>
+    </message>
+    <message>
+        <source>No list yet</source>
+        <translation>Aucune liste pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>%1 is looking at this list</source>
+        <translation>%1 regarde cette liste</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <source>Show the activity of this list</source>
+        <translation>Afficher l&apos;activité de cette liste</translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation>En sourdine</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Sourdine</translation>
+    </message>
+    <message>
+        <source>Notifications for this list are off</source>
+        <translation>Les notifications de cette liste sont désactivées</translation>
+    </message>
+    <message>
+        <source>Notify me of others&apos; changes to this list</source>
+        <translation>Me prévenir quand d&apos;autres modifient cette liste</translation>
+    </message>
+    <message>
+        <source>Unmute this list</source>
+        <translation>Réactiver les notifications de cette liste</translation>
+    </message>
+    <message>
+        <source>Mute this list</source>
+        <translation>Mettre cette liste en sourdine</translation>
+    </message>
+    <message>
+        <source>Find on this list (Esc to close)</source>
+        <translation>Rechercher dans cette liste (Échap pour fermer)</translation>
+    </message>
+    <message>
+        <source>Find items</source>
+        <translation>Rechercher des articles</translation>
+    </message>
+    <message>
+        <source>Add an item and press Enter</source>
+        <translation>Ajoute un article et appuie sur Entrée</translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation>Nouvel article</translation>
+    </message>
+    <message>
+        <source>Add 1 more</source>
+        <translation>En ajouter 1</translation>
+    </message>
+    <message>
+        <source>Add anyway</source>
+        <translation>Ajouter quand même</translation>
+    </message>
+    <message>
+        <source>Never mind</source>
+        <translation>Laisser tomber</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Divers</translation>
+    </message>
+    <message>
+        <source>Nothing on this list yet.</source>
+        <translation>Rien sur cette liste pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Hide done items</source>
+        <translation>Masquer les articles cochés</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n done item(s)</source>
+        <translation>
+            <numerusform>Afficher %n article coché</numerusform>
+            <numerusform>Afficher les %n articles cochés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>Cette liste</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>Activity of the household</source>
+        <translation>Activité du foyer</translation>
+    </message>
+    <message>
+        <source>Activity of this list</source>
+        <translation>Activité de cette liste</translation>
+    </message>
+    <message>
+        <source>Take this change back</source>
+        <translation>Revenir sur cette modification</translation>
+    </message>
+    <message>
+        <source>Take back: %1</source>
+        <translation>Défaire : %1</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>Quitter le mode kiosque</translation>
+    </message>
+    <message>
+        <source>Enter the PIN</source>
+        <translation>Saisis le code PIN</translation>
+    </message>
+    <message>
+        <source>Delete a digit</source>
+        <translation>Effacer un chiffre</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 on %2.</source>
+        <translation>Connexion en tant que %1 sur %2.</translation>
+    </message>
+    <message>
+        <source>Members of %1</source>
+        <translation>Membres de %1</translation>
+    </message>
+    <message>
+        <source>%1 (owner)</source>
+        <translation>%1 (propriétaire)</translation>
+    </message>
+    <message>
+        <source>%1 (kitchen tablet)</source>
+        <translation>%1 (tablette de la cuisine)</translation>
+    </message>
+    <message>
+        <source>Unpair</source>
+        <translation>Désappairer</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the household</source>
+        <translation>Retirer %1 du foyer</translation>
+    </message>
+    <message>
+        <source>Invite someone</source>
+        <translation>Inviter quelqu&apos;un</translation>
+    </message>
+    <message>
+        <source>Kitchen tablet</source>
+        <translation>Tablette de la cuisine</translation>
+    </message>
+    <message>
+        <source>A tablet on the wall shows the lists to everyone, full screen. Start Kinlist there with --kiosk (or choose kiosk mode below) and enter a pairing code.</source>
+        <translation>Une tablette fixée au mur affiche les listes pour toute la famille, en plein écran. Lance Kinlist dessus avec --kiosk (ou choisis le mode kiosque ci-dessous) et saisis un code d&apos;appairage.</translation>
+    </message>
+    <message>
+        <source>Make a pairing code</source>
+        <translation>Créer un code d&apos;appairage</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;, valid once until %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, utilisable une seule fois, jusqu&apos;à %2</translation>
+    </message>
+    <message>
+        <source>Use this computer as the kitchen kiosk…</source>
+        <translation>Utiliser cet ordinateur comme kiosque de la cuisine…</translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation>Retirer %1 ?</translation>
+    </message>
+    <message>
+        <source>The tablet stops showing the household&apos;s lists at once and needs a new pairing code.</source>
+        <translation>La tablette cesse immédiatement d&apos;afficher les listes du foyer et il lui faudra un nouveau code d&apos;appairage.</translation>
+    </message>
+    <message>
+        <source>They no longer see the household&apos;s lists. An owner can invite them again.</source>
+        <translation>Cette personne ne verra plus les listes du foyer. Un propriétaire pourra l&apos;inviter de nouveau.</translation>
+    </message>
+    <message>
+        <source>Use this computer as the kiosk?</source>
+        <translation>Utiliser cet ordinateur comme kiosque ?</translation>
+    </message>
+    <message>
+        <source>Kinlist restarts full screen and asks for a pairing code and a PIN. Leaving kiosk mode then needs that PIN; your own sign-in stays on this computer.</source>
+        <translation>Kinlist redémarre en plein écran et demande un code d&apos;appairage et un code PIN. Ce code PIN sera ensuite nécessaire pour quitter le mode kiosque ; ta propre connexion reste enregistrée sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apparence</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>Tell me when others change our lists</source>
+        <translation>Me prévenir quand d&apos;autres modifient nos listes</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Where no keychain is available, remember my sign-in in a file only my user can read</source>
+        <translation>En l&apos;absence de trousseau, mémoriser ma connexion dans un fichier lisible uniquement par mon compte utilisateur</translation>
+    </message>
+    <message>
+        <source>Sign out of this device</source>
+        <translation>Se déconnecter de cet appareil</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Restart as kiosk</source>
+        <translation>Redémarrer en kiosque</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>As the system (%1)</source>
+        <extracomment>The first choice of the language setting: follow the computer&apos;s language.</extracomment>
+        <translation>Comme le système (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Create your Kinlist account</source>
+        <translation>Crée ton compte Kinlist</translation>
+    </message>
+    <message>
+        <source>Welcome to Kinlist</source>
+        <translation>Bienvenue dans Kinlist</translation>
+    </message>
+    <message>
+        <source>Shared lists for the whole family, on every device, live.</source>
+        <translation>Des listes partagées pour toute la famille, sur tous les appareils, en direct.</translation>
+    </message>
+    <message>
+        <source>Server address, e.g. kitchen-pc:8477</source>
+        <translation>Adresse du serveur, p. ex. kitchen-pc:8477</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <source>Your name, as the family sees it</source>
+        <translation>Ton nom, tel que la famille le verra</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ton nom</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>Adresse e-mail</translation>
+    </message>
+    <message>
+        <source>Password (at least 8 characters)</source>
+        <translation>Mot de passe (8 caractères minimum)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>One moment…</source>
+        <translation>Un instant…</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Créer le compte</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>I already have an account</source>
+        <translation>J&apos;ai déjà un compte</translation>
+    </message>
+    <message>
+        <source>New here? Create an account</source>
+        <translation>Pas encore de compte ? Crée-en un</translation>
+    </message>
+</context>
+<context>
+    <name>StatusIndicator</name>
+    <message>
+        <source>Connecting</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Connection: %1</source>
+        <translation>Connexion : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <comment>changes not yet sent to the server</comment>
+        <translation>
+            <numerusform>%n en attente</numerusform>
+            <numerusform>%n en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Retry connecting now</source>
+        <translation>Réessayer de se connecter maintenant</translation>
+    </message>
+</context>
+<context>
+    <name>Toasts</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::client::AuthClient</name>
+    <message>
+        <source>That email address and password do not match an account.</source>
+        <translation>Cette adresse e-mail et ce mot de passe ne correspondent à aucun compte.</translation>
+    </message>
+    <message>
+        <source>There is already an account with this email address. Sign in instead.</source>
+        <translation>Un compte existe déjà avec cette adresse e-mail. Connecte-toi plutôt.</translation>
+    </message>
+    <message>
+        <source>That pairing code is not valid. It may have expired or been used already; make a new one in Settings on a family computer.</source>
+        <translation>Ce code d&apos;appairage n&apos;est pas valide. Il a peut-être expiré ou déjà servi ; crées-en un nouveau dans les Paramètres d&apos;un ordinateur de la famille.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a minute and try again.</source>
+        <translation>Trop de tentatives. Attends une minute et réessaie.</translation>
+    </message>
+    <message>
+        <source>This server needs a newer Kinlist. Please update the app.</source>
+        <translation>Ce serveur nécessite une version plus récente de Kinlist. Mets l&apos;application à jour.</translation>
+    </message>
+    <message>
+        <source>Please check what you typed: %1</source>
+        <translation>Vérifie ce que tu as saisi : %1</translation>
+    </message>
+    <message>
+        <source>The server could not sign you in (%1).</source>
+        <translation>Le serveur n&apos;a pas pu te connecter (%1).</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer. Check the address and that it is running.</source>
+        <translation>Le serveur %1 n&apos;a pas répondu. Vérifie l&apos;adresse et que le serveur est bien lancé.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server at %1. Check the address and your network.</source>
+        <translation>Impossible de joindre le serveur %1. Vérifie l&apos;adresse et ta connexion réseau.</translation>
+    </message>
+    <message>
+        <source>That does not look like a server address (for example kitchen-pc:8477).</source>
+        <translation>Ça ne ressemble pas à une adresse de serveur (par exemple kitchen-pc:8477).</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::client::CredentialStore</name>
+    <message>
+        <source>Your sign-in is kept in the system keychain.</source>
+        <translation>Ta connexion est conservée dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>No keychain is available on this computer. Your sign-in is kept in a file only your user account can read, as you chose.</source>
+        <translation>Aucun trousseau n&apos;est disponible sur cet ordinateur. Comme tu l&apos;as choisi, ta connexion est conservée dans un fichier lisible uniquement par ton compte utilisateur.</translation>
+    </message>
+    <message>
+        <source>No keychain is available on this computer, and the sign-in file could not be written. You will have to sign in again after Kinlist restarts.</source>
+        <translation>Aucun trousseau n&apos;est disponible sur cet ordinateur et le fichier de connexion n&apos;a pas pu être écrit. Tu devras te reconnecter au prochain démarrage de Kinlist.</translation>
+    </message>
+    <message>
+        <source>No keychain is available on this computer. Your sign-in is kept only until Kinlist closes; you can allow keeping it in a private file in Settings.</source>
+        <translation>Aucun trousseau n&apos;est disponible sur cet ordinateur. Ta connexion n&apos;est conservée que jusqu&apos;à la fermeture de Kinlist ; tu peux autoriser sa conservation dans un fichier privé dans les Paramètres.</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::ActivityModel</name>
+    <message>
+        <source>%1 in %2</source>
+        <extracomment>An activity entry of the household-wide feed: &quot;Dad checked off Milk&quot; in &quot;Groceries&quot;</extracomment>
+        <translation>%1 dans %2</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Quelqu&apos;un</translation>
+    </message>
+    <message>
+        <source>%1 created the list %2</source>
+        <translation>%1 a créé la liste %2</translation>
+    </message>
+    <message>
+        <source>%1 created the list</source>
+        <translation>%1 a créé la liste</translation>
+    </message>
+    <message>
+        <source>%1 renamed the list to %2</source>
+        <translation>%1 a renommé la liste en %2</translation>
+    </message>
+    <message>
+        <source>%1 changed the list</source>
+        <translation>%1 a modifié la liste</translation>
+    </message>
+    <message>
+        <source>%1 deleted the list</source>
+        <translation>%1 a supprimé la liste</translation>
+    </message>
+    <message>
+        <source>%1 added %2</source>
+        <translation>%1 a ajouté %2</translation>
+    </message>
+    <message>
+        <source>%1 removed %2</source>
+        <translation>%1 a retiré %2</translation>
+    </message>
+    <message>
+        <source>%1 moved %2</source>
+        <translation>%1 a déplacé %2</translation>
+    </message>
+    <message>
+        <source>%1 checked off %2</source>
+        <translation>%1 a coché %2</translation>
+    </message>
+    <message>
+        <source>%1 put %2 back on the list</source>
+        <translation>%1 a remis %2 sur la liste</translation>
+    </message>
+    <message>
+        <source>%1 renamed an item to %2</source>
+        <translation>%1 a renommé un article en %2</translation>
+    </message>
+    <message>
+        <source>%1 changed %2</source>
+        <translation>%1 a modifié %2</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Hier</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::ConnectionStatus</name>
+    <message>
+        <source>Live</source>
+        <extracomment>The connection status: connected, changes arrive as they happen.</extracomment>
+        <translation>En direct</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation>Synchro</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Connected. Changes appear on every device at once.</source>
+        <translation>Connecté. Les modifications apparaissent aussitôt sur tous les appareils.</translation>
+    </message>
+    <message>
+        <source>Connected, catching up.</source>
+        <translation>Connecté, mise à jour en cours.</translation>
+    </message>
+    <message>
+        <source>Connecting to the server.</source>
+        <translation>Connexion au serveur.</translation>
+    </message>
+    <message>
+        <source>Not connected (%1). Your changes are kept on this device and sent when the connection is back.</source>
+        <translation>Non connecté (%1). Tes modifications sont conservées sur cet appareil et seront envoyées dès le retour de la connexion.</translation>
+    </message>
+    <message>
+        <source>Signed out. Sign in again to send your changes.</source>
+        <translation>Déconnecté. Reconnecte-toi pour envoyer tes modifications.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>%n modification en attente d&apos;envoi.</numerusform>
+            <numerusform>%n modifications en attente d&apos;envoi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Dernière synchronisation : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Next try in %n second(s).</source>
+        <translation>
+            <numerusform>Nouvel essai dans %n seconde.</numerusform>
+            <numerusform>Nouvel essai dans %n secondes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::ItemsModel</name>
+    <message>
+        <source>done</source>
+        <extracomment>A conflict: the value another person gave a field (&quot;Mum set done, you set not done&quot;). &quot;done&quot;: the item is checked off.</extracomment>
+        <translation>coché</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>non coché</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <extracomment>A conflict: the field was cleared (&quot;Mum set nothing, you set 3&quot;).</extracomment>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <source>%1 set %2, you set %3</source>
+        <extracomment>A change of this device lost to someone else&apos;s: who, their value, this device&apos;s.</extracomment>
+        <translation>%1 a mis « %2 », toi « %3 »</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Quelqu&apos;un</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <extracomment>An item&apos;s quantity and unit on its row: &quot;×2&quot;, &quot;×1,5 kg&quot;.</extracomment>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <source>×%1 %2</source>
+        <translation>×%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::ScreenKeeper</name>
+    <message>
+        <source>This desktop offers no way for Kinlist to keep the screen on. Turn the screen saver and power saving off in its settings.</source>
+        <translation>Cet environnement de bureau ne permet pas à Kinlist de garder l&apos;écran allumé. Désactive l&apos;économiseur d&apos;écran et la mise en veille dans ses paramètres.</translation>
+    </message>
+    <message>
+        <source>The kitchen kiosk is showing the family&apos;s lists</source>
+        <translation>Le kiosque de la cuisine affiche les listes de la famille</translation>
+    </message>
+    <message>
+        <source>The screen saver did not agree to stay off (%1).</source>
+        <translation>L&apos;économiseur d&apos;écran a refusé de rester désactivé (%1).</translation>
+    </message>
+    <message>
+        <source>The screen stays on while the kiosk runs.</source>
+        <translation>L&apos;écran reste allumé tant que le kiosque fonctionne.</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::Session</name>
+    <message>
+        <source>Kinlist is already open for this account on this computer. Use that window, or close it first.</source>
+        <translation>Kinlist est déjà ouvert avec ce compte sur cet ordinateur. Utilise cette fenêtre, ou ferme-la d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Kinlist cannot open its data on this computer: %1</source>
+        <translation>Kinlist ne peut pas ouvrir ses données sur cet ordinateur : %1</translation>
+    </message>
+    <message>
+        <source>This tablet was unpaired from the household. Pair it again with a new code from Settings on a family computer.</source>
+        <translation>Cette tablette a été désappairée du foyer. Appaire-la de nouveau avec un code créé dans les Paramètres d&apos;un ordinateur de la famille.</translation>
+    </message>
+    <message>
+        <source>A change was refused: you are no longer a member of that household.</source>
+        <translation>Une modification a été refusée : tu ne fais plus partie de ce foyer.</translation>
+    </message>
+    <message>
+        <source>A change was refused: the item or list no longer exists.</source>
+        <translation>Une modification a été refusée : l&apos;article ou la liste n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>A change could not be saved (%1).</source>
+        <translation>Une modification n&apos;a pas pu être enregistrée (%1).</translation>
+    </message>
+    <message>
+        <source>Please sign in again.</source>
+        <translation>Reconnecte-toi, s&apos;il te plaît.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again; your changes are kept.</source>
+        <translation>Ta session a expiré. Reconnecte-toi ; tes modifications sont conservées.</translation>
+    </message>
+    <message>
+        <source>Enter your email address and password.</source>
+        <translation>Saisis ton adresse e-mail et ton mot de passe.</translation>
+    </message>
+    <message>
+        <source>Enter your name and email address.</source>
+        <translation>Saisis ton nom et ton adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least 8 characters.</source>
+        <translation>Choisis un mot de passe d&apos;au moins 8 caractères.</translation>
+    </message>
+    <message>
+        <source>You are offline. This needs a connection to the server.</source>
+        <translation>Tu es hors ligne. Cette action nécessite une connexion au serveur.</translation>
+    </message>
+    <message>
+        <source>That invite code is not valid. It may have expired or been used up; ask for a new one.</source>
+        <translation>Ce code d&apos;invitation n&apos;est pas valide. Il a peut-être expiré ou atteint son nombre d&apos;utilisations ; demandes-en un nouveau.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Wait a minute and try again.</source>
+        <translation>Trop de codes erronés. Attends une minute et réessaie.</translation>
+    </message>
+    <message>
+        <source>The server could not do this (%1). Please try again.</source>
+        <translation>Le serveur n&apos;a pas pu effectuer cette action (%1). Réessaie.</translation>
+    </message>
+    <message>
+        <source>Give your household a name.</source>
+        <translation>Donne un nom à ton foyer.</translation>
+    </message>
+    <message>
+        <source>Enter the invite code you were given.</source>
+        <translation>Saisis le code d&apos;invitation qu&apos;on t&apos;a donné.</translation>
+    </message>
+    <message>
+        <source>You are offline. Making an invite code needs a connection.</source>
+        <translation>Tu es hors ligne. Il faut une connexion pour créer un code d&apos;invitation.</translation>
+    </message>
+    <message>
+        <source>Only an owner of the household can invite people.</source>
+        <translation>Seul un propriétaire du foyer peut inviter des personnes.</translation>
+    </message>
+    <message>
+        <source>The server could not make an invite code (%1). Please try again.</source>
+        <translation>Le serveur n&apos;a pas pu créer de code d&apos;invitation (%1). Réessaie.</translation>
+    </message>
+    <message>
+        <source>Kinlist could not save this change on this computer: %1</source>
+        <translation>Kinlist n&apos;a pas pu enregistrer cette modification sur cet ordinateur : %1</translation>
+    </message>
+    <message>
+        <source>Could not keep your change: %1</source>
+        <translation>Impossible de conserver ta modification : %1</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>à l&apos;instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>il y a %n minute</numerusform>
+            <numerusform>il y a %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>il y a %n heure</numerusform>
+            <numerusform>il y a %n heures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>il y a %n jour</numerusform>
+            <numerusform>il y a %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is already on the list.</source>
+        <translation>%1 est déjà sur la liste.</translation>
+    </message>
+    <message>
+        <source>%1 is already on the list (added by %2, %3).</source>
+        <translation>%1 est déjà sur la liste (ajout de %2, %3).</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Undo bar after &quot;Add 1 more&quot;: the item and its new quantity, e.g. &quot;Milk: 3&quot;.</extracomment>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 checked off</source>
+        <translation>Coché : %1</translation>
+    </message>
+    <message>
+        <source>%1 back on the list</source>
+        <translation>Remis sur la liste : %1</translation>
+    </message>
+    <message>
+        <source>%1 renamed</source>
+        <translation>Renommé : %1</translation>
+    </message>
+    <message>
+        <source>%1 changed</source>
+        <translation>Modifié : %1</translation>
+    </message>
+    <message>
+        <source>%1 moved</source>
+        <translation>Déplacé : %1</translation>
+    </message>
+    <message>
+        <source>%1 deleted</source>
+        <translation>Supprimé : %1</translation>
+    </message>
+    <message>
+        <source>You are offline. Pairing a tablet needs a connection.</source>
+        <translation>Tu es hors ligne. Il faut une connexion pour appairer une tablette.</translation>
+    </message>
+    <message>
+        <source>Only an owner of the household can pair a kitchen tablet.</source>
+        <translation>Seul un propriétaire du foyer peut appairer la tablette de la cuisine.</translation>
+    </message>
+    <message>
+        <source>The server could not make a pairing code (%1). Please try again.</source>
+        <translation>Le serveur n&apos;a pas pu créer de code d&apos;appairage (%1). Réessaie.</translation>
+    </message>
+    <message>
+        <source>You are offline. Removing someone needs a connection.</source>
+        <translation>Tu es hors ligne. Il faut une connexion pour retirer quelqu&apos;un.</translation>
+    </message>
+    <message>
+        <source>Only an owner of the household can remove someone.</source>
+        <translation>Seul un propriétaire du foyer peut retirer quelqu&apos;un.</translation>
+    </message>
+    <message>
+        <source>The server could not remove them (%1).</source>
+        <translation>Le serveur n&apos;a pas pu retirer cette personne (%1).</translation>
+    </message>
+    <message>
+        <source>Enter the pairing code from Settings on a family computer, and a name for this tablet.</source>
+        <translation>Saisis le code d&apos;appairage obtenu dans les Paramètres d&apos;un ordinateur de la famille, ainsi qu&apos;un nom pour cette tablette.</translation>
+    </message>
+    <message>
+        <source>Choose a PIN of 4 to 8 digits. It is needed to leave kiosk mode.</source>
+        <translation>Choisis un code PIN de 4 à 8 chiffres. Il servira à quitter le mode kiosque.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>Les deux codes PIN sont différents. Saisis deux fois le même code PIN.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Trop de codes PIN erronés. Réessaie dans %n seconde.</numerusform>
+            <numerusform>Trop de codes PIN erronés. Réessaie dans %n secondes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That is not the PIN.</source>
+        <translation>Ce n&apos;est pas le bon code PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::ToastQueue</name>
+    <message>
+        <source>Someone</source>
+        <translation>Quelqu&apos;un</translation>
+    </message>
+    <message>
+        <source>%1 added %2 to %3</source>
+        <translation>%1 a ajouté %2 dans %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 added %n item(s) to %2</source>
+        <translation>
+            <numerusform>%1 a ajouté %n article dans %2</numerusform>
+            <numerusform>%1 a ajouté %n articles dans %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 checked off %2</source>
+        <translation>%1 a coché %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 checked off %n item(s) on %2</source>
+        <translation>
+            <numerusform>%1 a coché %n article dans %2</numerusform>
+            <numerusform>%1 a coché %n articles dans %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 put %2 back on %3</source>
+        <translation>%1 a remis %2 dans %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 put %n item(s) back on %2</source>
+        <translation>
+            <numerusform>%1 a remis %n article dans %2</numerusform>
+            <numerusform>%1 a remis %n articles dans %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 removed %2 from %3</source>
+        <translation>%1 a retiré %2 de %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 removed %n item(s) from %2</source>
+        <translation>
+            <numerusform>%1 a retiré %n article de %2</numerusform>
+            <numerusform>%1 a retiré %n articles de %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 changed %2 on %3</source>
+        <translation>%1 a modifié %2 dans %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 changed %n item(s) on %2</source>
+        <translation>
+            <numerusform>%1 a modifié %n article dans %2</numerusform>
+            <numerusform>%1 a modifié %n articles dans %2</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
