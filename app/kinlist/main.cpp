@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QGuiApplication>
+#include <QIcon>
 #include <QProcess>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
@@ -60,6 +61,13 @@ int main(int argc, char *argv[])
 
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Kinlist"));
+    // The desktop entry's name, so docks and Wayland match the window to its icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.kinlist.Kinlist"));
+    QIcon icon;
+    for (const int size : {16, 24, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/%1/org.kinlist.Kinlist.png").arg(size),
+                     QSize(size, size));
+    QGuiApplication::setWindowIcon(icon);
     QGuiApplication::setApplicationVersion(QStringLiteral(KINLIST_VERSION));
 
     QCommandLineParser parser;
