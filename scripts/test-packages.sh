@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Builds Kinlist's two Debian packages, installs them with apt on this machine, runs what
+# they installed, then removes and purges them, checking what is left on disk after each
+# step: after "remove" only the server's data and configuration, after "purge" nothing.
+#
+#   scripts/test-packages.sh [BUILD_DIR]      (default: build; needs root or sudo)
+#
+# It installs and purges packages system-wide, so it refuses to run where Kinlist's
+# packages are already installed (purging would delete that server's data).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=$(cd "${1:-$here/build}" && pwd)
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+work=$(mktemp -d)
+server_pid=""
+installed=""
+cleanup() {
+  if [ -n "$server_pid" ]; then $SUDO pkill -TERM -u kinlist -x kinlist-server 2>/dev/null || true; fi
+  # A failed run does not leave its packages behind.
+  if [ -n "$installed" ]; then
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get purge -y -q kinlist kinlist-server >/dev/null 2>&1 || $SUDO dpkg --purge kinlist kinlist-server >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+fail() { echo "test-packages: FAIL: $*" >&2; exit 1; }
+step() { echo "test-packages: $*"; }
+
+for p in kinlist kinlist-server; do
+  if dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q -E "installed|config-files"; then
+    fail "$p is installed (or its configuration and data are) on this machine; this test would purge it and its data. Purge it first, or run on a throw-away machine."
+  fi
+done
+
+step "building the packages"
+cmake --build "$build" >/dev/null
+rm -rf "$build/packages"
+(cd "$build" && cpack -G DEB >/dev/null)
+app_deb=$(ls "$build"/packages/kinlist_*.deb)
+server_deb=$(ls "$build"/packages/kinlist-server_*.deb)
+version=$(dpkg-deb -f "$app_deb" Version)
+
+# Every file and directory a package could touch, by name (contents change under dpkg's
+# own bookkeeping, caches and logs, which are left out).
+snapshot() {
+  $SUDO find /usr /etc /var /opt /srv \
+    \( -path /var/lib/dpkg -o -path /var/lib/apt -o -path /var/cache -o -path /var/log \
+       -o -path /var/tmp -o -path /var/backups -o -path /var/mail \) -prune -o -print 2>/dev/null |
+    grep -v -E '^/etc/(passwd|group|shadow|gshadow|subuid|subgid)-$' | sort
+}
+packages() { dpkg-query -W -f='${Package}\n' | sort; }
+
+snapshot >"$work/before.files"
+packages >"$work/before.packages"
+
+step "installing $(basename "$app_deb") and $(basename "$server_deb") with apt"
+installed=yes
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+  "$app_deb" "$server_deb" >"$work/apt-install.log" 2>&1 || { cat "$work/apt-install.log"; fail "apt-get install"; }
+
+step "checking the installed files"
+[ "$(kinlist --version)" = "kinlist $version" ] || fail "kinlist --version said '$(kinlist --version)'"
+[ "$(kinlist-server --version)" = "kinlist-server $version" ] || fail "kinlist-server --version"
+desktop-file-validate /usr/share/applications/org.kinlist.Kinlist.desktop \
+  /usr/share/kinlist/autostart/org.kinlist.Kinlist.Kiosk.desktop || fail "desktop entries"
+appstreamcli validate --no-net /usr/share/metainfo/org.kinlist.Kinlist.metainfo.xml >/dev/null ||
+  fail "AppStream metainfo"
+for size in 16 24 32 48 64 128 256; do
+  [ -s "/usr/share/icons/hicolor/${size}x${size}/apps/org.kinlist.Kinlist.png" ] || fail "icon ${size}px"
+done
+[ -s /usr/share/icons/hicolor/scalable/apps/org.kinlist.Kinlist.svg ] || fail "SVG icon"
+systemd-analyze verify /usr/lib/systemd/system/kinlist-server.service || fail "systemd unit"
+getent passwd kinlist >/dev/null || fail "no kinlist user"
+[ "$(id -u kinlist)" -lt 1000 ] || fail "kinlist is not a system user"
+[ "$(stat -c '%U %a' /var/lib/kinlist)" = "kinlist 750" ] || fail "/var/lib/kinlist: $(stat -c '%U %a' /var/lib/kinlist)"
+[ -f /etc/kinlist/kinlist-server.conf ] || fail "no /etc/kinlist/kinlist-server.conf"
+
+step "starting the installed app headless (its QML modules come from the dependencies)"
+mkdir -p "$work/app" && chmod 700 "$work/app"
+QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$work/app" timeout 60 \
+  kinlist --data "$work/app" --screenshot "$work/app/window.png" --after 1500 >"$work/app.log" 2>&1 ||
+  { cat "$work/app.log"; fail "the installed app did not start"; }
+[ -s "$work/app/window.png" ] || fail "the installed app drew nothing"
+
+step "starting the installed server with its configuration, on a loopback port"
+if [ -d /run/systemd/system ]; then
+  # Where systemd runs, postinst has started the service on 8477.
+  $SUDO systemctl is-active --quiet kinlist-server || fail "the service is not active"
+  url="http://127.0.0.1:8477"
+else
+  $SUDO runuser -u kinlist -- /usr/bin/kinlist-server --config /etc/kinlist/kinlist-server.conf \
+    --listen 127.0.0.1:0 >"$work/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 100); do
+    grep -q "listening on" "$work/server.log" && break
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  line=$(grep -o -m1 "listening on ws://[^ /]*" "$work/server.log" | head -n1) ||
+    { cat "$work/server.log"; fail "the server did not start"; }
+  url="http://${line#listening on ws://}"
+fi
+health=$(curl -fsS --max-time 5 "$url/healthz") || fail "no answer from $url/healthz"
+echo "$health" | grep -q '"status":"ok"' || fail "healthz said $health"
+[ -n "$($SUDO find /var/lib/kinlist -user kinlist -name '*.db')" ] ||
+  fail "the server's database is not in /var/lib/kinlist"
+if [ -n "$server_pid" ]; then
+  $SUDO pkill -TERM -u kinlist -x kinlist-server || true
+  wait "$server_pid" || true
+  server_pid=""
+fi
+echo "  $url/healthz: $health"
+
+step "removing: only the server's data and configuration may stay"
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get remove -y -q kinlist kinlist-server >/dev/null
+snapshot >"$work/removed.files"
+left=$(comm -13 "$work/before.files" "$work/removed.files" |
+  grep -v -E '^/var/lib/kinlist(/|$)|^/etc/kinlist(/kinlist-server\.conf)?$|kinlist-server\.service|deb-systemd-helper-enabled(/multi-user\.target\.wants)?$' || true)
+[ -z "$left" ] || fail "left behind after remove: $left"
+[ -n "$($SUDO find /var/lib/kinlist -name '*.db')" ] || fail "remove deleted the data"
+! command -v kinlist >/dev/null || fail "kinlist is still on the PATH"
+
+step "purging: nothing may stay"
+# (dpkg: apt knows no candidate for a removed package installed from a file.) The app
+# has no configuration, so "remove" has already removed it completely.
+for p in kinlist kinlist-server; do
+  if dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q config-files; then
+    $SUDO dpkg --purge "$p" >/dev/null
+  fi
+done
+installed=""
+snapshot >"$work/purged.files"
+left=$(comm -13 "$work/before.files" "$work/purged.files" || true)
+[ -z "$left" ] || fail "left behind after purge: $left"
+gone=$(comm -23 "$work/before.files" "$work/purged.files" || true)
+[ -z "$gone" ] || fail "missing after purge: $gone"
+! getent passwd kinlist >/dev/null || fail "the kinlist user is still there"
+packages >"$work/after.packages"
+diff "$work/before.packages" "$work/after.packages" >/dev/null ||
+  fail "the set of installed packages changed: $(diff "$work/before.packages" "$work/after.packages")"
+
+step "ok: both packages installed, ran, served /healthz, removed and purged cleanly"
