@@ -179,7 +179,8 @@ Page {
                 id: addButton
                 objectName: "kioskAddButton"
                 Layout.preferredHeight: 64
-                Layout.preferredWidth: 120
+                // At least 120, and wide enough for the word in every language.
+                Layout.preferredWidth: Math.max(120, implicitWidth)
                 text: qsTr("Add")
                 font.pixelSize: 22
                 highlighted: true

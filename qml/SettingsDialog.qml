@@ -115,6 +115,7 @@ Dialog {
             }
             Dialog {
                 id: removeConfirm
+                width: 440 // (its own buttons have no width of their own to offer)
                 property var who: ({})
                 title: qsTr("Remove %1?").arg(removeConfirm.who.displayName || "")
                 modal: true
@@ -142,6 +143,7 @@ Dialog {
             }
             Dialog {
                 id: kioskConfirm
+                width: 440 // (its own buttons have no width of their own to offer)
                 objectName: "kioskConfirm"
                 title: qsTr("Use this computer as the kiosk?")
                 modal: true
@@ -195,14 +197,25 @@ Dialog {
                     id: languageBox
                     objectName: "language"
                     Layout.preferredWidth: 240
-                    textRole: "name"
-                    valueRole: "code"
-                    //: The first choice of the language setting: follow the computer's language.
-                    model: [{ code: "", name: qsTr("As the system (%1)").arg(
-                                 dialog.session.languages.find(l => l.code === dialog.session.systemLanguage).name) }]
-                           .concat(dialog.session.languages)
-                    currentIndex: Math.max(0, indexOfValue(dialog.session.language))
-                    onActivated: dialog.session.language = currentValue
+                    // The codes, "" first (the system's language); their names are said in
+                    // the delegate, so a new language does not replace the model (and the
+                    // choice shown).
+                    model: [""].concat(dialog.session.languages.map(l => l.code))
+                    function nameOf(code) {
+                        const name = c => dialog.session.languages.find(l => l.code === c).name
+                        //: The first choice of the language setting: follow the computer's language.
+                        return code === "" ? qsTr("As the system (%1)").arg(name(dialog.session.systemLanguage))
+                                           : name(code)
+                    }
+                    displayText: nameOf(currentValue)
+                    delegate: ItemDelegate {
+                        required property string modelData
+                        width: languageBox.width
+                        text: languageBox.nameOf(modelData)
+                        highlighted: languageBox.highlightedIndex === languageBox.model.indexOf(modelData)
+                    }
+                    currentIndex: Math.max(0, model.indexOf(dialog.session.language))
+                    onActivated: (index) => dialog.session.language = model[index]
                     Accessible.name: qsTr("Language")
                 }
             }

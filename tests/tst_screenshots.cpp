@@ -74,6 +74,12 @@ class TestScreenshots : public QObject
                 panel->setProperty("visible", true);
             }
         }
+        save(window, name);
+    }
+
+    // Saves what `window` shows to `name`.png, once it has settled.
+    void save(QQuickWindow *window, const QString &name)
+    {
         // A few frames, so that layouts and fonts have settled (asked for: a still scene
         // draws none by itself).
         QSignalSpy frames(window, &QQuickWindow::frameSwapped);
@@ -178,6 +184,12 @@ private Q_SLOTS:
         tablet.setCurrentListId(mum.currentListId());
         shoot(&tablet, false, QStringLiteral("kiosk-list"), QStringLiteral("kioskItems"), 6);
         shoot(&tablet, false, QStringLiteral("kiosk-exit"), QStringLiteral("exitPopup"));
+        // German words are long: the tablet's large buttons and tiles still hold them.
+        tablet.setLanguage(QStringLiteral("de"));
+        shoot(&tablet, false, QStringLiteral("kiosk-list-de"), QStringLiteral("kioskItems"), 6);
+        tablet.setCurrentListId({});
+        shoot(&tablet, false, QStringLiteral("kiosk-home-de"), QStringLiteral("tiles"));
+        tablet.setLanguage(QString());
 
         // One change of Mum's waits to be sent.
         mum.account()->sync()->stop();
@@ -187,6 +199,74 @@ private Q_SLOTS:
         shoot(&mum, true, QStringLiteral("main-dark"), {}, 7);
         shoot(&mum, false, QStringLiteral("main-activity"), QStringLiteral("activityPanel"), 7);
         shoot(&mum, false, QStringLiteral("settings"), QStringLiteral("settingsDialog"));
+    }
+
+    // Settings > Language in the running window: German at once, the dialog's own words
+    // included, and the choice still shown; then each language's main window.
+    void languageSwitchesInTheWindow()
+    {
+        Session oma(m_server.url(), m_dir.filePath(QStringLiteral("oma")));
+        oma.createAccount(address(), QStringLiteral("Oma"), QStringLiteral("oma@shots.example"),
+                          QStringLiteral("password-oma"));
+        QTRY_COMPARE_WITH_TIMEOUT(oma.status()->state(), QStringLiteral("live"), 10000);
+        oma.createHousehold(QStringLiteral("Familie Berger"));
+        QTRY_COMPARE_WITH_TIMEOUT(oma.households().size(), 1, 10000);
+        oma.createList(QStringLiteral("Putzplan"), QStringLiteral("tasks"));
+        oma.addItem(QStringLiteral("Fenster putzen"));
+        oma.updateItem(oma.items()->index(0).data(ItemsModel::IdRole).toString(),
+                       {{QStringLiteral("due"), QStringLiteral("2026-12-24")}});
+        oma.createList(QStringLiteral("Einkauf"), QStringLiteral("shopping"));
+        for (const char *title : {"Milch", "Brezeln", "Äpfel"})
+            oma.addItem(QString::fromUtf8(title));
+        oma.updateItem(oma.items()->index(2).data(ItemsModel::IdRole).toString(),
+                       {{QStringLiteral("quantity"), QStringLiteral("1.5")},
+                        {QStringLiteral("unit"), QStringLiteral("kg")}});
+        oma.setDone(oma.items()->index(0).data(ItemsModel::IdRole).toString(), true);
+        QTRY_COMPARE_WITH_TIMEOUT(oma.status()->pendingCount(), 0, 10000);
+
+        QQmlApplicationEngine engine;
+        connect(&oma, &Session::languageChanged, &engine, &QQmlEngine::retranslate);
+        engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(&oma)}});
+        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Kinlist/Main.qml")));
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0));
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QObject *dialog = window->findChild<QObject *>(QStringLiteral("settingsDialog"));
+        QVERIFY(dialog);
+        QSignalSpy opened(dialog, SIGNAL(opened()));
+        QMetaObject::invokeMethod(dialog, "open");
+        QVERIFY(opened.wait(5000));
+        QObject *close = window->findChild<QObject *>(QStringLiteral("settingsClose"));
+        QObject *combo = window->findChild<QObject *>(QStringLiteral("language"));
+        QVERIFY(close && combo);
+        QCOMPARE(close->property("text").toString(), QStringLiteral("Close"));
+        QCOMPARE(combo->property("currentIndex").toInt(), 0); // as the system
+
+        // The user picks Deutsch (the third entry: system, English, Deutsch, ...).
+        QCOMPARE(combo->property("count").toInt(), 5);
+        combo->setProperty("currentIndex", 2);
+        QMetaObject::invokeMethod(combo, "activated", Q_ARG(int, 2));
+        QCOMPARE(oma.language(), QStringLiteral("de"));
+        QTRY_COMPARE(close->property("text").toString(),
+                     QCoreApplication::translate("SettingsDialog", "Close"));
+        QVERIFY(close->property("text").toString() != QLatin1String("Close"));
+        QCOMPARE(dialog->property("title").toString(),
+                 QCoreApplication::translate("SettingsDialog", "Settings"));
+        QCOMPARE(combo->property("currentIndex").toInt(), 2);
+        QCOMPARE(combo->property("displayText").toString(), QStringLiteral("Deutsch"));
+        save(window, QStringLiteral("settings-de"));
+        QMetaObject::invokeMethod(dialog, "close");
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+        save(window, QStringLiteral("main-de"));
+        for (const QString &code : {QStringLiteral("es"), QStringLiteral("fr")}) {
+            oma.setLanguage(code);
+            save(window, QStringLiteral("main-") + code);
+        }
+        oma.setCurrentListId(oma.lists()->idAt(0));
+        QTRY_COMPARE(oma.currentListName(), QStringLiteral("Putzplan"));
+        save(window, QStringLiteral("tasks-fr"));
+        oma.setLanguage(QString());
+        QTRY_COMPARE(close->property("text").toString(), QStringLiteral("Close"));
     }
 
     // The real main window: an item dragged by its handle lands where it is let go.

@@ -462,6 +462,72 @@ private Q_SLOTS:
             QVERIFY(!dad.activity()->index(i).data().toString().contains(QLatin1String("Seeds")));
     }
 
+    // Settings > Language: German at once, without a restart: what C++ has put into words
+    // says it again (the status, the feed, quantities in German digits), German input is
+    // understood, and the choice is kept for the next start.
+    void languageSwitchesWhileRunning()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("lang"));
+        Session s(m_server.url(), dir);
+        QCOMPARE(s.languageInUse(), QStringLiteral("en")); // the tests' locale
+        QCOMPARE(s.language(), QString());
+        s.createAccount(address(), QStringLiteral("Oma"), QStringLiteral("oma@lang.example"),
+                        QStringLiteral("password-oma"));
+        QVERIFY(live(s));
+        s.createHousehold(QStringLiteral("Die Omas"));
+        QTRY_COMPARE_WITH_TIMEOUT(s.households().size(), 1, 10000);
+        s.createList(QStringLiteral("Einkauf"), QStringLiteral("shopping"));
+        s.addItem(QStringLiteral("Milch"));
+        QCOMPARE(s.items()->rowCount(), 1);
+        const QString milk = s.items()->index(0).data(ItemsModel::IdRole).toString();
+        s.updateItem(milk, {{QStringLiteral("quantity"), QStringLiteral("1.5")}});
+        const auto quantityText = [&] {
+            return s.items()->index(0).data(ItemsModel::QuantityTextRole).toString();
+        };
+        QCOMPARE(quantityText(), QStringLiteral("×1.5"));
+        QTRY_COMPARE_WITH_TIMEOUT(s.activity()->index(0).data().toString(),
+                                  QStringLiteral("Oma changed Milch"), 10000);
+        QCOMPARE(s.status()->label(), QStringLiteral("Live"));
+
+        QSignalSpy languageChanged(&s, &Session::languageChanged);
+        QSignalSpy statusChanged(s.status(), &ui::ConnectionStatus::changed);
+        QSignalSpy itemsChanged(s.items(), &QAbstractItemModel::dataChanged);
+        QSignalSpy feedChanged(s.activity(), &QAbstractItemModel::dataChanged);
+        s.setLanguage(QStringLiteral("xx"));
+        QCOMPARE(languageChanged.size(), 0);
+        s.setLanguage(QStringLiteral("de"));
+        QCOMPARE(languageChanged.size(), 1);
+        QCOMPARE(s.languageInUse(), QStringLiteral("de"));
+        QVERIFY(!statusChanged.isEmpty() && !itemsChanged.isEmpty() && !feedChanged.isEmpty());
+        QCOMPARE(s.status()->label(),
+                 QCoreApplication::translate("kinlist::ui::ConnectionStatus", "Live"));
+        QVERIFY2(s.status()->detail().startsWith(QCoreApplication::translate(
+                     "kinlist::ui::ConnectionStatus",
+                     "Connected. Changes appear on every device at once.")) &&
+                     !s.status()->detail().startsWith(QLatin1String("Connected.")),
+                 qPrintable(s.status()->detail()));
+        const QString sentence = s.activity()->index(0).data().toString();
+        QVERIFY2(sentence.contains(QLatin1String("Milch")) &&
+                     sentence != QLatin1String("Oma changed Milch"),
+                 qPrintable(sentence));
+        QCOMPARE(quantityText(), QStringLiteral("×1,5"));
+        s.updateItem(milk, {{QStringLiteral("quantity"), QStringLiteral("2,5")}});
+        QCOMPARE(s.items()->index(0).data(ItemsModel::QuantityRole).toDouble(), 2.5);
+        s.updateItem(milk, {{QStringLiteral("quantity"), QStringLiteral("viel")}});
+        QCOMPARE(s.items()->index(0).data(ItemsModel::QuantityRole).toDouble(), 2.5);
+
+        {
+            Session next(m_server.url(), dir);
+            QCOMPARE(next.language(), QStringLiteral("de"));
+            QCOMPARE(next.languageInUse(), QStringLiteral("de"));
+        }
+        s.setLanguage(QString());
+        QCOMPARE(s.languageInUse(), QStringLiteral("en"));
+        QVERIFY(live(s));
+        QCOMPARE(s.status()->label(), QStringLiteral("Live"));
+        QCOMPARE(quantityText(), QStringLiteral("×2.5"));
+    }
+
     void kitchenTabletPairsAndChecksOffForDad()
     {
         const QString mumDir = m_dir.filePath(QStringLiteral("k-mum"));

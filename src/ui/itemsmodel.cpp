@@ -418,9 +418,9 @@ QVariant ItemsModel::data(const QModelIndex &index, int role) const
         if (!r->quantity.isDouble() || r->quantity.toDouble() == 1)
             return QString();
         //: An item's quantity and unit on its row: "×2", "×1,5 kg".
-        return (r->unit.isEmpty() ? tr("×%1") : tr("×%1 %2"))
-            .arg(QLocale().toString(r->quantity.toDouble(), 'g', QLocale::FloatingPointShortest),
-                 r->unit);
+        const QString number =
+            QLocale().toString(r->quantity.toDouble(), 'g', QLocale::FloatingPointShortest);
+        return r->unit.isEmpty() ? tr("×%1").arg(number) : tr("×%1 %2").arg(number, r->unit);
     }
     case DueTextRole: {
         const QDate due = QDate::fromString(r->due.toString().left(10), Qt::ISODate);
