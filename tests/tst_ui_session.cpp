@@ -489,6 +489,8 @@ private Q_SLOTS:
                                   QStringLiteral("Oma changed Milch"), 10000);
         QCOMPARE(s.status()->label(), QStringLiteral("Live"));
 
+        const QString credentialStatus = s.credentialStatus(); // no keychain in these tests
+        QVERIFY(!credentialStatus.isEmpty());
         QSignalSpy languageChanged(&s, &Session::languageChanged);
         QSignalSpy statusChanged(s.status(), &ui::ConnectionStatus::changed);
         QSignalSpy itemsChanged(s.items(), &QAbstractItemModel::dataChanged);
@@ -511,6 +513,7 @@ private Q_SLOTS:
                      sentence != QLatin1String("Oma changed Milch"),
                  qPrintable(sentence));
         QCOMPARE(quantityText(), QStringLiteral("×1,5"));
+        QVERIFY(!s.credentialStatus().isEmpty() && s.credentialStatus() != credentialStatus);
         s.updateItem(milk, {{QStringLiteral("quantity"), QStringLiteral("2,5")}});
         QCOMPARE(s.items()->index(0).data(ItemsModel::QuantityRole).toDouble(), 2.5);
         s.updateItem(milk, {{QStringLiteral("quantity"), QStringLiteral("viel")}});

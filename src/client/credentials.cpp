@@ -25,13 +25,33 @@ QString CredentialStore::accountKey(const QUrl &server, const QString &userId)
                                        userId);
 }
 
-void CredentialStore::setWhere(Where where, const QString &status)
+void CredentialStore::setWhere(Where where, bool fileFailed)
 {
+    if (where == m_where && fileFailed == m_fileFailed)
+        return;
     m_where = where;
-    if (status != m_status) {
-        m_status = status;
-        Q_EMIT statusChanged();
+    m_fileFailed = fileFailed;
+    Q_EMIT statusChanged();
+}
+
+QString CredentialStore::status() const
+{
+    switch (m_where) {
+    case Where::Keychain:
+        return tr("Your sign-in is kept in the system keychain.");
+    case Where::File:
+        return tr("No keychain is available on this computer. Your sign-in is kept in a file "
+                  "only your user account can read, as you chose.");
+    case Where::Session:
+        return m_fileFailed
+            ? tr("No keychain is available on this computer, and the sign-in file could not be "
+                 "written. You will have to sign in again after Kinlist restarts.")
+            : tr("No keychain is available on this computer. Your sign-in is kept only until "
+                 "Kinlist closes; you can allow keeping it in a private file in Settings.");
+    case Where::Nowhere:
+        break;
     }
+    return {};
 }
 
 void CredentialStore::runJob(Op op, const QString &key, const QString &secret,
@@ -141,7 +161,7 @@ void CredentialStore::save(const QString &key, const QString &secret,
             self->m_session.remove(key);
             if (!self->m_options.fileDirectory.isEmpty())
                 QFile::remove(self->filePath(key)); // the keychain has it now
-            self->setWhere(Where::Keychain, tr("Your sign-in is kept in the system keychain."));
+            self->setWhere(Where::Keychain);
         } else {
             qCInfo(lcClientStore) << "keychain unavailable:" << r.error;
             // An older token there is used up once this one exists: presenting it on the
@@ -150,10 +170,7 @@ void CredentialStore::save(const QString &key, const QString &secret,
             QString fileError;
             if (self->m_options.allowFile && self->writeFile(key, secret, &fileError)) {
                 where = Where::File;
-                self->setWhere(where,
-                               tr("No keychain is available on this computer. Your "
-                                  "sign-in is kept in a file only your user account "
-                                  "can read, as you chose."));
+                self->setWhere(where);
             } else {
                 where = Where::Session;
                 self->m_session.insert(key, secret);
@@ -162,15 +179,7 @@ void CredentialStore::save(const QString &key, const QString &secret,
                     QFile::remove(self->filePath(key));
                 if (self->m_options.allowFile)
                     qCWarning(lcClientStore) << "cannot write the sign-in file:" << fileError;
-                self->setWhere(
-                    where,
-                    self->m_options.allowFile
-                        ? tr("No keychain is available on this computer, and the sign-in file "
-                             "could not be written. You will have to sign in again after "
-                             "Kinlist restarts.")
-                        : tr("No keychain is available on this computer. Your sign-in is kept "
-                             "only until Kinlist closes; you can allow keeping it in a private "
-                             "file in Settings."));
+                self->setWhere(where, self->m_options.allowFile);
             }
         }
         if (done)

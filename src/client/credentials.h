@@ -48,9 +48,10 @@ public:
               std::function<void(std::optional<QString> secret, Where where)> done);
     void remove(const QString &key, std::function<void()> done = {});
 
-    // Where the last save went, and a sentence for the settings page about it.
+    // Where the last save went, and a sentence for the settings page about it (in the
+    // language of the moment).
     Where where() const { return m_where; }
-    QString status() const { return m_status; }
+    QString status() const;
 
 Q_SIGNALS:
     void statusChanged();
@@ -69,13 +70,14 @@ private:
     QString filePath(const QString &key) const;
     bool writeFile(const QString &key, const QString &secret, QString *error) const;
     std::optional<QString> readFile(const QString &key) const;
-    void setWhere(Where where, const QString &status);
+    // `fileFailed`: kept for the session only because the chosen file could not be written.
+    void setWhere(Where where, bool fileFailed = false);
 
     Options m_options;
     QHash<QString, QString> m_session;
     QHash<QString, quint64> m_generation; // per key: the latest save or remove wins
     Where m_where = Where::Nowhere;
-    QString m_status;
+    bool m_fileFailed = false;
 };
 
 } // namespace kinlist::client
