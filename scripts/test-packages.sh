@@ -6,7 +6,8 @@
 #   scripts/test-packages.sh [BUILD_DIR]      (default: build; needs root or sudo)
 #
 # It installs and purges packages system-wide, so it refuses to run where Kinlist's
-# packages are already installed (purging would delete that server's data).
+# packages, its "kinlist" user or its directories are already there (purging would delete
+# that server's data).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,9 +16,12 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 work=$(mktemp -d)
 server_pid=""
+server_pattern="kinlist-server --config /etc/kinlist/kinlist-server.conf --listen 127.0.0.1:0"
 installed=""
 cleanup() {
-  if [ -n "$server_pid" ]; then $SUDO pkill -TERM -u kinlist -x kinlist-server 2>/dev/null || true; fi
+  if [ -n "$server_pid" ]; then
+    $SUDO pkill -TERM -u kinlist -f "$server_pattern" 2>/dev/null || true
+  fi
   # A failed run does not leave its packages behind.
   if [ -n "$installed" ]; then
     $SUDO env DEBIAN_FRONTEND=noninteractive apt-get purge -y -q kinlist kinlist-server >/dev/null 2>&1 || $SUDO dpkg --purge kinlist kinlist-server >/dev/null 2>&1 || true
@@ -30,10 +34,14 @@ fail() { echo "test-packages: FAIL: $*" >&2; exit 1; }
 step() { echo "test-packages: $*"; }
 
 for p in kinlist kinlist-server; do
-  if dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q -E "installed|config-files"; then
-    fail "$p is installed (or its configuration and data are) on this machine; this test would purge it and its data. Purge it first, or run on a throw-away machine."
+  state=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+  if [ -n "$state" ] && [ "$state" != "not-installed" ]; then
+    fail "$p is on this machine ($state); this test would purge it and its data. Purge it first, or run on a throw-away machine."
   fi
 done
+if getent passwd kinlist >/dev/null || [ -e /var/lib/kinlist ] || [ -e /etc/kinlist ]; then
+  fail "a kinlist user, /var/lib/kinlist or /etc/kinlist exists; this test would delete it. Run on a throw-away machine."
+fi
 
 step "building the packages"
 cmake --build "$build" >/dev/null
@@ -45,10 +53,14 @@ version=$(dpkg-deb -f "$app_deb" Version)
 
 # Every file and directory a package could touch, by name (contents change under dpkg's
 # own bookkeeping, caches and logs, which are left out).
+# (A file vanishing mid-walk is not an error; what other services churn is left out.)
 snapshot() {
-  $SUDO find /usr /etc /var /opt /srv \
-    \( -path /var/lib/dpkg -o -path /var/lib/apt -o -path /var/cache -o -path /var/log \
-       -o -path /var/tmp -o -path /var/backups -o -path /var/mail \) -prune -o -print 2>/dev/null |
+  { $SUDO find /usr /etc /var /opt /srv \
+      \( -path /var/lib/dpkg -o -path /var/lib/apt -o -path /var/cache -o -path /var/log \
+         -o -path /var/tmp -o -path /var/backups -o -path /var/mail -o -path /var/spool \
+         -o -path /var/lib/docker -o -path /var/lib/containerd -o -path /var/lib/snapd \
+         -o -path /var/lib/systemd/timers -o -path /var/lib/dhcp -o -path /var/lib/NetworkManager \) \
+      -prune -o -print 2>/dev/null || true; } |
     grep -v -E '^/etc/(passwd|group|shadow|gshadow|subuid|subgid)-$' | sort
 }
 packages() { dpkg-query -W -f='${Package}\n' | sort; }
@@ -62,8 +74,9 @@ $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-reco
   "$app_deb" "$server_deb" >"$work/apt-install.log" 2>&1 || { cat "$work/apt-install.log"; fail "apt-get install"; }
 
 step "checking the installed files"
-[ "$(kinlist --version)" = "kinlist $version" ] || fail "kinlist --version said '$(kinlist --version)'"
-[ "$(kinlist-server --version)" = "kinlist-server $version" ] || fail "kinlist-server --version"
+# (By path: not some other copy on the PATH.)
+[ "$(/usr/bin/kinlist --version)" = "kinlist $version" ] || fail "kinlist --version said '$(/usr/bin/kinlist --version)'"
+[ "$(/usr/bin/kinlist-server --version)" = "kinlist-server $version" ] || fail "kinlist-server --version"
 desktop-file-validate /usr/share/applications/org.kinlist.Kinlist.desktop \
   /usr/share/kinlist/autostart/org.kinlist.Kinlist.Kiosk.desktop || fail "desktop entries"
 appstreamcli validate --no-net /usr/share/metainfo/org.kinlist.Kinlist.metainfo.xml >/dev/null ||
@@ -81,37 +94,43 @@ getent passwd kinlist >/dev/null || fail "no kinlist user"
 step "starting the installed app headless (its QML modules come from the dependencies)"
 mkdir -p "$work/app" && chmod 700 "$work/app"
 QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$work/app" timeout 60 \
-  kinlist --data "$work/app" --screenshot "$work/app/window.png" --after 1500 >"$work/app.log" 2>&1 ||
+  /usr/bin/kinlist --data "$work/app" --screenshot "$work/app/window.png" --after 1500 >"$work/app.log" 2>&1 ||
   { cat "$work/app.log"; fail "the installed app did not start"; }
 [ -s "$work/app/window.png" ] || fail "the installed app drew nothing"
 
 step "starting the installed server with its configuration, on a loopback port"
 if [ -d /run/systemd/system ]; then
-  # Where systemd runs, postinst has started the service on 8477.
-  $SUDO systemctl is-active --quiet kinlist-server || fail "the service is not active"
-  url="http://127.0.0.1:8477"
-else
-  $SUDO runuser -u kinlist -- /usr/bin/kinlist-server --config /etc/kinlist/kinlist-server.conf \
-    --listen 127.0.0.1:0 >"$work/server.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 1 100); do
-    grep -q "listening on" "$work/server.log" && break
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.1
+  # Where systemd runs, postinst has started the service (on 8477, as configured).
+  for _ in $(seq 1 50); do
+    $SUDO systemctl is-active --quiet kinlist-server && break
+    sleep 0.2
   done
-  line=$(grep -o -m1 "listening on ws://[^ /]*" "$work/server.log" | head -n1) ||
-    { cat "$work/server.log"; fail "the server did not start"; }
-  url="http://${line#listening on ws://}"
+  $SUDO systemctl is-active --quiet kinlist-server || fail "the service is not active"
+  # (Beside the service, not in its database.)
+  data_args=(--data /var/lib/kinlist/test-packages)
+else
+  data_args=()
 fi
+# The installed binary as the service runs it (its user, its configuration), but on a
+# loopback port of its own, so that it is surely this server that answers.
+$SUDO runuser -u kinlist -- /usr/bin/kinlist-server --config /etc/kinlist/kinlist-server.conf \
+  --listen 127.0.0.1:0 "${data_args[@]}" >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do
+  grep -q "listening on" "$work/server.log" && break
+  kill -0 "$server_pid" 2>/dev/null || break
+  sleep 0.1
+done
+line=$(grep -o -m1 "listening on ws://[^ /]*" "$work/server.log" | head -n1) ||
+  { cat "$work/server.log"; fail "the server did not start"; }
+url="http://${line#listening on ws://}"
 health=$(curl -fsS --max-time 5 "$url/healthz") || fail "no answer from $url/healthz"
 echo "$health" | grep -q '"status":"ok"' || fail "healthz said $health"
 [ -n "$($SUDO find /var/lib/kinlist -user kinlist -name '*.db')" ] ||
   fail "the server's database is not in /var/lib/kinlist"
-if [ -n "$server_pid" ]; then
-  $SUDO pkill -TERM -u kinlist -x kinlist-server || true
-  wait "$server_pid" || true
-  server_pid=""
-fi
+$SUDO pkill -TERM -u kinlist -f "$server_pattern" || true
+wait "$server_pid" || true
+server_pid=""
 echo "  $url/healthz: $health"
 
 step "removing: only the server's data and configuration may stay"
@@ -121,7 +140,7 @@ left=$(comm -13 "$work/before.files" "$work/removed.files" |
   grep -v -E '^/var/lib/kinlist(/|$)|^/etc/kinlist(/kinlist-server\.conf)?$|kinlist-server\.service|deb-systemd-helper-enabled(/multi-user\.target\.wants)?$' || true)
 [ -z "$left" ] || fail "left behind after remove: $left"
 [ -n "$($SUDO find /var/lib/kinlist -name '*.db')" ] || fail "remove deleted the data"
-! command -v kinlist >/dev/null || fail "kinlist is still on the PATH"
+[ ! -e /usr/bin/kinlist ] && [ ! -e /usr/bin/kinlist-server ] || fail "the programs are still installed"
 
 step "purging: nothing may stay"
 # (dpkg: apt knows no candidate for a removed package installed from a file.) The app

@@ -119,6 +119,10 @@ private Q_SLOTS:
         out.clear();
         QCOMPARE(run({QStringLiteral("--config"), conf}, &out), 2);
         QVERIFY2(out.contains("unknown option \"port\""), out.constData());
+        QVERIFY(write("\xef\xbb\xbflisten = 127.0.0.1:0\ndata =\n"));
+        out.clear();
+        QCOMPARE(run({QStringLiteral("--config"), conf}, &out), 2);
+        QVERIFY2(out.contains(":2: \"data\" has no value"), out.constData());
         QVERIFY(write("sync = sometimes\n"));
         out.clear();
         QCOMPARE(run({QStringLiteral("--config"), conf}, &out), 2);

@@ -166,6 +166,17 @@ private Q_SLOTS:
                  qPrintable(mum.toasts()->index(mum.toasts()->rowCount() - 1).data().toString()));
         QVERIFY(mum.toasts()->rowCount() <= kinlist::ui::ToastQueue::kMaxShown);
         QCOMPARE(dad.toasts()->rowCount(), dadToastsBefore);
+        // Mum switches to German: the toast on screen says it again.
+        mum.setLanguage(QStringLiteral("de"));
+        const QString german = QCoreApplication::translate("kinlist::ui::ToastQueue",
+                                                           "%1 added %n item(s) to %2", nullptr, 3)
+                                   .arg(QStringLiteral("Dad"), QStringLiteral("Groceries"));
+        QVERIFY(german != QLatin1String("Dad added 3 items to Groceries"));
+        bool saidAgain = false;
+        for (int i = 0; i < mum.toasts()->rowCount(); ++i)
+            saidAgain = saidAgain || mum.toasts()->index(i).data().toString() == german;
+        QVERIFY2(saidAgain, qPrintable(german));
+        mum.setLanguage(QString());
         // A muted list stays quiet.
         mum.setCurrentListMuted(true);
         while (mum.toasts()->rowCount() > 0)

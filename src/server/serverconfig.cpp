@@ -102,7 +102,9 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments, Serv
         int lineNumber = 0;
         while (!file.atEnd()) {
             ++lineNumber;
-            const QString line = QString::fromUtf8(file.readLine()).trimmed();
+            QString line = QString::fromUtf8(file.readLine()).trimmed();
+            if (lineNumber == 1 && line.startsWith(QChar(0xFEFF)))
+                line = line.mid(1).trimmed(); // a byte order mark from some editors
             if (line.isEmpty() || line.startsWith(QLatin1Char('#')) ||
                 line.startsWith(QLatin1Char(';')))
                 continue;
@@ -121,7 +123,15 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments, Serv
                 return ParseResult::Error;
             }
             const QString value = line.mid(equals + 1).trimmed();
-            if (!p.isSet(*known) && !value.isEmpty())
+            if (value.isEmpty()) {
+                *message = QStringLiteral("%1:%2: \"%3\" has no value (comment the line out "
+                                          "for the default)")
+                               .arg(path)
+                               .arg(lineNumber)
+                               .arg(name);
+                return ParseResult::Error;
+            }
+            if (!p.isSet(*known))
                 fromFile << QStringLiteral("--%1=%2").arg(name, value);
         }
         if (!p.parse(fromFile + arguments.mid(1))) {

@@ -419,7 +419,7 @@ QVariant ItemsModel::data(const QModelIndex &index, int role) const
             return QString();
         //: An item's quantity and unit on its row: "×2", "×1,5 kg".
         const QString number =
-            QLocale().toString(r->quantity.toDouble(), 'g', QLocale::FloatingPointShortest);
+            QLocale().toString(r->quantity.toDouble(), 'f', QLocale::FloatingPointShortest);
         return r->unit.isEmpty() ? tr("×%1").arg(number) : tr("×%1 %2").arg(number, r->unit);
     }
     case DueTextRole: {

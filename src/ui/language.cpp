@@ -31,6 +31,8 @@ Language::~Language()
 {
     if (m_translator)
         QCoreApplication::removeTranslator(m_translator.get());
+    if (m_previousLocale)
+        QLocale::setDefault(*m_previousLocale);
 }
 
 bool Language::apply(const QString &code)
@@ -46,6 +48,8 @@ bool Language::apply(const QString &code)
         QCoreApplication::installTranslator(m_translator.get());
     }
     m_current = loaded ? language : QStringLiteral("en");
+    if (!m_previousLocale)
+        m_previousLocale = QLocale();
     // The system's own locale when it speaks this language (its region's date order and
     // decimal comma); the language's main one otherwise.
     const QLocale system = QLocale::system();

@@ -6,13 +6,15 @@
 #include <QTranslator>
 
 #include <memory>
+#include <optional>
 
 namespace kinlist::ui {
 
 // The app's language: German, Spanish, French or English, from the system's locale or
 // chosen in Settings. Applying one installs Kinlist's translation on the application
 // (English too: it holds the English plural forms) and makes its locale the default, so
-// dates, times and numbers follow it.
+// dates, times and numbers follow it. (Both are the process's: an app has one; where tests
+// make several, the last applied speaks, and each gives back what it found when it goes.)
 class Language
 {
 public:
@@ -41,6 +43,8 @@ public:
 private:
     std::unique_ptr<QTranslator> m_translator;
     QString m_current;
+    // The default locale before the first apply(), given back when this language goes.
+    std::optional<QLocale> m_previousLocale;
 };
 
 } // namespace kinlist::ui

@@ -139,8 +139,11 @@ void ToastQueue::dismiss(int row)
 
 void ToastQueue::retranslate()
 {
-    if (!m_toasts.isEmpty())
-        Q_EMIT dataChanged(index(0), index(int(m_toasts.size()) - 1), {TextRole});
+    if (m_toasts.isEmpty())
+        return;
+    for (Toast &t : m_toasts)
+        t.text = describe(t); // (an error's sentence stays as it was said)
+    Q_EMIT dataChanged(index(0), index(int(m_toasts.size()) - 1), {TextRole});
 }
 
 int ToastQueue::rowCount(const QModelIndex &parent) const
