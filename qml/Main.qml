@@ -28,11 +28,18 @@ ApplicationWindow {
     }
     // The kiosk's on-screen keyboard, above everything; the page makes room for it.
     Loader {
+        id: keyboardLoader
         objectName: "keyboardLoader"
         active: window.session.kiosk
         source: "KioskKeyboard.qml"
         z: 800
         anchors.fill: parent
+    }
+    Binding {
+        target: keyboardLoader.item
+        when: keyboardLoader.status === Loader.Ready
+        property: "language"
+        value: window.session.languageInUse
     }
     // A kiosk is not closed by accident (Alt+F4, a stray gesture): only with its PIN.
     onClosing: (close) => { if (window.session.kiosk) close.accepted = false }

@@ -1,5 +1,6 @@
 import QtQuick
 import QtTest
+import QtQuick.VirtualKeyboard.Settings
 import Kinlist
 
 // The kiosk's parts: every touch target at least 48 px, tiles that open, faces that say
@@ -31,6 +32,7 @@ TestCase {
         }
     }
     Component { id: pinComponent; PinPad {} }
+    Component { id: keyboardComponent; KioskKeyboard { width: 1280; height: 800 } }
     Component {
         id: rowComponent
         KioskItemRow {
@@ -82,6 +84,15 @@ TestCase {
         compare(findChild(row, "who").text, "Changes now count as Dad Smith's")
         mouseClick(dad) // again: nobody
         compare(spy.signalArguments[1][0], "")
+    }
+
+    // The on-screen keyboard has the keys of the app's language, and follows a switch.
+    function test_keyboardSpeaksTheAppsLanguage() {
+        const keyboard = createTemporaryObject(keyboardComponent, tc, { language: "de" })
+        verify(keyboard)
+        compare(VirtualKeyboardSettings.locale, "de_DE")
+        keyboard.language = "fr"
+        compare(VirtualKeyboardSettings.locale, "fr_FR")
     }
 
     function test_pinPad() {
