@@ -149,6 +149,16 @@ Page {
                     onClicked: page.session.pairKiosk(server.text, code.text, name.text,
                                                       pin.text, pinAgain.text)
                 }
+                // The tablet has no settings page: its language is chosen here (and kept).
+                LanguageBox {
+                    objectName: "kioskLanguage"
+                    session: page.session
+                    flat: true
+                    font.pixelSize: 18
+                    Layout.alignment: Qt.AlignHCenter
+                    Layout.preferredWidth: 320
+                    Layout.preferredHeight: 56
+                }
             }
         }
     }

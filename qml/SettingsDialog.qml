@@ -193,30 +193,10 @@ Dialog {
             RowLayout {
                 spacing: 12
                 Label { text: qsTr("Language") }
-                ComboBox {
-                    id: languageBox
+                LanguageBox {
                     objectName: "language"
+                    session: dialog.session
                     Layout.preferredWidth: 240
-                    // The codes, "" first (the system's language); their names are said in
-                    // the delegate, so a new language does not replace the model (and the
-                    // choice shown).
-                    model: [""].concat(dialog.session.languages.map(l => l.code))
-                    function nameOf(code) {
-                        const name = c => dialog.session.languages.find(l => l.code === c).name
-                        //: The first choice of the language setting: follow the computer's language.
-                        return code === "" ? qsTr("As the system (%1)").arg(name(dialog.session.systemLanguage))
-                                           : name(code)
-                    }
-                    displayText: nameOf(currentValue)
-                    delegate: ItemDelegate {
-                        required property string modelData
-                        width: languageBox.width
-                        text: languageBox.nameOf(modelData)
-                        highlighted: languageBox.highlightedIndex === languageBox.model.indexOf(modelData)
-                    }
-                    currentIndex: Math.max(0, model.indexOf(dialog.session.language))
-                    onActivated: (index) => dialog.session.language = model[index]
-                    Accessible.name: qsTr("Language")
                 }
             }
 

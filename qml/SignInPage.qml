@@ -91,6 +91,14 @@ Page {
                 text: page.creating ? qsTr("I already have an account") : qsTr("New here? Create an account")
                 onClicked: { page.session.clearError(); page.creating = !page.creating }
             }
+            // Before anything else: someone whose computer speaks another language.
+            LanguageBox {
+                objectName: "signInLanguage"
+                session: page.session
+                flat: true
+                Layout.alignment: Qt.AlignHCenter
+                Layout.preferredWidth: 240
+            }
         }
     }
 }

@@ -336,6 +336,18 @@
     </message>
 </context>
 <context>
+    <name>LanguageBox</name>
+    <message>
+        <source>As the system (%1)</source>
+        <extracomment>The first choice of the language setting: follow the computer&apos;s language.</extracomment>
+        <translation>Igual que el sistema (%1)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>%1 – Kinlist</source>
@@ -729,11 +741,6 @@
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
-    <message>
-        <source>As the system (%1)</source>
-        <extracomment>The first choice of the language setting: follow the computer&apos;s language.</extracomment>
-        <translation>Igual que el sistema (%1)</translation>
-    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -1055,7 +1062,6 @@
     </message>
     <message>
         <source>×%1</source>
-        <extracomment>An item&apos;s quantity and unit on its row: &quot;×2&quot;, &quot;×1,5 kg&quot;.</extracomment>
         <translation>×%1</translation>
     </message>
     <message>

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Who is this? Tap your face.</source>
-        <translation>Qui es-tu ? Touche ton visage.</translation>
+        <translation>Qui es-tu&#xa0;? Touche ton visage.</translation>
     </message>
     <message>
         <source>%1, chosen</source>
@@ -34,7 +34,7 @@
     <name>HouseholdPage</name>
     <message>
         <source>Hello %1!</source>
-        <translation>Bonjour %1 !</translation>
+        <translation>Bonjour %1&#xa0;!</translation>
     </message>
     <message>
         <source>Start a household for your family, or join one with the invite code someone gave you.</source>
@@ -126,7 +126,7 @@
     </message>
     <message>
         <source>Saved on this computer; it goes to the others when connected.</source>
-        <translation>Enregistré sur cet ordinateur ; sera envoyé aux autres dès que la connexion reviendra.</translation>
+        <translation>Enregistré sur cet ordinateur&#xa0;; sera envoyé aux autres dès que la connexion reviendra.</translation>
     </message>
     <message>
         <source>The server refused this change.</source>
@@ -176,7 +176,7 @@
     </message>
     <message>
         <source>Cleaning mode: ignore touches for 30 seconds</source>
-        <translation>Mode nettoyage : l&apos;écran ignore le toucher pendant 30 secondes</translation>
+        <translation>Mode nettoyage&#xa0;: l&apos;écran ignore le toucher pendant 30 secondes</translation>
     </message>
     <message>
         <source>Exit</source>
@@ -239,7 +239,7 @@
     </message>
     <message>
         <source>On a family computer, an owner opens Kinlist, Settings, and chooses &quot;Make a pairing code&quot;. Type that code here.</source>
-        <translation>Sur un ordinateur de la famille, un propriétaire ouvre Kinlist, va dans Paramètres et choisit « Créer un code d&apos;appairage ». Saisis ce code ici.</translation>
+        <translation>Sur un ordinateur de la famille, un propriétaire ouvre Kinlist, va dans Paramètres et choisit «&#xa0;Créer un code d&apos;appairage&#xa0;». Saisis ce code ici.</translation>
     </message>
     <message>
         <source>Server address, e.g. kitchen-pc:8477</source>
@@ -336,6 +336,18 @@
     </message>
 </context>
 <context>
+    <name>LanguageBox</name>
+    <message>
+        <source>As the system (%1)</source>
+        <extracomment>The first choice of the language setting: follow the computer&apos;s language.</extracomment>
+        <translation>Comme le système (%1)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>%1 – Kinlist</source>
@@ -402,7 +414,7 @@
     </message>
     <message>
         <source>On their device, they choose &quot;Join with an invite code&quot; and type:</source>
-        <translation>Sur son appareil, la personne choisit « Rejoindre avec un code d&apos;invitation » et saisit :</translation>
+        <translation>Sur son appareil, la personne choisit «&#xa0;Rejoindre avec un code d&apos;invitation&#xa0;» et saisit&#xa0;:</translation>
     </message>
     <message>
         <source>Making a code…</source>
@@ -561,7 +573,7 @@
     </message>
     <message>
         <source>Take back: %1</source>
-        <translation>Défaire : %1</translation>
+        <translation>Défaire&#xa0;: %1</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -663,7 +675,7 @@
     </message>
     <message>
         <source>Remove %1?</source>
-        <translation>Retirer %1 ?</translation>
+        <translation>Retirer %1&#xa0;?</translation>
     </message>
     <message>
         <source>The tablet stops showing the household&apos;s lists at once and needs a new pairing code.</source>
@@ -675,11 +687,11 @@
     </message>
     <message>
         <source>Use this computer as the kiosk?</source>
-        <translation>Utiliser cet ordinateur comme kiosque ?</translation>
+        <translation>Utiliser cet ordinateur comme kiosque&#xa0;?</translation>
     </message>
     <message>
         <source>Kinlist restarts full screen and asks for a pairing code and a PIN. Leaving kiosk mode then needs that PIN; your own sign-in stays on this computer.</source>
-        <translation>Kinlist redémarre en plein écran et demande un code d&apos;appairage et un code PIN. Ce code PIN sera ensuite nécessaire pour quitter le mode kiosque ; ta propre connexion reste enregistrée sur cet ordinateur.</translation>
+        <translation>Kinlist redémarre en plein écran et demande un code d&apos;appairage et un code PIN. Ce code PIN sera ensuite nécessaire pour quitter le mode kiosque&#xa0;; ta propre connexion reste enregistrée sur cet ordinateur.</translation>
     </message>
     <message>
         <source>Appearance</source>
@@ -728,11 +740,6 @@
     <message>
         <source>Language</source>
         <translation>Langue</translation>
-    </message>
-    <message>
-        <source>As the system (%1)</source>
-        <extracomment>The first choice of the language setting: follow the computer&apos;s language.</extracomment>
-        <translation>Comme le système (%1)</translation>
     </message>
 </context>
 <context>
@@ -795,7 +802,7 @@
     </message>
     <message>
         <source>New here? Create an account</source>
-        <translation>Pas encore de compte ? Crée-en un</translation>
+        <translation>Pas encore de compte&#xa0;? Crée-en un</translation>
     </message>
 </context>
 <context>
@@ -806,7 +813,7 @@
     </message>
     <message>
         <source>Connection: %1</source>
-        <translation>Connexion : %1</translation>
+        <translation>Connexion&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n waiting</source>
@@ -844,7 +851,7 @@
     </message>
     <message>
         <source>That pairing code is not valid. It may have expired or been used already; make a new one in Settings on a family computer.</source>
-        <translation>Ce code d&apos;appairage n&apos;est pas valide. Il a peut-être expiré ou déjà servi ; crées-en un nouveau dans les Paramètres d&apos;un ordinateur de la famille.</translation>
+        <translation>Ce code d&apos;appairage n&apos;est pas valide. Il a peut-être expiré ou déjà servi&#xa0;; crées-en un nouveau dans les Paramètres d&apos;un ordinateur de la famille.</translation>
     </message>
     <message>
         <source>Too many attempts. Wait a minute and try again.</source>
@@ -856,7 +863,7 @@
     </message>
     <message>
         <source>Please check what you typed: %1</source>
-        <translation>Vérifie ce que tu as saisi : %1</translation>
+        <translation>Vérifie ce que tu as saisi&#xa0;: %1</translation>
     </message>
     <message>
         <source>The server could not sign you in (%1).</source>
@@ -891,7 +898,7 @@
     </message>
     <message>
         <source>No keychain is available on this computer. Your sign-in is kept only until Kinlist closes; you can allow keeping it in a private file in Settings.</source>
-        <translation>Aucun trousseau n&apos;est disponible sur cet ordinateur. Ta connexion n&apos;est conservée que jusqu&apos;à la fermeture de Kinlist ; tu peux autoriser sa conservation dans un fichier privé dans les Paramètres.</translation>
+        <translation>Aucun trousseau n&apos;est disponible sur cet ordinateur. Ta connexion n&apos;est conservée que jusqu&apos;à la fermeture de Kinlist&#xa0;; tu peux autoriser sa conservation dans un fichier privé dans les Paramètres.</translation>
     </message>
 </context>
 <context>
@@ -1018,7 +1025,7 @@
     </message>
     <message>
         <source>Last sync: %1</source>
-        <translation>Dernière synchronisation : %1</translation>
+        <translation>Dernière synchronisation&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>Next try in %n second(s).</source>
@@ -1047,7 +1054,7 @@
     <message>
         <source>%1 set %2, you set %3</source>
         <extracomment>A change of this device lost to someone else&apos;s: who, their value, this device&apos;s.</extracomment>
-        <translation>%1 a mis « %2 », toi « %3 »</translation>
+        <translation>%1 a mis «&#xa0;%2&#xa0;», toi «&#xa0;%3&#xa0;»</translation>
     </message>
     <message>
         <source>Someone</source>
@@ -1055,7 +1062,6 @@
     </message>
     <message>
         <source>×%1</source>
-        <extracomment>An item&apos;s quantity and unit on its row: &quot;×2&quot;, &quot;×1,5 kg&quot;.</extracomment>
         <translation>×%1</translation>
     </message>
     <message>
@@ -1090,7 +1096,7 @@
     </message>
     <message>
         <source>Kinlist cannot open its data on this computer: %1</source>
-        <translation>Kinlist ne peut pas ouvrir ses données sur cet ordinateur : %1</translation>
+        <translation>Kinlist ne peut pas ouvrir ses données sur cet ordinateur&#xa0;: %1</translation>
     </message>
     <message>
         <source>This tablet was unpaired from the household. Pair it again with a new code from Settings on a family computer.</source>
@@ -1098,11 +1104,11 @@
     </message>
     <message>
         <source>A change was refused: you are no longer a member of that household.</source>
-        <translation>Une modification a été refusée : tu ne fais plus partie de ce foyer.</translation>
+        <translation>Une modification a été refusée&#xa0;: tu ne fais plus partie de ce foyer.</translation>
     </message>
     <message>
         <source>A change was refused: the item or list no longer exists.</source>
-        <translation>Une modification a été refusée : l&apos;article ou la liste n&apos;existe plus.</translation>
+        <translation>Une modification a été refusée&#xa0;: l&apos;article ou la liste n&apos;existe plus.</translation>
     </message>
     <message>
         <source>A change could not be saved (%1).</source>
@@ -1114,7 +1120,7 @@
     </message>
     <message>
         <source>Your session has ended. Please sign in again; your changes are kept.</source>
-        <translation>Ta session a expiré. Reconnecte-toi ; tes modifications sont conservées.</translation>
+        <translation>Ta session a expiré. Reconnecte-toi&#xa0;; tes modifications sont conservées.</translation>
     </message>
     <message>
         <source>Enter your email address and password.</source>
@@ -1134,7 +1140,7 @@
     </message>
     <message>
         <source>That invite code is not valid. It may have expired or been used up; ask for a new one.</source>
-        <translation>Ce code d&apos;invitation n&apos;est pas valide. Il a peut-être expiré ou atteint son nombre d&apos;utilisations ; demandes-en un nouveau.</translation>
+        <translation>Ce code d&apos;invitation n&apos;est pas valide. Il a peut-être expiré ou atteint son nombre d&apos;utilisations&#xa0;; demandes-en un nouveau.</translation>
     </message>
     <message>
         <source>Too many wrong codes. Wait a minute and try again.</source>
@@ -1166,11 +1172,11 @@
     </message>
     <message>
         <source>Kinlist could not save this change on this computer: %1</source>
-        <translation>Kinlist n&apos;a pas pu enregistrer cette modification sur cet ordinateur : %1</translation>
+        <translation>Kinlist n&apos;a pas pu enregistrer cette modification sur cet ordinateur&#xa0;: %1</translation>
     </message>
     <message>
         <source>Could not keep your change: %1</source>
-        <translation>Impossible de conserver ta modification : %1</translation>
+        <translation>Impossible de conserver ta modification&#xa0;: %1</translation>
     </message>
     <message>
         <source>just now</source>
@@ -1208,31 +1214,31 @@
     <message>
         <source>%1: %2</source>
         <extracomment>Undo bar after &quot;Add 1 more&quot;: the item and its new quantity, e.g. &quot;Milk: 3&quot;.</extracomment>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 checked off</source>
-        <translation>Coché : %1</translation>
+        <translation>Coché&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 back on the list</source>
-        <translation>Remis sur la liste : %1</translation>
+        <translation>Remis sur la liste&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 renamed</source>
-        <translation>Renommé : %1</translation>
+        <translation>Renommé&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 changed</source>
-        <translation>Modifié : %1</translation>
+        <translation>Modifié&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 moved</source>
-        <translation>Déplacé : %1</translation>
+        <translation>Déplacé&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 deleted</source>
-        <translation>Supprimé : %1</translation>
+        <translation>Supprimé&#xa0;: %1</translation>
     </message>
     <message>
         <source>You are offline. Pairing a tablet needs a connection.</source>
