@@ -51,6 +51,23 @@ app_deb=$(ls "$build"/packages/kinlist_*.deb)
 server_deb=$(ls "$build"/packages/kinlist-server_*.deb)
 version=$(dpkg-deb -f "$app_deb" Version)
 
+step "checking that kinlist depends on what Qt loads at run time"
+# dpkg-shlibdeps sees only linked libraries: every QML module the screens import, the
+# SQLite driver and the on-screen keyboard's input method must be named by hand.
+depends=" $(dpkg-deb -f "$app_deb" Depends | sed 's/([^)]*)//g; s/[,|]/ /g') "
+qt=/usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH)/qt6
+needed=$(grep -h -o -E '^import [A-Za-z.]+' "$here"/qml/*.qml | awk '{print $2}' | sort -u |
+  grep -v '^Kinlist$' | tr . / | sed "s|^|$qt/qml/|; s|$|/qmldir|")
+needed="$needed $qt/plugins/sqldrivers/libqsqlite.so $qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so"
+for file in $needed; do
+  package=$(dpkg -S "$file" 2>/dev/null | head -n1 | cut -d: -f1) || true
+  [ -n "$package" ] || fail "no installed package has $file"
+  case "$depends" in
+    *" $package "*) ;;
+    *) fail "kinlist needs $package (for $file) but does not depend on it" ;;
+  esac
+done
+
 # Every file and directory a package could touch, by name (contents change under dpkg's
 # own bookkeeping, caches and logs, which are left out).
 # (A file vanishing mid-walk is not an error; what other services churn is left out.)
