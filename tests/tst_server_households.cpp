@@ -298,6 +298,16 @@ private Q_SLOTS:
                 .toObject();
         QCOMPARE(entry.value(QStringLiteral("byName")).toString(), QStringLiteral("Lou"));
         QCOMPARE(entry.value(QStringLiteral("via")).toString(), QStringLiteral("Kitchen"));
+        // A catch-up names the tablet too; the list's creation, by Kim herself, does not.
+        const QJsonArray caughtUp =
+            kim->result(QStringLiteral("subscribe"),
+                        {{QStringLiteral("listId"), listId}, {QStringLiteral("sinceSeq"), 0}})
+                .value(QStringLiteral("ops"))
+                .toArray();
+        QCOMPARE(caughtUp.size(), 2);
+        QVERIFY(!caughtUp.at(0).toObject().contains(QStringLiteral("via")));
+        QCOMPARE(caughtUp.at(1).toObject().value(QStringLiteral("via")).toString(),
+                 QStringLiteral("Kitchen"));
 
         // Acting for someone outside the household, or for the tablet, is refused; and only
         // a tablet acts for others.

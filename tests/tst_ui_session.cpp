@@ -617,10 +617,32 @@ private Q_SLOTS:
         QCOMPARE(
             itemData(mum.items(), QStringLiteral("Milk"), ItemsModel::ChangedByRole).toString(),
             QStringLiteral("Dad"));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            mum.activity()->rowCount() > 0 &&
-                mum.activity()->index(0).data().toString().startsWith(QStringLiteral("Dad")),
-            10000);
+        // The feed names Dad, and the tablet he used.
+        QTRY_COMPARE_WITH_TIMEOUT(mum.activity()->index(0).data().toString(),
+                                  QStringLiteral("Dad checked off Milk (on Kitchen)"), 10000);
+        {
+            // A new device of Dad's reads the same from what the server sends it (the
+            // list's ops on subscribing).
+            Session laptop(m_server.url(), m_dir.filePath(QStringLiteral("k-dad-laptop")));
+            laptop.signIn(address(), QStringLiteral("dad@kiosk.example"),
+                          QStringLiteral("password-dad"));
+            QVERIFY(live(laptop));
+            QTRY_COMPARE_WITH_TIMEOUT(laptop.lists()->rowCount(), 1, 10000);
+            laptop.setCurrentListId(laptop.lists()->idAt(0));
+            QTRY_VERIFY_WITH_TIMEOUT(
+                [&] {
+                    ui::ActivityModel *feed = laptop.activity();
+                    if (feed->canFetchMore({}))
+                        feed->fetchMore({});
+                    for (int i = 0; i < feed->rowCount(); ++i) {
+                        if (feed->index(i).data().toString() ==
+                            QLatin1String("Dad checked off Milk (on Kitchen)"))
+                            return true;
+                    }
+                    return false;
+                }(),
+                10000);
+        }
         // Nobody chosen: the tablet's own name.
         tablet.setActingFor({});
         tablet.addItem(QStringLiteral("Bread"));

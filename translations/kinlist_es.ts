@@ -968,6 +968,11 @@
         <source>Yesterday</source>
         <translation>Ayer</translation>
     </message>
+    <message>
+        <source>%1 (on %2)</source>
+        <extracomment>A change the kitchen tablet made for someone: the sentence, then the tablet&apos;s name (&quot;Dad checked off Milk (on Kitchen tablet)&quot;).</extracomment>
+        <translation>%1 (desde %2)</translation>
+    </message>
 </context>
 <context>
     <name>kinlist::ui::ConnectionStatus</name>

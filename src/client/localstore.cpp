@@ -58,6 +58,12 @@ bool migrateTo2(QSqlQuery &q)
         });
 }
 
+// A change a kitchen tablet made for someone names the tablet.
+bool migrateTo3(QSqlQuery &q)
+{
+    return store::execAll(q, {"ALTER TABLE activity ADD COLUMN via TEXT NOT NULL DEFAULT ''"});
+}
+
 // A single JSON value as bytes and back (QJsonDocument only holds objects and arrays).
 QByteArray valueBytes(const QJsonValue &v)
 {
@@ -184,7 +190,7 @@ void LocalStore::close()
 bool LocalStore::migrate(Error *error)
 {
     const QString failure =
-        store::migrate(m_db, {migrateTo1, migrateTo2},
+        store::migrate(m_db, {migrateTo1, migrateTo2, migrateTo3},
                        QStringLiteral("this local database was written by a newer "
                                       "Kinlist (schema %1, this one knows %2)"));
     if (!failure.isEmpty())
@@ -296,7 +302,7 @@ bool LocalStore::recordActivity(const Op &op, qint64 seq, const Origin &origin,
     }
     QSqlQuery &q =
         m_statements.get("INSERT OR IGNORE INTO activity (list_id, seq, household_id, by, at,"
-                         " stamp, op) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                         " stamp, op, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     const store::QueryDone done(q);
     q.addBindValue(op.listId);
     q.addBindValue(seq);
@@ -305,6 +311,7 @@ bool LocalStore::recordActivity(const Op &op, qint64 seq, const Origin &origin,
     q.addBindValue(origin.at > 0 ? origin.at : QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(op.stamp.toString());
     q.addBindValue(op.toJsonBytes());
+    q.addBindValue(origin.via.isNull() ? QStringLiteral("") : origin.via); // (never NULL)
     if (!q.exec())
         return false;
     if (!origin.by.isEmpty() && !origin.byName.isEmpty())
@@ -770,7 +777,8 @@ QList<LocalStore::Activity> readActivity(QSqlQuery &q, const LocalStore &store)
         const QString by = q.value(3).toString();
         out.append(LocalStore::Activity {
             q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toString(), by,
-            store.personName(by), q.value(4).toLongLong(), opFromBytes(q.value(5).toByteArray())});
+            store.personName(by), q.value(4).toLongLong(), opFromBytes(q.value(5).toByteArray()),
+            q.value(6).toString()});
     }
     return out;
 }
@@ -779,8 +787,9 @@ QList<LocalStore::Activity> readActivity(QSqlQuery &q, const LocalStore &store)
 QList<LocalStore::Activity> LocalStore::activity(const QString &listId, qint64 beforeSeq,
                                                  int limit) const
 {
-    QSqlQuery &q = m_statements.get("SELECT list_id, seq, household_id, by, at, op FROM activity"
-                                    " WHERE list_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?");
+    QSqlQuery &q =
+        m_statements.get("SELECT list_id, seq, household_id, by, at, op, via FROM activity"
+                         " WHERE list_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?");
     const store::QueryDone done(q);
     q.addBindValue(listId);
     q.addBindValue(beforeSeq > 0 ? beforeSeq : std::numeric_limits<qint64>::max());
@@ -794,7 +803,7 @@ QList<LocalStore::Activity> LocalStore::householdActivity(const QString &househo
                                                           const Activity *after, int limit) const
 {
     QSqlQuery &q = m_statements.get(
-        "SELECT list_id, seq, household_id, by, at, op FROM activity WHERE household_id = ?"
+        "SELECT list_id, seq, household_id, by, at, op, via FROM activity WHERE household_id = ?"
         " AND (at < ? OR (at = ? AND (list_id < ? OR (list_id = ? AND seq < ?))))"
         " ORDER BY at DESC, list_id DESC, seq DESC LIMIT ?");
     const store::QueryDone done(q);
@@ -817,7 +826,7 @@ bool LocalStore::cacheActivity(const QList<Activity> &entries, Error *error)
     for (const Activity &a : entries) {
         if (!ok)
             break;
-        ok = recordActivity(a.op, a.seq, Origin {a.by, a.byName, a.at}, a.householdId);
+        ok = recordActivity(a.op, a.seq, Origin {a.by, a.byName, a.at, a.via}, a.householdId);
     }
     if (!ok || !commit()) {
         *error = sqlError(QStringLiteral("cannot save the activity"));

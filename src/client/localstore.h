@@ -24,6 +24,7 @@ struct OpOrigin
     QString by; // user id
     QString byName; // display name, when the server sent it
     qint64 at = 0;
+    QString via; // the kitchen tablet that made it for `by`, when one did
 };
 
 // The client's own SQLite database (WAL), one per server and account: the confirmed state
@@ -58,6 +59,7 @@ public:
         QString byName;
         qint64 at = 0;
         Op op;
+        QString via; // the kitchen tablet that made it for `by`, when one did
     };
 
     // A change of this device that the server refused: no longer pending, kept so the UI

@@ -502,7 +502,8 @@ void SyncClient::handleOp(const QJsonObject &frame, bool live)
     const qint64 mutationId = qint64(frame.value(QStringLiteral("mutationId")).toDouble(0));
     const LocalStore::Origin origin {frame.value(QStringLiteral("by")).toString(),
                                      frame.value(QStringLiteral("byName")).toString(),
-                                     qint64(frame.value(QStringLiteral("at")).toDouble())};
+                                     qint64(frame.value(QStringLiteral("at")).toDouble()),
+                                     frame.value(QStringLiteral("via")).toString()};
     m_lastSyncAt = QDateTime::currentMSecsSinceEpoch();
     // Our own op: if its ack was lost, this settles it. The live echo that follows an ack
     // has nothing new (the ack carried the op as applied, and its seq); a catch-up copy
@@ -632,7 +633,8 @@ void SyncClient::fetchActivity(const QString &listId, const QString &householdId
                                            qint64(o.value(QStringLiteral("seq")).toDouble()),
                                            household, o.value(QStringLiteral("by")).toString(),
                                            o.value(QStringLiteral("byName")).toString(),
-                                           qint64(o.value(QStringLiteral("at")).toDouble()), op});
+                                           qint64(o.value(QStringLiteral("at")).toDouble()), op,
+                                           o.value(QStringLiteral("via")).toString()});
              }
              Error e;
              if (!m_store->cacheActivity(entries, &e))
@@ -757,7 +759,7 @@ void SyncClient::onFrame(const QString &text)
         // in one transaction, once this burst of frames has been read.
         m_acks.append(
             LocalStore::Ack {mid, op, hasOp ? qint64(f.value(QStringLiteral("seq")).toDouble()) : 0,
-                             LocalStore::Origin {m_userId, {}, serverNow()}});
+                             LocalStore::Origin {m_userId, {}, serverNow(), {}}});
         m_ackedIds.insert(mid);
         if (!m_ackTimer.isActive())
             m_ackTimer.start();

@@ -669,8 +669,11 @@ ServerStore::appliedOp(const QString &listId, const QString &clientId, qint64 mu
 QList<ServerStore::OpRow> ServerStore::opsSince(const QString &listId, qint64 sinceSeq)
 {
     QSqlQuery &q =
-        prepared("SELECT gid, seq, household_id, user_id, client_id, mutation_id, at, op FROM ops"
-                 " WHERE list_id = ? AND seq > ? ORDER BY seq");
+        prepared("SELECT o.gid, o.seq, o.household_id, o.user_id, o.client_id, o.mutation_id,"
+                 " o.at, o.op, CASE WHEN c.user_id <> o.user_id THEN v.display_name END"
+                 " FROM ops o LEFT JOIN clients c ON c.client_id = o.client_id"
+                 " LEFT JOIN users v ON v.id = c.user_id"
+                 " WHERE o.list_id = ? AND o.seq > ? ORDER BY o.seq");
     const store::QueryDone done(q);
     q.addBindValue(listId);
     q.addBindValue(sinceSeq);
@@ -688,6 +691,7 @@ QList<ServerStore::OpRow> ServerStore::opsSince(const QString &listId, qint64 si
         r.mutationId = q.value(5).toLongLong();
         r.atMs = q.value(6).toLongLong();
         r.opJson = q.value(7).toByteArray();
+        r.viaName = q.value(8).toString();
         out.append(std::move(r));
     }
     return out;

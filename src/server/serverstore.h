@@ -145,7 +145,8 @@ public:
         QString householdId;
         QString userId;
         QString displayName; // filled by history()
-        QString viaName; // filled by history(): the kitchen tablet it was made on, if any
+        QString viaName; // filled by history() and opsSince(): the kitchen tablet it was
+                         // made on, if any
         QString clientId;
         qint64 mutationId = 0;
         qint64 atMs = 0;

@@ -175,6 +175,8 @@ void SyncServer::handleSubscribe(Connection *c, const Protocol::Decoded &d)
                            {QStringLiteral("op"), QJsonDocument::fromJson(row.opJson).object()}};
             if (row.clientId == c->clientId)
                 o.insert(QStringLiteral("mutationId"), row.mutationId);
+            if (!row.viaName.isEmpty())
+                o.insert(QStringLiteral("via"), row.viaName);
             ops.append(o);
         }
         result.insert(QStringLiteral("mode"), QStringLiteral("ops"));

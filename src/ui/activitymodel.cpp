@@ -164,11 +164,15 @@ QString ActivityModel::listName(const QString &listId) const
 
 QString ActivityModel::describe(const LocalStore::Activity &a) const
 {
-    const QString sentence = describeOp(a);
-    if (!m_whole || a.op.entityKind() == EntityKind::List)
-        return sentence;
-    //: An activity entry of the household-wide feed: "Dad checked off Milk" in "Groceries"
-    return tr("%1 in %2").arg(sentence, listName(a.listId));
+    QString sentence = describeOp(a);
+    if (m_whole && a.op.entityKind() != EntityKind::List)
+        //: An activity entry of the household-wide feed: "Dad checked off Milk" in "Groceries"
+        sentence = tr("%1 in %2").arg(sentence, listName(a.listId));
+    if (!a.via.isEmpty())
+        //: A change the kitchen tablet made for someone: the sentence, then the tablet's
+        //: name ("Dad checked off Milk (on Kitchen tablet)").
+        sentence = tr("%1 (on %2)").arg(sentence, a.via);
+    return sentence;
 }
 
 QString ActivityModel::describeOp(const LocalStore::Activity &a) const
