@@ -666,13 +666,18 @@ ServerStore::appliedOp(const QString &listId, const QString &clientId, qint64 mu
     return std::make_pair(q.value(0).toLongLong(), q.value(1).toByteArray());
 }
 
+// The kitchen tablet an op of `ops o` was made on: the name of the account whose client
+// sent it, when that is not the member it is recorded for. (Macros: statements are keyed
+// by their SQL literal, so the pieces are joined at compile time.)
+#define KINLIST_OP_VIA " CASE WHEN c.user_id <> o.user_id THEN v.display_name END"
+#define KINLIST_OP_VIA_JOINS                                                                       \
+    " LEFT JOIN clients c ON c.client_id = o.client_id LEFT JOIN users v ON v.id = c.user_id"
+
 QList<ServerStore::OpRow> ServerStore::opsSince(const QString &listId, qint64 sinceSeq)
 {
     QSqlQuery &q =
         prepared("SELECT o.gid, o.seq, o.household_id, o.user_id, o.client_id, o.mutation_id,"
-                 " o.at, o.op, CASE WHEN c.user_id <> o.user_id THEN v.display_name END"
-                 " FROM ops o LEFT JOIN clients c ON c.client_id = o.client_id"
-                 " LEFT JOIN users v ON v.id = c.user_id"
+                 " o.at, o.op," KINLIST_OP_VIA " FROM ops o" KINLIST_OP_VIA_JOINS
                  " WHERE o.list_id = ? AND o.seq > ? ORDER BY o.seq");
     const store::QueryDone done(q);
     q.addBindValue(listId);
@@ -718,11 +723,9 @@ QList<ServerStore::OpRow> ServerStore::history(const QString &listId, const QStr
     QList<OpRow> out;
     for (const QString &list : std::as_const(lists)) {
         QSqlQuery &q =
-            prepared("SELECT o.gid, o.seq, o.household_id, o.user_id, u.display_name, o.at, o.op,"
-                     " CASE WHEN c.user_id <> o.user_id THEN v.display_name END"
-                     " FROM ops o LEFT JOIN users u ON u.id = o.user_id"
-                     " LEFT JOIN clients c ON c.client_id = o.client_id"
-                     " LEFT JOIN users v ON v.id = c.user_id"
+            prepared("SELECT o.gid, o.seq, o.household_id, o.user_id, u.display_name, o.at, "
+                     "o.op," KINLIST_OP_VIA
+                     " FROM ops o LEFT JOIN users u ON u.id = o.user_id" KINLIST_OP_VIA_JOINS
                      " WHERE o.list_id = ? AND o.gid < ? ORDER BY o.seq DESC LIMIT ?");
         const store::QueryDone done(q);
         q.addBindValue(list);
