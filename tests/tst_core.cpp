@@ -117,6 +117,42 @@ private Q_SLOTS:
         QVERIFY(!FracIndex::isValid(QString()));
     }
 
+    void fracIndexStaysInRange()
+    {
+        // Found by fuzzing: the key before the integer just above the smallest one was the
+        // smallest integer itself, which is not a valid key.
+        const QString nearBottom =
+            QStringLiteral("A") + QString(25, QLatin1Char('0')) + QLatin1Char('1');
+        QVERIFY(FracIndex::isValid(nearBottom));
+        const QString below = FracIndex::between(QString(), nearBottom);
+        QVERIFY2(FracIndex::isValid(below), qPrintable(below));
+        QVERIFY(below < nearBottom);
+        // After the very last key there is no room left within 200 characters: no key,
+        // rather than one that is too long.
+        const QString top(FracIndex::kMaxLength, QLatin1Char('z'));
+        QVERIFY(FracIndex::isValid(top));
+        QCOMPARE(FracIndex::between(top, QString()), QString());
+        QVERIFY(FracIndex::needsRebalance(QString()));
+        QVERIFY(FracIndex::needsRebalance(top));
+        QVERIFY(!FracIndex::needsRebalance(QStringLiteral("a0V")));
+        // Inserting into one gap again and again grows keys by about a character each
+        // time; a fresh spread of keys is short and in order.
+        QString lo = QStringLiteral("a0");
+        const QString hi = QStringLiteral("a1");
+        int inserts = 0;
+        while (!FracIndex::needsRebalance(lo) && inserts < 1000) {
+            lo = FracIndex::between(lo, hi);
+            ++inserts;
+        }
+        QVERIFY(FracIndex::needsRebalance(lo));
+        QVERIFY2(inserts > 40, "keys grow slowly"); // far more inserts than a family makes
+        const QStringList keys = FracIndex::spread(5000);
+        QCOMPARE(keys.size(), 5000);
+        for (int i = 1; i < keys.size(); ++i)
+            QVERIFY(keys.at(i - 1) < keys.at(i));
+        QVERIFY(keys.constLast().size() <= 4);
+    }
+
     void opValidation_data()
     {
         QTest::addColumn<QJsonObject>("op");

@@ -4,6 +4,7 @@
 // the other as single row changes (never a reset); an offline device's edits arrive when
 // it is back. QAbstractItemModelTester watches both item models throughout.
 #include "common/testserver.h"
+#include "core/fracindex.h"
 #include "ui/session.h"
 
 #include <QAbstractItemModelTester>
@@ -372,6 +373,61 @@ private Q_SLOTS:
             first, 10000);
         QCOMPARE(moves.size(), 1);
         QCOMPARE(resets.size(), 0);
+    }
+
+    void longPositionsAreRebalanced()
+    {
+        // Moving an item into the same gap over and over makes its key longer each time;
+        // past a length, the list's items get short keys again (ordinary moves, synced)
+        // and the order is what the user made.
+        Session pam(m_server.url(), m_dir.filePath(QStringLiteral("rebalance")));
+        pam.createAccount(address(), QStringLiteral("Pam"), QStringLiteral("pam@gaps.example"),
+                          QStringLiteral("password-pam"));
+        QVERIFY(live(pam));
+        pam.createHousehold(QStringLiteral("Gaps"));
+        QTRY_COMPARE_WITH_TIMEOUT(pam.households().size(), 1, 10000);
+        pam.createList(QStringLiteral("Chores"), QStringLiteral("tasks"));
+        for (const char *title : {"A", "B", "C", "D"})
+            pam.addItem(QString::fromLatin1(title));
+        QCOMPARE(pam.items()->rowCount(), 4);
+        auto longest = [&] {
+            qsizetype n = 0;
+            for (int i = 0; i < pam.items()->rowCount(); ++i)
+                n = std::max(
+                    n, pam.items()->index(i).data(ItemsModel::PositionRole).toString().size());
+            return n;
+        };
+        // The third row into the gap after the first, again and again: each new key lies
+        // between A's and the one before it.
+        QStringList expected {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"),
+                              QStringLiteral("D")};
+        QSignalSpy moves(pam.items(), &QAbstractItemModel::rowsMoved);
+        int rebalances = 0;
+        qsizetype previous = longest();
+        for (int i = 0; i < 400; ++i) {
+            pam.moveItem(pam.items()->index(2).data(ItemsModel::IdRole).toString(), 1);
+            expected.move(2, 1);
+            const qsizetype now = longest();
+            QVERIFY2(now <= FracIndex::kRebalanceLength + 1, qPrintable(QString::number(now)));
+            rebalances += now < previous - 10 ? 1 : 0;
+            previous = now;
+        }
+        QVERIFY(rebalances >= 1);
+        QStringList order;
+        for (int i = 0; i < pam.items()->rowCount(); ++i)
+            order << pam.items()->index(i).data(ItemsModel::TitleRole).toString();
+        QCOMPARE(order, expected);
+        QVERIFY(moves.size() >= 400);
+        // Everything reaches the server, and a second device sees the same order.
+        QTRY_COMPARE_WITH_TIMEOUT(pam.status()->pendingCount(), 0, 20000);
+        Session other(m_server.url(), m_dir.filePath(QStringLiteral("rebalance-2")));
+        other.signIn(address(), QStringLiteral("pam@gaps.example"), QStringLiteral("password-pam"));
+        QVERIFY(live(other));
+        QTRY_COMPARE_WITH_TIMEOUT(other.items()->rowCount(), 4, 10000);
+        QStringList seen;
+        for (int i = 0; i < other.items()->rowCount(); ++i)
+            seen << other.items()->index(i).data(ItemsModel::TitleRole).toString();
+        QCOMPARE(seen, order);
     }
 
     void householdWideActivity()

@@ -119,7 +119,8 @@ bool isValid(const QString &key)
     return key.size() == n || !key.endsWith(kDigits.at(0));
 }
 
-QString between(const QString &before, const QString &after)
+namespace {
+QString betweenUnchecked(const QString &before, const QString &after)
 {
     if (before.isEmpty() && after.isEmpty())
         return QStringLiteral("a0");
@@ -130,7 +131,12 @@ QString between(const QString &before, const QString &after)
             return ib + midpoint(QString(), fb, false);
         if (ib < after)
             return ib;
-        return decrementInteger(ib).value_or(QString());
+        const auto i = decrementInteger(ib);
+        if (!i)
+            return {};
+        // The smallest integer is not a key on its own (nothing could go before it): a
+        // fraction makes it one.
+        return *i == smallestInteger() ? *i + midpoint(QString(), QString(), true) : *i;
     }
     const QString ia = integerPart(before);
     const QString fa = before.mid(ia.size());
@@ -146,6 +152,36 @@ QString between(const QString &before, const QString &after)
     if (i && *i < after)
         return *i;
     return ia + midpoint(fa, QString(), true);
+}
+} // namespace
+
+QString between(const QString &before, const QString &after)
+{
+    // What the arithmetic above gives is checked, never trusted: a key is handed out only
+    // if it is valid and in its place (the fuzz target tests/fuzz/fuzz_fracindex.cpp holds
+    // it to that and to the length bound).
+    const QString key = betweenUnchecked(before, after);
+    if (!isValid(key) || (!before.isEmpty() && !(before < key)) ||
+        (!after.isEmpty() && !(key < after)))
+        return {};
+    return key;
+}
+
+bool needsRebalance(const QString &key)
+{
+    return key.isEmpty() || key.size() > kRebalanceLength;
+}
+
+QStringList spread(int count)
+{
+    QStringList keys;
+    keys.reserve(count);
+    QString last;
+    for (int i = 0; i < count; ++i) {
+        last = between(last, {});
+        keys.append(last);
+    }
+    return keys;
 }
 
 } // namespace kinlist::FracIndex

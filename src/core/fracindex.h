@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace kinlist {
 
@@ -13,12 +14,21 @@ namespace kinlist {
 namespace FracIndex {
 
 constexpr int kMaxLength = 200;
+// Keys longer than this are due for a rebalance (needsRebalance): still valid, but a few
+// more inserts into the same gap would reach kMaxLength.
+constexpr int kRebalanceLength = 48;
 
 // A key strictly between `before` and `after`; an empty string means "the start" for
-// `before` and "the end" for `after`. Both must be valid and before < after. Returns an
-// empty string if no key exists (only at the very bottom of the key space).
+// `before` and "the end" for `after`. Both must be valid and before < after. The result
+// is always valid and at most one character longer than the longer of the two; an empty
+// string when no such key exists: past kMaxLength, or at the very bottom of the key space.
 QString between(const QString &before, const QString &after);
 bool isValid(const QString &key);
+// True for a key that between() could not give (empty) or that is getting long: the
+// caller gives the list's items fresh keys (spread) before placing one more.
+bool needsRebalance(const QString &key);
+// `count` short keys in increasing order ("a0", "a1", ...), for a list laid out anew.
+QStringList spread(int count);
 
 } // namespace FracIndex
 } // namespace kinlist

@@ -1,5 +1,7 @@
 #include "session.h"
 
+#include "client/clientlogging.h"
+#include "core/fracindex.h"
 #include "core/uuid.h"
 
 #include <QDateTime>
@@ -700,9 +702,10 @@ void Session::addItem(const QString &title)
     op.type = Op::Type::ItemCreate;
     op.listId = m_currentListId;
     op.itemId = createUuid();
-    op.fields = {{QStringLiteral("title"), title.trimmed()},
-                 {QStringLiteral("done"), false},
-                 {QStringLiteral("position"), m_items.positionAtEnd()}};
+    op.fields = {
+        {QStringLiteral("title"), title.trimmed()},
+        {QStringLiteral("done"), false},
+        {QStringLiteral("position"), placeItem([this] { return m_items.positionAtEnd(); })}};
     apply(op);
 }
 
@@ -737,9 +740,10 @@ void Session::addAnyway()
     op.type = Op::Type::ItemCreate;
     op.listId = m_currentListId;
     op.itemId = createUuid();
-    op.fields = {{QStringLiteral("title"), title},
-                 {QStringLiteral("done"), false},
-                 {QStringLiteral("position"), m_items.positionAtEnd()}};
+    op.fields = {
+        {QStringLiteral("title"), title},
+        {QStringLiteral("done"), false},
+        {QStringLiteral("position"), placeItem([this] { return m_items.positionAtEnd(); })}};
     apply(op);
 }
 
@@ -847,13 +851,45 @@ void Session::moveItem(const QString &itemId, int toRow)
     op.type = Op::Type::ItemMove;
     op.listId = m_currentListId;
     op.itemId = itemId;
-    op.fields = {{QStringLiteral("position"), m_items.positionBetween(before, after)}};
+    op.fields = {{QStringLiteral("position"),
+                  placeItem([&] { return m_items.positionBetween(before, after); })}};
     Op inverse = op;
     inverse.fields = {{QStringLiteral("position"),
                        item ? item->value(QStringLiteral("position")) : QJsonValue()}};
     applyUndoable(
         op, inverse,
         tr("%1 moved").arg(item ? item->value(QStringLiteral("title")).toString() : QString()));
+}
+
+QString Session::placeItem(const std::function<QString()> &position)
+{
+    const QString key = position();
+    if (!FracIndex::needsRebalance(key))
+        return key;
+    // Items kept landing in the same gap and the keys grew long: every item of the list
+    // gets a short key again, in the same order, as ordinary moves that sync like any
+    // other; then there is room for this one.
+    QList<QPair<QString, QString>> items; // (position, id)
+    m_account->store()->forEachViewEntity(m_currentListId, [&](const Entity &e, bool) {
+        if (e.kind == EntityKind::Item && !e.isDeleted())
+            items.append({e.value(QStringLiteral("position")).toString(), e.id});
+    });
+    std::sort(items.begin(), items.end());
+    const QStringList keys = FracIndex::spread(int(items.size()));
+    qCInfo(lcSync) << "giving the" << items.size() << "items of list" << m_currentListId
+                   << "fresh positions";
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (items.at(i).first == keys.at(i))
+            continue;
+        Op move;
+        move.type = Op::Type::ItemMove;
+        move.listId = m_currentListId;
+        move.itemId = items.at(i).second;
+        move.fields = {{QStringLiteral("position"), keys.at(i)}};
+        if (!apply(std::move(move)))
+            return key;
+    }
+    return position();
 }
 
 void Session::removeItem(const QString &itemId)

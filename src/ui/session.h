@@ -215,6 +215,9 @@ private:
     // Applies `op`, remembering `inverse` to take it back with undo().
     void applyUndoable(Op op, Op inverse, const QString &text);
     std::optional<Entity> currentItem(const QString &itemId) const;
+    // The key `position` gives for an item of the current list; when keys have grown too
+    // long for it, the list's items get fresh keys first and it is asked again.
+    QString placeItem(const std::function<QString()> &position);
     void fail(const QString &message);
     void householdRequest(const QString &type, const QJsonObject &fields);
     // What to say when an owner's request (with the current household) is refused.
