@@ -150,7 +150,14 @@ private Q_SLOTS:
             const char *code;
         };
         const Case cases[] = {
-            {"expired", Tokens::sign(secret, a.userId, now - 1000, now - 10), "token_expired"},
+            {"expired", Tokens::sign(secret, a.userId, now - 800, now - 10), "token_expired"},
+            // Signed with the server's own key, but for longer than an access token lives
+            // (15 minutes), or issued in the future.
+            {"lives a day", Tokens::sign(secret, a.userId, now, now + 24 * 3600), "token_invalid"},
+            {"lives 15 min 1 s", Tokens::sign(secret, a.userId, now - 1, now + 900),
+             "token_invalid"},
+            {"issued in the future", Tokens::sign(secret, a.userId, now + 3600, now + 3900),
+             "token_invalid"},
             {"bad signature", Tokens::sign(QByteArray(32, 'x'), a.userId, now, now + 600),
              "token_invalid"},
             {"wrong audience", Tokens::sign(secret, a.userId, now, now + 600, "someone-else"),
@@ -172,12 +179,18 @@ private Q_SLOTS:
                                     {{QStringLiteral("token"), QString::fromLatin1(c.token)}})),
                      QLatin1String(c.code));
         }
-        // The control: a good token signed with the real secret is accepted.
+        // The control: a good token signed with the real secret is accepted, also one that
+        // lives exactly the 15 minutes.
         TestClient ok;
         QVERIFY(ok.open(m_server.url()));
         QCOMPARE(
             type(ok.hello(QString::fromLatin1(Tokens::sign(secret, a.userId, now, now + 600)))),
             QStringLiteral("reply"));
+        TestClient full;
+        QVERIFY(full.open(m_server.url()));
+        QCOMPARE(type(full.hello(
+                     QString::fromLatin1(Tokens::sign(secret, a.userId, now - 1, now + 899)))),
+                 QStringLiteral("reply"));
         QCOMPARE(type(ok.request(QStringLiteral("household.list"))), QStringLiteral("reply"));
     }
 
@@ -200,6 +213,8 @@ private Q_SLOTS:
                 return code(r) == QLatin1String("token_expired");
             },
             5000));
+        // Pings are still answered: a heartbeat does not depend on the token.
+        QCOMPARE(type(a.request(QStringLiteral("ping"))), QStringLiteral("reply"));
         // Refresh on the same connection brings it back.
         const QJsonObject refreshed = a.request(QStringLiteral("refresh"),
                                                 {{QStringLiteral("refreshToken"), a.refreshToken}});

@@ -2,6 +2,7 @@
 
 #include "uuid.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -156,6 +157,44 @@ Error checkField(const QJsonValue &v, const FieldSpec &spec)
     return {};
 }
 
+// The members of every object in a parsed value.
+qsizetype membersIn(const QJsonValue &v)
+{
+    qsizetype n = 0;
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        n += o.size();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            n += membersIn(it.value());
+    } else if (v.isArray()) {
+        for (const QJsonValue &e : v.toArray())
+            n += membersIn(e);
+    }
+    return n;
+}
+
+// The members written in valid JSON text: one ':' outside strings each. Qt's parser keeps
+// the last of two equal keys, so fewer members parsed than written means a duplicate key.
+qsizetype membersWritten(const QByteArray &json)
+{
+    qsizetype n = 0;
+    bool inString = false;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char ch = json.at(i);
+        if (inString) {
+            if (ch == '\\')
+                ++i;
+            else if (ch == '"')
+                inString = false;
+        } else if (ch == '"') {
+            inString = true;
+        } else if (ch == ':') {
+            ++n;
+        }
+    }
+    return n;
+}
+
 Decoded parseObject(const QByteArray &frame)
 {
     Decoded d;
@@ -196,6 +235,11 @@ Decoded decodeRequest(const QByteArray &frame)
     Decoded d = parseObject(frame);
     if (d.error)
         return d;
+    if (membersIn(d.message) != membersWritten(frame)) {
+        d.error = {ErrorCode::BadJson,
+                   QStringLiteral("frame is not valid JSON here: an object repeats a key")};
+        return d;
+    }
     const MessageSpec *spec = nullptr;
     for (const MessageSpec &s : catalogue()) {
         if (d.type == QLatin1String(s.type))

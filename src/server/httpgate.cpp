@@ -8,6 +8,10 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <algorithm>
+
+#include <sys/resource.h>
+
 namespace kinlist::server {
 
 namespace {
@@ -38,9 +42,30 @@ QByteArray reason(int status)
 HttpGate::HttpGate(QObject *parent)
     : QObject(parent)
     , m_server(new QTcpServer(this))
-{ }
+    , m_resumeTimer(new QTimer(this))
+{
+    m_resumeTimer->setSingleShot(true);
+    connect(m_resumeTimer, &QTimer::timeout, this, [this] { m_server->resumeAccepting(); });
+}
 
 HttpGate::~HttpGate() = default;
+
+int HttpGate::raiseFileLimit()
+{
+    constexpr rlim_t kReserve = 64; // database, log, checkpointer, event loop, signals
+    constexpr rlim_t kMost = 1000000;
+    struct rlimit lim;
+    if (::getrlimit(RLIMIT_NOFILE, &lim) != 0)
+        return 0;
+    if (lim.rlim_cur < lim.rlim_max) {
+        struct rlimit raised = lim;
+        raised.rlim_cur = std::min<rlim_t>(lim.rlim_max, kMost + kReserve);
+        if (::setrlimit(RLIMIT_NOFILE, &raised) == 0)
+            lim = raised;
+    }
+    const rlim_t usable = std::min<rlim_t>(lim.rlim_cur, kMost + kReserve);
+    return usable > 2 * kReserve ? int(usable - kReserve) : int(usable / 2);
+}
 
 void HttpGate::setSslConfiguration(const QSslConfiguration &config)
 {
@@ -56,7 +81,30 @@ bool HttpGate::listen(const QHostAddress &host, quint16 port)
 {
     connect(m_server, &QTcpServer::pendingConnectionAvailable, this, &HttpGate::onPendingConnection,
             Qt::UniqueConnection);
+    connect(m_server, &QTcpServer::acceptError, this, &HttpGate::onAcceptError,
+            Qt::UniqueConnection);
+    // Bursts of connects wait in the kernel instead of being dropped and retried a second
+    // later (Qt's default backlog is 50).
+    m_server->setListenBacklogSize(1024);
     return m_server->listen(host, port);
+}
+
+void HttpGate::onAcceptError()
+{
+    // Out of descriptors (EMFILE/ENFILE): Qt stops accepting. Try again after a pause that
+    // grows to a second, instead of never (or of spinning on a listening socket that stays
+    // readable).
+    Q_EMIT acceptFailed();
+    m_server->pauseAccepting();
+    m_backoffMs = std::clamp(m_backoffMs * 2, 50, 1000);
+    qCWarning(lcHttp).noquote() << "accept failed:" << m_server->errorString()
+                                << "; accepting again in" << m_backoffMs << "ms";
+    m_resumeTimer->start(m_backoffMs);
+}
+
+void HttpGate::forgetHead(QTcpSocket *socket)
+{
+    m_heads.removeOne(socket);
 }
 
 void HttpGate::close()
@@ -77,7 +125,15 @@ QString HttpGate::errorString() const
 void HttpGate::onPendingConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        m_backoffMs = 0;
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        if (m_heads.size() >= m_maxPendingHeads) {
+            // The one that has waited longest is the likeliest not to send anything.
+            QTcpSocket *oldest = m_heads.takeFirst();
+            oldest->abort();
+            Q_EMIT socketShed();
+        }
+        m_heads.append(socket);
         // Drop connections that never finish their request head.
         auto *timer = new QTimer(socket);
         timer->setSingleShot(true);
@@ -85,6 +141,8 @@ void HttpGate::onPendingConnection()
         connect(timer, &QTimer::timeout, socket, [socket] { socket->abort(); });
         timer->start(kHeadTimeoutMs);
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        connect(socket, &QObject::destroyed, this,
+                [this, socket] { forgetHead(static_cast<QTcpSocket *>(socket)); });
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspect(socket); });
         if (socket->bytesAvailable() > 0)
             inspect(socket);
@@ -113,6 +171,8 @@ void HttpGate::inspect(QTcpSocket *socket)
             upgrade = true;
     }
     disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
+    disconnect(socket, &QObject::destroyed, this, nullptr);
+    forgetHead(socket);
     delete socket->findChild<QTimer *>(QStringLiteral("kinlist-head-timer"),
                                        Qt::FindDirectChildrenOnly);
     if (upgrade) {

@@ -8,6 +8,7 @@
 
 class QTcpServer;
 class QTcpSocket;
+class QTimer;
 
 namespace kinlist::server {
 
@@ -29,6 +30,13 @@ public:
     explicit HttpGate(QObject *parent = nullptr);
     ~HttpGate() override;
 
+    // Raises this process's soft limit on open files to its hard limit and returns how many
+    // of them connections may use (the rest is kept for the database and the event loop).
+    static int raiseFileLimit();
+    // At most this many connections may be waiting for their request head; a new one
+    // beyond it closes the one that has waited longest (an idle socket holds a descriptor).
+    void setMaxPendingHeads(int max) { m_maxPendingHeads = max; }
+
     void setHandler(Handler handler) { m_handler = std::move(handler); }
     void setSslConfiguration(const QSslConfiguration &config);
     bool listen(const QHostAddress &host, quint16 port);
@@ -38,14 +46,24 @@ public:
 
 Q_SIGNALS:
     void webSocketUpgrade(QTcpSocket *socket);
+    // accept() failed (out of descriptors): accepting pauses and resumes after a backoff.
+    void acceptFailed();
+    // A connection waiting for its request head was closed to make room.
+    void socketShed();
 
 private:
     void onPendingConnection();
+    void onAcceptError();
     void inspect(QTcpSocket *socket);
+    void forgetHead(QTcpSocket *socket);
 
     QTcpServer *m_server = nullptr;
     Handler m_handler;
     bool m_tls = false;
+    int m_maxPendingHeads = 1024;
+    QList<QTcpSocket *> m_heads; // waiting for their request head, oldest first
+    QTimer *m_resumeTimer = nullptr;
+    int m_backoffMs = 0;
 };
 
 } // namespace kinlist::server

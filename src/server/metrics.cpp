@@ -1,6 +1,7 @@
 #include "metrics.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace kinlist::server {
 
@@ -76,6 +77,20 @@ QByteArray Metrics::render(int connections, int authenticated, int rooms, int lo
          n(connectionsAccepted));
     line("kinlist_connections_refused_total", "counter", "Connections refused by a limit.",
          n(connectionsRefused));
+    out += "# HELP kinlist_connections_dropped_total Connections the server closed, by "
+           "reason.\n# TYPE kinlist_connections_dropped_total counter\n";
+    static const char *const reasons[] = {"slow_reader",   "flood",      "auth_timeout",   "idle",
+                                          "token_expired", "signed_out", "failed_sign_ins"};
+    static_assert(std::size(reasons) == size_t(DropReason::Count));
+    for (int i = 0; i < int(DropReason::Count); ++i)
+        out += QByteArray("kinlist_connections_dropped_total{reason=\"") + reasons[i] + "\"} " +
+            n(dropped[i]) + '\n';
+    line("kinlist_accept_errors_total", "counter",
+         "Failed accepts (out of file descriptors); accepting pauses and resumes.",
+         n(acceptErrors));
+    line("kinlist_sockets_shed_total", "counter",
+         "Connections closed before their request head to stay within the file descriptors.",
+         n(socketsShed));
     line("kinlist_ops_applied_total", "counter", "Mutations applied and committed.", n(opsApplied));
     line("kinlist_mutations_rejected_total", "counter", "Mutations rejected.",
          n(mutationsRejected));

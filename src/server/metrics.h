@@ -5,6 +5,18 @@
 
 namespace kinlist::server {
 
+// Why the server closed a connection it gave up on.
+enum class DropReason {
+    SlowReader, // its unsent data went over the limit
+    Flood, // it kept sending over the rate limit
+    AuthTimeout, // not signed in in time
+    Idle, // silent past the idle timeout
+    TokenExpired, // its access token ran out and was not renewed
+    SignedOut, // its account signed out everywhere, or the tablet was removed
+    FailedSignIns, // too many wrong passwords
+    Count
+};
+
 // Counters and latencies the server exposes at GET /metrics (Prometheus text format).
 class Metrics
 {
@@ -19,6 +31,9 @@ public:
     qint64 protocolErrors = 0;
     qint64 connectionsAccepted = 0;
     qint64 connectionsRefused = 0;
+    qint64 dropped[int(DropReason::Count)] = {};
+    qint64 acceptErrors = 0; // accept() failed (out of file descriptors): paused, resumed later
+    qint64 socketsShed = 0; // connections closed before their request head: over the fd budget
 
     void recordCommit(qint64 nanos, int ops);
     // Time from a mutation's frame arriving to its ack being queued.

@@ -32,6 +32,9 @@ struct ServerConfig
     qint64 maxClockSkewMs = 60000;
     int snapshotThreshold = 1000; // more missed ops than this: send a snapshot
     int maxBatchOps = 512; // ops committed in one transaction at most
+    // Unsent bytes a connection may have queued before it is closed as a stalled reader.
+    qint64 maxOutgoingBytes = 4 * 1024 * 1024;
+    bool listen = true; // false: no port at all, only the in-process seam (fuzzing)
     bool syncFull = false; // PRAGMA synchronous=FULL (fsync per commit) instead of NORMAL
 
     bool tlsEnabled() const { return !certPath.isEmpty() && !keyPath.isEmpty(); }

@@ -76,6 +76,26 @@ bool migrateTo2(QSqlQuery &q)
                           {"ALTER TABLE invites ADD COLUMN role TEXT NOT NULL DEFAULT 'member'"});
 }
 
+// Paired tablets are marked as devices (they stay devices after being removed from their
+// household); a token generation per account lets "sign out everywhere" end access tokens
+// at once; refresh tokens remember who exchanged them and for what, for the grace period
+// that survives a lost rotation reply.
+bool migrateTo3(QSqlQuery &q)
+{
+    return store::execAll(
+        q,
+        {
+            "ALTER TABLE users ADD COLUMN device INTEGER NOT NULL DEFAULT 0",
+            "UPDATE users SET device = 1 WHERE password_hash = '!' AND email LIKE "
+            "'kiosk-%@devices.invalid'",
+            "ALTER TABLE users ADD COLUMN token_gen INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE refresh_tokens ADD COLUMN used_at INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE refresh_tokens ADD COLUMN used_by TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE refresh_tokens ADD COLUMN successor TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE refresh_tokens ADD COLUMN grace_used INTEGER NOT NULL DEFAULT 0",
+        });
+}
+
 } // namespace
 
 ServerStore::ServerStore(QString connectionName)
@@ -136,7 +156,7 @@ void ServerStore::close()
 bool ServerStore::migrate(QString *error)
 {
     *error =
-        store::migrate(m_db, {migrateTo1, migrateTo2},
+        store::migrate(m_db, {migrateTo1, migrateTo2, migrateTo3},
                        QStringLiteral("the database was written by a newer kinlist-server (schema "
                                       "%1, this one knows %2); refusing to open it"));
     return error->isEmpty();
@@ -230,40 +250,58 @@ void ServerStore::rollback()
 
 // --- users ---
 
+// (A macro: statements are keyed by their SQL literal, so the pieces are joined at compile
+// time.)
+#define KINLIST_USER_COLUMNS "id, email, display_name, password_hash, device, token_gen"
+
+namespace {
+ServerStore::User userFrom(const QSqlQuery &q)
+{
+    return ServerStore::User {q.value(0).toString(), q.value(1).toString(),
+                              q.value(2).toString(), q.value(3).toByteArray(),
+                              q.value(4).toBool(),   q.value(5).toLongLong()};
+}
+} // namespace
+
 std::optional<ServerStore::User> ServerStore::userByEmail(const QString &email)
 {
-    QSqlQuery &q =
-        prepared("SELECT id, email, display_name, password_hash FROM users WHERE email = ?");
+    QSqlQuery &q = prepared("SELECT " KINLIST_USER_COLUMNS " FROM users WHERE email = ?");
     const store::QueryDone done(q);
     q.addBindValue(email);
     if (!exec(q) || !q.next())
         return std::nullopt;
-    return User {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                 q.value(3).toByteArray()};
+    return userFrom(q);
 }
 
 std::optional<ServerStore::User> ServerStore::userById(const QString &id)
 {
-    QSqlQuery &q =
-        prepared("SELECT id, email, display_name, password_hash FROM users WHERE id = ?");
+    QSqlQuery &q = prepared("SELECT " KINLIST_USER_COLUMNS " FROM users WHERE id = ?");
     const store::QueryDone done(q);
     q.addBindValue(id);
     if (!exec(q) || !q.next())
         return std::nullopt;
-    return User {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                 q.value(3).toByteArray()};
+    return userFrom(q);
 }
 
 bool ServerStore::insertUser(const User &user, qint64 nowMs)
 {
     QSqlQuery &q = prepared("INSERT INTO users (id, email, display_name, password_hash, "
-                            "created_at) VALUES (?, ?, ?, ?, ?)");
+                            "device, created_at) VALUES (?, ?, ?, ?, ?, ?)");
     const store::QueryDone done(q);
     q.addBindValue(user.id);
     q.addBindValue(user.email);
     q.addBindValue(user.displayName);
     q.addBindValue(QString::fromLatin1(user.passwordHash));
+    q.addBindValue(user.device ? 1 : 0);
     q.addBindValue(nowMs);
+    return exec(q);
+}
+
+bool ServerStore::bumpTokenGeneration(const QString &userId)
+{
+    QSqlQuery &q = prepared("UPDATE users SET token_gen = token_gen + 1 WHERE id = ?");
+    const store::QueryDone done(q);
+    q.addBindValue(userId);
     return exec(q);
 }
 
@@ -285,23 +323,43 @@ bool ServerStore::insertRefreshToken(const RefreshToken &t, qint64 nowMs)
 
 std::optional<ServerStore::RefreshToken> ServerStore::refreshToken(const QByteArray &hash)
 {
-    QSqlQuery &q = prepared(
-        "SELECT user_id, family_id, expires_at, used, revoked FROM refresh_tokens WHERE hash = ?");
+    QSqlQuery &q = prepared("SELECT user_id, family_id, expires_at, used, revoked, used_at, "
+                            "used_by, successor, grace_used FROM refresh_tokens WHERE hash = ?");
     const store::QueryDone done(q);
     q.addBindValue(QString::fromLatin1(hash));
     if (!exec(q) || !q.next())
         return std::nullopt;
-    return RefreshToken {hash,
-                         q.value(0).toString(),
-                         q.value(1).toString(),
-                         q.value(2).toLongLong(),
-                         q.value(3).toBool(),
-                         q.value(4).toBool()};
+    RefreshToken t;
+    t.hash = hash;
+    t.userId = q.value(0).toString();
+    t.familyId = q.value(1).toString();
+    t.expiresAtMs = q.value(2).toLongLong();
+    t.used = q.value(3).toBool();
+    t.revoked = q.value(4).toBool();
+    t.usedAtMs = q.value(5).toLongLong();
+    t.usedBy = q.value(6).toString();
+    t.successor = q.value(7).toByteArray();
+    t.graceUsed = q.value(8).toBool();
+    return t;
 }
 
-bool ServerStore::markRefreshTokenUsed(const QByteArray &hash)
+bool ServerStore::markRefreshTokenUsed(const QByteArray &hash, const QString &byClientId,
+                                       const QByteArray &successor, bool grace, qint64 nowMs)
 {
-    QSqlQuery &q = prepared("UPDATE refresh_tokens SET used = 1 WHERE hash = ?");
+    QSqlQuery &q = prepared("UPDATE refresh_tokens SET used = 1, used_at = ?, used_by = ?,"
+                            " successor = ?, grace_used = grace_used + ? WHERE hash = ?");
+    const store::QueryDone done(q);
+    q.addBindValue(nowMs);
+    q.addBindValue(byClientId);
+    q.addBindValue(QString::fromLatin1(successor));
+    q.addBindValue(grace ? 1 : 0);
+    q.addBindValue(QString::fromLatin1(hash));
+    return exec(q);
+}
+
+bool ServerStore::revokeRefreshToken(const QByteArray &hash)
+{
+    QSqlQuery &q = prepared("UPDATE refresh_tokens SET revoked = 1 WHERE hash = ?");
     const store::QueryDone done(q);
     q.addBindValue(QString::fromLatin1(hash));
     return exec(q);

@@ -24,7 +24,7 @@ namespace kinlist::server {
 class ServerStore
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     explicit ServerStore(QString connectionName);
     ~ServerStore();
@@ -54,10 +54,14 @@ public:
         QString email;
         QString displayName;
         QByteArray passwordHash;
+        bool device = false; // a paired kitchen tablet's account, for good
+        qint64 tokenGen = 0; // access tokens of an older generation are refused
     };
     std::optional<User> userByEmail(const QString &email);
     std::optional<User> userById(const QString &id);
     bool insertUser(const User &user, qint64 nowMs);
+    // Ends every access token issued so far for the account ("sign out everywhere").
+    bool bumpTokenGeneration(const QString &userId);
 
     struct RefreshToken
     {
@@ -67,10 +71,17 @@ public:
         qint64 expiresAtMs = 0;
         bool used = false;
         bool revoked = false;
+        qint64 usedAtMs = 0; // when it was exchanged
+        QString usedBy; // the client id that exchanged it
+        QByteArray successor; // hash of the token it was exchanged for
+        bool graceUsed = false; // exchanged a second time, in the grace period
     };
     bool insertRefreshToken(const RefreshToken &t, qint64 nowMs);
     std::optional<RefreshToken> refreshToken(const QByteArray &hash);
-    bool markRefreshTokenUsed(const QByteArray &hash);
+    // Records that `hash` was exchanged by `byClientId` for `successor` (again, if `grace`).
+    bool markRefreshTokenUsed(const QByteArray &hash, const QString &byClientId,
+                              const QByteArray &successor, bool grace, qint64 nowMs);
+    bool revokeRefreshToken(const QByteArray &hash);
     bool revokeRefreshFamily(const QString &familyId);
     bool revokeAllRefreshTokens(const QString &userId);
 

@@ -13,6 +13,7 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QStringDecoder>
 #include <QTcpSocket>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -37,9 +38,11 @@ SyncServer::~SyncServer()
 {
     flushBatch();
     for (Connection *c : std::as_const(m_connections)) {
-        c->socket->disconnect(this);
-        c->socket->abort();
-        c->socket->deleteLater();
+        if (c->socket) {
+            c->socket->disconnect(this);
+            c->socket->abort();
+            c->socket->deleteLater();
+        }
         delete c;
     }
     m_connections.clear();
@@ -120,7 +123,17 @@ bool SyncServer::start(QString *error)
         return r;
     });
     connect(m_gate, &HttpGate::webSocketUpgrade, this, &SyncServer::onUpgrade);
-    if (!m_gate->listen(m_config.host, m_config.port)) {
+    connect(m_gate, &HttpGate::acceptFailed, this, [this] { ++m_metrics.acceptErrors; });
+    connect(m_gate, &HttpGate::socketShed, this, [this] { ++m_metrics.socketsShed; });
+    // Every connection takes a file descriptor: stay within them, so that accept() never
+    // fails (the gate refuses what is over) and "server full" is said, not suffered.
+    const int budget = HttpGate::raiseFileLimit();
+    m_gate->setMaxPendingHeads(std::max(8, budget / 8));
+    if (budget > 0 && m_config.maxConnections > budget - budget / 8) {
+        qCInfo(lcServer) << "at most" << budget - budget / 8 << "connections (file descriptors)";
+        m_config.maxConnections = budget - budget / 8;
+    }
+    if (m_config.listen && !m_gate->listen(m_config.host, m_config.port)) {
         *error = QStringLiteral("cannot listen on %1:%2: %3")
                      .arg(m_config.host.toString())
                      .arg(m_config.port)
@@ -199,8 +212,10 @@ void SyncServer::finishShutdown()
     m_stopped = true;
     m_graceTimer.stop();
     const auto conns = m_connections.values();
-    for (Connection *c : conns)
-        c->socket->abort();
+    for (Connection *c : conns) {
+        if (c->socket)
+            c->socket->abort();
+    }
     for (Room *r : std::as_const(m_rooms)) {
         if (!r->dirty.isEmpty())
             snapshotRoom(r);
@@ -252,37 +267,91 @@ void SyncServer::onNewWebSocket()
             ++m_metrics.connectionsRefused;
             sendError(c, -1, ErrorCode::TooManyConnections,
                       QStringLiteral("the server is full; try again later"));
-            closeConnection(c, 1013, QStringLiteral("server full"));
+            closeConnection(c, kCloseServerFull, QStringLiteral("server full"));
             continue;
         }
-        const quint64 id = c->id;
-        QTimer::singleShot(m_config.authTimeoutMs, socket, [this, id] {
-            Connection *conn = m_connections.value(id);
-            if (conn && !conn->signedIn() && !conn->busy && !conn->closing) {
-                sendError(conn, -1, ErrorCode::AuthTimeout,
-                          QStringLiteral("no sign-in within %1 ms").arg(m_config.authTimeoutMs));
-                closeConnection(conn, QWebSocketProtocol::CloseCodePolicyViolated,
-                                QStringLiteral("auth timeout"));
-            }
-        });
+        startAuthDeadline(c);
         qCDebug(lcServer) << "connection" << c->id << "from" << socket->peerAddress().toString();
     }
+}
+
+void SyncServer::startAuthDeadline(Connection *c)
+{
+    const quint64 id = c->id;
+    QTimer::singleShot(m_config.authTimeoutMs, this, [this, id] {
+        Connection *conn = m_connections.value(id);
+        if (conn && !conn->signedIn() && !conn->busy && !conn->closing) {
+            sendError(conn, -1, ErrorCode::AuthTimeout,
+                      QStringLiteral("no sign-in within %1 ms").arg(m_config.authTimeoutMs));
+            dropConnection(conn, QWebSocketProtocol::CloseCodePolicyViolated,
+                           DropReason::AuthTimeout, QStringLiteral("auth timeout"));
+        }
+    });
+}
+
+quint64 SyncServer::openVirtualConnection()
+{
+    auto *c = new Connection;
+    c->id = m_nextConnId++;
+    c->virtualPeer = true;
+    c->lastSeenMs = nowMs();
+    c->bucket = m_config.rateBurst;
+    c->bucketAtMs = c->lastSeenMs;
+    m_connections.insert(c->id, c);
+    ++m_metrics.connectionsAccepted;
+    startAuthDeadline(c);
+    return c->id;
+}
+
+QList<QByteArray> SyncServer::dispatchFrame(quint64 connectionId, const QByteArray &frame)
+{
+    Connection *c = m_connections.value(connectionId);
+    if (!c || !c->virtualPeer)
+        return {};
+    // As a socket delivers it: text frames are UTF-8 (a leading byte order mark is
+    // dropped), and invalid UTF-8 closes (1007).
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    const QString text = decoder(frame);
+    if (decoder.hasError()) {
+        closeConnection(c, QWebSocketProtocol::CloseCodeWrongDatatype,
+                        QStringLiteral("invalid UTF-8"));
+        return takeSent(connectionId);
+    }
+    onTextMessage(c, text);
+    flushBatch();
+    return takeSent(connectionId);
+}
+
+QList<QByteArray> SyncServer::takeSent(quint64 connectionId)
+{
+    Connection *c = m_connections.value(connectionId);
+    return c ? std::exchange(c->sent, {}) : QList<QByteArray> {};
+}
+
+int SyncServer::closeCodeOf(quint64 connectionId) const
+{
+    const Connection *c = m_connections.value(connectionId);
+    return c ? c->closeCode : -1;
+}
+
+void SyncServer::closeVirtualConnection(quint64 connectionId)
+{
+    Connection *c = m_connections.value(connectionId);
+    if (c && c->virtualPeer)
+        onDisconnected(c);
 }
 
 void SyncServer::onDisconnected(Connection *c)
 {
     if (!m_connections.contains(c->id))
         return;
-    qCDebug(lcServer) << "connection" << c->id << "closed" << c->socket->closeCode();
-    const auto rooms = c->rooms;
-    for (const QString &listId : rooms) {
-        if (Room *r = m_rooms.value(listId))
-            leaveRoom(c, r, true);
-    }
+    if (c->socket)
+        qCDebug(lcServer) << "connection" << c->id << "closed" << c->socket->closeCode();
     signOut(c);
     m_connections.remove(c->id);
     m_dirty.remove(c);
-    c->socket->deleteLater();
+    if (c->socket)
+        c->socket->deleteLater();
     delete c;
     if (m_shuttingDown && m_connections.isEmpty())
         QTimer::singleShot(0, this, &SyncServer::finishShutdown);
@@ -307,16 +376,25 @@ void SyncServer::onTextMessage(Connection *c, const QString &text)
     c->lastSeenMs = now;
     ++m_metrics.framesIn;
     if (!takeToken(c, now)) {
-        ++c->droppedInRow;
-        sendError(
-            c, -1, ErrorCode::RateLimited,
-            QStringLiteral("too many frames; at most %1 per second").arg(m_config.rateLimitPerSec));
-        if (c->droppedInRow > 4 * m_config.rateBurst)
-            closeConnection(c, QWebSocketProtocol::CloseCodePolicyViolated,
-                            QStringLiteral("rate limit"));
+        // A flood is not echoed back frame for frame: one error a second at most, and a
+        // connection that has more than a burst of frames dropped without pausing for a
+        // second is closed.
+        if (now - c->lastDropMs >= 1000)
+            c->floodDropped = 0;
+        c->lastDropMs = now;
+        if (++c->floodDropped > m_config.rateBurst) {
+            dropConnection(c, QWebSocketProtocol::CloseCodePolicyViolated, DropReason::Flood,
+                           QStringLiteral("rate limit"));
+            return;
+        }
+        if (now - c->lastRateErrorMs >= 1000) {
+            c->lastRateErrorMs = now;
+            sendError(c, -1, ErrorCode::RateLimited,
+                      QStringLiteral("too many frames; at most %1 per second")
+                          .arg(m_config.rateLimitPerSec));
+        }
         return;
     }
-    c->droppedInRow = 0;
     const QByteArray frame = text.toUtf8();
     if (frame.size() > Protocol::kMaxFrameBytes) {
         sendError(c, -1, ErrorCode::FrameTooLarge,
@@ -405,16 +483,20 @@ void SyncServer::sweep()
         if (c->closing)
             continue;
         const qint64 idle = now - c->lastSeenMs;
-        if (idle > m_config.idleTimeoutMs) {
+        if (c->virtualPeer) {
+            // No socket to ping or be silent on; only the token runs out.
+        } else if (idle > m_config.idleTimeoutMs) {
             qCInfo(lcServer) << "dropping connection" << c->id << "silent for" << idle << "ms";
+            ++m_metrics.dropped[int(DropReason::Idle)];
             c->socket->abort();
             continue;
-        }
-        if (idle >= m_config.pingIntervalMs)
+        } else if (idle >= m_config.pingIntervalMs) {
             c->socket->ping();
+        }
         if (c->signedIn() && c->tokenExpiresAtMs + 120000 < now) {
             sendError(c, -1, ErrorCode::TokenExpired, QStringLiteral("the access token expired"));
-            closeConnection(c, 4001, QStringLiteral("token expired"));
+            dropConnection(c, kCloseTokenExpired, DropReason::TokenExpired,
+                           QStringLiteral("token expired"));
         }
     }
 }
@@ -429,8 +511,33 @@ void SyncServer::send(Connection *c, const QString &frame)
     if (c->closing)
         return;
     ++m_metrics.framesOut;
+    if (c->virtualPeer) {
+        c->sent.append(frame.toUtf8());
+        return;
+    }
+    if (overOutgoingLimit(c))
+        return;
     c->socket->sendTextMessage(frame);
     m_dirty.insert(c);
+}
+
+bool SyncServer::overOutgoingLimit(Connection *c)
+{
+    // What a peer does not read waits in its socket's buffer: past the limit, even after
+    // handing the kernel what it takes, the peer is not reading, and holding more for it
+    // would let one stalled client grow the server without bound. Its buffer holds at most
+    // the limit plus one frame until the close goes out or the socket is cut off.
+    if (c->socket->bytesToWrite() <= m_config.maxOutgoingBytes)
+        return false;
+    c->socket->flush();
+    const qint64 waiting = c->socket->bytesToWrite();
+    if (waiting <= m_config.maxOutgoingBytes)
+        return false;
+    qCInfo(lcServer) << "connection" << c->id << "is not reading:" << waiting
+                     << "bytes waiting; closing it";
+    dropConnection(c, kCloseSlowReader, DropReason::SlowReader,
+                   QStringLiteral("not reading: over %1 bytes waiting").arg(waiting));
+    return true;
 }
 
 void SyncServer::flushSockets()
@@ -460,9 +567,23 @@ void SyncServer::closeConnection(Connection *c, int closeCode, const QString &re
     if (c->closing)
         return;
     c->closing = true;
+    c->closeCode = closeCode;
+    if (c->virtualPeer)
+        return;
+    // What was queued before (an error frame saying why) goes out ahead of the close.
+    c->socket->flush();
     c->socket->close(QWebSocketProtocol::CloseCode(closeCode), reason);
     // A peer that never answers the close handshake is cut off.
     QTimer::singleShot(3000, c->socket, [socket = c->socket] { socket->abort(); });
+}
+
+void SyncServer::dropConnection(Connection *c, int closeCode, DropReason reason,
+                                const QString &text)
+{
+    if (c->closing)
+        return;
+    ++m_metrics.dropped[int(reason)];
+    closeConnection(c, closeCode, text);
 }
 
 } // namespace kinlist::server

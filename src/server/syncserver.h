@@ -17,7 +17,9 @@
 #include <QUrl>
 #include <QVector>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 class QTcpSocket;
 class QWebSocket;
@@ -34,6 +36,16 @@ class SyncServer : public QObject
 {
     Q_OBJECT
 public:
+    // Close codes of our own (docs/protocol.md, "Closing").
+    static constexpr int kCloseTokenExpired = 4001;
+    static constexpr int kCloseSlowReader = 4002;
+    static constexpr int kCloseSignedOut = 4003;
+    // "Try again later": RFC 6455's 1013 is refused as a protocol error by Qt's WebSocket
+    // client, so the server says it with a code of its own.
+    static constexpr int kCloseServerFull = 4013;
+    // The grace period in which a device may exchange a rotated refresh token once more.
+    static constexpr qint64 kRefreshGraceMs = 5 * 60 * 1000;
+
     explicit SyncServer(ServerConfig config, QObject *parent = nullptr);
     ~SyncServer() override;
 
@@ -42,6 +54,17 @@ public:
     // Stops accepting, commits what is pending, closes every socket with "going away",
     // and emits stopped() when all are gone (or after a short grace period).
     void shutdown();
+
+    // The frame path without sockets, for fuzzing and tests: a connection with no socket,
+    // fed one text frame at a time. dispatchFrame() runs the frame through the same
+    // dispatch as a socket's, commits what it staged, and returns every frame sent to the
+    // connection since the last call (replies, acks, broadcasts); closeCodeOf() tells
+    // whether the server closed it (-1: open). Works with or without listening.
+    quint64 openVirtualConnection();
+    QList<QByteArray> dispatchFrame(quint64 connectionId, const QByteArray &frame);
+    QList<QByteArray> takeSent(quint64 connectionId);
+    int closeCodeOf(quint64 connectionId) const;
+    void closeVirtualConnection(quint64 connectionId);
 
     quint16 port() const;
     QUrl url() const;
@@ -69,14 +92,22 @@ private:
         QString displayName;
         QByteArray displayNameJson; // as a JSON string, for frames built by hand
         qint64 tokenExpiresAtMs = 0;
+        bool kiosk = false; // signed in as a paired tablet's account
         QSet<QString> rooms;
         double bucket = 0;
         qint64 bucketAtMs = 0;
-        int droppedInRow = 0;
+        int floodDropped = 0; // frames dropped by the rate limit in this flood
+        qint64 lastDropMs = 0; // when the rate limit last dropped a frame
+        qint64 lastRateErrorMs = 0; // when it last said so
         qint64 lastSeenMs = 0;
         int failedLogins = 0;
         int failedJoins = 0;
         bool busy = false; // a password hash is running for this connection
+        // A connection of the in-process seam (dispatchFrame): no socket; what is sent to it
+        // is kept here, and the close code it was given.
+        bool virtualPeer = false;
+        QList<QByteArray> sent;
+        int closeCode = -1;
         bool signedIn() const { return !userId.isEmpty(); }
     };
 
@@ -115,6 +146,8 @@ private:
     void onNewWebSocket();
     void onTextMessage(Connection *c, const QString &text);
     void onDisconnected(Connection *c);
+    // Closes the connection unless it signs in within the auth timeout.
+    void startAuthDeadline(Connection *c);
     void sweep();
     bool takeToken(Connection *c, qint64 now);
 
@@ -128,6 +161,11 @@ private:
         sendError(c, id, e.code, e.message);
     }
     void closeConnection(Connection *c, int closeCode, const QString &reason);
+    // Closes a connection the server gives up on, counted by reason in /metrics.
+    void dropConnection(Connection *c, int closeCode, DropReason reason, const QString &text);
+    // True (after flushing) when the connection's unsent bytes are over the limit: it is
+    // then closed as a stalled reader.
+    bool overOutgoingLimit(Connection *c);
 
     // accounts (syncserver_accounts.cpp)
     void handleHello(Connection *c, const Protocol::Decoded &d);
@@ -136,9 +174,27 @@ private:
     void handleLogin(Connection *c, const Protocol::Decoded &d);
     void handleRefresh(Connection *c, const Protocol::Decoded &d);
     void handleLogout(Connection *c, const Protocol::Decoded &d);
+    // Whether the connection may be signed in as `userId`: not as another account, within
+    // the connection cap, and only with a client id of that account.
+    Error canSignIn(const Connection *c, const QString &userId);
     Error signIn(Connection *c, const ServerStore::User &user, qint64 tokenExpiresAtMs);
+    // Leaves the account's rooms and forgets it.
     void signOut(Connection *c);
-    QJsonObject issueSession(const ServerStore::User &user, const QString &familyId, Error *error);
+    // Answers `bad_value` and returns true when the connection is signed in already.
+    bool refuseWhileSignedIn(Connection *c, qint64 requestId);
+    // Issues a session inside the open transaction (with `alsoSave`, given the new refresh
+    // token's hash), commits, and signs the connection in. On failure it has answered the
+    // request and rolled back.
+    std::optional<QJsonObject>
+    startSession(Connection *c, qint64 requestId, const ServerStore::User &user,
+                 const QString &familyId,
+                 const std::function<bool(const QByteArray &)> &alsoSave = {});
+    // The account a verified token names, if it still exists and the token is of its
+    // current generation.
+    std::optional<ServerStore::User> userForToken(const Tokens::Claims &claims, Error *error);
+    bool inRefreshGrace(const Connection *c, const ServerStore::RefreshToken &t, qint64 nowMs);
+    // Signs out and closes (4003) every connection of the account.
+    void endSessions(const QString &userId, const QString &why);
 
     // households (syncserver_households.cpp)
     void handleHouseholdCreate(Connection *c, const Protocol::Decoded &d);
@@ -157,9 +213,9 @@ private:
                                                     const QString &role);
     // Gives `invite` a fresh code and saves it; false when it could not be saved.
     bool saveWithNewCode(ServerStore::Invite *invite, const QString &createdBy);
-    // A paired kitchen tablet: it edits lists, makes changes for members, manages nobody.
-    bool isKioskDevice(const QString &userId) const;
     QString roleIn(const QString &userId, const QString &householdId) const;
+    // The same for any account, signed in or not.
+    QString storedRoleIn(const QString &userId, const QString &householdId);
     // Sends "forbidden" and returns false unless the connection's user is in the household.
     bool requireMember(Connection *c, qint64 requestId, const QString &householdId);
     void dropMembership(const QString &userId, const QString &householdId);

@@ -74,10 +74,9 @@ void SyncServer::handleHello(Connection *c, const Protocol::Decoded &d)
             return;
         }
         flushBatch();
-        const auto user = m_store.userById(claims.userId);
+        const auto user = userForToken(claims, &e);
         if (!user) {
-            sendError(c, d.id, ErrorCode::TokenInvalid,
-                      QStringLiteral("the account no longer exists"));
+            sendError(c, d.id, e);
             return;
         }
         if (Error se = signIn(c, *user, claims.expiresAtSec * 1000)) {
@@ -108,9 +107,9 @@ void SyncServer::handleAuth(Connection *c, const Protocol::Decoded &d)
         return;
     }
     flushBatch();
-    const auto user = m_store.userById(claims.userId);
+    const auto user = userForToken(claims, &e);
     if (!user) {
-        sendError(c, d.id, ErrorCode::TokenInvalid, QStringLiteral("the account no longer exists"));
+        sendError(c, d.id, e);
         return;
     }
     if (Error se = signIn(c, *user, claims.expiresAtSec * 1000)) {
@@ -122,8 +121,22 @@ void SyncServer::handleAuth(Connection *c, const Protocol::Decoded &d)
                            {QStringLiteral("accessExpiresAt"), claims.expiresAtSec * 1000}});
 }
 
+bool SyncServer::refuseWhileSignedIn(Connection *c, qint64 requestId)
+{
+    // One account per connection: another sign-in would leave this one's rooms and
+    // progress behind it. The app signs in on a connection of its own.
+    if (!c->signedIn())
+        return false;
+    sendError(c, requestId, ErrorCode::BadValue,
+              QStringLiteral("this connection is already signed in; use a new connection to sign "
+                             "in to another account"));
+    return true;
+}
+
 void SyncServer::handleRegister(Connection *c, const Protocol::Decoded &d)
 {
+    if (refuseWhileSignedIn(c, d.id))
+        return;
     if (c->busy) {
         sendError(c, d.id, ErrorCode::RateLimited, QStringLiteral("one sign-in at a time"));
         return;
@@ -168,23 +181,25 @@ void SyncServer::handleRegister(Connection *c, const Protocol::Decoded &d)
                       QStringLiteral("an account with this email already exists"));
             return;
         }
-        const ServerStore::User user {createUuid(), email, displayName, hash};
-        if (!m_store.insertUser(user, nowMs())) {
+        ServerStore::User user;
+        user.id = createUuid();
+        user.email = email;
+        user.displayName = displayName;
+        user.passwordHash = hash;
+        // Nothing is created for a connection that could not sign in as the new account.
+        if (Error e = canSignIn(conn, user.id)) {
+            sendError(conn, requestId, e);
+            return;
+        }
+        if (!m_store.begin() || !m_store.insertUser(user, nowMs())) {
+            m_store.rollback();
             sendError(conn, requestId, ErrorCode::StorageError,
                       QStringLiteral("the account could not be saved"));
             return;
         }
         qCInfo(lcAuth) << "registered user" << user.id;
-        Error e;
-        const QJsonObject session = issueSession(user, createUuid(), &e);
-        if (!e)
-            e = signIn(conn, user,
-                       qint64(session.value(QStringLiteral("accessExpiresAt")).toDouble()));
-        if (e) {
-            sendError(conn, requestId, e);
-            return;
-        }
-        sendReply(conn, requestId, session);
+        if (const auto session = startSession(conn, requestId, user, createUuid()))
+            sendReply(conn, requestId, *session);
     });
     watcher->setFuture(QtConcurrent::run(&Passwords::hash, password,
                                          Passwords::limitsFromName(m_config.passwordHashLimits)));
@@ -192,15 +207,10 @@ void SyncServer::handleRegister(Connection *c, const Protocol::Decoded &d)
 
 void SyncServer::handleLogin(Connection *c, const Protocol::Decoded &d)
 {
+    if (refuseWhileSignedIn(c, d.id))
+        return;
     if (c->busy) {
         sendError(c, d.id, ErrorCode::RateLimited, QStringLiteral("one sign-in at a time"));
-        return;
-    }
-    if (c->failedLogins >= kMaxFailedLogins) {
-        sendError(c, d.id, ErrorCode::RateLimited,
-                  QStringLiteral("too many failed sign-ins on this connection"));
-        closeConnection(c, QWebSocketProtocol::CloseCodePolicyViolated,
-                        QStringLiteral("too many failed sign-ins"));
         return;
     }
     const QString email = d.message.value(QStringLiteral("email")).toString().trimmed();
@@ -226,21 +236,39 @@ void SyncServer::handleLogin(Connection *c, const Protocol::Decoded &d)
             qCInfo(lcAuth) << "failed sign-in on connection" << connId;
             sendError(conn, requestId, ErrorCode::AuthFailed,
                       QStringLiteral("wrong email or password"));
+            if (conn->failedLogins >= kMaxFailedLogins)
+                dropConnection(conn, QWebSocketProtocol::CloseCodePolicyViolated,
+                               DropReason::FailedSignIns,
+                               QStringLiteral("too many failed sign-ins"));
             return;
         }
         flushBatch();
-        Error e;
-        const QJsonObject session = issueSession(*user, createUuid(), &e);
-        if (!e)
-            e = signIn(conn, *user,
-                       qint64(session.value(QStringLiteral("accessExpiresAt")).toDouble()));
-        if (e) {
+        if (Error e = canSignIn(conn, user->id)) {
             sendError(conn, requestId, e);
             return;
         }
-        sendReply(conn, requestId, session);
+        if (!m_store.begin()) {
+            sendError(conn, requestId, ErrorCode::StorageError,
+                      QStringLiteral("could not start a session"));
+            return;
+        }
+        if (const auto session = startSession(conn, requestId, *user, createUuid()))
+            sendReply(conn, requestId, *session);
     });
     watcher->setFuture(QtConcurrent::run(&Passwords::verify, hash, password));
+}
+
+bool SyncServer::inRefreshGrace(const Connection *c, const ServerStore::RefreshToken &t,
+                                qint64 nowMs)
+{
+    // The reply to a rotation can be lost with the connection. The device that rotated may
+    // then exchange the token it still has once more, shortly after, as long as the token it
+    // was given instead was never used: anyone else presenting a used token, or the same
+    // device later, is a reuse.
+    if (t.graceUsed || t.usedBy != c->clientId || nowMs - t.usedAtMs > kRefreshGraceMs)
+        return false;
+    const auto successor = m_store.refreshToken(t.successor);
+    return successor && !successor->used && !successor->revoked;
 }
 
 void SyncServer::handleRefresh(Connection *c, const Protocol::Decoded &d)
@@ -248,13 +276,15 @@ void SyncServer::handleRefresh(Connection *c, const Protocol::Decoded &d)
     const QByteArray hash =
         hashRefreshToken(d.message.value(QStringLiteral("refreshToken")).toString());
     flushBatch();
+    const qint64 now = nowMs();
     const auto t = m_store.refreshToken(hash);
     if (!t || t->revoked) {
         sendError(c, d.id, ErrorCode::TokenInvalid,
                   QStringLiteral("the refresh token is not valid; sign in again"));
         return;
     }
-    if (t->used) {
+    const bool grace = t->used && inRefreshGrace(c, *t, now);
+    if (t->used && !grace) {
         // A rotated token came back: someone kept a copy. Revoke the whole family.
         qCWarning(lcAuth) << "refresh token reuse for user" << t->userId << "; revoking its family";
         m_store.revokeRefreshFamily(t->familyId);
@@ -262,7 +292,7 @@ void SyncServer::handleRefresh(Connection *c, const Protocol::Decoded &d)
                   QStringLiteral("the refresh token was already used; sign in again"));
         return;
     }
-    if (t->expiresAtMs <= nowMs()) {
+    if (t->expiresAtMs <= now) {
         sendError(c, d.id, ErrorCode::TokenExpired,
                   QStringLiteral("the session expired; sign in again"));
         return;
@@ -272,76 +302,106 @@ void SyncServer::handleRefresh(Connection *c, const Protocol::Decoded &d)
         sendError(c, d.id, ErrorCode::TokenInvalid, QStringLiteral("the account no longer exists"));
         return;
     }
-    if (c->signedIn() && c->userId != user->id) {
-        sendError(c, d.id, ErrorCode::Forbidden,
-                  QStringLiteral("this connection belongs to another account"));
+    if (Error e = canSignIn(c, user->id)) {
+        sendError(c, d.id, e);
         return;
     }
-    if (!m_store.begin() || !m_store.markRefreshTokenUsed(hash)) {
+    if (grace)
+        qCInfo(lcAuth) << "user" << user->id << "exchanges a rotated refresh token again (grace)";
+    // In the grace period the token the lost reply carried dies: only the new one lives on.
+    if (!m_store.begin() || (grace && !m_store.revokeRefreshToken(t->successor))) {
         m_store.rollback();
         sendError(c, d.id, ErrorCode::StorageError, QStringLiteral("could not rotate the session"));
         return;
     }
-    Error e;
-    const QJsonObject session = issueSession(*user, t->familyId, &e);
-    if (e || !m_store.commit()) {
-        m_store.rollback();
-        sendError(
-            c, d.id,
-            e ? e
-              : Error {ErrorCode::StorageError, QStringLiteral("could not rotate the session")});
-        return;
-    }
-    if (Error se =
-            signIn(c, *user, qint64(session.value(QStringLiteral("accessExpiresAt")).toDouble()))) {
-        sendError(c, d.id, se);
-        return;
-    }
-    sendReply(c, d.id, session);
+    const auto session = startSession(c, d.id, *user, t->familyId, [&](const QByteArray &next) {
+        return m_store.markRefreshTokenUsed(hash, c->clientId, next, grace, now);
+    });
+    if (session)
+        sendReply(c, d.id, *session);
 }
 
 void SyncServer::handleLogout(Connection *c, const Protocol::Decoded &d)
 {
     flushBatch();
+    const bool everywhere = d.message.value(QStringLiteral("all")).toBool();
+    const QString userId = c->userId;
     bool ok = true;
-    if (d.message.value(QStringLiteral("all")).toBool()) {
-        ok = m_store.revokeAllRefreshTokens(c->userId);
+    if (everywhere) {
+        // Refresh tokens and, through the generation, every access token issued so far.
+        ok = m_store.begin() && m_store.revokeAllRefreshTokens(userId) &&
+            m_store.bumpTokenGeneration(userId) && m_store.commit();
+        if (!ok)
+            m_store.rollback();
     } else if (d.message.contains(QStringLiteral("refreshToken"))) {
         const auto t = m_store.refreshToken(
             hashRefreshToken(d.message.value(QStringLiteral("refreshToken")).toString()));
-        if (t && t->userId == c->userId)
+        if (t && t->userId == userId)
             ok = m_store.revokeRefreshFamily(t->familyId);
     }
     if (!ok) {
         sendError(c, d.id, ErrorCode::StorageError, QStringLiteral("could not sign out"));
         return;
     }
-    const auto rooms = c->rooms;
-    for (const QString &listId : rooms) {
-        if (Room *r = m_rooms.value(listId))
-            leaveRoom(c, r, true);
-    }
     signOut(c);
     sendReply(c, d.id, QJsonObject {});
+    if (everywhere)
+        endSessions(userId, QStringLiteral("signed out on every device"));
 }
 
-QJsonObject SyncServer::issueSession(const ServerStore::User &user, const QString &familyId,
-                                     Error *error)
+void SyncServer::endSessions(const QString &userId, const QString &why)
 {
+    const auto conns = m_userConnections.value(userId);
+    for (Connection *conn : conns) {
+        sendError(conn, -1, ErrorCode::TokenInvalid, why);
+        signOut(conn);
+        dropConnection(conn, kCloseSignedOut, DropReason::SignedOut, why);
+    }
+}
+
+std::optional<ServerStore::User> SyncServer::userForToken(const Tokens::Claims &claims,
+                                                          Error *error)
+{
+    const auto user = m_store.userById(claims.userId);
+    if (!user) {
+        *error = Error {ErrorCode::TokenInvalid, QStringLiteral("the account no longer exists")};
+        return std::nullopt;
+    }
+    if (claims.generation != user->tokenGen) {
+        *error = Error {ErrorCode::TokenInvalid,
+                        QStringLiteral("this session was signed out; sign in again")};
+        return std::nullopt;
+    }
+    return user;
+}
+
+std::optional<QJsonObject>
+SyncServer::startSession(Connection *c, qint64 requestId, const ServerStore::User &user,
+                         const QString &familyId,
+                         const std::function<bool(const QByteArray &)> &alsoSave)
+{
+    Q_ASSERT(m_store.inTransaction());
     const qint64 now = nowMs();
     const qint64 accessExp = now / 1000 + m_config.accessTokenTtlSec;
-    const QByteArray access = m_tokens.issue(user.id, now / 1000, accessExp);
+    const QByteArray access = m_tokens.issue(user.id, now / 1000, accessExp, user.tokenGen);
     const QString refresh = QString::fromLatin1(randomToken(32));
     ServerStore::RefreshToken rt;
     rt.hash = hashRefreshToken(refresh);
     rt.userId = user.id;
     rt.familyId = familyId;
     rt.expiresAtMs = now + qint64(m_config.refreshTokenTtlDays) * 24 * 3600 * 1000;
-    if (access.isEmpty() || !m_store.insertRefreshToken(rt, now)) {
-        *error = Error {ErrorCode::StorageError, QStringLiteral("could not start a session")};
-        return {};
+    Error e;
+    if (access.isEmpty() || !m_store.insertRefreshToken(rt, now) ||
+        (alsoSave && !alsoSave(rt.hash)) || !m_store.commit()) {
+        m_store.rollback();
+        e = Error {ErrorCode::StorageError, QStringLiteral("could not start a session")};
+    } else {
+        e = signIn(c, user, accessExp * 1000);
     }
-    *error = {};
+    if (e) {
+        sendError(c, requestId, e);
+        return std::nullopt;
+    }
     return QJsonObject {{QStringLiteral("user"), userJson(user)},
                         {QStringLiteral("accessToken"), QString::fromLatin1(access)},
                         {QStringLiteral("accessExpiresAt"), accessExp * 1000},
@@ -349,15 +409,14 @@ QJsonObject SyncServer::issueSession(const ServerStore::User &user, const QStrin
                         {QStringLiteral("refreshExpiresAt"), rt.expiresAtMs}};
 }
 
-Error SyncServer::signIn(Connection *c, const ServerStore::User &user, qint64 tokenExpiresAtMs)
+Error SyncServer::canSignIn(const Connection *c, const QString &userId)
 {
-    if (c->signedIn() && c->userId == user.id) {
-        c->tokenExpiresAtMs = tokenExpiresAtMs;
-        return {};
-    }
     if (c->signedIn())
-        signOut(c);
-    if (m_userConnections.value(user.id).size() >= m_config.maxConnectionsPerUser) {
+        return c->userId == userId
+            ? Error {}
+            : Error {ErrorCode::Forbidden,
+                     QStringLiteral("this connection belongs to another account")};
+    if (m_userConnections.value(userId).size() >= m_config.maxConnectionsPerUser) {
         ++m_metrics.connectionsRefused;
         return Error {ErrorCode::TooManyConnections,
                       QStringLiteral("this account already has %1 connections")
@@ -365,14 +424,27 @@ Error SyncServer::signIn(Connection *c, const ServerStore::User &user, qint64 to
     }
     flushBatch();
     const auto client = m_store.client(c->clientId);
-    if (client && client->userId != user.id)
+    if (client && client->userId != userId)
         return Error {ErrorCode::ClientIdTaken,
                       QStringLiteral("this client id belongs to another account")};
+    return {};
+}
+
+Error SyncServer::signIn(Connection *c, const ServerStore::User &user, qint64 tokenExpiresAtMs)
+{
+    if (Error e = canSignIn(c, user.id))
+        return e;
+    if (c->signedIn()) {
+        c->tokenExpiresAtMs = tokenExpiresAtMs;
+        return {};
+    }
+    const auto client = m_store.client(c->clientId);
     if (!m_store.upsertClient(c->clientId, user.id, c->device, nowMs()))
         return Error {ErrorCode::StorageError, QStringLiteral("could not register this device")};
     m_lastMutation.insert(c->clientId, client ? client->lastMutationId : 0);
     c->userId = user.id;
     c->displayName = user.displayName;
+    c->kiosk = user.device;
     {
         const QByteArray arr =
             QJsonDocument(QJsonArray {user.displayName}).toJson(QJsonDocument::Compact);
@@ -390,6 +462,12 @@ void SyncServer::signOut(Connection *c)
 {
     if (!c->signedIn())
         return;
+    // Nothing of the account reaches a connection that is no longer signed in as it.
+    const auto rooms = c->rooms;
+    for (const QString &listId : rooms) {
+        if (Room *r = m_rooms.value(listId))
+            leaveRoom(c, r, true);
+    }
     auto it = m_userConnections.find(c->userId);
     if (it != m_userConnections.end()) {
         it->remove(c);
@@ -400,6 +478,7 @@ void SyncServer::signOut(Connection *c)
     }
     c->userId.clear();
     c->displayName.clear();
+    c->kiosk = false;
     c->tokenExpiresAtMs = 0;
 }
 

@@ -55,6 +55,15 @@ QString SyncServer::roleIn(const QString &userId, const QString &householdId) co
     return m_memberships.value(userId).value(householdId);
 }
 
+QString SyncServer::storedRoleIn(const QString &userId, const QString &householdId)
+{
+    // Signed-in accounts' memberships are kept up to date in memory; others are read.
+    const auto it = m_memberships.constFind(userId);
+    if (it != m_memberships.constEnd())
+        return it->value(householdId);
+    return m_store.membershipsOf(userId).value(householdId);
+}
+
 bool SyncServer::requireMember(Connection *c, qint64 requestId, const QString &householdId)
 {
     if (!roleIn(c->userId, householdId).isEmpty())
@@ -64,19 +73,10 @@ bool SyncServer::requireMember(Connection *c, qint64 requestId, const QString &h
     return false;
 }
 
-bool SyncServer::isKioskDevice(const QString &userId) const
-{
-    const auto roles = m_memberships.value(userId);
-    for (const QString &role : roles) {
-        if (role == kKiosk)
-            return true;
-    }
-    return false;
-}
-
 void SyncServer::handleHouseholdCreate(Connection *c, const Protocol::Decoded &d)
 {
-    if (isKioskDevice(c->userId)) {
+    // A tablet stays a tablet when it is removed from its household: it never manages one.
+    if (c->kiosk) {
         sendError(c, d.id, ErrorCode::Forbidden,
                   QStringLiteral("a kitchen tablet cannot start a household"));
         return;
@@ -154,7 +154,7 @@ void SyncServer::handleInviteCreate(Connection *c, const Protocol::Decoded &d)
 
 void SyncServer::handleJoin(Connection *c, const Protocol::Decoded &d)
 {
-    if (isKioskDevice(c->userId)) {
+    if (c->kiosk) {
         sendError(c, d.id, ErrorCode::Forbidden,
                   QStringLiteral("a kitchen tablet belongs to one household"));
         return;
@@ -252,11 +252,8 @@ void SyncServer::handleKioskCodeCreate(Connection *c, const Protocol::Decoded &d
 
 void SyncServer::handleKioskPair(Connection *c, const Protocol::Decoded &d)
 {
-    if (c->signedIn()) {
-        sendError(c, d.id, ErrorCode::BadValue,
-                  QStringLiteral("this connection is signed in; pair from a new one"));
+    if (refuseWhileSignedIn(c, d.id))
         return;
-    }
     const QString name = d.message.value(QStringLiteral("name")).toString().trimmed();
     if (name.isEmpty()) {
         sendError(c, d.id, ErrorCode::BadValue, QStringLiteral("the tablet needs a name"));
@@ -268,28 +265,30 @@ void SyncServer::handleKioskPair(Connection *c, const Protocol::Decoded &d)
     // The tablet gets an account of its own: no password ("!", as in /etc/shadow: no hash
     // verifies against it), an address under the reserved .invalid domain, and the kiosk
     // role in this one household.
-    const QString id = createUuid();
-    const ServerStore::User device {id, QStringLiteral("kiosk-%1@devices.invalid").arg(id), name,
-                                    QByteArrayLiteral("!")};
+    ServerStore::User device;
+    device.id = createUuid();
+    device.email = QStringLiteral("kiosk-%1@devices.invalid").arg(device.id);
+    device.displayName = name;
+    device.passwordHash = QByteArrayLiteral("!");
+    device.device = true;
+    if (Error e = canSignIn(c, device.id)) {
+        sendError(c, d.id, e);
+        return;
+    }
     if (!m_store.begin() || !m_store.insertUser(device, nowMs()) ||
-        !m_store.insertMember(inv->householdId, id, kKiosk, nowMs()) ||
-        !m_store.useInvite(inv->code) || !m_store.commit()) {
+        !m_store.insertMember(inv->householdId, device.id, kKiosk, nowMs()) ||
+        !m_store.useInvite(inv->code)) {
         m_store.rollback();
         sendError(c, d.id, ErrorCode::StorageError, QStringLiteral("could not pair the tablet"));
         return;
     }
-    qCInfo(lcServer) << "kiosk" << id << "paired with household" << inv->householdId;
-    Error e;
-    QJsonObject session = issueSession(device, createUuid(), &e);
-    if (!e)
-        e = signIn(c, device, qint64(session.value(QStringLiteral("accessExpiresAt")).toDouble()));
-    if (e) {
-        sendError(c, d.id, e);
+    auto session = startSession(c, d.id, device, createUuid());
+    if (!session)
         return;
-    }
-    const auto h = m_store.household(inv->householdId, id);
-    session.insert(QStringLiteral("household"), h ? householdJson(*h) : QJsonObject {});
-    sendReply(c, d.id, session);
+    qCInfo(lcServer) << "kiosk" << device.id << "paired with household" << inv->householdId;
+    const auto h = m_store.household(inv->householdId, device.id);
+    session->insert(QStringLiteral("household"), h ? householdJson(*h) : QJsonObject {});
+    sendReply(c, d.id, *session);
 }
 
 void SyncServer::handleLeave(Connection *c, const Protocol::Decoded &d)
@@ -344,14 +343,21 @@ void SyncServer::handleMemberRemove(Connection *c, const Protocol::Decoded &d)
                   QStringLiteral("that person is not in this household"));
         return;
     }
-    // An unpaired tablet also loses its sessions: it has no other household to go to.
-    if (!m_store.deleteMember(hh, target) ||
-        (targetRole == kKiosk && !m_store.revokeAllRefreshTokens(target))) {
+    // An unpaired tablet also loses its sessions, live ones included: it has no other
+    // household to go to.
+    const bool tablet = targetRole == kKiosk;
+    if (!m_store.begin() || !m_store.deleteMember(hh, target) ||
+        (tablet &&
+         (!m_store.revokeAllRefreshTokens(target) || !m_store.bumpTokenGeneration(target))) ||
+        !m_store.commit()) {
+        m_store.rollback();
         sendError(c, d.id, ErrorCode::StorageError, QStringLiteral("could not remove the member"));
         return;
     }
     qCInfo(lcServer) << "user" << target << "removed from household" << hh;
     dropMembership(target, hh);
+    if (tablet)
+        endSessions(target, QStringLiteral("this tablet was removed from the household"));
     sendReply(c, d.id, QJsonObject {});
 }
 

@@ -12,6 +12,24 @@ namespace kinlist::server {
 
 namespace {
 constexpr int kDefaultHistoryLimit = 50;
+// A history page stops growing past this many bytes of ops, and a catch-up of more turns
+// into a snapshot: what a client asks for never makes one reply (or a queue of them) huge.
+constexpr qint64 kMaxHistoryBytes = 256 * 1024;
+constexpr qint64 kMaxCatchUpBytes = 1024 * 1024;
+const QString kKioskRole = QStringLiteral("kiosk");
+
+// A list as `lists` and `list.changed` show it: every plain field, with the flags a list
+// that never set them has.
+QJsonObject listJson(const Entity &list, qint64 seq)
+{
+    QJsonObject o = list.toPlainJson();
+    for (const QString &flag : {QStringLiteral("archived"), QStringLiteral("deleted")}) {
+        if (!o.contains(flag))
+            o.insert(flag, false);
+    }
+    o.insert(QStringLiteral("seq"), seq);
+    return o;
+}
 
 QJsonObject historyEntry(const ServerStore::OpRow &r)
 {
@@ -136,11 +154,8 @@ void SyncServer::handleLists(Connection *c, const Protocol::Decoded &d)
         return;
     flushBatch();
     QJsonArray out;
-    for (const auto &[row, entity] : m_store.listsOfHousehold(hh)) {
-        QJsonObject o = entity.toPlainJson();
-        o.insert(QStringLiteral("seq"), row.headSeq);
-        out.append(o);
-    }
+    for (const auto &[row, entity] : m_store.listsOfHousehold(hh))
+        out.append(listJson(entity, row.headSeq));
     sendReply(c, d.id, QJsonObject {{QStringLiteral("lists"), out}});
 }
 
@@ -160,15 +175,17 @@ void SyncServer::handleSubscribe(Connection *c, const Protocol::Decoded &d)
         return;
     }
     QJsonObject result {{QStringLiteral("listId"), listId}, {QStringLiteral("seq"), r->headSeq}};
-    if (since > r->headSeq || r->headSeq - since > m_config.snapshotThreshold) {
-        QJsonArray entities;
-        for (const Entity &e : std::as_const(r->entities))
-            entities.append(e.toJson());
-        result.insert(QStringLiteral("mode"), QStringLiteral("snapshot"));
-        result.insert(QStringLiteral("entities"), entities);
-    } else {
+    bool snapshot = since > r->headSeq || r->headSeq - since > m_config.snapshotThreshold;
+    if (!snapshot) {
         QJsonArray ops;
+        qint64 bytes = 0;
         for (const auto &row : m_store.opsSince(listId, since)) {
+            // Ops that add up to more than a page: the state is the shorter answer.
+            bytes += row.opJson.size();
+            if (bytes > kMaxCatchUpBytes) {
+                snapshot = true;
+                break;
+            }
             QJsonObject o {{QStringLiteral("seq"), row.seq},
                            {QStringLiteral("by"), row.userId},
                            {QStringLiteral("at"), row.atMs},
@@ -181,6 +198,14 @@ void SyncServer::handleSubscribe(Connection *c, const Protocol::Decoded &d)
         }
         result.insert(QStringLiteral("mode"), QStringLiteral("ops"));
         result.insert(QStringLiteral("ops"), ops);
+    }
+    if (snapshot) {
+        QJsonArray entities;
+        for (const Entity &e : std::as_const(r->entities))
+            entities.append(e.toJson());
+        result.insert(QStringLiteral("mode"), QStringLiteral("snapshot"));
+        result.insert(QStringLiteral("entities"), entities);
+        result.remove(QStringLiteral("ops"));
     }
     if (!r->subscribers.contains(c)) {
         const QByteArray joined =
@@ -232,12 +257,19 @@ void SyncServer::handleHistory(Connection *c, const Protocol::Decoded &d)
     const qint64 before = qint64(d.message.value(QStringLiteral("before")).toDouble(0));
     const auto rows = m_store.history(listId, household, before, limit);
     QJsonArray entries;
-    for (const auto &r : rows)
+    qint64 bytes = 0;
+    for (const auto &r : rows) {
+        // A page of big ops ends early (at least one entry), and says where to go on.
+        bytes += r.opJson.size();
+        if (bytes > kMaxHistoryBytes && !entries.isEmpty())
+            break;
         entries.append(historyEntry(r));
+    }
+    const bool more = entries.size() < rows.size() || rows.size() == limit;
     QJsonObject result {{QStringLiteral("entries"), entries}};
     result.insert(QStringLiteral("nextBefore"),
-                  rows.size() == limit ? QJsonValue(rows.constLast().gid)
-                                       : QJsonValue(QJsonValue::Null));
+                  more ? QJsonValue(rows.at(entries.size() - 1).gid)
+                       : QJsonValue(QJsonValue::Null));
     sendReply(c, d.id, result);
 }
 
@@ -351,32 +383,48 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
         if (r && r->householdId != op.householdId)
             return Error {ErrorCode::Conflict,
                           QStringLiteral("a list with this id exists elsewhere")};
+        // Ids are unique across lists and items: a new list never takes an item's row.
+        if (!r && m_store.listOfEntity(op.listId))
+            return Error {ErrorCode::Conflict, QStringLiteral("this id is already in use")};
     } else {
-        if (!r)
-            return Error {ErrorCode::NotFound, QStringLiteral("no such list")};
-        if (roleIn(c->userId, r->householdId).isEmpty())
+        // A list that does not exist and one of another household answer alike.
+        if (!r || roleIn(c->userId, r->householdId).isEmpty())
             return Error {ErrorCode::Forbidden, QStringLiteral("no such list in your households")};
-        if (op.entityKind() == EntityKind::Item && !r->entities.contains(op.itemId)) {
-            if (op.type != Op::Type::ItemCreate)
-                return Error {ErrorCode::NotFound, QStringLiteral("no such item in this list")};
-            if (m_store.listOfEntity(op.itemId))
+        if (op.entityKind() == EntityKind::Item) {
+            const auto it = r->entities.constFind(op.itemId);
+            if (it != r->entities.constEnd() && it->kind != EntityKind::Item)
                 return Error {ErrorCode::Conflict,
-                              QStringLiteral("an item with this id exists in another list")};
+                              QStringLiteral("an item cannot have its list's id")};
+            if (it == r->entities.constEnd()) {
+                if (op.type != Op::Type::ItemCreate)
+                    return Error {ErrorCode::NotFound, QStringLiteral("no such item in this list")};
+                if (m_store.listOfEntity(op.itemId))
+                    return Error {ErrorCode::Conflict,
+                                  QStringLiteral("an item with this id exists in another list")};
+            }
         }
+    }
+    const QString household = r ? r->householdId : op.householdId;
+    // Tasks go to people of the household, never to a tablet or a stranger.
+    const QJsonValue assignee = op.fields.value(QStringLiteral("assignee"));
+    if (assignee.isString()) {
+        const QString role = storedRoleIn(assignee.toString(), household);
+        if (role.isEmpty() || role == kKioskRole)
+            return Error {ErrorCode::NotFound,
+                          QStringLiteral("the assignee is not a person of this household")};
     }
 
     // A kiosk's tap on a face: the change is that member's, made on the tablet.
     QString actor = c->userId;
     QByteArray byJson = "\"by\":\"" + c->userId.toLatin1() + "\",\"byName\":" + c->displayNameJson;
     if (!op.actAs.isEmpty()) {
-        const QString hh = r ? r->householdId : op.householdId;
-        if (roleIn(c->userId, hh) != QLatin1String("kiosk"))
+        const QString hh = household;
+        if (roleIn(c->userId, hh) != kKioskRole)
             return Error {ErrorCode::Forbidden,
                           QStringLiteral("only a kitchen tablet can make a change for someone")};
-        const QString role = m_store.membershipsOf(op.actAs).value(hh);
-        const auto person = role.isEmpty() || role == QLatin1String("kiosk")
-            ? std::nullopt
-            : m_store.userById(op.actAs);
+        const QString role = storedRoleIn(op.actAs, hh);
+        const auto person =
+            role.isEmpty() || role == kKioskRole ? std::nullopt : m_store.userById(op.actAs);
         if (!person)
             return Error {ErrorCode::NotFound,
                           QStringLiteral("that person is not in this household")};
@@ -564,12 +612,10 @@ void SyncServer::flushBatch()
             send(s, s == sender ? p.frameSender : p.frameOthers);
         if (p.listLevel) {
             // Everyone in the household hears about list changes, subscribed or not.
-            QJsonObject list = r->entities.value(p.listId).toPlainJson();
-            list.insert(QStringLiteral("seq"), r->headSeq);
-            const QByteArray frame = Protocol::encode(
-                QJsonObject {{QStringLiteral("type"), QStringLiteral("list.changed")},
-                             {QStringLiteral("householdId"), r->householdId},
-                             {QStringLiteral("list"), list}});
+            const QByteArray frame = Protocol::encode(QJsonObject {
+                {QStringLiteral("type"), QStringLiteral("list.changed")},
+                {QStringLiteral("householdId"), r->householdId},
+                {QStringLiteral("list"), listJson(r->entities.value(p.listId), r->headSeq)}});
             for (auto it = m_userConnections.cbegin(); it != m_userConnections.cend(); ++it) {
                 if (roleIn(it.key(), r->householdId).isEmpty())
                     continue;

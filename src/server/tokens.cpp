@@ -76,7 +76,7 @@ bool Tokens::loadOrCreateSecret(const QString &dataDir, QString *error)
 }
 
 QByteArray Tokens::sign(const QByteArray &secret, const QString &userId, qint64 iat, qint64 exp,
-                        const char *audience)
+                        const char *audience, qint64 generation)
 {
     jwt_t *raw = nullptr;
     if (jwt_new(&raw) != 0)
@@ -86,6 +86,7 @@ QByteArray Tokens::sign(const QByteArray &secret, const QString &userId, qint64 
         jwt_add_grant(jwt.get(), "sub", userId.toUtf8().constData()) ||
         jwt_add_grant_int(jwt.get(), "iat", long(iat)) ||
         jwt_add_grant_int(jwt.get(), "exp", long(exp)) ||
+        jwt_add_grant_int(jwt.get(), "gen", long(generation)) ||
         jwt_set_alg(jwt.get(), JWT_ALG_HS256,
                     reinterpret_cast<const unsigned char *>(secret.constData()),
                     int(secret.size())))
@@ -98,9 +99,10 @@ QByteArray Tokens::sign(const QByteArray &secret, const QString &userId, qint64 
     return out;
 }
 
-QByteArray Tokens::issue(const QString &userId, qint64 issuedAtSec, qint64 expiresAtSec) const
+QByteArray Tokens::issue(const QString &userId, qint64 issuedAtSec, qint64 expiresAtSec,
+                         qint64 generation) const
 {
-    return sign(m_secret, userId, issuedAtSec, expiresAtSec);
+    return sign(m_secret, userId, issuedAtSec, expiresAtSec, kAudience, generation);
 }
 
 Tokens::Claims Tokens::verify(const QByteArray &token, qint64 nowSec, Error *error) const
@@ -136,12 +138,26 @@ Tokens::Claims Tokens::verify(const QByteArray &token, qint64 nowSec, Error *err
     const long exp = jwt_get_grant_int(jwt.get(), "exp");
     if (errno != 0 || exp <= 0)
         return invalid("no expiry");
+    errno = 0;
+    const long iat = jwt_get_grant_int(jwt.get(), "iat");
+    if (errno != 0 || iat <= 0)
+        return invalid("no issue time");
+    // Even a token signed with our key lives at most 15 minutes, and not from the future.
+    if (exp - iat > kMaxLifetimeSec || iat > nowSec + kMaxIssuedAheadSec)
+        return invalid("lifetime over 15 minutes");
+    // Tokens from before generations existed carry none: generation 0.
+    errno = 0;
+    long generation = jwt_get_grant_int(jwt.get(), "gen");
+    if (errno == ENOENT)
+        generation = 0;
+    else if (errno != 0 || generation < 0)
+        return invalid("bad generation");
     if (exp <= nowSec) {
         *error = Error {ErrorCode::TokenExpired, QStringLiteral("access token expired")};
         return {};
     }
     *error = {};
-    return Claims {QString::fromUtf8(sub), exp};
+    return Claims {QString::fromUtf8(sub), exp, generation};
 }
 
 QByteArray hashRefreshToken(const QString &token)

@@ -1,0 +1,555 @@
+// The holes an independent client found in kinlist-server (issue 11), each against a real
+// in-process server on a loopback port: ids that crossed households, a second sign-in on
+// one connection, a removed tablet's powers, sign-out everywhere, assignees from outside,
+// an existence oracle, the refresh rotation race, and the points where the protocol
+// document and the server disagreed.
+#include "common/testclient.h"
+#include "common/testserver.h"
+#include "core/uuid.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QTest>
+
+using namespace TestOps;
+
+class TestServerHardening : public QObject
+{
+    Q_OBJECT
+    TestServer m_server;
+    int m_n = 0;
+
+    static qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
+
+    TestClient *connected(const QString &token = {})
+    {
+        auto *c = new TestClient(this);
+        if (!c->open(m_server.url()))
+            return nullptr;
+        c->hello(token);
+        return c;
+    }
+
+    TestClient *opened()
+    {
+        auto *c = new TestClient(this);
+        return c->open(m_server.url()) ? c : nullptr;
+    }
+
+    TestClient *person(const QString &name, QString *email = nullptr)
+    {
+        TestClient *c = connected();
+        const QString address = QStringLiteral("%1%2@example.org").arg(name.toLower()).arg(++m_n);
+        if (!c ||
+            type(c->registerUser(address, QStringLiteral("password!"), name)) !=
+                QLatin1String("reply"))
+            return nullptr;
+        if (email)
+            *email = address;
+        return c;
+    }
+
+    Family family(const QStringList &names)
+    {
+        Family f;
+        if (!Family::create(this, m_server.url(), names, &f, QString::number(++m_n)))
+            qWarning() << "could not make a family";
+        return f;
+    }
+
+    QString makeList(TestClient *c, const QString &hh,
+                     const QString &listId = kinlist::createUuid())
+    {
+        const QJsonObject r =
+            c->mutate(listCreate(hh, listId, QStringLiteral("List"), stamp(now(), 0, c->clientId)));
+        return type(r) == QLatin1String("ack") ? listId : QString();
+    }
+
+    static QJsonObject subscribe(TestClient *c, const QString &listId, qint64 since = 0)
+    {
+        return c->request(
+            QStringLiteral("subscribe"),
+            {{QStringLiteral("listId"), listId}, {QStringLiteral("sinceSeq"), since}});
+    }
+
+    // A kitchen tablet paired to the owner's household, signed in on its own connection.
+    TestClient *pairTablet(TestClient *owner, const QString &hh)
+    {
+        const QString code =
+            owner
+                ->result(QStringLiteral("kiosk.code.create"), {{QStringLiteral("householdId"), hh}})
+                .value(QStringLiteral("code"))
+                .toString();
+        TestClient *tablet = connected();
+        const QJsonObject r = tablet->request(
+            QStringLiteral("kiosk.pair"),
+            {{QStringLiteral("code"), code}, {QStringLiteral("name"), QStringLiteral("Kitchen")}});
+        if (type(r) != QLatin1String("reply"))
+            return nullptr;
+        const QJsonObject session = r.value(QStringLiteral("result")).toObject();
+        tablet->userId =
+            session.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
+        tablet->accessToken = session.value(QStringLiteral("accessToken")).toString();
+        tablet->refreshToken = session.value(QStringLiteral("refreshToken")).toString();
+        return tablet;
+    }
+
+    QJsonObject refresh(TestClient *c, const QString &token)
+    {
+        return c->request(QStringLiteral("refresh"), {{QStringLiteral("refreshToken"), token}});
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_server.start()); }
+
+    // 0: an id names one list or one item, in one household, for good.
+    void idsAreUniqueAcrossKindsAndHouseholds()
+    {
+        Family a = family({QStringLiteral("Alice")});
+        Family b = family({QStringLiteral("Bob")});
+        TestClient *alice = a.people[0];
+        TestClient *bob = b.people[0];
+        const QString bList = makeList(bob, b.householdId);
+        QVERIFY(!bList.isEmpty());
+        const QString bItem = kinlist::createUuid();
+        QCOMPARE(type(bob->mutate(itemCreate(bList, bItem, QStringLiteral("Bob's secret"),
+                                             stamp(now(), 1, bob->clientId)))),
+                 QStringLiteral("ack"));
+
+        // A list of another household taking the id of Bob's item.
+        const QJsonObject taken =
+            alice->mutate(listCreate(a.householdId, bItem, QStringLiteral("Alice's list"),
+                                     stamp(now(), 2, alice->clientId)));
+        QCOMPARE(type(taken), QStringLiteral("reject"));
+        QCOMPARE(code(taken), QStringLiteral("conflict"));
+        // A list of the same household taking the id of an item, too.
+        QCOMPARE(code(bob->mutate(listCreate(b.householdId, bItem, QStringLiteral("Bob's list"),
+                                             stamp(now(), 3, bob->clientId)))),
+                 QStringLiteral("conflict"));
+        // An item with its own list's id: neither created nor merged into the list.
+        QCOMPARE(code(bob->mutate(itemCreate(bList, bList, QStringLiteral("Me"),
+                                             stamp(now(), 4, bob->clientId)))),
+                 QStringLiteral("conflict"));
+        QCOMPARE(
+            code(bob->mutate(itemSet(bList, bList, {{QStringLiteral("title"), QStringLiteral("x")}},
+                                     stamp(now(), 5, bob->clientId)))),
+            QStringLiteral("conflict"));
+        // An item id reused in another list of the same household, and of another household.
+        const QString bList2 = makeList(bob, b.householdId);
+        QCOMPARE(code(bob->mutate(itemCreate(bList2, bItem, QStringLiteral("Copy"),
+                                             stamp(now(), 6, bob->clientId)))),
+                 QStringLiteral("conflict"));
+        const QString aList = makeList(alice, a.householdId);
+        QCOMPARE(code(alice->mutate(itemCreate(aList, bItem, QStringLiteral("Copy"),
+                                               stamp(now(), 7, alice->clientId)))),
+                 QStringLiteral("conflict"));
+        // An item taking the id of a list: of another household, and of its own household.
+        QCOMPARE(code(alice->mutate(itemCreate(aList, bList, QStringLiteral("Copy"),
+                                               stamp(now(), 8, alice->clientId)))),
+                 QStringLiteral("conflict"));
+        const QString aList2 = makeList(alice, a.householdId);
+        QCOMPARE(code(alice->mutate(itemCreate(aList, aList2, QStringLiteral("Copy"),
+                                               stamp(now(), 9, alice->clientId)))),
+                 QStringLiteral("conflict"));
+
+        // Bob's list is as he left it: a snapshot shows his item, and the list's name.
+        const QJsonObject snap =
+            subscribe(bob, bList, 1000000).value(QStringLiteral("result")).toObject();
+        QCOMPARE(snap.value(QStringLiteral("mode")).toString(), QStringLiteral("snapshot"));
+        bool sawItem = false;
+        for (const QJsonValue &v : snap.value(QStringLiteral("entities")).toArray()) {
+            const QJsonObject e = v.toObject();
+            const QJsonObject fields = e.value(QStringLiteral("fields")).toObject();
+            if (e.value(QStringLiteral("id")).toString() == bItem) {
+                sawItem = true;
+                QCOMPARE(e.value(QStringLiteral("kind")).toString(), QStringLiteral("item"));
+                QCOMPARE(e.value(QStringLiteral("listId")).toString(), bList);
+                QCOMPARE(
+                    fields.value(QStringLiteral("title")).toObject().value(QStringLiteral("v")),
+                    QJsonValue(QStringLiteral("Bob's secret")));
+            } else {
+                QCOMPARE(e.value(QStringLiteral("id")).toString(), bList);
+                QCOMPARE(fields.value(QStringLiteral("name")).toObject().value(QStringLiteral("v")),
+                         QJsonValue(QStringLiteral("List")));
+                QVERIFY(!fields.contains(QStringLiteral("title")));
+            }
+        }
+        QVERIFY(sawItem);
+        // Bob's next edit stays in his household: Alice's lists never show it.
+        QCOMPARE(type(bob->mutate(itemSet(
+                     bList, bItem, {{QStringLiteral("title"), QStringLiteral("Bob's new secret")}},
+                     stamp(now(), 10, bob->clientId)))),
+                 QStringLiteral("ack"));
+        const QJsonArray aliceLists =
+            alice->result(QStringLiteral("lists"), {{QStringLiteral("householdId"), a.householdId}})
+                .value(QStringLiteral("lists"))
+                .toArray();
+        QCOMPARE(aliceLists.size(), 2);
+        for (const QJsonValue &v : aliceLists)
+            QVERIFY(v.toObject().value(QStringLiteral("id")).toString() != bItem);
+    }
+
+    // 3: one account per connection.
+    void aSignedInConnectionDoesNotSignInAgain()
+    {
+        Family f = family({QStringLiteral("Ann")});
+        TestClient *ann = f.people[0];
+        const QString list = makeList(ann, f.householdId);
+        QCOMPARE(type(subscribe(ann, list)), QStringLiteral("reply"));
+
+        const QString other = QStringLiteral("zed%1@example.org").arg(++m_n);
+        QCOMPARE(code(ann->registerUser(other, QStringLiteral("password!"), QStringLiteral("Zed"))),
+                 QStringLiteral("bad_value"));
+        QCOMPARE(code(ann->login(QStringLiteral("ann%1@example.org").arg(m_n - 1),
+                                 QStringLiteral("password-Ann"))),
+                 QStringLiteral("bad_value"));
+        // Still Ann, still in her room.
+        QCOMPARE(type(ann->request(QStringLiteral("household.list"))), QStringLiteral("reply"));
+        TestClient *dad = connected(ann->accessToken);
+        ann->clearFrames();
+        QCOMPARE(type(dad->mutate(itemCreate(list, kinlist::createUuid(), QStringLiteral("Eggs"),
+                                             stamp(now(), 1, dad->clientId)))),
+                 QStringLiteral("ack"));
+        QVERIFY(!ann->waitForType(QStringLiteral("op")).isEmpty());
+        // And no account was made for the refused registration.
+        TestClient *fresh = connected();
+        QCOMPARE(
+            type(fresh->registerUser(other, QStringLiteral("password!"), QStringLiteral("Zed"))),
+            QStringLiteral("reply"));
+
+        // A client id of another account: refused before anything is created.
+        auto *borrowed = new TestClient(this);
+        borrowed->clientId = ann->clientId;
+        QVERIFY(borrowed->open(m_server.url()));
+        borrowed->hello();
+        const QString third = QStringLiteral("yan%1@example.org").arg(++m_n);
+        QCOMPARE(
+            code(borrowed->registerUser(third, QStringLiteral("password!"), QStringLiteral("Yan"))),
+            QStringLiteral("client_id_taken"));
+        QCOMPARE(code(borrowed->request(QStringLiteral("household.list"))),
+                 QStringLiteral("unauthenticated"));
+        TestClient *later = connected();
+        QCOMPARE(
+            type(later->registerUser(third, QStringLiteral("password!"), QStringLiteral("Yan"))),
+            QStringLiteral("reply"));
+    }
+
+    // 4: a tablet manages nobody, in its household or after it; removing it ends it.
+    void aRemovedTabletHasNoPowers()
+    {
+        Family f = family({QStringLiteral("Kim")});
+        TestClient *kim = f.people[0];
+        TestClient *tablet = pairTablet(kim, f.householdId);
+        QVERIFY(tablet);
+        const QString list = makeList(kim, f.householdId);
+        QCOMPARE(type(subscribe(tablet, list)), QStringLiteral("reply"));
+
+        // A second tablet leaves its household by itself and stays signed in: still a tablet.
+        TestClient *loose = pairTablet(kim, f.householdId);
+        QVERIFY(loose);
+        QCOMPARE(type(loose->request(QStringLiteral("household.leave"),
+                                     {{QStringLiteral("householdId"), f.householdId}})),
+                 QStringLiteral("reply"));
+        QCOMPARE(code(loose->request(QStringLiteral("household.create"),
+                                     {{QStringLiteral("name"), QStringLiteral("Mine now")}})),
+                 QStringLiteral("forbidden"));
+        const QString invite = kim->result(QStringLiteral("invite.create"),
+                                           {{QStringLiteral("householdId"), f.householdId}})
+                                   .value(QStringLiteral("code"))
+                                   .toString();
+        QCOMPARE(code(loose->request(QStringLiteral("household.join"),
+                                     {{QStringLiteral("code"), invite}})),
+                 QStringLiteral("forbidden"));
+
+        // Removing the first: its live connection is told and closed, its tokens are dead.
+        QCOMPARE(type(kim->request(QStringLiteral("member.remove"),
+                                   {{QStringLiteral("householdId"), f.householdId},
+                                    {QStringLiteral("userId"), tablet->userId}})),
+                 QStringLiteral("reply"));
+        QVERIFY(!tablet->waitForType(QStringLiteral("household.removed")).isEmpty());
+        QCOMPARE(code(tablet->waitForType(QStringLiteral("error"))),
+                 QStringLiteral("token_invalid"));
+        QVERIFY(tablet->waitClosed());
+        QCOMPARE(int(tablet->socket().closeCode()), 4003);
+        TestClient *again = opened();
+        QCOMPARE(code(again->hello(tablet->accessToken)), QStringLiteral("token_invalid"));
+        QCOMPARE(code(refresh(again, tablet->refreshToken)), QStringLiteral("token_invalid"));
+        QCOMPARE(code(again->request(QStringLiteral("household.create"),
+                                     {{QStringLiteral("name"), QStringLiteral("Mine now")}})),
+                 QStringLiteral("unauthenticated"));
+    }
+
+    // 6: sign out everywhere ends every session at once, access tokens included.
+    void logoutEverywhereEndsEverySession()
+    {
+        QString email;
+        TestClient *phone = person(QStringLiteral("Max"), &email);
+        QVERIFY(phone);
+        const QString hh = phone
+                               ->result(QStringLiteral("household.create"),
+                                        {{QStringLiteral("name"), QStringLiteral("Max's")}})
+                               .value(QStringLiteral("household"))
+                               .toObject()
+                               .value(QStringLiteral("id"))
+                               .toString();
+        const QString list = makeList(phone, hh);
+        TestClient *laptop = connected(phone->accessToken);
+        QCOMPARE(type(subscribe(laptop, list)), QStringLiteral("reply"));
+        TestClient *tablet = connected(phone->accessToken);
+
+        QCOMPARE(type(phone->request(QStringLiteral("logout"), {{QStringLiteral("all"), true}})),
+                 QStringLiteral("reply"));
+        for (TestClient *other : {laptop, tablet}) {
+            QCOMPARE(code(other->waitForType(QStringLiteral("error"))),
+                     QStringLiteral("token_invalid"));
+            QVERIFY(other->waitClosed());
+            QCOMPARE(int(other->socket().closeCode()), 4003);
+        }
+        QCOMPARE(code(phone->request(QStringLiteral("household.list"))),
+                 QStringLiteral("unauthenticated"));
+        // The access token issued before is dead at once, not in 15 minutes.
+        TestClient *late = opened();
+        QCOMPARE(code(late->hello(phone->accessToken)), QStringLiteral("token_invalid"));
+        QCOMPARE(code(refresh(late, phone->refreshToken)), QStringLiteral("token_invalid"));
+        // Signing in again works, with tokens of the new generation.
+        QCOMPARE(type(late->login(email, QStringLiteral("password!"))), QStringLiteral("reply"));
+        TestClient *back = connected(late->accessToken);
+        QCOMPARE(type(back->request(QStringLiteral("household.list"))), QStringLiteral("reply"));
+    }
+
+    // 7: tasks go to people of the household.
+    void assigneeMustBeAPersonOfTheHousehold()
+    {
+        Family f = family({QStringLiteral("Pat"), QStringLiteral("Sam")});
+        Family other = family({QStringLiteral("Oz")});
+        TestClient *pat = f.people[0];
+        TestClient *tablet = pairTablet(pat, f.householdId);
+        QVERIFY(tablet);
+        const QString list = makeList(pat, f.householdId);
+        const QString task = kinlist::createUuid();
+        QCOMPARE(type(pat->mutate(itemCreate(list, task, QStringLiteral("Bins"),
+                                             stamp(now(), 1, pat->clientId)))),
+                 QStringLiteral("ack"));
+        auto assign = [&](const QJsonValue &who, int counter) {
+            return pat->mutate(itemSet(list, task, {{QStringLiteral("assignee"), who}},
+                                       stamp(now(), counter, pat->clientId)));
+        };
+        QCOMPARE(type(assign(f.people[1]->userId, 2)), QStringLiteral("ack"));
+        QCOMPARE(type(assign(QJsonValue(QJsonValue::Null), 3)), QStringLiteral("ack"));
+        QCOMPARE(code(assign(other.people[0]->userId, 4)), QStringLiteral("not_found"));
+        QCOMPARE(code(assign(kinlist::createUuid(), 5)), QStringLiteral("not_found"));
+        QCOMPARE(code(assign(tablet->userId, 6)), QStringLiteral("not_found"));
+        // On creation too.
+        QJsonObject create = itemCreate(list, kinlist::createUuid(), QStringLiteral("Dishes"),
+                                        stamp(now(), 7, pat->clientId));
+        QJsonObject fields = create.value(QStringLiteral("fields")).toObject();
+        fields.insert(QStringLiteral("assignee"), other.people[0]->userId);
+        create.insert(QStringLiteral("fields"), fields);
+        QCOMPARE(code(pat->mutate(create)), QStringLiteral("not_found"));
+    }
+
+    // 8: a list that does not exist and one of another household answer alike.
+    void missingAndForeignListsAnswerAlike()
+    {
+        Family a = family({QStringLiteral("Eve")});
+        Family b = family({QStringLiteral("Gil")});
+        TestClient *eve = a.people[0];
+        const QString foreign = makeList(b.people[0], b.householdId);
+        const QString missing = kinlist::createUuid();
+        const QJsonObject r1 = eve->mutate(itemCreate(
+            foreign, kinlist::createUuid(), QStringLiteral("x"), stamp(now(), 1, eve->clientId)));
+        const QJsonObject r2 = eve->mutate(itemCreate(
+            missing, kinlist::createUuid(), QStringLiteral("x"), stamp(now(), 2, eve->clientId)));
+        QCOMPARE(code(r1), QStringLiteral("forbidden"));
+        QCOMPARE(code(r2), code(r1));
+        QCOMPARE(r2.value(QStringLiteral("message")), r1.value(QStringLiteral("message")));
+        const QJsonObject s1 =
+            eve->mutate(itemSet(foreign, kinlist::createUuid(), {{QStringLiteral("done"), true}},
+                                stamp(now(), 3, eve->clientId)));
+        const QJsonObject s2 =
+            eve->mutate(itemSet(missing, kinlist::createUuid(), {{QStringLiteral("done"), true}},
+                                stamp(now(), 4, eve->clientId)));
+        QCOMPARE(code(s1), QStringLiteral("forbidden"));
+        QCOMPARE(s2.value(QStringLiteral("message")), s1.value(QStringLiteral("message")));
+        QCOMPARE(code(s2), code(s1));
+    }
+
+    // 11: a reply lost between rotation and receipt does not sign the device out; reuse
+    // detection still catches a second exchange, and any other device's.
+    void refreshRotationSurvivesALostReply()
+    {
+        QString email;
+        TestClient *first = person(QStringLiteral("Ray"), &email);
+        QVERIFY(first);
+        const QString r1 = first->refreshToken;
+        // The device rotates; the reply (r2) never reaches it.
+        TestClient *rotating = new TestClient(this);
+        rotating->clientId = first->clientId;
+        QVERIFY(rotating->open(m_server.url()));
+        rotating->hello();
+        const QJsonObject lost = refresh(rotating, r1);
+        QCOMPARE(type(lost), QStringLiteral("reply"));
+        const QString r2 = lost.value(QStringLiteral("result"))
+                               .toObject()
+                               .value(QStringLiteral("refreshToken"))
+                               .toString();
+        rotating->close();
+        // Back on a new connection it presents r1 again: a new session, and r2 is dead.
+        TestClient *retry = new TestClient(this);
+        retry->clientId = first->clientId;
+        QVERIFY(retry->open(m_server.url()));
+        retry->hello();
+        const QJsonObject again = refresh(retry, r1);
+        QCOMPARE(type(again), QStringLiteral("reply"));
+        const QString r3 = again.value(QStringLiteral("result"))
+                               .toObject()
+                               .value(QStringLiteral("refreshToken"))
+                               .toString();
+        QVERIFY(r3 != r2 && r3 != r1);
+        QCOMPARE(type(retry->request(QStringLiteral("household.list"))), QStringLiteral("reply"));
+        TestClient *check = connected();
+        QCOMPARE(code(refresh(check, r2)), QStringLiteral("token_invalid"));
+        // The session goes on: r3 rotates as usual.
+        TestClient *next = new TestClient(this);
+        next->clientId = first->clientId;
+        QVERIFY(next->open(m_server.url()));
+        next->hello();
+        const QJsonObject fourth = refresh(next, r3);
+        QCOMPARE(type(fourth), QStringLiteral("reply"));
+        const QString r4 = fourth.value(QStringLiteral("result"))
+                               .toObject()
+                               .value(QStringLiteral("refreshToken"))
+                               .toString();
+        // r1 a third time is a reuse: the whole family is revoked, r4 with it.
+        TestClient *thief = new TestClient(this);
+        thief->clientId = first->clientId;
+        QVERIFY(thief->open(m_server.url()));
+        thief->hello();
+        QCOMPARE(code(refresh(thief, r1)), QStringLiteral("token_invalid"));
+        QCOMPARE(code(refresh(thief, r4)), QStringLiteral("token_invalid"));
+
+        // Another device presenting a rotated token, even at once, is a reuse too.
+        TestClient *owner = connected();
+        QCOMPARE(type(owner->login(email, QStringLiteral("password!"))), QStringLiteral("reply"));
+        const QString s1 = owner->refreshToken;
+        const QJsonObject rotated = refresh(owner, s1);
+        QCOMPARE(type(rotated), QStringLiteral("reply"));
+        const QString s2 = rotated.value(QStringLiteral("result"))
+                               .toObject()
+                               .value(QStringLiteral("refreshToken"))
+                               .toString();
+        TestClient *elsewhere = connected();
+        QCOMPARE(code(refresh(elsewhere, s1)), QStringLiteral("token_invalid"));
+        QCOMPARE(code(refresh(connected(), s2)), QStringLiteral("token_invalid"));
+    }
+
+    // 10: what the protocol document says, the server does.
+    void listsCarryEveryField()
+    {
+        Family f = family({QStringLiteral("Lia"), QStringLiteral("Noa")});
+        TestClient *lia = f.people[0];
+        TestClient *noa = f.people[1];
+        noa->clearFrames();
+        const QString list = makeList(lia, f.householdId);
+        const QJsonObject changed = noa->waitForType(QStringLiteral("list.changed"));
+        const QJsonObject listed =
+            lia->result(QStringLiteral("lists"), {{QStringLiteral("householdId"), f.householdId}})
+                .value(QStringLiteral("lists"))
+                .toArray()
+                .first()
+                .toObject();
+        for (const QJsonObject &l : {listed, changed.value(QStringLiteral("list")).toObject()}) {
+            QCOMPARE(l.value(QStringLiteral("id")).toString(), list);
+            QCOMPARE(l.value(QStringLiteral("archived")), QJsonValue(false));
+            QCOMPARE(l.value(QStringLiteral("deleted")), QJsonValue(false));
+            QCOMPARE(l.value(QStringLiteral("seq")).toInteger(), 1);
+            for (const char *key :
+                 {"householdId", "listId", "name", "kind", "createdBy", "createdAt"})
+                QVERIFY2(l.contains(QLatin1String(key)), key);
+        }
+    }
+
+    void tenFailedSignInsCloseTheConnection()
+    {
+        QString email;
+        QVERIFY(person(QStringLiteral("Tia"), &email));
+        TestClient *guesser = connected();
+        for (int i = 1; i <= 10; ++i)
+            QCOMPARE(code(guesser->login(email, QStringLiteral("guess %1").arg(i))),
+                     QStringLiteral("auth_failed"));
+        QVERIFY(guesser->waitClosed());
+        QCOMPARE(int(guesser->socket().closeCode()), 1008);
+    }
+
+    void aFullServerSaysSoBeforeClosing()
+    {
+        TestServer small;
+        small.config.maxConnections = 1;
+        QVERIFY(small.start());
+        TestClient first;
+        QVERIFY(first.open(small.url()));
+        QCOMPARE(type(first.hello()), QStringLiteral("reply"));
+        TestClient second;
+        QVERIFY(second.open(small.url()));
+        QCOMPARE(code(second.waitForType(QStringLiteral("error"))),
+                 QStringLiteral("too_many_connections"));
+        QVERIFY(second.waitClosed());
+        QCOMPARE(int(second.socket().closeCode()), 4013);
+        QVERIFY(first.isConnected());
+    }
+
+    // The subscribe reply comes before any op of a later seq, and the ops after it go on
+    // from its seq without a gap, while someone writes to the list all along.
+    void subscribeReplyComesBeforeLaterOps()
+    {
+        Family f = family({QStringLiteral("Wes"), QStringLiteral("Vi")});
+        TestClient *writer = f.people[0];
+        TestClient *reader = f.people[1];
+        const QString list = makeList(writer, f.householdId);
+        constexpr int kOps = 300;
+        qint64 subscribeId = -1;
+        for (int i = 0; i < kOps; ++i) {
+            writer->send(QStringLiteral("mutate"),
+                         {{QStringLiteral("clientId"), writer->clientId},
+                          {QStringLiteral("mutationId"), writer->nextMutationId++},
+                          {QStringLiteral("listId"), list},
+                          {QStringLiteral("op"),
+                           itemCreate(list, kinlist::createUuid(), QStringLiteral("n%1").arg(i),
+                                      stamp(now(), i, writer->clientId))}});
+            if (i == kOps / 2)
+                subscribeId = reader->send(
+                    QStringLiteral("subscribe"),
+                    {{QStringLiteral("listId"), list}, {QStringLiteral("sinceSeq"), 0}});
+        }
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const auto frames = reader->pending();
+                return !frames.isEmpty() &&
+                    frames.constLast().value(QStringLiteral("seq")).toInteger() == kOps + 1;
+            },
+            20000));
+        const QList<QJsonObject> frames = reader->pending();
+        qint64 replySeq = -1;
+        qint64 next = -1;
+        for (const QJsonObject &frame : frames) {
+            if (frame.value(QStringLiteral("id")).toInteger(-2) == subscribeId) {
+                replySeq = frame.value(QStringLiteral("result"))
+                               .toObject()
+                               .value(QStringLiteral("seq"))
+                               .toInteger();
+                next = replySeq + 1;
+                continue;
+            }
+            if (type(frame) != QLatin1String("op"))
+                continue;
+            QVERIFY2(replySeq >= 0, "an op came before the subscribe reply");
+            QCOMPARE(frame.value(QStringLiteral("seq")).toInteger(), next);
+            ++next;
+        }
+        QVERIFY(replySeq > 1);
+        QCOMPARE(next, kOps + 2);
+    }
+};
+
+KINLIST_SERVER_TEST_MAIN(TestServerHardening)
+#include "tst_server_hardening.moc"
