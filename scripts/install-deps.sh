@@ -6,6 +6,7 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ pkg-config clang-format
+  clang libclang-rt-14-dev llvm
   qt6-base-dev qt6-declarative-dev qt6-websockets-dev qtkeychain-qt6-dev
   qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite libqt6sql6-psql
   qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript

@@ -546,7 +546,7 @@ private Q_SLOTS:
             QCOMPARE(frame.value(QStringLiteral("seq")).toInteger(), next);
             ++next;
         }
-        QVERIFY(replySeq > 1);
+        QVERIFY(replySeq >= 1); // where it falls among the writes is up to the scheduler
         QCOMPARE(next, kOps + 2);
     }
 };

@@ -11,7 +11,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <QTcpSocket>
+
+#include <algorithm>
 #include <csignal>
+#include <memory>
+#include <vector>
+
+#include <sys/resource.h>
 
 using namespace TestOps;
 
@@ -19,6 +26,25 @@ class TestServerProcess : public QObject
 {
     Q_OBJECT
     QString m_bin;
+
+    // A plain HTTP GET on the server's port; the whole response.
+    static QByteArray httpGet(quint16 port, const QByteArray &path)
+    {
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, port);
+        if (!s.waitForConnected(5000))
+            return {};
+        s.write("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n");
+        QByteArray response;
+        if (!QTest::qWaitFor(
+                [&] {
+                    response += s.readAll();
+                    return s.state() == QAbstractSocket::UnconnectedState;
+                },
+                5000))
+            qWarning() << "no complete answer to" << path;
+        return response + s.readAll();
+    }
 
     static qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
 
@@ -269,6 +295,52 @@ private Q_SLOTS:
         QCOMPARE(items.size(), kOps + 2); // each item once, the tent, and the list (empty itemId)
         again.terminate();
         QVERIFY(again.waitForFinished(10000));
+    }
+
+    void outOfFileDescriptorsStaysServing()
+    {
+        // With 256 file descriptors and 400 connections that never send a byte, the server
+        // stays within its descriptors: it sheds the oldest idle sockets instead of
+        // failing accept() (which left Qt's listener paused for good, or spinning), and a
+        // family client and a health check are served all along and after.
+        QTemporaryDir dir;
+        QProcess server;
+        server.setChildProcessModifier([] {
+            struct rlimit lim = {256, 256};
+            ::setrlimit(RLIMIT_NOFILE, &lim);
+        });
+        const QUrl url = startServer(server, dir.path() + QStringLiteral("/data"));
+        QVERIFY(url.isValid());
+        std::vector<std::unique_ptr<QTcpSocket>> idle;
+        for (int i = 0; i < 400; ++i) {
+            idle.push_back(std::make_unique<QTcpSocket>());
+            idle.back()->connectToHost(QHostAddress::LocalHost, quint16(url.port()));
+        }
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return std::all_of(idle.cbegin(), idle.cend(), [](const auto &s) {
+                    return s->state() != QAbstractSocket::ConnectingState &&
+                        s->state() != QAbstractSocket::HostLookupState;
+                });
+            },
+            20000));
+        auto served = [&](const QString &who) {
+            TestClient c;
+            if (!c.open(url) || type(c.hello()) != QLatin1String("reply"))
+                return false;
+            return type(c.registerUser(who + QStringLiteral("@fd.example"),
+                                       QStringLiteral("password!"), who)) == QLatin1String("reply");
+        };
+        QVERIFY(served(QStringLiteral("during")));
+        QVERIFY(httpGet(quint16(url.port()), "/healthz").startsWith("HTTP/1.1 200"));
+        idle.clear();
+        QVERIFY(served(QStringLiteral("after")));
+        // It never ran out: what it let go of was shed before accept() could fail.
+        const QByteArray metrics = httpGet(quint16(url.port()), "/metrics");
+        QVERIFY2(metrics.contains("kinlist_accept_errors_total 0\n"), metrics.constData());
+        QVERIFY(!metrics.contains("kinlist_sockets_shed_total 0\n"));
+        server.terminate();
+        QVERIFY(server.waitForFinished(10000));
     }
 
     void sigtermClosesWithGoingAway()
