@@ -24,8 +24,9 @@ struct Decoded
 };
 
 // Parses and strictly validates a client-to-server frame against the message catalogue
-// (docs/protocol.md): JSON object, known type, required fields present, no unknown
-// fields, right JSON types, UUIDs well formed, strings and numbers within their limits.
+// (docs/protocol.md): JSON object, no object repeating a key, known type, required fields
+// present, no unknown fields, right JSON types, UUIDs well formed, strings and numbers
+// within their limits.
 // Nested ops (mutate.op) are checked by Op::fromJson by the caller.
 Decoded decodeRequest(const QByteArray &frame);
 
