@@ -683,6 +683,29 @@ private Q_SLOTS:
         QCOMPARE(visibleItems(store.confirmed(list)).size(), 4);
     }
 
+    void signingOutEverywhereReachesEveryDevice()
+    {
+        // Mum signs out on every device from one of them: her other device is told at once
+        // (closed, 4003), finds its tokens dead and ends up signed out, with what it had
+        // not sent yet still on disk; Dad's device is untouched.
+        Pair p;
+        QVERIFY(startPair(p, QStringLiteral("-everywhere")));
+        Device &mum = p.mum;
+        QTRY_COMPARE_WITH_TIMEOUT(mum.store->pendingCount(), 0, 10000);
+        TestClient *phone = p.family.people[0];
+        QCOMPARE(phone->request(QStringLiteral("logout"), {{QStringLiteral("all"), true}})
+                     .value(QStringLiteral("type"))
+                     .toString(),
+                 QStringLiteral("reply"));
+        QTRY_COMPARE_WITH_TIMEOUT(mum.sync->state(), SyncClient::State::SignedOut, 15000);
+        Error e;
+        QVERIFY(mum.sync->apply(itemOp(Op::Type::ItemCreate, p.list, createUuid(),
+                                       {{QStringLiteral("title"), QStringLiteral("Kept")}}),
+                                &e));
+        QCOMPARE(mum.store->pendingCount(), 1);
+        QCOMPARE(p.dad.sync->state(), SyncClient::State::Live);
+    }
+
     void restartedClientStampsAfterWhatItHasSeen()
     {
         // Another device's clock runs an hour ahead; its op is in this store. After a
