@@ -132,6 +132,30 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(bo->countType(QStringLiteral("op")), m_ops - 1, 10000);
     }
 
+    void aSnapshotOverTheCapDoesNotCloseAReader()
+    {
+        // By now the list holds megabytes, far over this server's 256 KiB cap: a device that
+        // subscribes from scratch gets it in one snapshot, and the ops written right after
+        // it go out too. It reads, so it is never taken for a stalled reader.
+        const qint64 before = dropped(DropReason::SlowReader);
+        auto *fresh = new TestClient(this);
+        QVERIFY(fresh->open(m_server.url()));
+        QCOMPARE(type(fresh->hello(m_family.people[1]->accessToken)), QStringLiteral("reply"));
+        const qint64 id = fresh->send(
+            QStringLiteral("subscribe"),
+            {{QStringLiteral("listId"), m_list}, {QStringLiteral("sinceSeq"), 1000000}});
+        QVERIFY(writeBigOps(20));
+        const QJsonObject reply = fresh->waitFor(
+            [id](const QJsonObject &f) { return f.value(QStringLiteral("id")).toInteger() == id; },
+            20000);
+        const QJsonObject result = reply.value(QStringLiteral("result")).toObject();
+        QCOMPARE(result.value(QStringLiteral("mode")).toString(), QStringLiteral("snapshot"));
+        QVERIFY(QJsonDocument(result).toJson(QJsonDocument::Compact).size() > 1024 * 1024);
+        QTRY_COMPARE_WITH_TIMEOUT(fresh->countType(QStringLiteral("op")), 20, 10000);
+        QVERIFY(fresh->isConnected());
+        QCOMPARE(dropped(DropReason::SlowReader), before);
+    }
+
     void aReaderThatNeverReadsItsRepliesIsDropped()
     {
         // About 60 KB of history requests, each answered with a page of big ops.

@@ -93,6 +93,7 @@ bool migrateTo3(QSqlQuery &q)
             "ALTER TABLE refresh_tokens ADD COLUMN used_by TEXT NOT NULL DEFAULT ''",
             "ALTER TABLE refresh_tokens ADD COLUMN successor TEXT NOT NULL DEFAULT ''",
             "ALTER TABLE refresh_tokens ADD COLUMN grace_used INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE refresh_tokens ADD COLUMN superseded INTEGER NOT NULL DEFAULT 0",
         });
 }
 
@@ -323,8 +324,9 @@ bool ServerStore::insertRefreshToken(const RefreshToken &t, qint64 nowMs)
 
 std::optional<ServerStore::RefreshToken> ServerStore::refreshToken(const QByteArray &hash)
 {
-    QSqlQuery &q = prepared("SELECT user_id, family_id, expires_at, used, revoked, used_at, "
-                            "used_by, successor, grace_used FROM refresh_tokens WHERE hash = ?");
+    QSqlQuery &q =
+        prepared("SELECT user_id, family_id, expires_at, used, revoked, used_at, "
+                 "used_by, successor, grace_used, superseded FROM refresh_tokens WHERE hash = ?");
     const store::QueryDone done(q);
     q.addBindValue(QString::fromLatin1(hash));
     if (!exec(q) || !q.next())
@@ -340,6 +342,7 @@ std::optional<ServerStore::RefreshToken> ServerStore::refreshToken(const QByteAr
     t.usedBy = q.value(6).toString();
     t.successor = q.value(7).toByteArray();
     t.graceUsed = q.value(8).toBool();
+    t.superseded = q.value(9).toBool();
     return t;
 }
 
@@ -357,9 +360,9 @@ bool ServerStore::markRefreshTokenUsed(const QByteArray &hash, const QString &by
     return exec(q);
 }
 
-bool ServerStore::revokeRefreshToken(const QByteArray &hash)
+bool ServerStore::supersedeRefreshToken(const QByteArray &hash)
 {
-    QSqlQuery &q = prepared("UPDATE refresh_tokens SET revoked = 1 WHERE hash = ?");
+    QSqlQuery &q = prepared("UPDATE refresh_tokens SET revoked = 1, superseded = 1 WHERE hash = ?");
     const store::QueryDone done(q);
     q.addBindValue(QString::fromLatin1(hash));
     return exec(q);
@@ -731,8 +734,12 @@ ServerStore::appliedOp(const QString &listId, const QString &clientId, qint64 mu
 #define KINLIST_OP_VIA_JOINS                                                                       \
     " LEFT JOIN clients c ON c.client_id = o.client_id LEFT JOIN users v ON v.id = c.user_id"
 
-QList<ServerStore::OpRow> ServerStore::opsSince(const QString &listId, qint64 sinceSeq)
+QList<ServerStore::OpRow> ServerStore::opsSince(const QString &listId, qint64 sinceSeq,
+                                                qint64 maxOpBytes, bool *complete)
 {
+    if (complete)
+        *complete = true;
+    qint64 bytes = 0;
     QSqlQuery &q =
         prepared("SELECT o.gid, o.seq, o.household_id, o.user_id, o.client_id, o.mutation_id,"
                  " o.at, o.op," KINLIST_OP_VIA " FROM ops o" KINLIST_OP_VIA_JOINS
@@ -755,6 +762,12 @@ QList<ServerStore::OpRow> ServerStore::opsSince(const QString &listId, qint64 si
         r.atMs = q.value(6).toLongLong();
         r.opJson = q.value(7).toByteArray();
         r.viaName = q.value(8).toString();
+        bytes += r.opJson.size();
+        if (maxOpBytes >= 0 && bytes > maxOpBytes) {
+            if (complete)
+                *complete = false;
+            break;
+        }
         out.append(std::move(r));
     }
     return out;

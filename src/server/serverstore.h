@@ -75,13 +75,16 @@ public:
         QString usedBy; // the client id that exchanged it
         QByteArray successor; // hash of the token it was exchanged for
         bool graceUsed = false; // exchanged a second time, in the grace period
+        bool superseded = false; // revoked by such a second exchange: nobody should hold it
     };
     bool insertRefreshToken(const RefreshToken &t, qint64 nowMs);
     std::optional<RefreshToken> refreshToken(const QByteArray &hash);
     // Records that `hash` was exchanged by `byClientId` for `successor` (again, if `grace`).
     bool markRefreshTokenUsed(const QByteArray &hash, const QString &byClientId,
                               const QByteArray &successor, bool grace, qint64 nowMs);
-    bool revokeRefreshToken(const QByteArray &hash);
+    // Revokes the token a grace exchange replaces (its reply was lost): if it ever comes
+    // back, someone else had it.
+    bool supersedeRefreshToken(const QByteArray &hash);
     bool revokeRefreshFamily(const QString &familyId);
     bool revokeAllRefreshTokens(const QString &userId);
 
@@ -172,7 +175,10 @@ public:
     appliedOp(const QString &listId, const QString &clientId, qint64 mutationId);
     // Saves each client's last applied mutation id, valid for the op log up to `upToGid`.
     bool saveClientProgress(const QHash<QString, qint64> &lastMutation, qint64 upToGid);
-    QList<OpRow> opsSince(const QString &listId, qint64 sinceSeq);
+    // The ops after `sinceSeq`, in order; with `maxOpBytes`, it stops (and says so in
+    // `complete`) once their JSON adds up to more.
+    QList<OpRow> opsSince(const QString &listId, qint64 sinceSeq, qint64 maxOpBytes = -1,
+                          bool *complete = nullptr);
     // Newest first, gid < before (0 = from the newest), for a list or a whole household.
     QList<OpRow> history(const QString &listId, const QString &householdId, qint64 before,
                          int limit);

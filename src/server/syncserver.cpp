@@ -54,6 +54,12 @@ qint64 SyncServer::nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
+QByteArray SyncServer::jsonString(const QString &s)
+{
+    const QByteArray arr = QJsonDocument(QJsonArray {s}).toJson(QJsonDocument::Compact);
+    return arr.mid(1, arr.size() - 2); // ["name"] -> "name"
+}
+
 bool SyncServer::start(QString *error)
 {
     if (!QDir().mkpath(m_config.dataDir)) {
@@ -517,21 +523,31 @@ void SyncServer::send(Connection *c, const QString &frame)
     }
     if (overOutgoingLimit(c))
         return;
+    const qint64 before = c->socket->bytesToWrite();
     c->socket->sendTextMessage(frame);
+    // One frame bigger than the cap (the snapshot of a long list) may wait on top of it
+    // until it is taken.
+    c->bigFrameBytes = std::max(c->bigFrameBytes, c->socket->bytesToWrite() - before);
     m_dirty.insert(c);
 }
 
 bool SyncServer::overOutgoingLimit(Connection *c)
 {
-    // What a peer does not read waits in its socket's buffer: past the limit, even after
-    // handing the kernel what it takes, the peer is not reading, and holding more for it
-    // would let one stalled client grow the server without bound. Its buffer holds at most
-    // the limit plus one frame until the close goes out or the socket is cut off.
-    if (c->socket->bytesToWrite() <= m_config.maxOutgoingBytes)
+    // What a peer does not read waits in its socket's buffer: past the limit (plus the
+    // largest frame queued since it was last under it), even after handing the kernel what
+    // it takes, the peer is not reading, and holding more for it would let one stalled
+    // client grow the server without bound. Its buffer holds at most that much plus one
+    // frame until the close goes out or the socket is cut off.
+    auto within = [this, c](qint64 waiting) {
+        if (waiting <= m_config.maxOutgoingBytes)
+            c->bigFrameBytes = 0;
+        return waiting <= m_config.maxOutgoingBytes + c->bigFrameBytes;
+    };
+    if (within(c->socket->bytesToWrite()))
         return false;
     c->socket->flush();
     const qint64 waiting = c->socket->bytesToWrite();
-    if (waiting <= m_config.maxOutgoingBytes)
+    if (within(waiting))
         return false;
     qCInfo(lcServer) << "connection" << c->id << "is not reading:" << waiting
                      << "bytes waiting; closing it";

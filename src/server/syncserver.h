@@ -43,6 +43,9 @@ public:
     // "Try again later": RFC 6455's 1013 is refused as a protocol error by Qt's WebSocket
     // client, so the server says it with a code of its own.
     static constexpr int kCloseServerFull = 4013;
+    // Roles in a household.
+    static inline const QString kRoleOwner = QStringLiteral("owner");
+    static inline const QString kRoleKiosk = QStringLiteral("kiosk"); // a paired tablet
     // The grace period in which a device may exchange a rotated refresh token once more.
     static constexpr qint64 kRefreshGraceMs = 5 * 60 * 1000;
 
@@ -100,6 +103,7 @@ private:
         qint64 lastDropMs = 0; // when the rate limit last dropped a frame
         qint64 lastRateErrorMs = 0; // when it last said so
         qint64 lastSeenMs = 0;
+        qint64 bigFrameBytes = 0; // the largest frame queued since unsent bytes were under the cap
         int failedLogins = 0;
         int failedJoins = 0;
         bool busy = false; // a password hash is running for this connection
@@ -243,6 +247,8 @@ private:
 
     void finishShutdown();
     static qint64 nowMs();
+    // `s` as a JSON string literal, quotes included, for frames built by hand.
+    static QByteArray jsonString(const QString &s);
 
     ServerConfig m_config;
     ServerStore m_store;

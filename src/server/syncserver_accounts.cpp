@@ -243,7 +243,14 @@ void SyncServer::handleLogin(Connection *c, const Protocol::Decoded &d)
             return;
         }
         flushBatch();
-        if (Error e = canSignIn(conn, user->id)) {
+        // Read again: a sign-out everywhere during the hash moved the token generation on.
+        const auto current = m_store.userById(user->id);
+        if (!current) {
+            sendError(conn, requestId, ErrorCode::AuthFailed,
+                      QStringLiteral("wrong email or password"));
+            return;
+        }
+        if (Error e = canSignIn(conn, current->id)) {
             sendError(conn, requestId, e);
             return;
         }
@@ -252,7 +259,7 @@ void SyncServer::handleLogin(Connection *c, const Protocol::Decoded &d)
                       QStringLiteral("could not start a session"));
             return;
         }
-        if (const auto session = startSession(conn, requestId, *user, createUuid()))
+        if (const auto session = startSession(conn, requestId, *current, createUuid()))
             sendReply(conn, requestId, *session);
     });
     watcher->setFuture(QtConcurrent::run(&Passwords::verify, hash, password));
@@ -264,7 +271,9 @@ bool SyncServer::inRefreshGrace(const Connection *c, const ServerStore::RefreshT
     // The reply to a rotation can be lost with the connection. The device that rotated may
     // then exchange the token it still has once more, shortly after, as long as the token it
     // was given instead was never used: anyone else presenting a used token, or the same
-    // device later, is a reuse.
+    // device later, is a reuse. The replaced token is superseded: whoever presents it
+    // later had the reply after all, so someone replayed the old token, and the family
+    // goes.
     if (t.graceUsed || t.usedBy != c->clientId || nowMs - t.usedAtMs > kRefreshGraceMs)
         return false;
     const auto successor = m_store.refreshToken(t.successor);
@@ -278,13 +287,13 @@ void SyncServer::handleRefresh(Connection *c, const Protocol::Decoded &d)
     flushBatch();
     const qint64 now = nowMs();
     const auto t = m_store.refreshToken(hash);
-    if (!t || t->revoked) {
+    if (!t || (t->revoked && !t->superseded)) {
         sendError(c, d.id, ErrorCode::TokenInvalid,
                   QStringLiteral("the refresh token is not valid; sign in again"));
         return;
     }
-    const bool grace = t->used && inRefreshGrace(c, *t, now);
-    if (t->used && !grace) {
+    const bool grace = t->used && !t->revoked && inRefreshGrace(c, *t, now);
+    if ((t->used || t->superseded) && !grace) {
         // A rotated token came back: someone kept a copy. Revoke the whole family.
         qCWarning(lcAuth) << "refresh token reuse for user" << t->userId << "; revoking its family";
         m_store.revokeRefreshFamily(t->familyId);
@@ -309,7 +318,7 @@ void SyncServer::handleRefresh(Connection *c, const Protocol::Decoded &d)
     if (grace)
         qCInfo(lcAuth) << "user" << user->id << "exchanges a rotated refresh token again (grace)";
     // In the grace period the token the lost reply carried dies: only the new one lives on.
-    if (!m_store.begin() || (grace && !m_store.revokeRefreshToken(t->successor))) {
+    if (!m_store.begin() || (grace && !m_store.supersedeRefreshToken(t->successor))) {
         m_store.rollback();
         sendError(c, d.id, ErrorCode::StorageError, QStringLiteral("could not rotate the session"));
         return;
@@ -445,11 +454,7 @@ Error SyncServer::signIn(Connection *c, const ServerStore::User &user, qint64 to
     c->userId = user.id;
     c->displayName = user.displayName;
     c->kiosk = user.device;
-    {
-        const QByteArray arr =
-            QJsonDocument(QJsonArray {user.displayName}).toJson(QJsonDocument::Compact);
-        c->displayNameJson = arr.mid(1, arr.size() - 2); // ["name"] -> "name"
-    }
+    c->displayNameJson = jsonString(user.displayName);
     c->tokenExpiresAtMs = tokenExpiresAtMs;
     m_userConnections[user.id].insert(c);
     if (!m_memberships.contains(user.id))

@@ -13,8 +13,6 @@ namespace {
 // No 0/O or 1/I: read aloud and typed on a tablet.
 const char kInviteAlphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 constexpr int kMaxFailedJoins = 5;
-const QString kKiosk = QStringLiteral("kiosk");
-const QString kOwner = QStringLiteral("owner");
 constexpr int kPairingTtlSec = 15 * 60;
 
 QString makeInviteCode()
@@ -205,7 +203,7 @@ SyncServer::usableInvite(Connection *c, const Protocol::Decoded &d, const QStrin
     if (!inv || inv->expiresAtMs <= nowMs() || inv->uses >= inv->maxUses) {
         ++c->failedJoins;
         sendError(c, d.id, ErrorCode::InviteInvalid,
-                  role == kKiosk
+                  role == kRoleKiosk
                       ? QStringLiteral("this pairing code is not valid (it may have expired or "
                                        "been used already)")
                       : QStringLiteral("this invite code is not valid (it may have expired or "
@@ -215,10 +213,11 @@ SyncServer::usableInvite(Connection *c, const Protocol::Decoded &d, const QStrin
     if (inv->role != role) {
         ++c->failedJoins;
         sendError(c, d.id, ErrorCode::InviteInvalid,
-                  role == kKiosk ? QStringLiteral("this is an invite for a person, not a pairing "
-                                                  "code; join with it after signing in")
-                                 : QStringLiteral("this code pairs a kitchen tablet; enter it on "
-                                                  "the tablet in kiosk mode"));
+                  role == kRoleKiosk
+                      ? QStringLiteral("this is an invite for a person, not a pairing "
+                                       "code; join with it after signing in")
+                      : QStringLiteral("this code pairs a kitchen tablet; enter it on "
+                                       "the tablet in kiosk mode"));
         return std::nullopt;
     }
     return inv;
@@ -227,7 +226,7 @@ SyncServer::usableInvite(Connection *c, const Protocol::Decoded &d, const QStrin
 void SyncServer::handleKioskCodeCreate(Connection *c, const Protocol::Decoded &d)
 {
     const QString hh = d.message.value(QStringLiteral("householdId")).toString();
-    if (roleIn(c->userId, hh) != kOwner) {
+    if (roleIn(c->userId, hh) != kRoleOwner) {
         sendError(c, d.id, ErrorCode::Forbidden,
                   QStringLiteral("only an owner can pair a kitchen tablet"));
         return;
@@ -238,7 +237,7 @@ void SyncServer::handleKioskCodeCreate(Connection *c, const Protocol::Decoded &d
     inv.expiresAtMs = nowMs() +
         qint64(d.message.value(QStringLiteral("ttlSeconds")).toInt(kPairingTtlSec)) * 1000;
     inv.maxUses = 1;
-    inv.role = kKiosk;
+    inv.role = kRoleKiosk;
     if (!saveWithNewCode(&inv, c->userId)) {
         sendError(c, d.id, ErrorCode::StorageError,
                   QStringLiteral("the pairing code could not be saved"));
@@ -259,7 +258,7 @@ void SyncServer::handleKioskPair(Connection *c, const Protocol::Decoded &d)
         sendError(c, d.id, ErrorCode::BadValue, QStringLiteral("the tablet needs a name"));
         return;
     }
-    const auto inv = usableInvite(c, d, kKiosk);
+    const auto inv = usableInvite(c, d, kRoleKiosk);
     if (!inv)
         return;
     // The tablet gets an account of its own: no password ("!", as in /etc/shadow: no hash
@@ -276,7 +275,7 @@ void SyncServer::handleKioskPair(Connection *c, const Protocol::Decoded &d)
         return;
     }
     if (!m_store.begin() || !m_store.insertUser(device, nowMs()) ||
-        !m_store.insertMember(inv->householdId, device.id, kKiosk, nowMs()) ||
+        !m_store.insertMember(inv->householdId, device.id, kRoleKiosk, nowMs()) ||
         !m_store.useInvite(inv->code)) {
         m_store.rollback();
         sendError(c, d.id, ErrorCode::StorageError, QStringLiteral("could not pair the tablet"));
@@ -345,7 +344,7 @@ void SyncServer::handleMemberRemove(Connection *c, const Protocol::Decoded &d)
     }
     // An unpaired tablet also loses its sessions, live ones included: it has no other
     // household to go to.
-    const bool tablet = targetRole == kKiosk;
+    const bool tablet = targetRole == kRoleKiosk;
     if (!m_store.begin() || !m_store.deleteMember(hh, target) ||
         (tablet &&
          (!m_store.revokeAllRefreshTokens(target) || !m_store.bumpTokenGeneration(target))) ||
@@ -371,7 +370,7 @@ void SyncServer::handleSetRole(Connection *c, const Protocol::Decoded &d)
                   QStringLiteral("role must be \"owner\" or \"member\""));
         return;
     }
-    if (roleIn(c->userId, hh) != kOwner) {
+    if (roleIn(c->userId, hh) != kRoleOwner) {
         sendError(c, d.id, ErrorCode::Forbidden, QStringLiteral("only an owner can change roles"));
         return;
     }
@@ -388,7 +387,7 @@ void SyncServer::handleSetRole(Connection *c, const Protocol::Decoded &d)
                   QStringLiteral("that person is not in this household"));
         return;
     }
-    if (current == kKiosk) {
+    if (current == kRoleKiosk) {
         sendError(c, d.id, ErrorCode::BadValue,
                   QStringLiteral("a kitchen tablet keeps the kiosk role; remove it to unpair"));
         return;

@@ -16,7 +16,6 @@ constexpr int kDefaultHistoryLimit = 50;
 // into a snapshot: what a client asks for never makes one reply (or a queue of them) huge.
 constexpr qint64 kMaxHistoryBytes = 256 * 1024;
 constexpr qint64 kMaxCatchUpBytes = 1024 * 1024;
-const QString kKioskRole = QStringLiteral("kiosk");
 
 // A list as `lists` and `list.changed` show it: every plain field, with the flags a list
 // that never set them has.
@@ -175,17 +174,13 @@ void SyncServer::handleSubscribe(Connection *c, const Protocol::Decoded &d)
         return;
     }
     QJsonObject result {{QStringLiteral("listId"), listId}, {QStringLiteral("seq"), r->headSeq}};
-    bool snapshot = since > r->headSeq || r->headSeq - since > m_config.snapshotThreshold;
-    if (!snapshot) {
+    bool complete = since <= r->headSeq && r->headSeq - since <= m_config.snapshotThreshold;
+    // Ops that add up to more than 1 MiB: the state is the shorter answer.
+    const auto rows = complete ? m_store.opsSince(listId, since, kMaxCatchUpBytes, &complete)
+                               : QList<ServerStore::OpRow> {};
+    if (complete) {
         QJsonArray ops;
-        qint64 bytes = 0;
-        for (const auto &row : m_store.opsSince(listId, since)) {
-            // Ops that add up to more than a page: the state is the shorter answer.
-            bytes += row.opJson.size();
-            if (bytes > kMaxCatchUpBytes) {
-                snapshot = true;
-                break;
-            }
+        for (const auto &row : rows) {
             QJsonObject o {{QStringLiteral("seq"), row.seq},
                            {QStringLiteral("by"), row.userId},
                            {QStringLiteral("at"), row.atMs},
@@ -198,14 +193,12 @@ void SyncServer::handleSubscribe(Connection *c, const Protocol::Decoded &d)
         }
         result.insert(QStringLiteral("mode"), QStringLiteral("ops"));
         result.insert(QStringLiteral("ops"), ops);
-    }
-    if (snapshot) {
+    } else {
         QJsonArray entities;
         for (const Entity &e : std::as_const(r->entities))
             entities.append(e.toJson());
         result.insert(QStringLiteral("mode"), QStringLiteral("snapshot"));
         result.insert(QStringLiteral("entities"), entities);
-        result.remove(QStringLiteral("ops"));
     }
     if (!r->subscribers.contains(c)) {
         const QByteArray joined =
@@ -363,6 +356,10 @@ void SyncServer::handleMutate(Connection *c, const Protocol::Decoded &d)
             return;
         }
         stageReject(c, d.id, mutationId, listId, e);
+        // A list loaded only to refuse this op does not stay in memory.
+        if (Room *r = m_rooms.value(listId);
+            r && r->subscribers.isEmpty() && !m_batchRooms.contains(listId))
+            evictRoom(r);
         return;
     }
     m_batch.append(std::move(p));
@@ -409,7 +406,7 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
     const QJsonValue assignee = op.fields.value(QStringLiteral("assignee"));
     if (assignee.isString()) {
         const QString role = storedRoleIn(assignee.toString(), household);
-        if (role.isEmpty() || role == kKioskRole)
+        if (role.isEmpty() || role == kRoleKiosk)
             return Error {ErrorCode::NotFound,
                           QStringLiteral("the assignee is not a person of this household")};
     }
@@ -419,20 +416,18 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
     QByteArray byJson = "\"by\":\"" + c->userId.toLatin1() + "\",\"byName\":" + c->displayNameJson;
     if (!op.actAs.isEmpty()) {
         const QString hh = household;
-        if (roleIn(c->userId, hh) != kKioskRole)
+        if (roleIn(c->userId, hh) != kRoleKiosk)
             return Error {ErrorCode::Forbidden,
                           QStringLiteral("only a kitchen tablet can make a change for someone")};
         const QString role = storedRoleIn(op.actAs, hh);
         const auto person =
-            role.isEmpty() || role == kKioskRole ? std::nullopt : m_store.userById(op.actAs);
+            role.isEmpty() || role == kRoleKiosk ? std::nullopt : m_store.userById(op.actAs);
         if (!person)
             return Error {ErrorCode::NotFound,
                           QStringLiteral("that person is not in this household")};
         actor = person->id;
-        const QByteArray arr =
-            QJsonDocument(QJsonArray {person->displayName}).toJson(QJsonDocument::Compact);
-        byJson = "\"by\":\"" + actor.toLatin1() + "\",\"byName\":" + arr.mid(1, arr.size() - 2) +
-            ",\"via\":" + c->displayNameJson;
+        byJson = "\"by\":\"" + actor.toLatin1() +
+            "\",\"byName\":" + jsonString(person->displayName) + ",\"via\":" + c->displayNameJson;
     }
 
     if (!m_store.begin()) {

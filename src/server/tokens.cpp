@@ -143,8 +143,10 @@ Tokens::Claims Tokens::verify(const QByteArray &token, qint64 nowSec, Error *err
     if (errno != 0 || iat <= 0)
         return invalid("no issue time");
     // Even a token signed with our key lives at most 15 minutes, and not from the future.
-    if (exp - iat > kMaxLifetimeSec || iat > nowSec + kMaxIssuedAheadSec)
+    if (exp - iat > kMaxLifetimeSec)
         return invalid("lifetime over 15 minutes");
+    if (iat > nowSec + kMaxIssuedAheadSec)
+        return invalid("issued in the future");
     // Tokens from before generations existed carry none: generation 0.
     errno = 0;
     long generation = jwt_get_grant_int(jwt.get(), "gen");

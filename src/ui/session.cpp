@@ -846,13 +846,14 @@ void Session::moveItem(const QString &itemId, int toRow)
     // Between the neighbours it will have at its new row.
     const int before = toRow > from ? toRow : toRow - 1;
     const int after = toRow > from ? toRow + 1 : toRow;
-    const auto item = currentItem(itemId);
     Op op;
     op.type = Op::Type::ItemMove;
     op.listId = m_currentListId;
     op.itemId = itemId;
     op.fields = {{QStringLiteral("position"),
                   placeItem([&] { return m_items.positionBetween(before, after); })}};
+    // Read after placing: a rebalance may have given the item a new key to go back to.
+    const auto item = currentItem(itemId);
     Op inverse = op;
     inverse.fields = {{QStringLiteral("position"),
                        item ? item->value(QStringLiteral("position")) : QJsonValue()}};
@@ -878,6 +879,11 @@ QString Session::placeItem(const std::function<QString()> &position)
     const QStringList keys = FracIndex::spread(int(items.size()));
     qCInfo(lcSync) << "giving the" << items.size() << "items of list" << m_currentListId
                    << "fresh positions";
+    // Undoing an earlier move would put back a key of the old layout: those undos go.
+    m_undo.removeIf([this](const Undo &u) {
+        return u.inverse.type == Op::Type::ItemMove && u.inverse.listId == m_currentListId;
+    });
+    Q_EMIT undoChanged();
     for (qsizetype i = 0; i < items.size(); ++i) {
         if (items.at(i).first == keys.at(i))
             continue;
