@@ -100,6 +100,13 @@ void SyncClient::setState(State s)
     if (m_state == s)
         return;
     m_state = s;
+    if (s != State::Connecting && s != State::Authenticating && !m_waiting.isEmpty()) {
+        // Requests made while connecting: sent now, or answered "offline".
+        QTimer::singleShot(0, this, [this] {
+            for (WaitingRequest &w : std::exchange(m_waiting, {}))
+                request(w.type, w.fields, std::move(w.onReply));
+        });
+    }
     Q_EMIT stateChanged(s);
 }
 
@@ -647,6 +654,12 @@ void SyncClient::fetchActivity(const QString &listId, const QString &householdId
 void SyncClient::request(const QString &type, const QJsonObject &fields,
                          std::function<void(const QJsonObject &)> onReply)
 {
+    // Still connecting (just signed in, say): sent once signed in on the connection, or
+    // answered "offline" if that fails.
+    if (m_state == State::Connecting || m_state == State::Authenticating) {
+        m_waiting.append({type, fields, std::move(onReply)});
+        return;
+    }
     if (m_state != State::Syncing && m_state != State::Live) {
         const QJsonObject offline {
             {QStringLiteral("type"), QStringLiteral("error")},

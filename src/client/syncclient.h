@@ -82,7 +82,8 @@ public:
     std::optional<qint64> keepMine(const LocalStore::Conflict &conflict, Error *error);
 
     // Any other request of the protocol (household.create, invite.create, ...) on this
-    // connection; `onReply` gets the reply or error frame, or an "offline" error at once.
+    // connection; `onReply` gets the reply or error frame, or an "offline" error when
+    // not connected (while connecting: once connected, or when that fails).
     void request(const QString &type, const QJsonObject &fields,
                  std::function<void(const QJsonObject &reply)> onReply);
     // Fetches the households, their members and lists again (after a join, say).
@@ -180,6 +181,13 @@ private:
     QHash<qint64, Op> m_inFlight; // mutation id -> op
     QHash<qint64, qint64> m_mutateRequests; // request id -> mutation id
     QSet<qint64> m_external; // ids of request() calls still waiting
+    struct WaitingRequest
+    {
+        QString type;
+        QJsonObject fields;
+        std::function<void(const QJsonObject &)> onReply;
+    };
+    QList<WaitingRequest> m_waiting; // request() calls made while connecting
     qint64 m_sentUpTo = 0; // the outbox was sent up to this mutation id on this connection
     QHash<QString, QList<QJsonObject>> m_presence;
     bool m_watchAll = true;
