@@ -40,6 +40,7 @@ Page {
                     onAccepted: create.clicked()
                 }
                 Button {
+                    font.capitalization: Font.MixedCase
                     id: create
                     objectName: "create"
                     text: qsTr("Create")
@@ -61,6 +62,7 @@ Page {
                     onAccepted: join.clicked()
                 }
                 Button {
+                    font.capitalization: Font.MixedCase
                     id: join
                     objectName: "join"
                     text: qsTr("Join")
@@ -77,6 +79,7 @@ Page {
                 color: "#d64545"
             }
             Button {
+                font.capitalization: Font.MixedCase
                 flat: true
                 text: qsTr("Sign out")
                 onClicked: page.session.signOut()

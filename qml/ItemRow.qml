@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import QtQuick.Controls.Material
+import QtQuick.Controls.impl
 
 // One item of a list: check it off, edit its title in place (double click or F2), delete
 // it; shows when it is not simply saved (waiting to be sent, or refused) and who else
@@ -27,6 +28,21 @@ ItemDelegate {
     required property bool overdue
     property bool editing: false
     property bool showCategory: true // not when the list is grouped by category
+    // The time now (ms), ticking from the page, so "changed by Mum, 5 min ago" ages.
+    property double now: Date.now()
+
+    // How long ago `ms` was, as a person says it.
+    function ago(ms) {
+        const minutes = Math.floor((row.now - ms) / 60000)
+        if (minutes < 1)
+            return qsTr("just now")
+        if (minutes < 60)
+            return qsTr("%n min ago", "", minutes)
+        const then = new Date(ms)
+        if (then.toDateString() === new Date(row.now).toDateString())
+            return qsTr("at %1").arg(then.toLocaleTimeString(Qt.locale(), Locale.ShortFormat))
+        return qsTr("on %1").arg(then.toLocaleDateString(Qt.locale(), Locale.ShortFormat))
+    }
 
     signal doneToggled(bool done)
     signal keepMine()
@@ -58,6 +74,8 @@ ItemDelegate {
     onDoubleClicked: row.editing = true
     Keys.onSpacePressed: row.doneToggled(!row.done)
     Keys.onDeletePressed: row.removed()
+    Keys.onReturnPressed: row.detailsRequested()
+    Keys.onEnterPressed: row.detailsRequested()
     Keys.onPressed: (event) => {
         if (event.key === Qt.Key_F2) {
             row.editing = true
@@ -70,15 +88,17 @@ ItemDelegate {
 
     contentItem: RowLayout {
         spacing: 10
-        Label {
+        IconImage {
             id: handle
             objectName: "dragHandle"
-            text: "\u2807\u2807"
-            font.pixelSize: 16
-            opacity: row.hovered || drag.pressed ? 0.6 : 0.15
+            source: "qrc:/icons/adwaita/list-drag-handle-symbolic.svg"
+            sourceSize: Qt.size(16, 16)
+            color: row.Material.foreground
+            opacity: row.hovered || drag.pressed ? 0.6 : 0.2
             Layout.preferredWidth: 18
             Layout.fillHeight: true
-            verticalAlignment: Text.AlignVCenter
+            fillMode: Image.Pad
+            Accessible.role: Accessible.Grip
             Accessible.name: qsTr("Drag to move %1 (or Alt+Up and Alt+Down)").arg(row.title)
             // A MouseArea rather than a DragHandler: it keeps the list from taking the
             // vertical drag for a scroll.
@@ -110,15 +130,31 @@ ItemDelegate {
         ColumnLayout {
             Layout.fillWidth: true
             spacing: 0
-            Label {
-                objectName: "title"
+            // The title with its quantity right after it ("Milk  2 l"), at any width.
+            RowLayout {
                 visible: !row.editing
                 Layout.fillWidth: true
-                text: row.title
-                elide: Text.ElideRight
-                font.pixelSize: 15
-                font.strikeout: row.done
-                opacity: row.done ? 0.55 : 1
+                spacing: 8
+                Label {
+                    objectName: "title"
+                    // As wide as its text, narrower (elided) when the row is short of room.
+                    Layout.fillWidth: true
+                    Layout.maximumWidth: Math.ceil(implicitWidth) + 1
+                    text: row.title
+                    elide: Text.ElideRight
+                    font.pixelSize: 15
+                    font.strikeout: row.done
+                    opacity: row.done ? 0.55 : 1
+                }
+                Label {
+                    id: quantityLabel
+                    objectName: "quantity"
+                    visible: text.length > 0
+                    text: row.quantityText
+                    font.pixelSize: 14
+                    opacity: 0.7
+                }
+                Item { Layout.fillWidth: true }
             }
             TextField {
                 id: editor
@@ -128,7 +164,16 @@ ItemDelegate {
                 // Copied when editing starts: a rename from elsewhere must not overwrite
                 // what is being typed.
                 onVisibleChanged: if (visible) { text = row.title; forceActiveFocus(); selectAll() }
-                onAccepted: { row.renamed(text); row.editing = false }
+                // Handled here, not onAccepted: a text field lets Return go on to its
+                // parents, and the row would open the details.
+                function finish(event) {
+                    row.renamed(text)
+                    row.editing = false
+                    row.forceActiveFocus()
+                    event.accepted = true
+                }
+                Keys.onReturnPressed: (event) => finish(event)
+                Keys.onEnterPressed: (event) => finish(event)
                 Keys.onEscapePressed: row.editing = false
                 onActiveFocusChanged: if (!activeFocus) row.editing = false
                 Accessible.name: qsTr("Item title")
@@ -157,12 +202,14 @@ ItemDelegate {
             Label {
                 objectName: "changedBy"
                 visible: row.changedBy.length > 0 && !row.editing
-                text: qsTr("changed by %1, just now").arg(row.changedBy)
+                //: Who changed an item last and when: "changed by Mum, 5 min ago".
+                text: qsTr("changed by %1, %2").arg(row.changedBy).arg(row.ago(row.changedAt))
                 font.pixelSize: 11
                 opacity: 0.6
             }
         }
         Button {
+            font.capitalization: Font.MixedCase
             objectName: "keepMine"
             visible: row.conflict.length > 0
             text: qsTr("Keep mine")
@@ -171,14 +218,8 @@ ItemDelegate {
             Accessible.name: qsTr("Keep my change to %1").arg(row.title)
         }
         Label {
-            objectName: "quantity"
-            visible: text.length > 0
-            text: row.quantityText
-            opacity: 0.75
-        }
-        Label {
             objectName: "category"
-            visible: row.showCategory && row.category.length > 0
+            visible: row.showCategory && row.category.length > 0 && row.width > 560
             text: row.category
             font.pixelSize: 11
             padding: 3
@@ -200,17 +241,25 @@ ItemDelegate {
         }
         ToolButton {
             objectName: "details"
-            text: "\u22ef"
+            icon.source: "qrc:/icons/adwaita/view-more-symbolic.svg"
+            display: AbstractButton.IconOnly
+            text: qsTr("Details")
             onClicked: row.detailsRequested()
             Accessible.name: qsTr("Details of %1").arg(row.title)
-            opacity: row.hovered || row.highlighted ? 1 : 0.25
+            opacity: row.hovered || row.highlighted ? 1 : 0.35
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Details")
         }
         ToolButton {
             objectName: "delete"
-            text: "\u2715"
+            icon.source: "qrc:/icons/adwaita/user-trash-symbolic.svg"
+            display: AbstractButton.IconOnly
+            text: qsTr("Delete")
             onClicked: row.removed()
             Accessible.name: qsTr("Delete %1").arg(row.title)
-            opacity: row.hovered || row.highlighted ? 1 : 0.25
+            opacity: row.hovered || row.highlighted ? 1 : 0.35
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Delete (Del)")
         }
     }
 }

@@ -75,6 +75,7 @@ ItemDelegate {
             opacity: 0.75
         }
         Button {
+            font.capitalization: Font.MixedCase
             objectName: "kioskDelete"
             flat: true
             text: "\u2715"

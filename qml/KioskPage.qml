@@ -54,6 +54,7 @@ Page {
             anchors.rightMargin: 12
             spacing: 16
             Button {
+                font.capitalization: Font.MixedCase
                 objectName: "kioskHome"
                 visible: page.showingList
                 text: qsTr("\u2039 All lists")
@@ -91,6 +92,7 @@ Page {
                 onRetryRequested: page.session.status.retryNow()
             }
             Button {
+                font.capitalization: Font.MixedCase
                 objectName: "clean"
                 text: qsTr("Clean")
                 font.pixelSize: 18
@@ -100,6 +102,7 @@ Page {
                 onClicked: cleaning.start()
             }
             Button {
+                font.capitalization: Font.MixedCase
                 objectName: "exit"
                 text: qsTr("Exit")
                 font.pixelSize: 18
@@ -176,6 +179,7 @@ Page {
                 onAccepted: addButton.clicked()
             }
             Button {
+                font.capitalization: Font.MixedCase
                 id: addButton
                 objectName: "kioskAddButton"
                 Layout.preferredHeight: 64
@@ -255,6 +259,7 @@ Page {
             RowLayout {
                 Label { text: page.session.undoText; color: "white"; font.pixelSize: 20 }
                 Button {
+                    font.capitalization: Font.MixedCase
                     text: qsTr("Undo")
                     flat: true
                     Layout.preferredHeight: 56

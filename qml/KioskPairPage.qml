@@ -139,6 +139,7 @@ Page {
                     color: "#d64545"
                 }
                 Button {
+                    font.capitalization: Font.MixedCase
                     id: pair
                     objectName: "kioskPair"
                     Layout.fillWidth: true

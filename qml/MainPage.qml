@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
+import QtQuick.Controls.impl
 import QtQuick.Layouts
 import Kinlist
 
@@ -10,10 +11,15 @@ Page {
     id: page
     required property Session session
 
+    // The time now, for rows that say how long ago something happened.
+    property double now: Date.now()
+    Timer { interval: 20000; running: true; repeat: true; onTriggered: page.now = Date.now() }
+
     function focusNewItem() { newItem.forceActiveFocus() }
     function focusLists() { lists.forceActiveFocus() }
 
     Shortcut { sequence: "Ctrl+N"; onActivated: page.focusNewItem() }
+    Shortcut { sequence: "Ctrl+Shift+N"; onActivated: newListDialog.open() }
 
     // An item's details: quantity, unit and category on shopping lists; who and by when
     // on task lists; a note on both.
@@ -28,11 +34,13 @@ Page {
         // Buttons of our own, so they speak the chosen language at once.
         footer: DialogButtonBox {
             Button {
+                font.capitalization: Font.MixedCase
                 objectName: "detailsSave"
                 text: qsTr("Save")
                 DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
             }
             Button {
+                font.capitalization: Font.MixedCase
                 text: qsTr("Cancel")
                 DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
             }
@@ -69,18 +77,19 @@ Page {
             width: parent.width
             columns: 2
             Label { text: qsTr("Title") }
-            TextField { id: titleField; Layout.fillWidth: true; Accessible.name: qsTr("Title") }
+            TextField { id: titleField; Layout.fillWidth: true; Accessible.name: qsTr("Title"); onAccepted: details.accept() }
             Label { text: qsTr("Quantity"); visible: !details.tasks }
             TextField {
                 id: quantityField; visible: !details.tasks; Layout.fillWidth: true
                 validator: DoubleValidator { bottom: 0; top: 1000000 }
                 inputMethodHints: Qt.ImhFormattedNumbersOnly
                 Accessible.name: qsTr("Quantity")
+                onAccepted: details.accept()
             }
             Label { text: qsTr("Unit"); visible: !details.tasks }
-            TextField { id: unitField; visible: !details.tasks; Layout.fillWidth: true; placeholderText: qsTr("e.g. kg"); Accessible.name: qsTr("Unit") }
+            TextField { id: unitField; visible: !details.tasks; Layout.fillWidth: true; placeholderText: qsTr("e.g. kg"); Accessible.name: qsTr("Unit"); onAccepted: details.accept() }
             Label { text: qsTr("Category"); visible: !details.tasks }
-            TextField { id: categoryField; visible: !details.tasks; Layout.fillWidth: true; placeholderText: qsTr("e.g. Dairy"); Accessible.name: qsTr("Category") }
+            TextField { id: categoryField; visible: !details.tasks; Layout.fillWidth: true; placeholderText: qsTr("e.g. Dairy"); Accessible.name: qsTr("Category"); onAccepted: details.accept() }
             Label { text: qsTr("Who"); visible: details.tasks }
             ComboBox {
                 id: assigneeBox; visible: details.tasks; Layout.fillWidth: true
@@ -93,6 +102,65 @@ Page {
                 placeholderText: qsTr("YYYY-MM-DD")
                 validator: RegularExpressionValidator { regularExpression: /^$|^\d{4}-\d{2}-\d{2}$/ }
                 Accessible.name: qsTr("Due date")
+                onAccepted: details.accept()
+            }
+        }
+    }
+
+    // A new list: its name and its kind, shopping (quantities, grouped by category) or tasks
+    // (who does it, by when).
+    Dialog {
+        id: newListDialog
+        objectName: "newListDialog"
+        property string kind: "shopping"
+        anchors.centerIn: parent
+        modal: true
+        width: Math.min(420, page.width - 24)
+        title: qsTr("New list")
+        footer: DialogButtonBox {
+            Button {
+                font.capitalization: Font.MixedCase
+                objectName: "newListCreate"
+                text: qsTr("Create")
+                enabled: newListName.text.trim().length > 0
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                font.capitalization: Font.MixedCase
+                text: qsTr("Cancel")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
+        onAboutToShow: { newListName.text = ""; kind = "shopping" }
+        onOpened: newListName.forceActiveFocus()
+        onAccepted: if (newListName.text.trim().length > 0)
+                        page.session.createList(newListName.text.trim(), kind)
+        // Then straight on to its first item.
+        onClosed: if (page.session.currentListId.length > 0) newItem.forceActiveFocus()
+        ColumnLayout {
+            width: parent.width
+            spacing: 4
+            TextField {
+                id: newListName
+                objectName: "newListName"
+                Layout.fillWidth: true
+                placeholderText: qsTr("Name, e.g. Groceries")
+                Accessible.name: qsTr("Name of the new list")
+                onAccepted: if (text.trim().length > 0) newListDialog.accept()
+            }
+            RadioButton {
+                objectName: "kindShopping"
+                text: qsTr("Shopping list: quantities, grouped by category")
+                checked: newListDialog.kind === "shopping"
+                onClicked: newListDialog.kind = "shopping"
+                Keys.onReturnPressed: newListDialog.accept()
+            }
+            RadioButton {
+                objectName: "kindTasks"
+                text: qsTr("Tasks: who does it, and by when")
+                checked: newListDialog.kind === "tasks"
+                onClicked: newListDialog.kind = "tasks"
+                Keys.onReturnPressed: newListDialog.accept()
             }
         }
     }
@@ -113,6 +181,7 @@ Page {
         // Buttons of our own, so they speak the chosen language at once.
         footer: DialogButtonBox {
             Button {
+                font.capitalization: Font.MixedCase
                 text: qsTr("Close")
                 DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
             }
@@ -147,11 +216,15 @@ Page {
         }
     }
     Shortcut { sequence: "Ctrl+L"; onActivated: page.focusLists() }
-    Shortcut { sequences: [StandardKey.Undo]; onActivated: page.session.undo() }
+    // Escape closes the activity panel, wherever the keyboard is.
     Shortcut {
-        sequences: [StandardKey.Find]
-        onActivated: { find.visible = true; find.forceActiveFocus() }
+        sequence: "Escape"
+        enabled: activityPanel.visible
+        onActivated: activityPanel.visible = false
     }
+    Shortcut { sequences: [StandardKey.Undo]; onActivated: page.session.undo() }
+    function openFind() { find.visible = true; find.forceActiveFocus() }
+    Shortcut { sequences: [StandardKey.Find]; onActivated: page.openFind() }
 
     // The undo bar shows for a few seconds after each change that can be taken back.
     Timer { id: undoTimer; interval: 5000 }
@@ -160,110 +233,151 @@ Page {
         function onUndoChanged() { if (page.session.undoText.length > 0) undoTimer.restart() }
     }
 
+    // Narrow windows (a phone-sized window, a window beside another): the side bar is a
+    // drawer, opened by the button at the start of the header.
+    readonly property bool narrow: width < 760
+    onNarrowChanged: if (!narrow) drawer.close()
+    Drawer {
+        id: drawer
+        objectName: "drawer"
+        width: Math.min(300, page.width * 0.85)
+        height: page.height
+        interactive: page.narrow
+        padding: 0
+    }
+
+    // ---- side bar (in the page, or in the drawer when narrow) ----
+    Pane {
+        id: sideBar
+        objectName: "sideBar"
+        parent: page.narrow ? drawer.contentItem : sideSlot
+        anchors.fill: parent
+        padding: 0
+        Material.background: Material.theme === Material.Dark ? "#1f2326" : "#f3f5f4"
+
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: 0
+            Label {
+                visible: page.session.households.length <= 1
+                Layout.fillWidth: true
+                Layout.margins: 16
+                Layout.bottomMargin: 8
+                text: page.session.householdName
+                font.pixelSize: 18
+                font.weight: Font.DemiBold
+                elide: Text.ElideRight
+            }
+            // More than one household: switch between them here.
+            ComboBox {
+                objectName: "households"
+                visible: page.session.households.length > 1
+                Layout.fillWidth: true
+                Layout.margins: 8
+                model: page.session.households.map(h => h.name)
+                currentIndex: page.session.households.findIndex(h => h.id === page.session.householdId)
+                onActivated: (i) => page.session.householdId = page.session.households[i].id
+                Accessible.name: qsTr("Household")
+            }
+            ListView {
+                id: lists
+                objectName: "lists"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                model: page.session.lists
+                currentIndex: page.session.lists.rowOf(page.session.currentListId)
+                keyNavigationEnabled: true
+                activeFocusOnTab: true
+                // From the lists, Tab goes on to the open list, not to the buttons below.
+                KeyNavigation.tab: newItem
+                Accessible.name: qsTr("Lists")
+                delegate: ItemDelegate {
+                    id: listRow
+                    required property int index
+                    required property string listId
+                    required property string name
+                    required property string kind
+                    required property int openCount
+                    width: ListView.view.width
+                    highlighted: ListView.isCurrentItem
+                    text: name
+                    icon.source: kind === "tasks" ? "qrc:/icons/adwaita/checkbox-checked-symbolic.svg"
+                                                  : "qrc:/icons/adwaita/view-list-bullet-symbolic.svg"
+                    Accessible.role: Accessible.ListItem
+                    Accessible.name: (kind === "tasks"
+                        ? qsTr("%1, %n to do", "a task list and how many tasks are open", openCount)
+                        : qsTr("%1, %n open", "a list and how many items are not done", openCount)).arg(name)
+                    function choose() {
+                        page.session.currentListId = listId
+                        drawer.close()
+                    }
+                    onClicked: choose()
+                    Keys.onReturnPressed: choose()
+                    contentItem: RowLayout {
+                        spacing: 12
+                        IconImage {
+                            source: listRow.icon.source
+                            sourceSize: Qt.size(16, 16)
+                            color: listRow.Material.foreground
+                            opacity: 0.7
+                        }
+                        Label { text: listRow.name; Layout.fillWidth: true; elide: Text.ElideRight }
+                        Label { text: listRow.openCount > 0 ? listRow.openCount : ""; opacity: 0.6 }
+                    }
+                }
+            }
+            Button {
+                font.capitalization: Font.MixedCase
+                objectName: "newListButton"
+                Layout.fillWidth: true
+                Layout.margins: 8
+                text: qsTr("New list")
+                icon.source: "qrc:/icons/adwaita/list-add-symbolic.svg"
+                onClicked: newListDialog.open()
+                Accessible.name: qsTr("Make a new list")
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.leftMargin: 8
+                Layout.rightMargin: 8
+                Layout.bottomMargin: 4
+                Button {
+                    font.capitalization: Font.MixedCase
+                    objectName: "invite"
+                    Layout.fillWidth: true
+                    flat: true
+                    text: qsTr("Invite")
+                    icon.source: "qrc:/icons/adwaita/contact-new-symbolic.svg"
+                    onClicked: { page.session.createInvite(); inviteDialog.open() }
+                    Accessible.name: qsTr("Invite someone")
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Invite someone to %1").arg(page.session.householdName)
+                }
+                Button {
+                    font.capitalization: Font.MixedCase
+                    objectName: "settings"
+                    Layout.fillWidth: true
+                    flat: true
+                    text: qsTr("Settings")
+                    icon.source: "qrc:/icons/adwaita/emblem-system-symbolic.svg"
+                    onClicked: settingsDialog.open()
+                }
+            }
+        }
+    }
+
     RowLayout {
         anchors.fill: parent
         spacing: 0
 
-        // ---- side bar ----
-        Pane {
+        Item {
+            id: sideSlot
+            visible: !page.narrow
             Layout.preferredWidth: 260
             Layout.fillHeight: true
-            padding: 0
-            Material.background: Material.theme === Material.Dark ? "#1f2326" : "#f3f5f4"
-
-            ColumnLayout {
-                anchors.fill: parent
-                spacing: 0
-                Label {
-                    visible: page.session.households.length <= 1
-                    Layout.fillWidth: true
-                    Layout.margins: 16
-                    text: page.session.householdName
-                    font.pixelSize: 18
-                    font.weight: Font.DemiBold
-                    elide: Text.ElideRight
-                }
-                // More than one household: switch between them here.
-                ComboBox {
-                    objectName: "households"
-                    visible: page.session.households.length > 1
-                    Layout.fillWidth: true
-                    Layout.margins: 8
-                    model: page.session.households.map(h => h.name)
-                    currentIndex: page.session.households.findIndex(h => h.id === page.session.householdId)
-                    onActivated: (i) => page.session.householdId = page.session.households[i].id
-                    Accessible.name: qsTr("Household")
-                }
-                ListView {
-                    id: lists
-                    objectName: "lists"
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
-                    clip: true
-                    model: page.session.lists
-                    currentIndex: page.session.lists.rowOf(page.session.currentListId)
-                    keyNavigationEnabled: true
-                    Accessible.name: qsTr("Lists")
-                    delegate: ItemDelegate {
-                        required property int index
-                        required property string listId
-                        required property string name
-                        required property string kind
-                        required property int openCount
-                        width: ListView.view.width
-                        highlighted: ListView.isCurrentItem
-                        text: name
-                        Accessible.name: qsTr("%1, %n open", "a list and how many items are not done", openCount).arg(name)
-                        onClicked: page.session.currentListId = listId
-                        Keys.onReturnPressed: page.session.currentListId = listId
-                        contentItem: RowLayout {
-                            Label {
-                                text: kind === "tasks" ? "\u2611" : "\u2022"
-                                opacity: 0.7
-                                Layout.preferredWidth: 14
-                            }
-                            Label { text: name; Layout.fillWidth: true; elide: Text.ElideRight }
-                            Label { text: openCount > 0 ? openCount : ""; opacity: 0.6 }
-                        }
-                    }
-                }
-                Button {
-                    objectName: "settings"
-                    Layout.fillWidth: true
-                    Layout.leftMargin: 8
-                    Layout.rightMargin: 8
-                    flat: true
-                    text: qsTr("Settings")
-                    onClicked: settingsDialog.open()
-                }
-                Button {
-                    objectName: "invite"
-                    Layout.fillWidth: true
-                    Layout.leftMargin: 8
-                    Layout.rightMargin: 8
-                    flat: true
-                    text: qsTr("Invite someone")
-                    onClicked: { page.session.createInvite(); inviteDialog.open() }
-                }
-                RowLayout {
-                    Layout.fillWidth: true
-                    Layout.margins: 8
-                    TextField {
-                        id: newList
-                        objectName: "newList"
-                        Layout.fillWidth: true
-                        placeholderText: qsTr("New list")
-                        Accessible.name: qsTr("Name of a new list")
-                        onAccepted: {
-                            page.session.createList(text, "shopping")
-                            text = ""
-                        }
-                    }
-                }
-            }
         }
-
-        Rectangle { Layout.fillHeight: true; width: 1; color: Material.dividerColor }
+        Rectangle { visible: !page.narrow; Layout.fillHeight: true; width: 1; color: Material.dividerColor }
 
         // ---- the open list ----
         ColumnLayout {
@@ -277,11 +391,24 @@ Page {
                 Material.elevation: 1
                 RowLayout {
                     anchors.fill: parent
-                    anchors.leftMargin: 20
-                    anchors.rightMargin: 12
+                    anchors.leftMargin: page.narrow ? 4 : 20
+                    anchors.rightMargin: page.narrow ? 4 : 12
+                    spacing: page.narrow ? 0 : 4
+                    ToolButton {
+                        objectName: "menuButton"
+                        visible: page.narrow
+                        icon.source: "qrc:/icons/adwaita/sidebar-show-symbolic.svg"
+                        display: AbstractButton.IconOnly
+                        text: qsTr("Lists")
+                        onClicked: drawer.open()
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Show the lists")
+                        Accessible.name: qsTr("Show the lists")
+                    }
                     Label {
                         objectName: "listTitle"
                         Layout.fillWidth: true
+                        Layout.minimumWidth: 60
                         text: page.session.currentListName || qsTr("No list yet")
                         font.pixelSize: 20
                         font.weight: Font.DemiBold
@@ -315,19 +442,37 @@ Page {
                         }
                     }
                     ToolButton {
+                        objectName: "findButton"
+                        visible: page.session.currentListId.length > 0 && !page.narrow
+                        icon.source: "qrc:/icons/adwaita/edit-find-symbolic.svg"
+                        display: AbstractButton.IconOnly
+                        text: qsTr("Find")
+                        onClicked: page.openFind()
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Find on this list (Ctrl+F)")
+                        Accessible.name: qsTr("Find on this list")
+                    }
+                    ToolButton {
                         objectName: "activityButton"
                         visible: page.session.currentListId.length > 0
+                        icon.source: "qrc:/icons/adwaita/document-open-recent-symbolic.svg"
+                        display: AbstractButton.IconOnly
                         text: qsTr("Activity")
                         checkable: true
                         checked: activityPanel.visible
                         onToggled: activityPanel.visible = checked
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Who did what (Esc closes)")
                         Accessible.name: qsTr("Show the activity of this list")
                     }
                     ToolButton {
                         objectName: "mute"
                         visible: page.session.currentListId.length > 0
+                        icon.source: page.session.currentListMuted
+                                     ? "qrc:/icons/adwaita/notifications-disabled-symbolic.svg"
+                                     : "qrc:/icons/adwaita/preferences-system-notifications-symbolic.svg"
+                        display: AbstractButton.IconOnly
                         text: page.session.currentListMuted ? qsTr("Muted") : qsTr("Mute")
-                        opacity: page.session.currentListMuted ? 1 : 0.6
                         checkable: true
                         checked: page.session.currentListMuted
                         onToggled: page.session.currentListMuted = checked
@@ -373,8 +518,17 @@ Page {
                 placeholderText: qsTr("Add an item and press Enter")
                 Accessible.name: qsTr("New item")
                 onAccepted: {
+                    // Enter again on "Milk is already on the list": add one more of it.
+                    if (text.trim().length === 0 && page.session.duplicateText.length > 0) {
+                        page.session.addOneMore()
+                        return
+                    }
                     page.session.addItem(text)
                     text = ""
+                }
+                Keys.onEscapePressed: (event) => {
+                    event.accepted = page.session.duplicateText.length > 0
+                    page.session.dismissDuplicate()
                 }
             }
 
@@ -394,20 +548,27 @@ Page {
                         wrapMode: Text.WordWrap
                     }
                     Button {
+                        font.capitalization: Font.MixedCase
                         objectName: "addOneMore"
                         text: qsTr("Add 1 more")
                         highlighted: true
                         onClicked: page.session.addOneMore()
                     }
                     Button {
+                        font.capitalization: Font.MixedCase
                         objectName: "addAnyway"
                         text: qsTr("Add anyway")
                         flat: true
                         onClicked: page.session.addAnyway()
                     }
                     ToolButton {
-                        text: "\u2715"
+                        objectName: "dismissDuplicate"
+                        icon.source: "qrc:/icons/adwaita/window-close-symbolic.svg"
+                        display: AbstractButton.IconOnly
+                        text: qsTr("Never mind")
                         onClicked: page.session.dismissDuplicate()
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Never mind (Esc)")
                         Accessible.name: qsTr("Never mind")
                     }
                 }
@@ -425,6 +586,7 @@ Page {
                 section.property: page.session.items.groupByCategory ? "category" : ""
                 section.delegate: Label {
                     required property string section
+                    objectName: "section"
                     text: section.length > 0 ? section : qsTr("Other")
                     padding: 6
                     leftPadding: 16
@@ -436,11 +598,25 @@ Page {
                 // While dragging: the row an item would land on (-1: none).
                 property int dropRow: -1
                 property int dragFrom: -1
+                // Makes the item with this id the current row, keeping the keyboard there.
+                function select(id) {
+                    currentIndex = page.session.items.rowOf(id)
+                    positionViewAtIndex(currentIndex, ListView.Contain)
+                    if (currentItem)
+                        currentItem.forceActiveFocus()
+                }
+                // The row at a point of the list's content. On a category's header (or a
+                // gap between rows): the row just below it, so that an item dropped under
+                // "Produce" becomes Produce's first.
                 function rowAt(contentY) {
-                    const i = items.indexAt(8, contentY)
-                    if (i >= 0)
-                        return i
-                    return contentY < 0 ? 0 : items.count - 1
+                    if (contentY < 0)
+                        return 0
+                    for (let dy = 0; dy <= 64; dy += 4) {
+                        const i = items.indexAt(8, contentY + dy)
+                        if (i >= 0)
+                            return i
+                    }
+                    return items.count - 1
                 }
                 Rectangle {
                     objectName: "dropLine"
@@ -457,14 +633,17 @@ Page {
                 }
                 delegate: ItemRow {
                     showCategory: !page.session.items.groupByCategory
+                    now: page.now
                     onDoneToggled: (d) => page.session.setDone(itemId, d)
                     onRenamed: (t) => page.session.renameItem(itemId, t)
                     onRemoved: page.session.removeItem(itemId)
                     onKeepMine: page.session.keepMine(itemId)
                     onDetailsRequested: details.openFor(itemId, title, quantity, unit, category, due, assignee)
+                    // The moved item stays the current one, wherever its row went.
                     onMoveBy: (rows) => {
-                        page.session.moveItem(itemId, index + rows)
-                        items.currentIndex = index + rows
+                        const id = itemId
+                        page.session.moveItemBy(id, rows)
+                        items.select(id)
                     }
                     // Drag by the handle: a line shows where it goes; letting go moves it.
                     onDragMoved: (dy) => {
@@ -475,11 +654,12 @@ Page {
                         const to = items.rowAt(y + height / 2 + dy)
                         items.dropRow = -1
                         if (to >= 0 && to !== index) {
-                            page.session.moveItem(itemId, to)
-                            items.currentIndex = to
+                            const id = itemId
+                            page.session.moveItem(id, to)
+                            items.select(id)
                         }
                     }
-                    onClicked: items.currentIndex = index
+                    onClicked: items.select(itemId)
                 }
                 Label {
                     anchors.centerIn: parent
@@ -490,6 +670,7 @@ Page {
             }
 
             Button {
+                font.capitalization: Font.MixedCase
                 objectName: "toggleDone"
                 Layout.margins: 8
                 flat: true
@@ -563,8 +744,10 @@ Page {
                         Label { text: entry.time; opacity: 0.6 }
                         ToolButton {
                             objectName: "revert"
-                            text: "\u21b6"
-                            visible: entry.hovered
+                            icon.source: "qrc:/icons/adwaita/edit-undo-symbolic.svg"
+                            display: AbstractButton.IconOnly
+                            text: qsTr("Take back")
+                            opacity: entry.hovered || activeFocus ? 1 : 0.35
                             onClicked: page.session.revertActivity(entry.index)
                             ToolTip.visible: hovered
                             ToolTip.text: qsTr("Take this change back")
@@ -602,6 +785,7 @@ Page {
         RowLayout {
             Label { text: page.session.undoText; color: "white" }
             Button {
+                font.capitalization: Font.MixedCase
                 objectName: "undo"
                 text: qsTr("Undo")
                 flat: true

@@ -65,6 +65,7 @@ ColumnLayout {
         Layout.alignment: Qt.AlignHCenter
         spacing: 12
         Button {
+            font.capitalization: Font.MixedCase
             objectName: "pinCancel"
             Layout.preferredHeight: 60
             text: qsTr("Cancel")
@@ -73,6 +74,7 @@ ColumnLayout {
             onClicked: { pad.clear(); pad.cancelled() }
         }
         Button {
+            font.capitalization: Font.MixedCase
             objectName: "pinSubmit"
             Layout.preferredHeight: 60
             text: pad.action

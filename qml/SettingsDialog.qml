@@ -17,6 +17,7 @@ Dialog {
     // Buttons of our own, so they speak the chosen language at once.
     footer: DialogButtonBox {
         Button {
+            font.capitalization: Font.MixedCase
             objectName: "settingsClose"
             text: qsTr("Close")
             DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
@@ -59,6 +60,7 @@ Dialog {
                             : member.modelData.displayName
                     }
                     Button {
+                        font.capitalization: Font.MixedCase
                         objectName: "remove_" + member.modelData.displayName
                         visible: dialog.session.householdRole === "owner"
                                  && member.modelData.userId !== dialog.session.userId
@@ -73,6 +75,7 @@ Dialog {
                 }
             }
             Button {
+                font.capitalization: Font.MixedCase
                 objectName: "settingsInvite"
                 text: qsTr("Invite someone")
                 flat: true
@@ -89,6 +92,7 @@ Dialog {
             RowLayout {
                 Layout.fillWidth: true
                 Button {
+                    font.capitalization: Font.MixedCase
                     objectName: "pairTablet"
                     text: qsTr("Make a pairing code")
                     flat: true
@@ -108,6 +112,7 @@ Dialog {
                 }
             }
             Button {
+                font.capitalization: Font.MixedCase
                 objectName: "useAsKiosk"
                 text: qsTr("Use this computer as the kitchen kiosk…")
                 flat: true
@@ -123,11 +128,13 @@ Dialog {
                 // Buttons of our own, so they speak the chosen language at once.
                 footer: DialogButtonBox {
                     Button {
+                        font.capitalization: Font.MixedCase
                         objectName: "removeConfirmed"
                         text: removeConfirm.who.role === "kiosk" ? qsTr("Unpair") : qsTr("Remove")
                         DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
                     }
                     Button {
+                        font.capitalization: Font.MixedCase
                         text: qsTr("Cancel")
                         DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
                     }
@@ -151,11 +158,13 @@ Dialog {
                 // Buttons of our own, so they speak the chosen language at once.
                 footer: DialogButtonBox {
                     Button {
+                        font.capitalization: Font.MixedCase
                         objectName: "kioskConfirmed"
                         text: qsTr("Restart as kiosk")
                         DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
                     }
                     Button {
+                        font.capitalization: Font.MixedCase
                         text: qsTr("Cancel")
                         DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
                     }
@@ -234,6 +243,7 @@ Dialog {
                 }
             }
             Button {
+                font.capitalization: Font.MixedCase
                 objectName: "signOut"
                 text: qsTr("Sign out of this device")
                 onClicked: { dialog.close(); dialog.session.signOut() }

@@ -73,6 +73,7 @@ Page {
                 color: "#d64545"
             }
             Button {
+                font.capitalization: Font.MixedCase
                 id: go
                 objectName: "go"
                 Layout.fillWidth: true
@@ -85,6 +86,7 @@ Page {
                            : page.session.signIn(server.text, email.text, password.text)
             }
             Button {
+                font.capitalization: Font.MixedCase
                 objectName: "switchMode"
                 Layout.fillWidth: true
                 flat: true

@@ -61,6 +61,7 @@ Item {
             opacity: 0.75
         }
         Button {
+            font.capitalization: Font.MixedCase
             objectName: "retry"
             visible: root.canRetry
             text: qsTr("Retry now")

@@ -41,7 +41,9 @@ Column {
                 }
                 ToolButton {
                     objectName: "dismissToast"
-                    text: "\u2715"
+                    icon.source: "qrc:/icons/adwaita/window-close-symbolic.svg"
+                    display: AbstractButton.IconOnly
+                    text: qsTr("Dismiss")
                     implicitWidth: 48
                     implicitHeight: 48
                     onClicked: root.dismissRequested(toast.index)

@@ -15,6 +15,7 @@ packages=(
   qt6-virtualkeyboard-plugin qml6-module-qtquick-virtualkeyboard qml6-module-qt-labs-folderlistmodel
   libsodium-dev libjwt-dev
   xvfb xauth dbus gnome-keyring libsecret-tools
+  adwaita-icon-theme libqt6svg6
   dpkg-dev file desktop-file-utils appstream librsvg2-bin systemd adduser curl procps openssl
 )
 

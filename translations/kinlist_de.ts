@@ -105,10 +105,6 @@
         <translation>fällig am %1</translation>
     </message>
     <message>
-        <source>changed by %1, just now</source>
-        <translation>gerade eben von %1 geändert</translation>
-    </message>
-    <message>
         <source>Keep mine</source>
         <translation>Meins behalten</translation>
     </message>
@@ -139,6 +135,42 @@
     <message>
         <source>Delete %1</source>
         <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>vor %n Min.</numerusform>
+            <numerusform>vor %n Min.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>um %1</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>am %1</translation>
+    </message>
+    <message>
+        <source>changed by %1, %2</source>
+        <extracomment>Who changed an item last and when: &quot;changed by Mum, 5 min ago&quot;.</extracomment>
+        <translation>geändert von %1, %2</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete (Del)</source>
+        <translation>Löschen (Entf)</translation>
     </message>
 </context>
 <context>
@@ -453,10 +485,6 @@
         <translation>Neue Liste</translation>
     </message>
     <message>
-        <source>Name of a new list</source>
-        <translation>Name der neuen Liste</translation>
-    </message>
-    <message>
         <source>No list yet</source>
         <translation>Noch keine Liste</translation>
     </message>
@@ -590,6 +618,70 @@
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>Name, e.g. Groceries</source>
+        <translation>Name, z. B. Einkauf</translation>
+    </message>
+    <message>
+        <source>Name of the new list</source>
+        <translation>Name der neuen Liste</translation>
+    </message>
+    <message>
+        <source>Shopping list: quantities, grouped by category</source>
+        <translation>Einkaufsliste: Mengen, nach Kategorie gruppiert</translation>
+    </message>
+    <message>
+        <source>Tasks: who does it, and by when</source>
+        <translation>Aufgaben: wer sie erledigt und bis wann</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n to do</source>
+        <comment>a task list and how many tasks are open</comment>
+        <translation>
+            <numerusform>%1, %n zu erledigen</numerusform>
+            <numerusform>%1, %n zu erledigen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Make a new list</source>
+        <translation>Neue Liste anlegen</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>Einladen</translation>
+    </message>
+    <message>
+        <source>Show the lists</source>
+        <translation>Listen anzeigen</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Find on this list (Ctrl+F)</source>
+        <translation>In dieser Liste suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Find on this list</source>
+        <translation>In dieser Liste suchen</translation>
+    </message>
+    <message>
+        <source>Who did what (Esc closes)</source>
+        <translation>Wer hat was gemacht (Esc schließt)</translation>
+    </message>
+    <message>
+        <source>Never mind (Esc)</source>
+        <translation>Doch nicht (Esc)</translation>
+    </message>
+    <message>
+        <source>Take back</source>
+        <translation>Zurücknehmen</translation>
     </message>
 </context>
 <context>
@@ -1070,8 +1162,8 @@
         <translation>×%1</translation>
     </message>
     <message>
-        <source>×%1 %2</source>
-        <translation>×%1 %2</translation>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -1291,6 +1383,14 @@
     <message>
         <source>That is not the PIN.</source>
         <translation>Das ist nicht die richtige PIN.</translation>
+    </message>
+    <message>
+        <source>%1 moved to Other</source>
+        <translation>%1 nach „Sonstiges“ verschoben</translation>
+    </message>
+    <message>
+        <source>%1 moved to %2</source>
+        <translation>%1 nach „%2“ verschoben</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>ItemRow</name>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KioskTile</name>
     <message numerus="yes">
         <source>%1, %n open</source>
@@ -51,6 +61,14 @@
         <translation>
             <numerusform>Show %n done item</numerusform>
             <numerusform>Show %n done items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n to do</source>
+        <comment>a task list and how many tasks are open</comment>
+        <translation>
+            <numerusform>%1, %n to do</numerusform>
+            <numerusform>%1, %n to do</numerusform>
         </translation>
     </message>
 </context>

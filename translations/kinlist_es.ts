@@ -105,10 +105,6 @@
         <translation>vence el %1</translation>
     </message>
     <message>
-        <source>changed by %1, just now</source>
-        <translation>%1 lo acaba de cambiar</translation>
-    </message>
-    <message>
         <source>Keep mine</source>
         <translation>Mantener el mío</translation>
     </message>
@@ -139,6 +135,42 @@
     <message>
         <source>Delete %1</source>
         <translation>Eliminar %1</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>justo ahora</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>hace %n min</numerusform>
+            <numerusform>hace %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>a las %1</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>el %1</translation>
+    </message>
+    <message>
+        <source>changed by %1, %2</source>
+        <extracomment>Who changed an item last and when: &quot;changed by Mum, 5 min ago&quot;.</extracomment>
+        <translation>cambiado por %1, %2</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Delete (Del)</source>
+        <translation>Eliminar (Supr)</translation>
     </message>
 </context>
 <context>
@@ -453,10 +485,6 @@
         <translation>Nueva lista</translation>
     </message>
     <message>
-        <source>Name of a new list</source>
-        <translation>Nombre de la nueva lista</translation>
-    </message>
-    <message>
         <source>No list yet</source>
         <translation>Aún no hay ninguna lista</translation>
     </message>
@@ -590,6 +618,70 @@
     <message>
         <source>Close</source>
         <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Crear</translation>
+    </message>
+    <message>
+        <source>Name, e.g. Groceries</source>
+        <translation>Nombre, p. ej. Compra</translation>
+    </message>
+    <message>
+        <source>Name of the new list</source>
+        <translation>Nombre de la nueva lista</translation>
+    </message>
+    <message>
+        <source>Shopping list: quantities, grouped by category</source>
+        <translation>Lista de la compra: cantidades, agrupadas por categoría</translation>
+    </message>
+    <message>
+        <source>Tasks: who does it, and by when</source>
+        <translation>Tareas: quién las hace y para cuándo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n to do</source>
+        <comment>a task list and how many tasks are open</comment>
+        <translation>
+            <numerusform>%1, %n pendiente</numerusform>
+            <numerusform>%1, %n pendientes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Make a new list</source>
+        <translation>Crear una lista nueva</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>Invitar</translation>
+    </message>
+    <message>
+        <source>Show the lists</source>
+        <translation>Mostrar las listas</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Find on this list (Ctrl+F)</source>
+        <translation>Buscar en esta lista (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Find on this list</source>
+        <translation>Buscar en esta lista</translation>
+    </message>
+    <message>
+        <source>Who did what (Esc closes)</source>
+        <translation>Quién hizo qué (Esc cierra)</translation>
+    </message>
+    <message>
+        <source>Never mind (Esc)</source>
+        <translation>Da igual (Esc)</translation>
+    </message>
+    <message>
+        <source>Take back</source>
+        <translation>Deshacer</translation>
     </message>
 </context>
 <context>
@@ -1070,8 +1162,8 @@
         <translation>×%1</translation>
     </message>
     <message>
-        <source>×%1 %2</source>
-        <translation>×%1 %2</translation>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -1291,6 +1383,14 @@
     <message>
         <source>That is not the PIN.</source>
         <translation>Ese no es el PIN.</translation>
+    </message>
+    <message>
+        <source>%1 moved to Other</source>
+        <translation>%1 movido a Otros</translation>
+    </message>
+    <message>
+        <source>%1 moved to %2</source>
+        <translation>%1 movido a %2</translation>
     </message>
 </context>
 <context>

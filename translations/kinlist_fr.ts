@@ -105,10 +105,6 @@
         <translation>pour le %1</translation>
     </message>
     <message>
-        <source>changed by %1, just now</source>
-        <translation>modifié par %1, à l&apos;instant</translation>
-    </message>
-    <message>
         <source>Keep mine</source>
         <translation>Garder ma version</translation>
     </message>
@@ -139,6 +135,42 @@
     <message>
         <source>Delete %1</source>
         <translation>Supprimer %1</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>à l&apos;instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>il y a %n min</numerusform>
+            <numerusform>il y a %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>à %1</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>le %1</translation>
+    </message>
+    <message>
+        <source>changed by %1, %2</source>
+        <extracomment>Who changed an item last and when: &quot;changed by Mum, 5 min ago&quot;.</extracomment>
+        <translation>modifié par %1, %2</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete (Del)</source>
+        <translation>Supprimer (Suppr)</translation>
     </message>
 </context>
 <context>
@@ -453,10 +485,6 @@
         <translation>Nouvelle liste</translation>
     </message>
     <message>
-        <source>Name of a new list</source>
-        <translation>Nom de la nouvelle liste</translation>
-    </message>
-    <message>
         <source>No list yet</source>
         <translation>Aucune liste pour l&apos;instant</translation>
     </message>
@@ -590,6 +618,70 @@
     <message>
         <source>Close</source>
         <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <source>Name, e.g. Groceries</source>
+        <translation>Nom, p. ex. Courses</translation>
+    </message>
+    <message>
+        <source>Name of the new list</source>
+        <translation>Nom de la nouvelle liste</translation>
+    </message>
+    <message>
+        <source>Shopping list: quantities, grouped by category</source>
+        <translation>Liste de courses : quantités, regroupées par catégorie</translation>
+    </message>
+    <message>
+        <source>Tasks: who does it, and by when</source>
+        <translation>Tâches : qui s’en charge, et pour quand</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n to do</source>
+        <comment>a task list and how many tasks are open</comment>
+        <translation>
+            <numerusform>%1, %n à faire</numerusform>
+            <numerusform>%1, %n à faire</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Make a new list</source>
+        <translation>Créer une nouvelle liste</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>Inviter</translation>
+    </message>
+    <message>
+        <source>Show the lists</source>
+        <translation>Afficher les listes</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Find on this list (Ctrl+F)</source>
+        <translation>Rechercher dans cette liste (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Find on this list</source>
+        <translation>Rechercher dans cette liste</translation>
+    </message>
+    <message>
+        <source>Who did what (Esc closes)</source>
+        <translation>Qui a fait quoi (Échap pour fermer)</translation>
+    </message>
+    <message>
+        <source>Never mind (Esc)</source>
+        <translation>Laisser tomber (Échap)</translation>
+    </message>
+    <message>
+        <source>Take back</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -1070,8 +1162,8 @@
         <translation>×%1</translation>
     </message>
     <message>
-        <source>×%1 %2</source>
-        <translation>×%1 %2</translation>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -1291,6 +1383,14 @@
     <message>
         <source>That is not the PIN.</source>
         <translation>Ce n&apos;est pas le bon code PIN.</translation>
+    </message>
+    <message>
+        <source>%1 moved to Other</source>
+        <translation>%1 déplacé dans Autres</translation>
+    </message>
+    <message>
+        <source>%1 moved to %2</source>
+        <translation>%1 déplacé dans %2</translation>
     </message>
 </context>
 <context>

@@ -1,23 +1,18 @@
 // kinlist: the desktop app. A QML front end (module Kinlist) over the session and models
 // of src/ui, kept in sync with kinlist-server by the sync client.
-#include "ui/session.h"
+#include "ui/appwindow.h"
 
 #include <QCommandLineParser>
-#include <QDir>
 #include <QGuiApplication>
 #include <QIcon>
 #include <QProcess>
-#include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
-#include <QScreen>
-#include <QSettings>
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
 #include <cstring>
-#include <memory>
 
 Q_IMPORT_QML_PLUGIN(KinlistPlugin)
 
@@ -89,9 +84,14 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     QQuickStyle::setStyle(QStringLiteral("Material"));
+    kinlist::ui::AppWindow::Options options;
+    options.server = parser.value(server);
+    options.dataDirectory = parser.value(data);
+    options.dark = parser.isSet(dark);
+    options.kiosk = kiosk;
+    kinlist::ui::AppWindow appWindow(options);
     using kinlist::ui::Session;
-    Session session(kinlist::client::AuthClient::serverUrl(parser.value(server)),
-                    parser.value(data), kiosk ? Session::Mode::Kiosk : Session::Mode::Personal);
+    Session &session = *appWindow.session();
     // Leaving kiosk mode (with the PIN) ends the app; one started as a kiosk by the
     // setting comes back as the family's app. Choosing kiosk mode in settings restarts.
     // (exit, not quit: a kiosk window refuses to close.)
@@ -107,47 +107,11 @@ int main(int argc, char *argv[])
             restart();
     });
     QObject::connect(&session, &Session::useAsKioskRequested, &app, restart);
-    QQmlApplicationEngine engine;
-    engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(&session)},
-                                 {QStringLiteral("dark"), parser.isSet(dark)}});
-    QObject::connect(
-        &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
-        [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
-    // A language chosen in Settings shows at once: every qsTr() binding is evaluated anew.
-    QObject::connect(&session, &Session::languageChanged, &engine,
-                     &QQmlApplicationEngine::retranslate);
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Kinlist/Main.qml")));
-    session.restore();
-
-    // The window comes back where and how large it was.
-    const std::unique_ptr<QSettings> settings = parser.value(data).isEmpty()
-        ? std::make_unique<QSettings>()
-        : std::make_unique<QSettings>(
-              QDir(parser.value(data)).filePath(QStringLiteral("kinlist.ini")),
-              QSettings::IniFormat);
-    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0));
-    if (window && kiosk) {
-        // The whole screen, also where no window manager honours "full screen".
-        window->setFlag(Qt::FramelessWindowHint);
-        if (QScreen *screen = window->screen())
-            window->setGeometry(screen->geometry());
-        window->showFullScreen();
-    } else if (window) {
-        const QRect geometry = settings->value(QStringLiteral("window/geometry")).toRect();
-        if (geometry.isValid())
-            window->setGeometry(geometry);
-        if (settings->value(QStringLiteral("window/maximized")).toBool())
-            window->showMaximized();
-        QObject::connect(&app, &QGuiApplication::aboutToQuit, window, [&settings, window] {
-            const bool maximized = window->visibility() == QWindow::Maximized;
-            settings->setValue(QStringLiteral("window/maximized"), maximized);
-            if (!maximized)
-                settings->setValue(QStringLiteral("window/geometry"), window->geometry());
-        });
-    }
+    if (!appWindow.load())
+        return 1;
     if (parser.isSet(screenshot)) {
         QTimer::singleShot(parser.value(after).toInt(), &app, [&] {
-            auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0));
+            QQuickWindow *window = appWindow.window();
             const bool saved = window && window->grabWindow().save(parser.value(screenshot));
             std::fprintf(stderr, "%s %s\n", saved ? "saved" : "could not save",
                          qPrintable(parser.value(screenshot)));

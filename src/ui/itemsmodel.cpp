@@ -62,14 +62,24 @@ void ItemsModel::setSource(SyncClient *client, const QString &listId, bool group
                 });
         connect(client, &SyncClient::remoteOp, this,
                 [this](const Op &op, const LocalStore::Origin &origin, bool live) {
-                    // Not for this list, or the user's own change on another device.
-                    if (!live || op.listId != m_listId || op.entityKind() != EntityKind::Item ||
-                        origin.by == m_client->userId())
+                    if (op.listId != m_listId || op.entityKind() != EntityKind::Item)
                         return;
-                    const QString name = origin.byName.isEmpty()
-                        ? m_client->store()->personName(origin.by)
-                        : origin.byName;
-                    m_changedBy.insert(op.itemId, {name, QDateTime::currentMSecsSinceEpoch()});
+                    // Who made the change refreshEntity() is about to show; it is named
+                    // only if the row really changes (an op that lost to a newer change
+                    // names no one). The user's own change on another device clears it.
+                    RemoteChange change;
+                    change.itemId = op.itemId;
+                    if (!live) {
+                        change.what = RemoteChange::Keep;
+                    } else if (origin.by == m_client->userId()) {
+                        change.what = RemoteChange::Clear;
+                    } else {
+                        change.what = RemoteChange::Name;
+                        change.name = origin.byName.isEmpty()
+                            ? m_client->store()->personName(origin.by)
+                            : origin.byName;
+                    }
+                    m_remoteChange = change;
                 });
         connect(client, &SyncClient::listChanged, this, [this](const QString &list) {
             if (list == m_listId)
@@ -285,6 +295,9 @@ void ItemsModel::reload()
 
 void ItemsModel::refreshEntity(const QString &entityId)
 {
+    const bool remote = m_remoteChange && m_remoteChange->itemId == entityId;
+    const RemoteChange change = remote ? *m_remoteChange : RemoteChange {};
+    m_remoteChange.reset();
     LocalStore *store = m_client->store();
     const std::optional<Entity> e = store->viewEntity(entityId);
     const int current = rowOf(entityId);
@@ -307,7 +320,17 @@ void ItemsModel::refreshEntity(const QString &entityId)
             Q_EMIT countsChanged();
         return;
     }
-    const Row row = makeRow(*e, store->syncState(entityId), conflictText(entityId));
+    Row row = makeRow(*e, store->syncState(entityId), conflictText(entityId));
+    // "changed by": the last person whose change this row shows. A change of this
+    // device's (an edit, undo, revert) shows no one.
+    const bool contentChanged = current < 0 || changedContent(m_rows.at(current), row);
+    if (contentChanged && change.what != RemoteChange::Keep) {
+        if (remote && change.what == RemoteChange::Name)
+            m_changedBy.insert(entityId, {change.name, QDateTime::currentMSecsSinceEpoch()});
+        else
+            m_changedBy.remove(entityId);
+        row = makeRow(*e, store->syncState(entityId), conflictText(entityId));
+    }
     if (current < 0) {
         const auto at =
             std::lower_bound(m_rows.cbegin(), m_rows.cend(), row,
@@ -352,6 +375,15 @@ void ItemsModel::refreshEntity(const QString &entityId)
         Q_EMIT dataChanged(index(target), index(target), roles);
     if (roles.contains(DoneRole) || countsMoved)
         Q_EMIT countsChanged();
+}
+
+bool ItemsModel::changedContent(const Row &a, const Row &b)
+{
+    for (const int role : kFieldRoles) {
+        if (role != PositionRole && a->field(role) != b->field(role))
+            return true;
+    }
+    return false;
 }
 
 QList<int> ItemsModel::changedRoles(const Row &a, const Row &b) const
@@ -415,12 +447,13 @@ QVariant ItemsModel::data(const QModelIndex &index, int role) const
             QDate::fromString(due.left(10), Qt::ISODate) < QDate::currentDate();
     }
     case QuantityTextRole: {
-        if (!r->quantity.isDouble() || r->quantity.toDouble() == 1)
+        // One of a thing goes without saying; one kilogram does not.
+        if (!r->quantity.isDouble() || (r->quantity.toDouble() == 1 && r->unit.isEmpty()))
             return QString();
-        //: An item's quantity and unit on its row: "×2", "×1,5 kg".
+        //: An item's quantity and unit on its row: "×2", "1,5 kg".
         const QString number =
             QLocale().toString(r->quantity.toDouble(), 'f', QLocale::FloatingPointShortest);
-        return r->unit.isEmpty() ? tr("×%1").arg(number) : tr("×%1 %2").arg(number, r->unit);
+        return r->unit.isEmpty() ? tr("×%1").arg(number) : tr("%1 %2").arg(number, r->unit);
     }
     case DueTextRole: {
         const QDate due = QDate::fromString(r->due.toString().left(10), Qt::ISODate);

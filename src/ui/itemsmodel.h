@@ -9,6 +9,7 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
+#include <optional>
 
 namespace kinlist::ui {
 
@@ -136,6 +137,8 @@ private:
     void reload();
     void refreshEntity(const QString &entityId);
     QList<int> changedRoles(const Row &a, const Row &b) const;
+    // Whether what a row says changed (not only its place, sync state or conflict).
+    static bool changedContent(const Row &a, const Row &b);
 
     QPointer<client::SyncClient> m_client;
     QString m_listId;
@@ -146,6 +149,14 @@ private:
     QString m_filter;
     bool m_groupByCategory = false;
     QHash<QString, std::pair<QString, qint64>> m_changedBy; // entity -> who, when
+    // The remote op whose entity is refreshed next, and whom it would name.
+    struct RemoteChange
+    {
+        enum What { Name, Clear, Keep } what = Clear;
+        QString itemId;
+        QString name;
+    };
+    std::optional<RemoteChange> m_remoteChange;
     QSet<QString> m_strings; // the shared copies of repeated names
 };
 

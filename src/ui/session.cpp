@@ -843,23 +843,76 @@ void Session::moveItem(const QString &itemId, int toRow)
     const int from = m_items.rowOf(itemId);
     if (from < 0 || toRow < 0 || toRow >= m_items.rowCount() || toRow == from)
         return;
-    // Between the neighbours it will have at its new row.
-    const int before = toRow > from ? toRow : toRow - 1;
-    const int after = toRow > from ? toRow + 1 : toRow;
+    // Its neighbours once it sits at `toRow`: the rows around that place with the item
+    // taken out of its old one. Grouped by category, it joins the group of the row whose
+    // place it takes (dropped under a group's header: the group's first row).
+    const QString category = rowCategory(toRow);
+    relocate(itemId, category, toRow > from ? toRow : toRow - 1, toRow > from ? toRow + 1 : toRow);
+}
+
+void Session::moveItemBy(const QString &itemId, int rows)
+{
+    const int from = m_items.rowOf(itemId);
+    const int to = from + rows;
+    if (from < 0 || to < 0 || to >= m_items.rowCount() || rows == 0)
+        return;
+    if (!m_items.groupByCategory() || rowCategory(to) == rowCategory(from) ||
+        (rows != 1 && rows != -1)) {
+        moveItem(itemId, to);
+        return;
+    }
+    // One step over a group's header: to the near end of the next group.
+    if (rows > 0)
+        relocate(itemId, rowCategory(to), -1, to);
+    else
+        relocate(itemId, rowCategory(to), to, -1);
+}
+
+QString Session::rowCategory(int row) const
+{
+    return row >= 0 && row < m_items.rowCount()
+        ? m_items.index(row).data(ItemsModel::CategoryRole).toString()
+        : QString();
+}
+
+void Session::relocate(const QString &itemId, const QString &category, int before, int after)
+{
+    // Grouped, only rows of its new group are its neighbours: positions of different
+    // groups do not compare.
+    const bool grouped = m_items.groupByCategory();
+    const auto neighbour = [&](int row) {
+        return !grouped || rowCategory(row) == category ? row : -1;
+    };
+    const auto item = currentItem(itemId);
+    if (!item)
+        return;
+    const QString title = item->value(QStringLiteral("title")).toString();
+    const QString oldCategory = item->value(QStringLiteral("category")).toString();
+    const QString position =
+        placeItem([&] { return m_items.positionBetween(neighbour(before), neighbour(after)); });
+    // Read after placing: a rebalance may have given the item a new key to go back to.
+    const auto placed = currentItem(itemId);
     Op op;
-    op.type = Op::Type::ItemMove;
     op.listId = m_currentListId;
     op.itemId = itemId;
-    op.fields = {{QStringLiteral("position"),
-                  placeItem([&] { return m_items.positionBetween(before, after); })}};
-    // Read after placing: a rebalance may have given the item a new key to go back to.
-    const auto item = currentItem(itemId);
     Op inverse = op;
     inverse.fields = {{QStringLiteral("position"),
-                       item ? item->value(QStringLiteral("position")) : QJsonValue()}};
-    applyUndoable(
-        op, inverse,
-        tr("%1 moved").arg(item ? item->value(QStringLiteral("title")).toString() : QString()));
+                       placed ? placed->value(QStringLiteral("position")) : QJsonValue()}};
+    op.fields = {{QStringLiteral("position"), position}};
+    if (grouped && category != oldCategory) {
+        // Into another group: one change of both, so that one undo takes both back.
+        op.type = Op::Type::ItemSet;
+        op.fields.insert(QStringLiteral("category"), category);
+        inverse.type = Op::Type::ItemSet;
+        inverse.fields.insert(QStringLiteral("category"), oldCategory);
+        applyUndoable(op, inverse,
+                      category.isEmpty() ? tr("%1 moved to Other").arg(title)
+                                         : tr("%1 moved to %2").arg(title, category));
+        return;
+    }
+    op.type = Op::Type::ItemMove;
+    inverse.type = Op::Type::ItemMove;
+    applyUndoable(op, inverse, tr("%1 moved").arg(title));
 }
 
 QString Session::placeItem(const std::function<QString()> &position)
@@ -881,7 +934,8 @@ QString Session::placeItem(const std::function<QString()> &position)
                    << "fresh positions";
     // Undoing an earlier move would put back a key of the old layout: those undos go.
     m_undo.removeIf([this](const Undo &u) {
-        return u.inverse.type == Op::Type::ItemMove && u.inverse.listId == m_currentListId;
+        return u.inverse.fields.contains(QStringLiteral("position")) &&
+            u.inverse.listId == m_currentListId;
     });
     Q_EMIT undoChanged();
     for (qsizetype i = 0; i < items.size(); ++i) {

@@ -169,7 +169,11 @@ public:
     // due), only those that differ; undoable.
     Q_INVOKABLE void updateItem(const QString &itemId, const QVariantMap &fields);
     // Moves an item to the given row of the shown list (Alt+Up/Down, drag).
+    // Grouped by category, it takes the group of the row whose place it takes.
     Q_INVOKABLE void moveItem(const QString &itemId, int toRow);
+    // Alt+Up/Down: one row up or down; one step over a category's header puts it at the
+    // near end of that category.
+    Q_INVOKABLE void moveItemBy(const QString &itemId, int rows);
     Q_INVOKABLE void undo();
     // Takes back the change of an activity entry (of anyone): a new change that restores
     // what was there before it, as far as the activity knows.
@@ -218,6 +222,10 @@ private:
     // The key `position` gives for an item of the current list; when keys have grown too
     // long for it, the list's items get fresh keys first and it is asked again.
     QString placeItem(const std::function<QString()> &position);
+    // The category of a shown row ("" for none or past the ends).
+    QString rowCategory(int row) const;
+    // Moves an item between two shown rows (-1: an end) into `category` (grouped lists).
+    void relocate(const QString &itemId, const QString &category, int before, int after);
     void fail(const QString &message);
     void householdRequest(const QString &type, const QJsonObject &fields);
     // What to say when an owner's request (with the current household) is refused.

@@ -53,6 +53,38 @@ TestCase {
         return row
     }
 
+    // "changed by Mum, …" says how long ago, and ages as the page's clock ticks.
+    function test_changedByAges() {
+        const at = new Date(2026, 11, 5, 9, 30).getTime()
+        const row = make({ changedBy: "Mum", changedAt: at, now: at + 20 * 1000 })
+        const label = findChild(row, "changedBy")
+        verify(label.visible)
+        compare(label.text, "changed by Mum, just now")
+        row.now = at + 5 * 60 * 1000
+        compare(label.text, "changed by Mum, 5 min ago")
+        row.now = at + 3 * 3600 * 1000
+        compare(label.text, "changed by Mum, at " + new Date(at).toLocaleTimeString(Qt.locale(), Locale.ShortFormat))
+        row.now = at + 2 * 24 * 3600 * 1000
+        compare(label.text, "changed by Mum, on " + new Date(at).toLocaleDateString(Qt.locale(), Locale.ShortFormat))
+    }
+
+    // Return on the row asks for its details; Return while renaming only renames.
+    function test_returnOpensDetailsButNotWhileRenaming() {
+        const row = make()
+        const details = createTemporaryObject(detailsSpyComponent, tc, { target: row })
+        row.forceActiveFocus()
+        keyClick(Qt.Key_Return)
+        compare(details.count, 1)
+        keyClick(Qt.Key_F2)
+        keySequence("ctrl+a")
+        keyClick(Qt.Key_B)
+        keyClick(Qt.Key_Return)
+        compare(renamedSpy.count, 1)
+        compare(details.count, 1)
+        verify(row.activeFocus)
+    }
+    Component { id: detailsSpyComponent; SignalSpy { signalName: "detailsRequested" } }
+
     function test_checkOffByClickAndSpace() {
         const row = make()
         mouseClick(findChild(row, "check"))

@@ -1,0 +1,455 @@
+#include "journey.h"
+
+#include <QAccessible>
+#include <QDir>
+#include <QGuiApplication>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(KinlistPlugin)
+
+namespace journey {
+
+void initApp()
+{
+    QCoreApplication::setOrganizationDomain(QStringLiteral("kinlist.org"));
+    QCoreApplication::setApplicationName(QStringLiteral("kinlist-journey"));
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+}
+
+// ---- the server ----
+
+ServerProcess::ServerProcess()
+{
+    m_process.setProgram(qEnvironmentVariable("KINLIST_SERVER_BIN"));
+    m_process.setProcessChannelMode(QProcess::SeparateChannels);
+}
+
+ServerProcess::~ServerProcess()
+{
+    stop();
+}
+
+bool ServerProcess::start(quint16 port)
+{
+    if (m_process.program().isEmpty()) {
+        qWarning("KINLIST_SERVER_BIN is not set (run through ctest)");
+        return false;
+    }
+    m_process.setArguments({QStringLiteral("--listen"),
+                            QStringLiteral("127.0.0.1:%1").arg(port ? port : m_port),
+                            QStringLiteral("--data"), m_dir.filePath(QStringLiteral("data")),
+                            QStringLiteral("--password-hash"), QStringLiteral("min")});
+    m_process.start();
+    if (!m_process.waitForStarted(5000))
+        return false;
+    QByteArray out;
+    const QRegularExpression re(QStringLiteral("listening on ws://127\\.0\\.0\\.1:(\\d+)"));
+    QRegularExpressionMatch m;
+    const bool up = QTest::qWaitFor(
+        [&] {
+            out += m_process.readAllStandardOutput();
+            m = re.match(QString::fromUtf8(out));
+            return m.hasMatch() || m_process.state() == QProcess::NotRunning;
+        },
+        10000);
+    if (!up || !m.hasMatch()) {
+        qWarning() << "kinlist-server did not start:" << out << m_process.readAllStandardError();
+        return false;
+    }
+    m_port = quint16(m.captured(1).toUInt());
+    return true;
+}
+
+void ServerProcess::stop()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.terminate();
+    if (!m_process.waitForFinished(10000)) {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+}
+
+QString ServerProcess::address() const
+{
+    return QStringLiteral("127.0.0.1:%1").arg(m_port);
+}
+
+// ---- a person at the window ----
+
+Person::Person(const QString &server, bool kiosk, QString dataDirectory)
+    : m_server(server)
+    , m_kiosk(kiosk)
+    , m_dataDirectory(std::move(dataDirectory))
+{
+    if (m_dataDirectory.isEmpty()) {
+        m_ownDir = std::make_unique<QTemporaryDir>();
+        m_dataDirectory = m_ownDir->path();
+    }
+}
+
+Person::~Person()
+{
+    close();
+}
+
+bool Person::open(QSize size)
+{
+    kinlist::ui::AppWindow::Options options;
+    options.server = m_server;
+    options.dataDirectory = m_dataDirectory;
+    options.kiosk = m_kiosk;
+    m_app = std::make_unique<kinlist::ui::AppWindow>(options);
+    if (!m_app->load())
+        return false;
+    QQuickWindow *w = window();
+    if (!m_kiosk)
+        w->resize(size);
+    else
+        w->setGeometry(QRect(QPoint(0, 0), size));
+    w->show();
+    w->requestActivate();
+    return QTest::qWaitForWindowExposed(w) && QTest::qWaitForWindowActive(w);
+}
+
+void Person::close()
+{
+    m_app.reset();
+}
+
+QQuickWindow *Person::window() const
+{
+    return m_app ? m_app->window() : nullptr;
+}
+
+void Person::resize(QSize size)
+{
+    window()->resize(size);
+    QTRY_COMPARE_WITH_TIMEOUT(window()->contentItem()->width(), qreal(size.width()), 2000);
+}
+
+namespace {
+
+// Visible items under `root`, depth first in paint order (popups live in the overlay, a
+// child of the window's content item).
+void walk(QQuickItem *root, const std::function<void(QQuickItem *)> &visit)
+{
+    if (!root || !root->isVisible())
+        return;
+    visit(root);
+    const QList<QQuickItem *> children = root->childItems();
+    for (QQuickItem *child : children)
+        walk(child, visit);
+}
+
+} // namespace
+
+QString Person::accessibleName(QQuickItem *item)
+{
+    QAccessibleInterface *iface = item ? QAccessible::queryAccessibleInterface(item) : nullptr;
+    const QString name = iface ? iface->text(QAccessible::Name) : QString();
+    // A button without a name of its own is named by its text (Qt Quick Controls set it
+    // once a screen reader is active, which it never is in a headless test).
+    if (name.isEmpty() && item && item->inherits("QQuickAbstractButton"))
+        return item->property("text").toString();
+    return name;
+}
+
+QList<QQuickItem *> Person::findAll(const QString &name, QQuickItem *within) const
+{
+    QList<QQuickItem *> found;
+    if (!window())
+        return found;
+    walk(within ? within : window()->contentItem(), [&](QQuickItem *item) {
+        // A popup (dialog, drawer, menu) is named on the popup, not on its item.
+        if (item->objectName() == name ||
+            (item->inherits("QQuickPopupItem") && item->parent() &&
+             item->parent()->objectName() == name))
+            found.append(item);
+    });
+    return found;
+}
+
+QQuickItem *Person::find(const QString &name, QQuickItem *within) const
+{
+    const QList<QQuickItem *> byObjectName = findAll(name, within);
+    if (!byObjectName.isEmpty())
+        return byObjectName.constFirst();
+    QQuickItem *byAccessibleName = nullptr;
+    if (window()) {
+        walk(within ? within : window()->contentItem(), [&](QQuickItem *item) {
+            if (!byAccessibleName && accessibleName(item) == name)
+                byAccessibleName = item;
+        });
+    }
+    return byAccessibleName;
+}
+
+QQuickItem *Person::inPopup(const QString &name) const
+{
+    if (!window())
+        return nullptr;
+    for (QQuickItem *layer : window()->contentItem()->childItems()) {
+        if (layer->inherits("QQuickOverlay")) {
+            if (QQuickItem *found = find(name, layer))
+                return found;
+        }
+    }
+    return nullptr;
+}
+
+QQuickItem *Person::row(const QString &view, const QString &name) const
+{
+    QQuickItem *list = find(view);
+    if (!list)
+        return nullptr;
+    QQuickItem *found = nullptr;
+    walk(list, [&](QQuickItem *item) {
+        if (!found && item != list && accessibleName(item) == name &&
+            QAccessible::queryAccessibleInterface(item)->role() == QAccessible::ListItem)
+            found = item;
+    });
+    return found;
+}
+
+QStringList Person::itemTitles() const
+{
+    QQuickItem *list = find(QStringLiteral("items"));
+    if (!list)
+        return {};
+    // Rows in their on-screen order (the view keeps delegates in no particular order).
+    QList<QPair<qreal, QString>> rows;
+    for (QQuickItem *title : findAll(QStringLiteral("title"), list)) {
+        const QPointF at = title->mapToItem(list, QPointF(0, 0));
+        if (at.y() + title->height() > 0 && at.y() < list->height())
+            rows.append({at.y(), title->property("text").toString()});
+    }
+    std::sort(rows.begin(), rows.end());
+    QStringList titles;
+    for (const auto &r : rows)
+        titles.append(r.second);
+    return titles;
+}
+
+QStringList Person::texts(QQuickItem *within) const
+{
+    QStringList out;
+    if (!window())
+        return out;
+    walk(within ? within : window()->contentItem(), [&](QQuickItem *item) {
+        if (item->inherits("QQuickText") && item->opacity() > 0)
+            out.append(item->property("text").toString());
+    });
+    return out;
+}
+
+bool Person::shows(const QString &text) const
+{
+    return texts().contains(text);
+}
+
+void Person::settle() const
+{
+    // Popups fade and grow in and out: a person clicks what has appeared.
+    QTest::qWaitFor(
+        [&] {
+            bool moving = false;
+            for (QQuickItem *layer : window()->contentItem()->childItems()) {
+                if (!layer->inherits("QQuickOverlay"))
+                    continue;
+                for (QQuickItem *popup : layer->childItems()) {
+                    if (!popup->isVisible() || !popup->inherits("QQuickPopupItem"))
+                        continue;
+                    // A drawer slides: its position runs from 0 (closed) to 1 (open).
+                    const QVariant position =
+                        popup->parent() ? popup->parent()->property("position") : QVariant();
+                    if (popup->opacity() < 1 || popup->scale() != 1 ||
+                        (position.isValid() && position.toReal() > 0 && position.toReal() < 1))
+                        moving = true;
+                }
+            }
+            return !moving;
+        },
+        2000);
+}
+
+bool Person::click(QQuickItem *item, QPointF at)
+{
+    settle();
+    if (!item || !item->isVisible() || !item->isEnabled()) {
+        qWarning() << "cannot click" << item;
+        return false;
+    }
+    if (at.x() < 0)
+        at = QPointF(item->width() / 2, item->height() / 2);
+    const QPoint p = item->mapToScene(at).toPoint();
+    if (!QRect(QPoint(0, 0), window()->size()).contains(p)) {
+        qWarning() << "cannot click" << item << "outside the window at" << p;
+        return false;
+    }
+    QTest::mouseClick(window(), Qt::LeftButton, Qt::NoModifier, p);
+    return true;
+}
+
+bool Person::doubleClick(QQuickItem *item)
+{
+    if (!item || !item->isVisible())
+        return false;
+    const QPoint p = item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
+    QTest::mouseDClick(window(), Qt::LeftButton, Qt::NoModifier, p);
+    return true;
+}
+
+bool Person::typeInto(const QString &name, const QString &text, bool replace)
+{
+    // The field itself, not its label of the same name.
+    QQuickItem *field = nullptr;
+    walk(window()->contentItem(), [&](QQuickItem *item) {
+        if (!field && item->inherits("QQuickTextInput") &&
+            (item->objectName() == name || accessibleName(item) == name))
+            field = item;
+    });
+    if (!field || (!field->hasActiveFocus() && !click(field)))
+        return false;
+    if (!QTest::qWaitFor([&] { return field->hasActiveFocus(); }, 2000)) {
+        qWarning() << name << "did not take the focus on a click";
+        return false;
+    }
+    if (replace) {
+        key(Qt::Key_A, Qt::ControlModifier);
+        key(Qt::Key_Backspace);
+    }
+    type(text);
+    return true;
+}
+
+void Person::type(const QString &text)
+{
+    // (QTest::keyClicks takes a widget only.) Each character as typed: a press with its
+    // text, then the release.
+    for (const QChar c : text) {
+        const QString s(c);
+        const Qt::Key key = c.isLetterOrNumber() && c.unicode() < 128
+            ? Qt::Key(c.toUpper().unicode())
+            : c == QLatin1Char(' ') ? Qt::Key_Space
+                                    : Qt::Key_unknown;
+        QTest::sendKeyEvent(QTest::Press, window(), key, s, Qt::NoModifier);
+        QTest::sendKeyEvent(QTest::Release, window(), key, s, Qt::NoModifier);
+    }
+}
+
+void Person::key(int key, Qt::KeyboardModifiers modifiers)
+{
+    QTest::keyClick(window(), Qt::Key(key), modifiers);
+}
+
+bool Person::drag(QQuickItem *item, QPointF to)
+{
+    if (!item || !item->isVisible())
+        return false;
+    const QPointF from = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+    QTest::mousePress(window(), Qt::LeftButton, Qt::NoModifier, from.toPoint());
+    constexpr int steps = 12;
+    for (int i = 1; i <= steps; ++i) {
+        const QPointF p = from + (to - from) * (double(i) / steps);
+        QTest::mouseMove(window(), p.toPoint(), 10);
+    }
+    QTest::mouseRelease(window(), Qt::LeftButton, Qt::NoModifier, to.toPoint());
+    return true;
+}
+
+QQuickItem *Person::focused() const
+{
+    return window() ? window()->activeFocusItem() : nullptr;
+}
+
+bool Person::screenshot(const QString &name)
+{
+    const QString dir = QDir::current().filePath(QStringLiteral("screenshots"));
+    QDir().mkpath(dir);
+    const QImage image = window()->grabWindow();
+    return !image.isNull() && image.save(QDir(dir).filePath(name + QStringLiteral(".png")));
+}
+
+// ---- steps of many journeys ----
+
+namespace {
+
+bool fail(const Person &p, const char *what)
+{
+    qWarning("journey step failed: %s; the window shows: %s", what,
+             qPrintable(p.texts().join(QLatin1String(" | "))));
+    return false;
+}
+
+} // namespace
+
+bool signUp(Person &p, const QString &name, const QString &email, const QString &household,
+            const QString &inviteCode)
+{
+    if (!p.click(QStringLiteral("switchMode")))
+        return fail(p, "\"Create an account\"");
+    if (!p.typeInto(QStringLiteral("name"), name) || !p.typeInto(QStringLiteral("email"), email) ||
+        !p.typeInto(QStringLiteral("password"), QStringLiteral("password-") + name))
+        return fail(p, "typing the account");
+    if (!p.click(QStringLiteral("go")))
+        return fail(p, "\"Create account\"");
+    if (!QTest::qWaitFor([&] { return p.visible(QStringLiteral("householdName")); }, 10000))
+        return fail(p, "the household page after signing up");
+    if (inviteCode.isEmpty()) {
+        if (!p.typeInto(QStringLiteral("householdName"), household))
+            return fail(p, "the household's name");
+        p.key(Qt::Key_Return);
+    } else {
+        if (!p.typeInto(QStringLiteral("code"), inviteCode))
+            return fail(p, "the invite code");
+        p.key(Qt::Key_Return);
+    }
+    if (!QTest::qWaitFor([&] { return p.visible(QStringLiteral("newItem")); }, 10000))
+        return fail(p, "the main window after the household");
+    return true;
+}
+
+bool makeList(Person &p, const QString &name, const QString &kind)
+{
+    if (!p.click(QStringLiteral("newListButton")))
+        return fail(p, "\"New list\"");
+    if (!QTest::qWaitFor([&] { return p.visible(QStringLiteral("newListDialog")); }, 3000))
+        return fail(p, "the new list dialog");
+    if (!p.typeInto(QStringLiteral("newListName"), name))
+        return fail(p, "the list's name");
+    if (!p.click(kind == QLatin1String("tasks") ? QStringLiteral("kindTasks")
+                                                : QStringLiteral("kindShopping")))
+        return fail(p, "the kind of list");
+    if (!p.click(QStringLiteral("newListCreate")))
+        return fail(p, "\"Create\"");
+    if (!QTest::qWaitFor(
+            [&] {
+                QQuickItem *title = p.find(QStringLiteral("listTitle"));
+                return title && title->property("text").toString() == name &&
+                    !p.visible(QStringLiteral("newListDialog"));
+            },
+            5000))
+        return fail(p, "the new list opening");
+    return true;
+}
+
+bool addItems(Person &p, const QStringList &titles)
+{
+    for (const QString &title : titles) {
+        if (!p.typeInto(QStringLiteral("newItem"), title))
+            return fail(p, "\"Add an item\"");
+        p.key(Qt::Key_Return);
+        if (!QTest::qWaitFor([&] { return p.itemTitles().contains(title); }, 5000))
+            return fail(p, "the added item showing");
+    }
+    return true;
+}
+
+} // namespace journey

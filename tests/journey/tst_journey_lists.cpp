@@ -1,0 +1,153 @@
+// A family's first minutes in the real window, against the real kinlist-server: signing up,
+// making a shopping list and a task list, adding, checking off, editing, details, deleting
+// and undoing, all with the mouse and the keyboard as a person would.
+#include "journey.h"
+
+#include <QGuiApplication>
+#include <QQuickWindow>
+#include <QTest>
+
+using journey::Person;
+
+class TestJourneyLists : public QObject
+{
+    Q_OBJECT
+    journey::ServerProcess m_server;
+
+    // The visible row of the items list titled `title`.
+    static QQuickItem *itemRow(Person &p, const QString &title)
+    {
+        return p.row(QStringLiteral("items"), title);
+    }
+    // A control (by objectName) inside the row titled `title`.
+    static QQuickItem *inRow(Person &p, const QString &title, const QString &control)
+    {
+        QQuickItem *row = itemRow(p, title);
+        return row ? p.find(control, row) : nullptr;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_server.start()); }
+
+    // Sign up, make a shopping list and a task list (each with its own kind, as the side bar
+    // and the details say), and fill them.
+    void makeListsOfBothKinds()
+    {
+        Person mum(m_server.address());
+        QVERIFY(mum.open());
+        QVERIFY(journey::signUp(mum, QStringLiteral("Mum"), QStringLiteral("mum@lists.example")));
+        QVERIFY(mum.shows(QStringLiteral("The Smiths")));
+
+        QVERIFY(journey::makeList(mum, QStringLiteral("Groceries"), QStringLiteral("shopping")));
+        QVERIFY(journey::addItems(mum, {QStringLiteral("Milk"), QStringLiteral("Bread")}));
+
+        QVERIFY(journey::makeList(mum, QStringLiteral("Chores"), QStringLiteral("tasks")));
+        QVERIFY(journey::addItems(mum, {QStringLiteral("Take the bins out")}));
+        // A task's details ask who and by when, not how many.
+        QVERIFY(
+            mum.click(inRow(mum, QStringLiteral("Take the bins out"), QStringLiteral("details"))));
+        QTRY_VERIFY(mum.visible(QStringLiteral("detailsDialog")));
+        QVERIFY(!mum.visible(QStringLiteral("Quantity")));
+        QVERIFY(mum.visible(QStringLiteral("Assigned to")));
+        QVERIFY(mum.typeInto(QStringLiteral("Due date"), QStringLiteral("2030-01-15")));
+        // Assigned to Mum: the combo box's popup, then her name.
+        QVERIFY(mum.click(QStringLiteral("Assigned to")));
+        QQuickItem *mumEntry = nullptr;
+        QTRY_VERIFY((mumEntry = mum.inPopup(QStringLiteral("Mum"))));
+        QVERIFY(mum.click(mumEntry));
+        QTRY_COMPARE(mum.find(QStringLiteral("Assigned to"))->property("displayText").toString(),
+                     QStringLiteral("Mum"));
+        QVERIFY(mum.click(QStringLiteral("detailsSave")));
+        QTRY_VERIFY(!mum.visible(QStringLiteral("detailsDialog")));
+        QTRY_VERIFY(mum.texts(itemRow(mum, QStringLiteral("Take the bins out")))
+                        .join(QLatin1Char('|'))
+                        .contains(QStringLiteral("Mum · due ")));
+
+        // Both lists in the side bar, each with its kind.
+        QVERIFY(mum.row(QStringLiteral("lists"), QStringLiteral("Groceries, 2 open")));
+        QVERIFY(mum.row(QStringLiteral("lists"), QStringLiteral("Chores, 1 to do")));
+        QVERIFY(mum.click(mum.row(QStringLiteral("lists"), QStringLiteral("Groceries, 2 open"))));
+        QTRY_COMPARE(mum.itemTitles(),
+                     (QStringList {QStringLiteral("Milk"), QStringLiteral("Bread")}));
+        // A shopping list's details ask how many; "1 kg" shows on the row.
+        QVERIFY(mum.click(inRow(mum, QStringLiteral("Milk"), QStringLiteral("details"))));
+        QTRY_VERIFY(mum.visible(QStringLiteral("detailsDialog")));
+        QVERIFY(!mum.visible(QStringLiteral("Assigned to")));
+        QVERIFY(mum.typeInto(QStringLiteral("Quantity"), QStringLiteral("1")));
+        QVERIFY(mum.typeInto(QStringLiteral("Unit"), QStringLiteral("l")));
+        // Enter saves the details.
+        mum.key(Qt::Key_Return);
+        QTRY_VERIFY(!mum.visible(QStringLiteral("detailsDialog")));
+        QTRY_COMPARE(inRow(mum, QStringLiteral("Milk"), QStringLiteral("quantity"))
+                         ->property("text")
+                         .toString(),
+                     QStringLiteral("1 l"));
+    }
+
+    // Check off, edit in place, delete, and undo each, by mouse and by key.
+    void editAndUndo()
+    {
+        Person dad(m_server.address());
+        QVERIFY(dad.open());
+        QVERIFY(journey::signUp(dad, QStringLiteral("Dad"), QStringLiteral("dad@lists.example"),
+                                QStringLiteral("Dad's house")));
+        QVERIFY(journey::makeList(dad, QStringLiteral("Weekend"), QStringLiteral("shopping")));
+        QVERIFY(journey::addItems(
+            dad, {QStringLiteral("Apples"), QStringLiteral("Coffee"), QStringLiteral("Rice")}));
+
+        // Checked off with the mouse: it folds away; Undo brings it back.
+        QVERIFY(dad.click(inRow(dad, QStringLiteral("Coffee"), QStringLiteral("check"))));
+        QTRY_COMPARE(dad.itemTitles(),
+                     (QStringList {QStringLiteral("Apples"), QStringLiteral("Rice")}));
+        QTRY_VERIFY(dad.visible(QStringLiteral("undoBar")));
+        QVERIFY(dad.shows(QStringLiteral("Coffee checked off")));
+        QVERIFY(dad.click(QStringLiteral("undo")));
+        QTRY_COMPARE(dad.itemTitles(),
+                     (QStringList {QStringLiteral("Apples"), QStringLiteral("Coffee"),
+                                   QStringLiteral("Rice")}));
+
+        // Renamed in place: a click on the row, F2, a new title, Enter.
+        QVERIFY(dad.click(itemRow(dad, QStringLiteral("Rice"))));
+        dad.key(Qt::Key_F2);
+        QTRY_VERIFY(dad.focused() && dad.focused()->objectName() == QLatin1String("editor"));
+        dad.key(Qt::Key_A, Qt::ControlModifier);
+        dad.type(QStringLiteral("Basmati rice"));
+        dad.key(Qt::Key_Return);
+        QTRY_COMPARE(dad.itemTitles(),
+                     (QStringList {QStringLiteral("Apples"), QStringLiteral("Coffee"),
+                                   QStringLiteral("Basmati rice")}));
+
+        // Deleted with its button; Ctrl+Z brings it back.
+        QVERIFY(!dad.visible(QStringLiteral("detailsDialog")));
+        QVERIFY(dad.click(inRow(dad, QStringLiteral("Apples"), QStringLiteral("delete"))));
+        QTRY_COMPARE(dad.itemTitles(),
+                     (QStringList {QStringLiteral("Coffee"), QStringLiteral("Basmati rice")}));
+        dad.key(Qt::Key_Z, Qt::ControlModifier);
+        QTRY_COMPARE(dad.itemTitles(),
+                     (QStringList {QStringLiteral("Apples"), QStringLiteral("Coffee"),
+                                   QStringLiteral("Basmati rice")}));
+
+        // Space checks off the current row; Delete removes it.
+        QVERIFY(dad.click(itemRow(dad, QStringLiteral("Apples"))));
+        dad.key(Qt::Key_Space);
+        QTRY_COMPARE(dad.itemTitles(),
+                     (QStringList {QStringLiteral("Coffee"), QStringLiteral("Basmati rice")}));
+        QVERIFY(dad.click(QStringLiteral("toggleDone")));
+        QTRY_VERIFY(dad.itemTitles().contains(QStringLiteral("Apples")));
+
+        // A title already open on the list: Enter again adds one more of it.
+        QVERIFY(dad.typeInto(QStringLiteral("newItem"), QStringLiteral("Coffee")));
+        dad.key(Qt::Key_Return);
+        QTRY_VERIFY(dad.visible(QStringLiteral("duplicate")));
+        dad.key(Qt::Key_Return);
+        QTRY_VERIFY(!dad.visible(QStringLiteral("duplicate")));
+        QTRY_COMPARE(inRow(dad, QStringLiteral("Coffee"), QStringLiteral("quantity"))
+                         ->property("text")
+                         .toString(),
+                     QStringLiteral("×2"));
+    }
+};
+
+KINLIST_JOURNEY_MAIN(TestJourneyLists)
+
+#include "tst_journey_lists.moc"
