@@ -695,6 +695,16 @@ qint64 ServerStore::maxGid()
     return q.value(0).toLongLong();
 }
 
+qint64 ServerStore::clientsGid()
+{
+    QSqlQuery &q =
+        prepared("SELECT COALESCE((SELECT value FROM meta WHERE key = 'clients_gid'), 0)");
+    const store::QueryDone done(q);
+    if (!exec(q) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
 bool ServerStore::saveClientProgress(const QHash<QString, qint64> &lastMutation, qint64 upToGid)
 {
     QSqlQuery &q = prepared(

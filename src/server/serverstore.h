@@ -167,6 +167,8 @@ public:
         QByteArray opJson;
     };
     qint64 maxGid();
+    // The op log's gid up to which saveClientProgress() has saved every client's progress.
+    qint64 clientsGid();
     // Appends an op; returns its gid, or -1.
     qint64 insertOp(const OpRow &row);
     // The seq at which a mutation of this client was applied to this list, and the op as

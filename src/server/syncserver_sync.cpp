@@ -531,8 +531,10 @@ void SyncServer::saveClientProgress()
     if (m_clientsDirty.isEmpty())
         return;
     QHash<QString, qint64> progress;
+    // (A client forgotten by a failed batch is read back from the store first: saving 0
+    // would move clients_gid past its logged ops and lose them from its progress.)
     for (const QString &clientId : std::as_const(m_clientsDirty))
-        progress.insert(clientId, m_lastMutation.value(clientId));
+        progress.insert(clientId, lastMutationId(clientId));
     // Joins the open batch (or opens one): saved with the ops it covers, or not at all.
     if (!m_store.begin() || !m_store.saveClientProgress(progress, m_lastGid)) {
         failBatch(m_store.lastError());
