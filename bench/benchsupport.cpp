@@ -1,5 +1,8 @@
 #include "benchsupport.h"
 
+#include <QTcpServer>
+#include <QTest>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -176,6 +179,52 @@ void ServerProcess::stop()
         m_process.kill();
         m_process.waitForFinished(2000);
     }
+}
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+FixedPortServer::FixedPortServer(QString program, QString data, quint16 port)
+    : m_program(std::move(program))
+    , m_data(std::move(data))
+    , m_port(port)
+{ }
+
+bool FixedPortServer::start()
+{
+    m_process.setProgram(m_program);
+    m_process.setArguments({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(m_port),
+                            QStringLiteral("--data"), m_data, QStringLiteral("--password-hash"),
+                            QStringLiteral("min")});
+    m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    m_process.start();
+    if (!m_process.waitForStarted(5000))
+        return false;
+    // Waiting with the event loop running: the clients of a benchmark go on meanwhile.
+    QByteArray out;
+    return QTest::qWaitFor(
+               [&] {
+                   out += m_process.readAllStandardOutput();
+                   return m_process.state() == QProcess::NotRunning || out.contains("listening on");
+               },
+               15000) &&
+        m_process.state() == QProcess::Running;
+}
+
+void FixedPortServer::kill()
+{
+    m_process.kill();
+    m_process.waitForFinished(10000);
+}
+
+void FixedPortServer::terminate()
+{
+    m_process.terminate();
+    m_process.waitForFinished(10000);
 }
 
 } // namespace kinlist::bench

@@ -51,4 +51,25 @@ private:
     QUrl m_url;
 };
 
+// A loopback port free right now.
+quint16 freePort();
+
+// kinlist-server on a fixed port and data directory, killed and started again on the same
+// address, so that clients find it again.
+class FixedPortServer
+{
+public:
+    FixedPortServer(QString program, QString data, quint16 port);
+    bool start(); // false if it did not listen within 15 s
+    void kill(); // SIGKILL: mid-commit, mid-write, whatever it was doing
+    void terminate();
+    QUrl url() const { return QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(m_port)); }
+
+private:
+    QString m_program;
+    QString m_data;
+    quint16 m_port;
+    QProcess m_process;
+};
+
 } // namespace kinlist::bench

@@ -43,63 +43,6 @@ struct Device
     int rejected = 0;
 };
 
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
-// The server on a fixed port and data directory, so that devices find it again.
-class Server
-{
-public:
-    Server(QString program, QString data, quint16 port)
-        : m_program(std::move(program))
-        , m_data(std::move(data))
-        , m_port(port)
-    { }
-    bool start()
-    {
-        m_process.setProgram(m_program);
-        m_process.setArguments({QStringLiteral("--listen"),
-                                QStringLiteral("127.0.0.1:%1").arg(m_port),
-                                QStringLiteral("--data"), m_data, QStringLiteral("--password-hash"),
-                                QStringLiteral("min")});
-        m_process.setProcessChannelMode(QProcess::SeparateChannels);
-        m_process.start();
-        if (!m_process.waitForStarted(5000))
-            return false;
-        QByteArray out;
-        return QTest::qWaitFor(
-                   [&] {
-                       out += m_process.readAllStandardOutput();
-                       if (m_process.state() == QProcess::NotRunning)
-                           return true;
-                       return out.contains("listening on");
-                   },
-                   15000) &&
-            m_process.state() == QProcess::Running;
-    }
-    void kill()
-    {
-        m_process.kill(); // SIGKILL: mid-commit, mid-write, whatever it was doing
-        m_process.waitForFinished(10000);
-    }
-    void terminate()
-    {
-        m_process.terminate();
-        m_process.waitForFinished(10000);
-    }
-    QUrl url() const { return QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(m_port)); }
-
-private:
-    QString m_program;
-    QString m_data;
-    quint16 m_port;
-    QProcess m_process;
-};
-
 // One change of a random kind to a random list, as a person would make it on `d`.
 void edit(Device &d, const QStringList &lists, QRandomGenerator &rng)
 {
@@ -166,8 +109,8 @@ int main(int argc, char *argv[])
     qputenv("QT_LOGGING_RULES", "kinlist.*.info=false;qt.*=false");
 
     QTemporaryDir dir;
-    Server server(bench::findServer(p.value(serverOpt)), dir.filePath(QStringLiteral("server")),
-                  freePort());
+    bench::FixedPortServer server(bench::findServer(p.value(serverOpt)),
+                                  dir.filePath(QStringLiteral("server")), bench::freePort());
     if (!server.start())
         return fail(QStringLiteral("the server did not start")), 1;
 

@@ -166,9 +166,10 @@ void SyncClient::scheduleReconnect(const QString &why)
     setState(State::Offline);
     if (!m_running)
         return;
-    // Exponential backoff with jitter, 1 s to 30 s, never giving up: a kiosk heals itself.
+    // Exponential backoff with jitter, 1 s up to the cap, never giving up: a kiosk heals
+    // itself.
     const double base =
-        std::min<double>(kMaxBackoffMs, kMinBackoffMs * std::pow(2.0, std::min(m_failures, 10)));
+        std::min<double>(m_maxBackoffMs, kMinBackoffMs * std::pow(2.0, std::min(m_failures, 10)));
     const double jitter = 0.5 + 0.5 * QRandomGenerator::global()->generateDouble();
     m_retryDelayMs = std::max<qint64>(kMinBackoffMs, qint64(base * jitter));
     ++m_failures;
