@@ -103,6 +103,53 @@ private Q_SLOTS:
                  3);
     }
 
+    // Ours reached the server first; a write made before that (offline, say) wins on its
+    // later stamp: ours was lost, though acknowledged. A write made after ours was taken
+    // could have seen it: no conflict.
+    void acknowledgedWriteLostToAnEarlierMadeOne()
+    {
+        LocalStore s(QStringLiteral("lost"));
+        Error e;
+        QVERIFY(s.open(path(), &e));
+        const QString me = s.clientId();
+        const QString list = createUuid();
+        const QString milk = createUuid();
+        const QString bread = createUuid();
+        for (const QString &id : {milk, bread})
+            QVERIFY(s.applyRemote(itemOp(Op::Type::ItemCreate, list, id, 5, QStringLiteral("other"),
+                                         {{QStringLiteral("title"), QStringLiteral("Item")}}),
+                                  id == milk ? 1 : 2, &e));
+        const auto renameAcked = [&](const QString &id, qint64 stamp, qint64 seq, qint64 ackedAt) {
+            const qint64 mid =
+                *s.enqueue(itemOp(Op::Type::ItemSet, list, id, stamp, me,
+                                  {{QStringLiteral("title"), QStringLiteral("Mine")}}),
+                           &e);
+            LocalStore::Origin origin;
+            origin.at = ackedAt;
+            return s.acknowledge(mid,
+                                 itemOp(Op::Type::ItemSet, list, id, stamp, me,
+                                        {{QStringLiteral("title"), QStringLiteral("Mine")}}),
+                                 seq, &e, origin);
+        };
+        QVERIFY(renameAcked(milk, 1000, 3, 5000));
+        QVERIFY(renameAcked(bread, 1000, 4, 5000));
+        (void)s.takeNewConflicts();
+        // Milk: theirs made at 2000, before ours reached the server at 5000.
+        QVERIFY2(s.applyRemote(itemOp(Op::Type::ItemSet, list, milk, 2000, QStringLiteral("other"),
+                                      {{QStringLiteral("title"), QStringLiteral("Theirs")}}),
+                               5, &e),
+                 qPrintable(e.message));
+        // Bread: theirs made at 6000, after ours was taken.
+        QVERIFY(s.applyRemote(itemOp(Op::Type::ItemSet, list, bread, 6000, QStringLiteral("other"),
+                                     {{QStringLiteral("title"), QStringLiteral("Theirs")}}),
+                              6, &e));
+        const QList<LocalStore::Conflict> conflicts = s.conflicts(list);
+        QCOMPARE(conflicts.size(), 1);
+        QCOMPARE(conflicts.first().entityId, milk);
+        QCOMPARE(conflicts.first().mine.toString(), QStringLiteral("Mine"));
+        QCOMPARE(conflicts.first().theirs.toString(), QStringLiteral("Theirs"));
+    }
+
     void ackRejectAndRemote()
     {
         LocalStore s(QStringLiteral("c"));

@@ -356,7 +356,7 @@ bool LocalStore::recordConflict(const Entity &entity, const QString &field, cons
     q.addBindValue(valueBytes(c.mine));
     q.addBindValue(valueBytes(c.theirs));
     q.addBindValue(their.stamp.toString());
-    q.addBindValue(c.theirsBy);
+    q.addBindValue(c.theirsBy.isNull() ? QStringLiteral("") : c.theirsBy); // (never NULL)
     q.addBindValue(c.at);
     if (!q.exec())
         return false;
@@ -383,6 +383,24 @@ bool LocalStore::findConflicts(const Entity &entity, const Op *remote, const Ori
                 return false;
         }
     }
+    if (remote) {
+        // A write of ours the server took lately, overwritten by one made before ours
+        // reached it: made without seeing ours, so ours was lost (the usual way offline
+        // edits meet: ours went first, theirs carries the later stamp).
+        for (auto it = remote->fields.begin(); it != remote->fields.end(); ++it) {
+            const auto mine = m_ackedWrites.find({entity.id, it.key()});
+            if (mine == m_ackedWrites.end())
+                continue;
+            const Entity::Field &f = entity.fields.value(it.key());
+            const bool lostToThis = it.key() != QLatin1String("position") &&
+                f.stamp == remote->stamp && mine->stamp < remote->stamp &&
+                remote->stamp.wallMs < mine->ackedAt && mine->value != f.value;
+            const QJsonValue value = mine->value;
+            m_ackedWrites.erase(mine);
+            if (lostToThis && !recordConflict(entity, it.key(), value, origin))
+                return false;
+        }
+    }
     QSqlQuery &q =
         m_statements.get("SELECT op FROM outbox WHERE entity_id = ? ORDER BY mutation_id");
     const store::QueryDone done(q);
@@ -403,6 +421,19 @@ bool LocalStore::findConflicts(const Entity &entity, const Op *remote, const Ori
         }
     }
     return true;
+}
+
+void LocalStore::rememberAcked(const Op &op, qint64 ackedAt)
+{
+    if (m_ackedWrites.size() >= kAckedWritesKept) {
+        const qint64 hourAgo = ackedAt - 3600 * 1000;
+        m_ackedWrites.removeIf([hourAgo](const auto &it) { return it.value().ackedAt < hourAgo; });
+        if (m_ackedWrites.size() >= kAckedWritesKept)
+            m_ackedWrites.clear();
+    }
+    const QString entityId = op.entityId();
+    for (auto it = op.fields.begin(); it != op.fields.end(); ++it)
+        m_ackedWrites.insert({entityId, it.key()}, AckedWrite {it.value(), op.stamp, ackedAt});
 }
 
 bool LocalStore::noteStamp(const Hlc &stamp)
@@ -476,6 +507,8 @@ bool LocalStore::acknowledge(const QList<Ack> &acks, Error *error)
         const std::optional<Entity> merged = ok ? mergeConfirmed(a.op) : std::nullopt;
         ok = merged && findConflicts(*merged, nullptr, {}, &a.op) &&
             recordActivity(a.op, a.seq, a.origin);
+        if (ok)
+            rememberAcked(a.op, a.origin.at);
         // The seq only advances without gaps: anything missed comes again in the next
         // catch-up, and merging it again changes nothing.
         if (ok && a.seq == lastSeq(a.op.listId) + 1)

@@ -219,6 +219,19 @@ private:
     mutable store::Statements m_statements;
     std::unique_ptr<store::WalCheckpointer> m_checkpointer; // null until open
     QList<Conflict> m_newConflicts;
+    // This device's writes the server acknowledged lately, per (entity, field): a remote
+    // write made before ours reached the server (its stamp's time is earlier) could not
+    // have seen ours, so when it wins ours was lost, though no longer pending. In memory,
+    // at most kAckedWritesKept, for an hour.
+    struct AckedWrite
+    {
+        QJsonValue value;
+        Hlc stamp;
+        qint64 ackedAt = 0; // the server's time
+    };
+    QHash<QPair<QString, QString>, AckedWrite> m_ackedWrites;
+    static constexpr int kAckedWritesKept = 5000;
+    void rememberAcked(const Op &op, qint64 ackedAt);
     Hlc m_highestStamp;
     int m_pendingCount = 0;
 };
