@@ -34,6 +34,7 @@ Page {
                 TextField {
                     id: householdName
                     objectName: "householdName"
+                    Component.onCompleted: forceActiveFocus()
                     Layout.fillWidth: true
                     placeholderText: qsTr("e.g. The Smiths")
                     Accessible.name: qsTr("Household name")

@@ -69,6 +69,10 @@ ItemDelegate {
         color: row.down ? Qt.rgba(0.5, 0.5, 0.5, 0.22)
              : row.highlighted ? Qt.rgba(0.5, 0.5, 0.5, 0.16)
              : row.hovered ? Qt.rgba(0.5, 0.5, 0.5, 0.07) : "transparent"
+        // The keyboard's place: a clear ring on the row that keys act on.
+        border.width: row.activeFocus ? 2 : 0
+        border.color: "#2e8b74"
+        radius: 4
     }
 
     onDoubleClicked: row.editing = true

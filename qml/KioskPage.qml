@@ -128,9 +128,13 @@ Page {
             Layout.fillHeight: true
             Layout.margins: 24
             clip: true
-            readonly property int columns: Math.max(1, Math.floor(width / 300))
-            cellWidth: width / columns
-            cellHeight: 192
+            // A few lists fill the screen in large tiles, centred; many make a grid.
+            readonly property int columns: Math.max(1, Math.min(count, Math.floor(width / 300)))
+            readonly property int rows: Math.max(1, Math.ceil(count / columns))
+            cellWidth: Math.min(width / columns, 520)
+            cellHeight: Math.max(192, Math.min(360, height / rows))
+            leftMargin: Math.max(0, (width - columns * cellWidth) / 2)
+            topMargin: Math.max(0, (height - rows * cellHeight) / 2)
             model: page.session.lists
             delegate: Item {
                 id: cell
@@ -348,9 +352,11 @@ Page {
         }
     }
 
+    // Over the whole window, the page's top bar too: nothing reacts while it is wiped.
     CleaningOverlay {
         id: cleaning
         objectName: "cleaning"
+        parent: page.Window.contentItem
         anchors.fill: parent
     }
 }

@@ -27,6 +27,14 @@ Page {
         contentHeight: pane.height + 80 + page.height / 2
         clip: true
 
+        // A tap beside the fields puts the on-screen keyboard away.
+        MouseArea {
+            objectName: "kioskPairBackground"
+            width: flick.width
+            height: flick.contentHeight
+            onClicked: { Qt.inputMethod.hide(); page.forceActiveFocus() }
+        }
+
         Pane {
             id: pane
             anchors.horizontalCenter: parent.horizontalCenter
@@ -52,6 +60,7 @@ Page {
                 }
                 TextField {
                     id: server
+                    onAccepted: code.forceActiveFocus() // the keyboard's Enter: on to the next
                     onActiveFocusChanged: if (activeFocus) Qt.callLater(page.reveal, this)
                     objectName: "kioskServer"
                     Layout.fillWidth: true
@@ -63,6 +72,7 @@ Page {
                 }
                 TextField {
                     id: code
+                    onAccepted: name.forceActiveFocus() // the keyboard's Enter: on to the next
                     onActiveFocusChanged: if (activeFocus) Qt.callLater(page.reveal, this)
                     objectName: "kioskCodeField"
                     Layout.fillWidth: true
@@ -74,6 +84,7 @@ Page {
                 }
                 TextField {
                     id: name
+                    onAccepted: pin.forceActiveFocus() // the keyboard's Enter: on to the next
                     onActiveFocusChanged: if (activeFocus) Qt.callLater(page.reveal, this)
                     objectName: "kioskName"
                     Layout.fillWidth: true
@@ -87,6 +98,7 @@ Page {
                     spacing: 12
                     TextField {
                         id: pin
+                        onAccepted: pinAgain.forceActiveFocus() // the keyboard's Enter: on to the next
                         onActiveFocusChanged: if (activeFocus) Qt.callLater(page.reveal, this)
                         objectName: "kioskPin"
                         Layout.fillWidth: true

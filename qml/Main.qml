@@ -41,6 +41,35 @@ ApplicationWindow {
         property: "language"
         value: window.session.languageInUse
     }
+    // A clear focus ring on the control the keyboard reached (Tab, Shift+Tab, a shortcut):
+    // Material's own is a faint halo. Drawn above the page, following the control as it
+    // moves (each frame while shown).
+    Rectangle {
+        id: focusRing
+        objectName: "focusRing"
+        readonly property Item target: window.activeFocusItem
+        readonly property bool shown: target !== null && target.visualFocus === true
+        visible: shown
+        parent: Overlay.overlay // above dialogs too
+        z: 900
+        color: "transparent"
+        border.width: 2
+        border.color: window.Material.accent
+        radius: 4
+        function follow() {
+            if (!shown)
+                return
+            const r = target.mapToItem(parent, 0, 0, target.width, target.height)
+            x = r.x - 3; y = r.y - 3; width = r.width + 6; height = r.height + 6
+        }
+        onTargetChanged: follow()
+        onShownChanged: follow()
+        Connections {
+            target: window
+            enabled: focusRing.shown
+            function onAfterAnimating() { focusRing.follow() }
+        }
+    }
     // A kiosk is not closed by accident (Alt+F4, a stray gesture): only with its PIN.
     onClosing: (close) => { if (window.session.kiosk) close.accepted = false }
     Component { id: kioskPair; KioskPairPage { session: window.session } }

@@ -46,6 +46,7 @@ Page {
             }
         }
         readonly property bool tasks: page.session.currentListKind === "tasks"
+        onOpened: titleField.forceActiveFocus()
         function openFor(id, title, quantity, unit, category, due, assignee) {
             itemId = id
             titleField.text = title
@@ -291,6 +292,10 @@ Page {
                 activeFocusOnTab: true
                 // From the lists, Tab goes on to the open list, not to the buttons below.
                 KeyNavigation.tab: newItem
+                // Return or Space opens the list the keyboard is on.
+                Keys.onReturnPressed: if (currentItem) currentItem.choose()
+                Keys.onEnterPressed: if (currentItem) currentItem.choose()
+                Keys.onSpacePressed: if (currentItem) currentItem.choose()
                 Accessible.name: qsTr("Lists")
                 delegate: ItemDelegate {
                     id: listRow
@@ -495,6 +500,62 @@ Page {
                 }
             }
 
+            // Opened from this computer's data without a kept sign-in: everything works
+            // here; the password is asked for once the server answers.
+            Pane {
+                objectName: "passwordBar"
+                visible: page.session.passwordNeeded
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                Layout.topMargin: 8
+                padding: 10
+                Material.background: Material.theme === Material.Dark ? "#23323a" : "#e8f1f8"
+                RowLayout {
+                    width: parent.width
+                    spacing: 8
+                    Label {
+                        objectName: "passwordReason"
+                        Layout.fillWidth: true
+                        wrapMode: Text.WordWrap
+                        text: page.session.serverReachable
+                              ? qsTr("Enter the password of %1 to send your changes and get the family's.").arg(page.session.accountEmail)
+                              : qsTr("Not signed in and the server is not answering. You can read and change your lists; Kinlist asks for your password when the server is back.")
+                    }
+                    TextField {
+                        id: unlockPassword
+                        objectName: "unlockPassword"
+                        visible: page.session.serverReachable
+                        Layout.preferredWidth: 200
+                        echoMode: TextInput.Password
+                        placeholderText: qsTr("Password")
+                        Accessible.name: qsTr("Password")
+                        onAccepted: unlockButton.clicked()
+                        onVisibleChanged: if (visible) forceActiveFocus()
+                    }
+                    Button {
+                        id: unlockButton
+                        font.capitalization: Font.MixedCase
+                        objectName: "unlock"
+                        visible: page.session.serverReachable
+                        enabled: !page.session.busy
+                        highlighted: true
+                        text: qsTr("Sign in")
+                        onClicked: { page.session.unlock(unlockPassword.text); unlockPassword.text = "" }
+                    }
+                }
+            }
+            Label {
+                objectName: "sessionError"
+                visible: page.session.passwordNeeded && page.session.error.length > 0
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                text: page.session.error
+                color: "#d64545"
+                wrapMode: Text.WordWrap
+            }
+
             TextField {
                 id: find
                 objectName: "find"
@@ -582,6 +643,7 @@ Page {
                 clip: true
                 model: page.session.items
                 keyNavigationEnabled: true
+                activeFocusOnTab: true
                 Accessible.name: qsTr("Items")
                 section.property: page.session.items.groupByCategory ? "category" : ""
                 section.delegate: Label {

@@ -21,12 +21,35 @@ ColumnLayout {
     }
     function clear() { pad.pin = "" }
 
-    Label {
-        objectName: "dots"
+    // One drawn dot per digit typed (no font needed for them), or what to do.
+    Item {
         Layout.alignment: Qt.AlignHCenter
-        text: pad.pin.length > 0 ? "\u25cf ".repeat(pad.pin.length).trim() : qsTr("Enter the PIN")
-        font.pixelSize: 28
         Layout.preferredHeight: 40
+        implicitWidth: Math.max(dots.implicitWidth, hint.implicitWidth)
+        Row {
+            id: dots
+            objectName: "dots"
+            anchors.centerIn: parent
+            spacing: 14
+            visible: pad.pin.length > 0
+            Accessible.role: Accessible.StaticText
+            Accessible.name: qsTr("%n digit(s) entered", "", pad.pin.length)
+            Repeater {
+                model: pad.pin.length
+                Rectangle {
+                    objectName: "dot"
+                    width: 18; height: 18; radius: 9
+                    color: pad.Material.foreground
+                }
+            }
+        }
+        Label {
+            id: hint
+            anchors.centerIn: parent
+            visible: pad.pin.length === 0
+            text: qsTr("Enter the PIN")
+            font.pixelSize: 24
+        }
     }
     Label {
         objectName: "pinError"

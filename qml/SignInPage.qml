@@ -64,6 +64,27 @@ Page {
                 Accessible.name: qsTr("Password")
                 onAccepted: go.clicked()
             }
+            // No keychain on this computer: say so, and offer the private file instead of
+            // forgetting the sign-in when Kinlist closes.
+            CheckBox {
+                objectName: "rememberInFile"
+                visible: page.session.keychainMissing
+                Layout.fillWidth: true
+                checked: page.session.rememberInFile
+                onToggled: page.session.rememberInFile = checked
+                text: qsTr("Keep me signed in on this computer")
+                Accessible.name: text
+            }
+            Label {
+                visible: page.session.keychainMissing
+                Layout.fillWidth: true
+                Layout.topMargin: -8
+                leftPadding: 40
+                wrapMode: Text.WordWrap
+                font.pixelSize: 12
+                opacity: 0.7
+                text: qsTr("This computer has no keychain, so the sign-in would be kept in a file only your user can read. Otherwise Kinlist asks for your password after each start.")
+            }
             Label {
                 objectName: "error"
                 Layout.fillWidth: true

@@ -683,6 +683,22 @@
         <source>Take back</source>
         <translation>Zurücknehmen</translation>
     </message>
+    <message>
+        <source>Enter the password of %1 to send your changes and get the family&apos;s.</source>
+        <translation>Gib das Passwort von %1 ein, um deine Änderungen zu senden und die der Familie zu holen.</translation>
+    </message>
+    <message>
+        <source>Not signed in and the server is not answering. You can read and change your lists; Kinlist asks for your password when the server is back.</source>
+        <translation>Nicht angemeldet, und der Server antwortet nicht. Du kannst deine Listen lesen und ändern; Kinlist fragt nach deinem Passwort, sobald der Server wieder da ist.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -701,6 +717,13 @@
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digit(s) entered</source>
+        <translation>
+            <numerusform>%n Ziffer eingegeben</numerusform>
+            <numerusform>%n Ziffern eingegeben</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -895,6 +918,14 @@
     <message>
         <source>New here? Create an account</source>
         <translation>Neu hier? Konto erstellen</translation>
+    </message>
+    <message>
+        <source>Keep me signed in on this computer</source>
+        <translation>Auf diesem Computer angemeldet bleiben</translation>
+    </message>
+    <message>
+        <source>This computer has no keychain, so the sign-in would be kept in a file only your user can read. Otherwise Kinlist asks for your password after each start.</source>
+        <translation>Dieser Computer hat keinen Schlüsselbund, daher wird die Anmeldung in einer Datei gespeichert, die nur dein Benutzerkonto lesen kann. Sonst fragt Kinlist nach jedem Start nach deinem Passwort.</translation>
     </message>
 </context>
 <context>
@@ -1212,10 +1243,6 @@
         <translation>Eine Änderung konnte nicht gespeichert werden (%1).</translation>
     </message>
     <message>
-        <source>Please sign in again.</source>
-        <translation>Bitte melde dich erneut an.</translation>
-    </message>
-    <message>
         <source>Your session has ended. Please sign in again; your changes are kept.</source>
         <translation>Deine Sitzung ist abgelaufen. Bitte melde dich erneut an; deine Änderungen bleiben erhalten.</translation>
     </message>
@@ -1391,6 +1418,10 @@
     <message>
         <source>%1 moved to %2</source>
         <translation>%1 nach „%2“ verschoben</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Gib dein Passwort ein.</translation>
     </message>
 </context>
 <context>

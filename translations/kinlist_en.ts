@@ -73,6 +73,16 @@
     </message>
 </context>
 <context>
+    <name>PinPad</name>
+    <message numerus="yes">
+        <source>%n digit(s) entered</source>
+        <translation>
+            <numerusform>%n digit entered</numerusform>
+            <numerusform>%n digits entered</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusIndicator</name>
     <message numerus="yes">
         <source>%n waiting</source>

@@ -683,6 +683,22 @@
         <source>Take back</source>
         <translation>Deshacer</translation>
     </message>
+    <message>
+        <source>Enter the password of %1 to send your changes and get the family&apos;s.</source>
+        <translation>Escribe la contraseña de %1 para enviar tus cambios y recibir los de la familia.</translation>
+    </message>
+    <message>
+        <source>Not signed in and the server is not answering. You can read and change your lists; Kinlist asks for your password when the server is back.</source>
+        <translation>Sin sesión y el servidor no responde. Puedes leer y cambiar tus listas; Kinlist te pedirá la contraseña cuando el servidor vuelva.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -701,6 +717,13 @@
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digit(s) entered</source>
+        <translation>
+            <numerusform>%n dígito introducido</numerusform>
+            <numerusform>%n dígitos introducidos</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -895,6 +918,14 @@
     <message>
         <source>New here? Create an account</source>
         <translation>¿Primera vez aquí? Crea una cuenta</translation>
+    </message>
+    <message>
+        <source>Keep me signed in on this computer</source>
+        <translation>Mantener la sesión iniciada en este ordenador</translation>
+    </message>
+    <message>
+        <source>This computer has no keychain, so the sign-in would be kept in a file only your user can read. Otherwise Kinlist asks for your password after each start.</source>
+        <translation>Este ordenador no tiene llavero, así que la sesión se guardaría en un archivo que solo tu usuario puede leer. Si no, Kinlist te pedirá la contraseña en cada inicio.</translation>
     </message>
 </context>
 <context>
@@ -1212,10 +1243,6 @@
         <translation>No se pudo guardar un cambio (%1).</translation>
     </message>
     <message>
-        <source>Please sign in again.</source>
-        <translation>Vuelve a iniciar sesión.</translation>
-    </message>
-    <message>
         <source>Your session has ended. Please sign in again; your changes are kept.</source>
         <translation>Tu sesión ha terminado. Vuelve a iniciar sesión; tus cambios se conservan.</translation>
     </message>
@@ -1391,6 +1418,10 @@
     <message>
         <source>%1 moved to %2</source>
         <translation>%1 movido a %2</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Escribe tu contraseña.</translation>
     </message>
 </context>
 <context>

@@ -683,6 +683,22 @@
         <source>Take back</source>
         <translation>Annuler</translation>
     </message>
+    <message>
+        <source>Enter the password of %1 to send your changes and get the family&apos;s.</source>
+        <translation>Saisis le mot de passe de %1 pour envoyer tes modifications et recevoir celles de la famille.</translation>
+    </message>
+    <message>
+        <source>Not signed in and the server is not answering. You can read and change your lists; Kinlist asks for your password when the server is back.</source>
+        <translation>Non connecté, et le serveur ne répond pas. Tu peux lire et modifier tes listes ; Kinlist te demandera ton mot de passe quand le serveur sera de retour.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -701,6 +717,13 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digit(s) entered</source>
+        <translation>
+            <numerusform>%n chiffre saisi</numerusform>
+            <numerusform>%n chiffres saisis</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -895,6 +918,14 @@
     <message>
         <source>New here? Create an account</source>
         <translation>Pas encore de compte&#xa0;? Crée-en un</translation>
+    </message>
+    <message>
+        <source>Keep me signed in on this computer</source>
+        <translation>Rester connecté sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>This computer has no keychain, so the sign-in would be kept in a file only your user can read. Otherwise Kinlist asks for your password after each start.</source>
+        <translation>Cet ordinateur n&apos;a pas de trousseau : la connexion serait gardée dans un fichier que seul ton compte peut lire. Sinon, Kinlist te demande ton mot de passe à chaque démarrage.</translation>
     </message>
 </context>
 <context>
@@ -1212,10 +1243,6 @@
         <translation>Une modification n&apos;a pas pu être enregistrée (%1).</translation>
     </message>
     <message>
-        <source>Please sign in again.</source>
-        <translation>Reconnecte-toi, s&apos;il te plaît.</translation>
-    </message>
-    <message>
         <source>Your session has ended. Please sign in again; your changes are kept.</source>
         <translation>Ta session a expiré. Reconnecte-toi&#xa0;; tes modifications sont conservées.</translation>
     </message>
@@ -1391,6 +1418,10 @@
     <message>
         <source>%1 moved to %2</source>
         <translation>%1 déplacé dans %2</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Saisis ton mot de passe.</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,7 @@ public:
     void forget();
 
     QString userId() const { return m_userId; }
+    QUrl server() const { return m_server; }
     QString key() const { return CredentialStore::accountKey(m_server, m_userId); }
     LocalStore *store() const { return m_store.get(); }
     SyncClient *sync() const { return m_sync.get(); }

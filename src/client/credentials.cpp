@@ -212,6 +212,15 @@ void CredentialStore::load(const QString &key,
     });
 }
 
+void CredentialStore::probe(std::function<void(bool available)> done)
+{
+    QPointer<CredentialStore> self(this);
+    runJob(Op::Read, QStringLiteral("probe"), {}, [self, done](const Result &r) {
+        if (self)
+            done(r.ok || r.notFound);
+    });
+}
+
 void CredentialStore::remove(const QString &key, std::function<void()> done)
 {
     ++m_generation[key];

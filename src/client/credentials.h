@@ -47,6 +47,8 @@ public:
     void load(const QString &key,
               std::function<void(std::optional<QString> secret, Where where)> done);
     void remove(const QString &key, std::function<void()> done = {});
+    // Whether a keychain service answers here (a read of a key that need not exist).
+    void probe(std::function<void(bool available)> done);
 
     // Where the last save went, and a sentence for the settings page about it (in the
     // language of the moment).

@@ -66,6 +66,14 @@ Session::Session(QUrl defaultServer, QString dataDirectory, Mode mode, QObject *
     m_toasts.setChangesEnabled(notifications());
     connect(&m_credentials, &client::CredentialStore::statusChanged, this,
             &Session::settingsChanged);
+    // Asked once: the sign-in page offers the private file where no keychain answers.
+    m_credentials.probe([this](bool available) {
+        m_keychainProbe = available ? client::CredentialStore::Where::Keychain
+                                    : client::CredentialStore::Where::Nowhere;
+        Q_EMIT settingsChanged();
+    });
+    m_probeTimer.setInterval(2000);
+    connect(&m_probeTimer, &QTimer::timeout, this, &Session::probeServer);
     // The first list to arrive (after joining a household, say) opens.
     const auto openFirstList = [this] {
         if (m_currentListId.isEmpty() && m_lists.rowCount() > 0)
@@ -82,6 +90,21 @@ Session::Session(QUrl defaultServer, QString dataDirectory, Mode mode, QObject *
             [this](const QUrl &server, const QJsonObject &session) {
                 m_busy = false;
                 const QJsonObject user = session.value(QStringLiteral("user")).toObject();
+                const QString userId = user.value(QStringLiteral("id")).toString();
+                m_settings->setValue(key(QStringLiteral("account/email")),
+                                     user.value(QStringLiteral("email")).toString());
+                if (m_account && m_account->userId() == userId) {
+                    // The password for the account already open here: it syncs again,
+                    // with everything changed meanwhile.
+                    m_passwordNeeded = false;
+                    m_probeTimer.stop();
+                    m_account->signIn(session.value(QStringLiteral("accessToken")).toString(),
+                                      session.value(QStringLiteral("refreshToken")).toString());
+                    Q_EMIT changed();
+                    return;
+                }
+                if (m_account)
+                    signOut(); // another account: this one's data stays for its return
                 m_userName = user.value(QStringLiteral("displayName")).toString();
                 m_settings->setValue(key(QStringLiteral("account/server")), server.toString());
                 m_settings->setValue(key(QStringLiteral("account/userId")),
@@ -183,9 +206,15 @@ void Session::openAccount(const QUrl &server, const QString &userId)
                          ? tr("A change was refused: the item or list no longer exists.")
                          : tr("A change could not be saved (%1).").arg(code));
             });
+    // No sign-in kept from last time (no keychain on this computer, or it was not kept):
+    // the lists and the changes waiting on this device stay open to read and edit; the
+    // password is asked for once the server answers.
     connect(m_account.get(), &client::Account::needsSignIn, this, [this] {
-        fail(tr("Please sign in again."));
-        signOut();
+        m_passwordNeeded = true;
+        m_serverReachable = false;
+        probeServer();
+        m_probeTimer.start();
+        Q_EMIT changed();
     });
     // The session ended on the server (expired, or signed out everywhere): back to sign
     // in; what is waiting stays on this device for the same account.
@@ -1005,8 +1034,56 @@ void Session::clearError()
     Q_EMIT changed();
 }
 
+bool Session::keychainMissing() const
+{
+    return m_credentials.where() == client::CredentialStore::Where::Session ||
+        m_keychainProbe == client::CredentialStore::Where::Nowhere;
+}
+
+QString Session::accountEmail() const
+{
+    return m_settings->value(key(QStringLiteral("account/email"))).toString();
+}
+
+void Session::probeServer()
+{
+    if (!m_account || m_probe)
+        return;
+    // Only whether something answers on the server's port: the password is asked for
+    // when signing in can work, not while the server is away.
+    const QUrl server = m_account->server();
+    m_probe = new QTcpSocket(this);
+    const auto done = [this](bool reachable) {
+        m_probe->deleteLater();
+        m_probe = nullptr;
+        if (reachable != m_serverReachable) {
+            m_serverReachable = reachable;
+            Q_EMIT changed();
+        }
+    };
+    connect(m_probe, &QTcpSocket::connected, this, [done] { done(true); });
+    connect(m_probe, &QTcpSocket::errorOccurred, this, [done] { done(false); });
+    m_probe->connectToHost(server.host(), quint16(server.port(8477)));
+}
+
+void Session::unlock(const QString &password)
+{
+    if (!m_account)
+        return;
+    if (password.isEmpty()) {
+        fail(tr("Enter your password."));
+        return;
+    }
+    clearError();
+    m_busy = true;
+    Q_EMIT changed();
+    m_auth.signIn(m_account->server(), accountEmail(), password);
+}
+
 void Session::signOut()
 {
+    m_passwordNeeded = false;
+    m_probeTimer.stop();
     m_items.setSource(nullptr, {});
     m_lists.setSource(nullptr, {});
     m_status.setClient(nullptr);

@@ -13,6 +13,8 @@
 #include <QDateTime>
 #include <QObject>
 #include <QSettings>
+#include <QTcpSocket>
+#include <QTimer>
 #include <QUrl>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
@@ -76,6 +78,15 @@ class Session : public QObject
         bool rememberInFile READ rememberInFile WRITE setRememberInFile NOTIFY settingsChanged)
     // Where the sign-in is kept, as a sentence.
     Q_PROPERTY(QString credentialStatus READ credentialStatus NOTIFY settingsChanged)
+    // Opened from this device's data without a kept sign-in (no keychain, say): the lists
+    // can be read and edited; unlock() with the password syncs again. serverReachable:
+    // whether the server answers now, so the password is asked for only then.
+    Q_PROPERTY(bool passwordNeeded READ passwordNeeded NOTIFY changed)
+    Q_PROPERTY(bool serverReachable READ serverReachable NOTIFY changed)
+    Q_PROPERTY(QString accountEmail READ accountEmail NOTIFY changed)
+    // No keychain answers on this computer: a sign-in is kept only while Kinlist runs,
+    // unless rememberInFile is on.
+    Q_PROPERTY(bool keychainMissing READ keychainMissing NOTIFY settingsChanged)
     // The current household's members: {userId, displayName, role}.
     Q_PROPERTY(QVariantList members READ members NOTIFY changed)
     // This user's role in the current household: owner, member or kiosk.
@@ -134,6 +145,10 @@ public:
     static QString systemLanguage() { return Language::resolve({}); }
     static QVariantList languages();
     bool rememberInFile() const { return m_credentials.allowFile(); }
+    bool passwordNeeded() const { return m_passwordNeeded; }
+    bool serverReachable() const { return m_serverReachable; }
+    QString accountEmail() const;
+    bool keychainMissing() const;
     void setRememberInFile(bool on);
     QString credentialStatus() const { return m_credentials.status(); }
     QVariantList members() const;
@@ -184,6 +199,8 @@ public:
     Q_INVOKABLE void addAnyway();
     Q_INVOKABLE void dismissDuplicate();
     Q_INVOKABLE void clearError();
+    // Signs the open account in again with its password (see passwordNeeded).
+    Q_INVOKABLE void unlock(const QString &password);
     Q_INVOKABLE void signOut();
 
     // Owners: takes someone (or a kitchen tablet, which is then unpaired) out of the
@@ -227,6 +244,8 @@ private:
     // Moves an item between two shown rows (-1: an end) into `category` (grouped lists).
     void relocate(const QString &itemId, const QString &category, int before, int after);
     void fail(const QString &message);
+    // Tries the open account's server once (serverReachable).
+    void probeServer();
     void householdRequest(const QString &type, const QJsonObject &fields);
     // What to say when an owner's request (with the current household) is refused.
     struct Refusals
@@ -279,6 +298,12 @@ private:
     QString m_actingFor;
     QString m_pendingPin; // set with the pairing, saved once it succeeds
     int m_wrongPins = 0;
+    bool m_passwordNeeded = false;
+    bool m_serverReachable = false;
+    QTimer m_probeTimer; // tries the server while the password is needed
+    QTcpSocket *m_probe = nullptr;
+    // Whether a keychain answered when asked at start (Nowhere: it did not).
+    client::CredentialStore::Where m_keychainProbe = client::CredentialStore::Where::Keychain;
     QDateTime m_pinLockedUntil;
 };
 

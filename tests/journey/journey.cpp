@@ -9,6 +9,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
+#include <QtQuickTest/quicktest.h>
 
 Q_IMPORT_QML_PLUGIN(KinlistPlugin)
 
@@ -257,7 +258,7 @@ bool Person::shows(const QString &text) const
 void Person::settle() const
 {
     // Popups fade and grow in and out: a person clicks what has appeared.
-    QTest::qWaitFor(
+    const bool settled = QTest::qWaitFor(
         [&] {
             bool moving = false;
             for (QQuickItem *layer : window()->contentItem()->childItems()) {
@@ -277,11 +278,29 @@ void Person::settle() const
             return !moving;
         },
         2000);
+    if (!settled)
+        qWarning("a popup was still moving after 2 s");
+}
+
+void Person::activate()
+{
+    // A person works in one window at a time: the one they click or type into comes to
+    // the front and takes the keyboard.
+    if (window() && !window()->isActive()) {
+        window()->requestActivate();
+        if (!QTest::qWaitForWindowActive(window()))
+            qWarning("the window did not become active");
+    }
 }
 
 bool Person::click(QQuickItem *item, QPointF at)
 {
+    activate();
     settle();
+    // Where things are once the layouts have caught up with the last change (a field
+    // that just appeared moves the others), as on the screen a person looks at.
+    if (QQuickTest::qIsPolishScheduled(window()) && !QQuickTest::qWaitForPolish(window(), 2000))
+        qWarning("the window's layout did not settle");
     if (!item || !item->isVisible() || !item->isEnabled()) {
         qWarning() << "cannot click" << item;
         return false;
@@ -331,6 +350,7 @@ bool Person::typeInto(const QString &name, const QString &text, bool replace)
 
 void Person::type(const QString &text)
 {
+    activate();
     // (QTest::keyClicks takes a widget only.) Each character as typed: a press with its
     // text, then the release.
     for (const QChar c : text) {
@@ -346,6 +366,7 @@ void Person::type(const QString &text)
 
 void Person::key(int key, Qt::KeyboardModifiers modifiers)
 {
+    activate();
     QTest::keyClick(window(), Qt::Key(key), modifiers);
 }
 
@@ -353,6 +374,7 @@ bool Person::drag(QQuickItem *item, QPointF to)
 {
     if (!item || !item->isVisible())
         return false;
+    activate();
     const QPointF from = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
     QTest::mousePress(window(), Qt::LeftButton, Qt::NoModifier, from.toPoint());
     constexpr int steps = 12;

@@ -76,6 +76,8 @@ public:
     // Left click on the middle of `item` (or `at`, in item coordinates); false if it is not
     // visible, enabled and inside the window.
     bool click(QQuickItem *item, QPointF at = QPointF(-1, -1));
+    // Brings the window to the front with the keyboard (before each click and key).
+    void activate();
     // Waits until no popup is still fading or growing in or out.
     void settle() const;
     bool click(const QString &name) { return click(find(name)); }

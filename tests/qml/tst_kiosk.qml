@@ -108,7 +108,13 @@ TestCase {
         mouseClick(findChild(pad, "key_9"))
         mouseClick(findChild(pad, "key_back"))
         mouseClick(findChild(pad, "key_8"))
-        compare(findChild(pad, "dots").text, "\u25cf \u25cf \u25cf \u25cf")
+        // Four drawn dots, not the digits.
+        const dots = findChild(pad, "dots")
+        verify(dots.visible)
+        let shown = 0
+        for (let i = 0; i < dots.children.length; ++i)
+            shown += dots.children[i].objectName === "dot" && dots.children[i].visible ? 1 : 0
+        compare(shown, 4)
         verify(submit.enabled)
         mouseClick(submit)
         compare(spy.count, 1)
