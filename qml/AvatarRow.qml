@@ -1,4 +1,5 @@
 import QtQuick
+import "faces.js" as Faces
 import QtQuick.Controls
 import QtQuick.Layouts
 import QtQuick.Controls.Material
@@ -16,18 +17,8 @@ Item {
     implicitHeight: 96
     implicitWidth: row.implicitWidth
 
-    function initials(name) {
-        const parts = name.trim().split(/\s+/)
-        return parts.length > 1 ? (parts[0][0] + parts[parts.length - 1][0]).toUpperCase()
-                                : name.slice(0, 1).toUpperCase()
-    }
-    function colorFor(id) {
-        const palette = ["#e07a5f", "#3d85c6", "#81b29a", "#f2a541", "#9b5de5", "#00a6a6", "#d1495b"]
-        let h = 0
-        for (let i = 0; i < id.length; ++i)
-            h = (h * 31 + id.charCodeAt(i)) % 997
-        return palette[h % palette.length]
-    }
+    function initials(name) { return Faces.initials(name) }
+    function colorFor(id) { return Faces.color(id) }
 
     RowLayout {
         id: row

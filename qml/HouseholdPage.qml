@@ -46,6 +46,7 @@ Page {
                     objectName: "create"
                     text: qsTr("Create")
                     highlighted: true
+                    Material.elevation: 0 // flat: drawn by every renderer, software too
                     enabled: !page.session.busy
                     onClicked: page.session.createHousehold(householdName.text)
                 }

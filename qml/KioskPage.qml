@@ -124,16 +124,17 @@ Page {
             id: tiles
             objectName: "tiles"
             visible: !page.showingList
-            Layout.fillWidth: true
+            // A few lists fill the screen in large tiles, centred; many make a grid.
+            readonly property real room: page.width - 48
+            readonly property int columns: Math.max(1, Math.min(count, Math.floor(room / 300)))
+            readonly property int rows: Math.max(1, Math.ceil(count / columns))
+            Layout.preferredWidth: columns * cellWidth
+            Layout.alignment: Qt.AlignHCenter
             Layout.fillHeight: true
             Layout.margins: 24
             clip: true
-            // A few lists fill the screen in large tiles, centred; many make a grid.
-            readonly property int columns: Math.max(1, Math.min(count, Math.floor(width / 300)))
-            readonly property int rows: Math.max(1, Math.ceil(count / columns))
-            cellWidth: Math.min(width / columns, 520)
+            cellWidth: Math.min(room / columns, 520)
             cellHeight: Math.max(192, Math.min(360, height / rows))
-            leftMargin: Math.max(0, (width - columns * cellWidth) / 2)
             topMargin: Math.max(0, (height - rows * cellHeight) / 2)
             model: page.session.lists
             delegate: Item {
@@ -192,6 +193,7 @@ Page {
                 text: qsTr("Add")
                 font.pixelSize: 22
                 highlighted: true
+                Material.elevation: 0 // flat: drawn by every renderer, software too
                 enabled: addField.text.trim().length > 0
                 onClicked: {
                     page.session.addItem(addField.text)

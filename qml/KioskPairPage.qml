@@ -20,6 +20,18 @@ Page {
             flick.contentY = Math.max(0, y - 40)
     }
 
+    // The keyboard came up (or changed size) under the field being typed in.
+    Connections {
+        target: Qt.inputMethod
+        function onVisibleChanged() { page.revealFocused() }
+        function onKeyboardRectangleChanged() { page.revealFocused() }
+    }
+    function revealFocused() {
+        const field = page.Window.activeFocusItem
+        if (field && field.objectName.startsWith("kiosk"))
+            Qt.callLater(page.reveal, field)
+    }
+
     Flickable {
         id: flick
         anchors.fill: parent
@@ -157,6 +169,7 @@ Page {
                     Layout.fillWidth: true
                     Layout.preferredHeight: 64
                     highlighted: true
+                    Material.elevation: 0 // flat: drawn by every renderer, software too
                     enabled: !page.session.busy
                     text: page.session.busy ? qsTr("One moment…") : qsTr("Pair")
                     onClicked: page.session.pairKiosk(server.text, code.text, name.text,

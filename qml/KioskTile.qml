@@ -15,7 +15,8 @@ ItemDelegate {
     implicitWidth: 280
     implicitHeight: 168
     padding: 20
-    Accessible.name: qsTr("%1, %n open", "a list and how many items are not done", tile.openCount).arg(tile.name)
+    Accessible.name: tile.name + ", " + (tile.kind === "tasks" ? qsTr("%n to do", "", tile.openCount)
+                                                               : qsTr("%n to get", "", tile.openCount))
     onClicked: tile.opened()
 
     background: Rectangle {

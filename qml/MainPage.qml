@@ -4,6 +4,7 @@ import QtQuick.Controls.Material
 import QtQuick.Controls.impl
 import QtQuick.Layouts
 import Kinlist
+import "faces.js" as Faces
 
 // The household's lists on the left, the open list on the right; the header shows the
 // live connection status.
@@ -428,7 +429,7 @@ Page {
                             delegate: Rectangle {
                                 required property var modelData
                                 width: 30; height: 30; radius: 15
-                                color: Qt.hsla((modelData.userId.charCodeAt(0) * 37 % 360) / 360, 0.45, 0.55, 1)
+                                color: Faces.color(modelData.userId)
                                 border.color: Material.background
                                 border.width: 2
                                 Accessible.role: Accessible.StaticText
@@ -490,11 +491,15 @@ Page {
                     }
                     StatusIndicator {
                         objectName: "status"
-                        connectionState: page.session.status.state
-                        label: page.session.status.label
-                        detail: page.session.status.detail
+                        // Waiting for the password (see the bar below): signed out.
+                        connectionState: page.session.passwordNeeded ? "signedout"
+                                                                     : page.session.status.state
+                        label: page.session.passwordNeeded ? qsTr("Signed out") : page.session.status.label
+                        detail: page.session.passwordNeeded
+                                ? qsTr("Not signed in on this computer. Your changes are kept here and sent once you sign in.")
+                                : page.session.status.detail
                         pendingCount: page.session.status.pendingCount
-                        canRetry: page.session.status.canRetry
+                        canRetry: page.session.status.canRetry && !page.session.passwordNeeded
                         onRetryRequested: page.session.status.retryNow()
                     }
                 }
@@ -540,6 +545,9 @@ Page {
                         visible: page.session.serverReachable
                         enabled: !page.session.busy
                         highlighted: true
+                        Material.elevation: 0 // flat: drawn by every renderer, software too
+                        // (Not the bar's own light background, which the style would pass on.)
+                        Material.background: Material.accent
                         text: qsTr("Sign in")
                         onClicked: { page.session.unlock(unlockPassword.text); unlockPassword.text = "" }
                     }
@@ -613,6 +621,8 @@ Page {
                         objectName: "addOneMore"
                         text: qsTr("Add 1 more")
                         highlighted: true
+                        Material.elevation: 0 // flat: drawn by every renderer, software too
+                        Material.background: Material.accent
                         onClicked: page.session.addOneMore()
                     }
                     Button {
@@ -842,8 +852,9 @@ Page {
         anchors.bottomMargin: 16
         padding: 8
         leftPadding: 16
-        Material.elevation: 4
-        Material.background: "#323739"
+        // Drawn by hand, not with the style's elevation, which some renderers (software)
+        // cannot draw: the bar would lose its background and its white text.
+        background: Rectangle { color: "#323739"; radius: 6 }
         RowLayout {
             Label { text: page.session.undoText; color: "white" }
             Button {

@@ -103,6 +103,7 @@ ColumnLayout {
             text: pad.action
             font.pixelSize: 18
             highlighted: true
+            Material.elevation: 0 // flat: drawn by every renderer, software too
             enabled: pad.pin.length >= 4
             onClicked: { const p = pad.pin; pad.clear(); pad.submitted(p) }
         }

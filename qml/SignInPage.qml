@@ -99,6 +99,7 @@ Page {
                 objectName: "go"
                 Layout.fillWidth: true
                 highlighted: true
+                Material.elevation: 0 // flat: drawn by every renderer, software too
                 enabled: !page.session.busy
                 text: page.session.busy ? qsTr("One moment…")
                                         : page.creating ? qsTr("Create account") : qsTr("Sign in")

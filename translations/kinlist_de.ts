@@ -332,14 +332,6 @@
 </context>
 <context>
     <name>KioskTile</name>
-    <message numerus="yes">
-        <source>%1, %n open</source>
-        <comment>a list and how many items are not done</comment>
-        <translation>
-            <numerusform>%1, %n offen</numerusform>
-            <numerusform>%1, %n offen</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Tasks</source>
         <translation>Aufgaben</translation>
@@ -698,6 +690,14 @@
     <message>
         <source>Sign in</source>
         <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Not signed in on this computer. Your changes are kept here and sent once you sign in.</source>
+        <translation>Auf diesem Computer nicht angemeldet. Deine Änderungen bleiben hier gespeichert und werden gesendet, sobald du dich anmeldest.</translation>
     </message>
 </context>
 <context>

@@ -24,14 +24,6 @@
 <context>
     <name>KioskTile</name>
     <message numerus="yes">
-        <source>%1, %n open</source>
-        <comment>a list and how many items are not done</comment>
-        <translation>
-            <numerusform>%1, %n open</numerusform>
-            <numerusform>%1, %n open</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n to do</source>
         <translation>
             <numerusform>%n to do</numerusform>

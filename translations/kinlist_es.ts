@@ -332,14 +332,6 @@
 </context>
 <context>
     <name>KioskTile</name>
-    <message numerus="yes">
-        <source>%1, %n open</source>
-        <comment>a list and how many items are not done</comment>
-        <translation>
-            <numerusform>%1, %n pendiente</numerusform>
-            <numerusform>%1, %n pendientes</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Tasks</source>
         <translation>Tareas</translation>
@@ -698,6 +690,14 @@
     <message>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Sesión cerrada</translation>
+    </message>
+    <message>
+        <source>Not signed in on this computer. Your changes are kept here and sent once you sign in.</source>
+        <translation>No has iniciado sesión en este ordenador. Tus cambios se guardan aquí y se envían cuando inicies sesión.</translation>
     </message>
 </context>
 <context>

@@ -332,14 +332,6 @@
 </context>
 <context>
     <name>KioskTile</name>
-    <message numerus="yes">
-        <source>%1, %n open</source>
-        <comment>a list and how many items are not done</comment>
-        <translation>
-            <numerusform>%1, %n restant</numerusform>
-            <numerusform>%1, %n restants</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Tasks</source>
         <translation>Tâches</translation>
@@ -698,6 +690,14 @@
     <message>
         <source>Sign in</source>
         <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <source>Not signed in on this computer. Your changes are kept here and sent once you sign in.</source>
+        <translation>Non connecté sur cet ordinateur. Tes modifications sont gardées ici et envoyées dès que tu te connectes.</translation>
     </message>
 </context>
 <context>

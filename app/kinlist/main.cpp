@@ -51,8 +51,11 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationDomain(QStringLiteral("kinlist.org"));
     QCoreApplication::setApplicationName(QStringLiteral("kinlist"));
     const bool kiosk = kioskFlag || kinlist::ui::Session::kioskAtStart(dataArg);
-    if (kiosk && qEnvironmentVariableIsEmpty("QT_IM_MODULE"))
+    if (kiosk && qEnvironmentVariableIsEmpty("QT_IM_MODULE")) {
         qputenv("QT_IM_MODULE", "qtvirtualkeyboard");
+        // The keyboard is the window's own panel (Main.qml), never a window of its own.
+        qputenv("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1");
+    }
 
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Kinlist"));

@@ -72,6 +72,19 @@ Session::Session(QUrl defaultServer, QString dataDirectory, Mode mode, QObject *
                                     : client::CredentialStore::Where::Nowhere;
         Q_EMIT settingsChanged();
     });
+    m_kioskCodeWatch.setInterval(3000);
+    connect(&m_kioskCodeWatch, &QTimer::timeout, this, [this] {
+        if (m_kioskCode.isEmpty() || !m_account ||
+            m_kioskCodeExpires < QDateTime::currentDateTime()) {
+            m_kioskCodeWatch.stop();
+            if (!m_kioskCode.isEmpty()) {
+                m_kioskCode.clear(); // ran out
+                Q_EMIT changed();
+            }
+            return;
+        }
+        m_account->sync()->refreshHouseholds();
+    });
     m_probeTimer.setInterval(2000);
     connect(&m_probeTimer, &QTimer::timeout, this, &Session::probeServer);
     // The first list to arrive (after joining a household, say) opens.
@@ -239,6 +252,11 @@ void Session::openAccount(const QUrl &server, const QString &userId)
 
 void Session::onHouseholdsChanged()
 {
+    // A tablet paired with the code made here: the code is used up, and goes from Settings.
+    if (!m_kioskCode.isEmpty() && kioskCount() > m_kioskCodeTablets) {
+        m_kioskCode.clear();
+        m_kioskCodeWatch.stop();
+    }
     const QVariantList all = households();
     bool known = false;
     for (const QVariant &h : all)

@@ -294,6 +294,9 @@ private:
     QString m_duplicateId; // the open item with the same title
     QString m_duplicateTitle; // what was typed
     QString m_kioskCode;
+    int m_kioskCodeTablets = 0; // tablets of the household when the code was made
+    QTimer m_kioskCodeWatch; // asks for the members while the code is unused
+    int kioskCount() const; // the current household's tablets
     QDateTime m_kioskCodeExpires;
     QString m_actingFor;
     QString m_pendingPin; // set with the pairing, saved once it succeeds

@@ -57,10 +57,22 @@ void Session::createKioskCode()
                   tr("Only an owner of the household can pair a kitchen tablet."),
                   tr("The server could not make a pairing code (%1). Please try again.")},
                  [this](const QJsonObject &result) {
+                     m_kioskCodeTablets = kioskCount();
                      m_kioskCode = result.value(QStringLiteral("code")).toString();
                      m_kioskCodeExpires = QDateTime::fromMSecsSinceEpoch(
                          qint64(result.value(QStringLiteral("expiresAt")).toDouble()));
+                     // The server tells no one when a tablet pairs: ask until one has
+                     // (or the code ran out), so the used code leaves Settings.
+                     m_kioskCodeWatch.start();
                  });
+}
+
+int Session::kioskCount() const
+{
+    int tablets = 0;
+    for (const QVariant &m : members())
+        tablets += m.toMap().value(QStringLiteral("role")).toString() == QLatin1String("kiosk");
+    return tablets;
 }
 
 void Session::removeMember(const QString &userId)

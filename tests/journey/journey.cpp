@@ -110,10 +110,13 @@ bool Person::open(QSize size)
     if (!m_app->load())
         return false;
     QQuickWindow *w = window();
-    if (!m_kiosk)
-        w->resize(size);
-    else
+    if (m_kiosk) {
+        // The tablet's screen: full screen on the test's screen, then that screen's size.
+        w->showNormal();
         w->setGeometry(QRect(QPoint(0, 0), size));
+    } else {
+        w->resize(size);
+    }
     w->show();
     w->requestActivate();
     return QTest::qWaitForWindowExposed(w) && QTest::qWaitForWindowActive(w);

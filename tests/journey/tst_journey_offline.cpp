@@ -93,6 +93,9 @@ private Q_SLOTS:
         QVERIFY(m_server.start());
         QTRY_VERIFY_WITH_TIMEOUT(dad.visible(QStringLiteral("unlockPassword")), 10000);
         QVERIFY(dad.screenshot(QStringLiteral("offline-password")));
+        // The pill says why nothing syncs, and offers no retry that could not help.
+        QCOMPARE(status(dad), QStringLiteral("Signed out"));
+        QVERIFY(!dad.visible(QStringLiteral("retry")));
         QVERIFY(dad.typeInto(QStringLiteral("unlockPassword"), QStringLiteral("password-Dad")));
         dad.key(Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(!dad.visible(QStringLiteral("passwordBar")), 10000);

@@ -1,0 +1,165 @@
+// The kitchen tablet, as a family sets it up and uses it: an owner makes a pairing code in
+// Settings; on the tablet (full screen, 1280x800, Qt's on-screen keyboard) the code, a name
+// and a PIN are typed with the keyboard up; the home shows the lists as large tiles; a face
+// is tapped and an item checked off as that person, which the desktop shows with who did
+// it; cleaning mode makes the whole screen ignore touches, top bar too; the PIN leaves.
+#include "journey.h"
+
+#include <QGuiApplication>
+#include <QInputMethod>
+#include <QQuickWindow>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+using journey::Person;
+
+class TestJourneyKiosk : public QObject
+{
+    Q_OBJECT
+    journey::ServerProcess m_server;
+
+    static QString textOf(QQuickItem *item) { return item ? item->property("text").toString() : QString(); }
+    static QRectF sceneRect(QQuickItem *item)
+    {
+        return item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+    }
+    // The focused field is above the on-screen keyboard, whole.
+    static bool aboveKeyboard(Person &p)
+    {
+        QInputMethod *im = QGuiApplication::inputMethod();
+        if (!im->isVisible())
+            return true;
+        // (The keyboard docks at the bottom; its rectangle comes in its own coordinates.)
+        const qreal top = p.window()->height() - im->keyboardRectangle().height();
+        return p.focused() && sceneRect(p.focused()).bottom() <= top + 1;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_server.start()); }
+
+    void pairUseCleanAndLeave()
+    {
+        // The family: Mum (owner) and Dad, on their computers.
+        Person mum(m_server.address());
+        QVERIFY(mum.open());
+        QVERIFY(journey::signUp(mum, QStringLiteral("Mum"), QStringLiteral("mum@kiosk.example")));
+        QVERIFY(journey::makeList(mum, QStringLiteral("Groceries"), QStringLiteral("shopping")));
+        QVERIFY(journey::addItems(mum, {QStringLiteral("Milk"), QStringLiteral("Bread")}));
+        QVERIFY(journey::makeList(mum, QStringLiteral("Chores"), QStringLiteral("tasks")));
+        QVERIFY(journey::addItems(mum, {QStringLiteral("Bins out")}));
+        QVERIFY(mum.click(QStringLiteral("invite")));
+        QString invite;
+        QTRY_VERIFY((invite = textOf(mum.find(QStringLiteral("inviteCode")))).size() >= 6 &&
+                    !invite.contains(QLatin1Char(' ')));
+        QVERIFY(mum.click(mum.inPopup(QStringLiteral("Close"))));
+        {
+            Person dad(m_server.address());
+            QVERIFY(dad.open());
+            QVERIFY(journey::signUp(dad, QStringLiteral("Dad"), QStringLiteral("dad@kiosk.example"), {}, invite));
+        }
+        // Mum makes a pairing code in Settings.
+        QVERIFY(mum.click(QStringLiteral("settings")));
+        QTRY_VERIFY(mum.visible(QStringLiteral("pairTablet")));
+        QVERIFY(mum.click(QStringLiteral("pairTablet")));
+        QString code;
+        QTRY_VERIFY([&] {
+            const auto m = QRegularExpression(QStringLiteral("<b>(\\S+)</b>"))
+                               .match(textOf(mum.find(QStringLiteral("kioskCode"))));
+            code = m.captured(1);
+            return m.hasMatch();
+        }());
+
+        // The tablet: the pairing page, typed on the on-screen keyboard.
+        Person tablet(m_server.address(), true);
+        QVERIFY(tablet.open(QSize(1280, 800)));
+        QTRY_VERIFY(tablet.visible(QStringLiteral("kioskCodeField")));
+        QVERIFY(tablet.typeInto(QStringLiteral("kioskCodeField"), code));
+        QTRY_VERIFY(QGuiApplication::inputMethod()->isVisible());
+        QTRY_VERIFY(aboveKeyboard(tablet));
+        // Enter goes on to the next field, which is scrolled above the keyboard.
+        tablet.key(Qt::Key_Return);
+        QTRY_COMPARE(tablet.focused()->objectName(), QStringLiteral("kioskName"));
+        tablet.key(Qt::Key_A, Qt::ControlModifier);
+        tablet.type(QStringLiteral("Kitchen"));
+        tablet.key(Qt::Key_Return);
+        QTRY_COMPARE(tablet.focused()->objectName(), QStringLiteral("kioskPin"));
+        tablet.type(QStringLiteral("2468"));
+        tablet.key(Qt::Key_Return);
+        QTRY_COMPARE(tablet.focused()->objectName(), QStringLiteral("kioskPinAgain"));
+        tablet.type(QStringLiteral("2468"));
+        QTRY_VERIFY(aboveKeyboard(tablet));
+        QVERIFY(tablet.screenshot(QStringLiteral("kiosk-pairing-keyboard")));
+        // A tap beside the fields puts the keyboard away.
+        QQuickItem *background = tablet.find(QStringLiteral("kioskPairBackground"));
+        QVERIFY(background);
+        QVERIFY(tablet.click(background, background->mapFromScene(QPointF(20, 200))));
+        QTRY_VERIFY(!QGuiApplication::inputMethod()->isVisible());
+        QVERIFY(tablet.click(QStringLiteral("kioskPair")));
+
+        // Home: the two lists, as large tiles in the middle of the screen.
+        QTRY_VERIFY_WITH_TIMEOUT(tablet.visible(QStringLiteral("tiles")), 15000);
+        QQuickItem *groceries = nullptr;
+        QTRY_VERIFY((groceries = tablet.find(QStringLiteral("Groceries, 2 to get"))));
+        QQuickItem *chores = nullptr;
+        QTRY_VERIFY((chores = tablet.find(QStringLiteral("Chores, 1 to do"))));
+        QVERIFY(groceries->width() >= 400);
+        const qreal middle = (sceneRect(groceries).left() + sceneRect(chores).right()) / 2;
+        QVERIFY2(qAbs(middle - 640) < 30, qPrintable(QString::number(middle)));
+        QVERIFY(tablet.screenshot(QStringLiteral("kiosk-home")));
+        // Mum's Settings no longer shows the used code.
+        QTRY_VERIFY(!mum.visible(QStringLiteral("kioskCode")));
+        QVERIFY(mum.click(QStringLiteral("settingsClose")));
+
+        // Groceries; Dad's face; Milk checked off as Dad.
+        QVERIFY(tablet.click(groceries));
+        QTRY_VERIFY(tablet.visible(QStringLiteral("kioskItems")));
+        QVERIFY(tablet.click(QStringLiteral("face_Dad")));
+        QTRY_VERIFY(tablet.find(QStringLiteral("Dad, chosen")));
+        QQuickItem *milk = nullptr;
+        QTRY_VERIFY((milk = tablet.row(QStringLiteral("kioskItems"), QStringLiteral("Milk"))));
+        QVERIFY(tablet.click(tablet.find(QStringLiteral("box"), milk)));
+        QVERIFY(tablet.screenshot(QStringLiteral("kiosk-list")));
+        // On Mum's computer: gone from Groceries, and the feed says who, on which tablet.
+        QVERIFY(mum.click(mum.row(QStringLiteral("lists"), QStringLiteral("Groceries, 2 open"))));
+        QTRY_VERIFY(!mum.itemTitles().contains(QStringLiteral("Milk")));
+        QVERIFY(mum.click(QStringLiteral("activityButton")));
+        QTRY_VERIFY(mum.shows(QStringLiteral("Dad checked off Milk (on Kitchen)")));
+
+        // Cleaning: nothing reacts, the top bar neither. (Ten seconds, not thirty, here.)
+        QQuickItem *cleaning = tablet.find(QStringLiteral("clean"));
+        QVERIFY(cleaning);
+        QObject *overlay = tablet.window()->findChild<QObject *>(QStringLiteral("cleaning"));
+        QVERIFY(overlay);
+        overlay->setProperty("seconds", 2);
+        QVERIFY(tablet.click(cleaning));
+        QTRY_VERIFY(tablet.visible(QStringLiteral("cleaningShield")));
+        QQuickItem *home = tablet.window()->findChild<QQuickItem *>(QStringLiteral("kioskHome"));
+        QQuickItem *exit = tablet.window()->findChild<QQuickItem *>(QStringLiteral("exit"));
+        QVERIFY(home && exit);
+        QTest::mouseClick(tablet.window(), Qt::LeftButton, {}, sceneRect(home).center().toPoint());
+        QTest::mouseClick(tablet.window(), Qt::LeftButton, {}, sceneRect(exit).center().toPoint());
+        QVERIFY(tablet.visible(QStringLiteral("kioskItems"))); // still the list
+        QVERIFY(!tablet.visible(QStringLiteral("pinPad")));
+        QTRY_VERIFY_WITH_TIMEOUT(!tablet.visible(QStringLiteral("cleaningShield")), 5000);
+
+        // Leaving takes the PIN: a wrong one is refused, the right one leaves.
+        QSignalSpy left(tablet.app()->session(), &kinlist::ui::Session::leaveKioskRequested);
+        QVERIFY(tablet.click(QStringLiteral("exit")));
+        QTRY_VERIFY(tablet.visible(QStringLiteral("pinPad")));
+        for (const char *digit : {"1", "1", "1", "1"})
+            QVERIFY(tablet.click(QStringLiteral("key_%1").arg(QLatin1String(digit))));
+        QVERIFY(tablet.click(QStringLiteral("pinSubmit")));
+        QTRY_VERIFY(tablet.visible(QStringLiteral("pinError")));
+        QCOMPARE(left.size(), 0);
+        for (const char *digit : {"2", "4", "6", "8"})
+            QVERIFY(tablet.click(QStringLiteral("key_%1").arg(QLatin1String(digit))));
+        QVERIFY(tablet.screenshot(QStringLiteral("kiosk-pin")));
+        QVERIFY(tablet.click(QStringLiteral("pinSubmit")));
+        QTRY_COMPARE(left.size(), 1);
+    }
+};
+
+KINLIST_JOURNEY_MAIN(TestJourneyKiosk)
+
+#include "tst_journey_kiosk.moc"
