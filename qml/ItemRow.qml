@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import QtQuick.Controls.Material
 import QtQuick.Controls.impl
+import "faces.js" as Faces
 
 // One item of a list: check it off, edit its title in place (double click or F2), delete
 // it; shows when it is not simply saved (waiting to be sent, or refused) and who else
@@ -191,17 +192,36 @@ ItemDelegate {
                 font.pixelSize: 12
                 elide: Text.ElideRight
             }
-            Label {
-                objectName: "taskInfo"
+            // A task's person (their face) and when it is due.
+            RowLayout {
                 visible: !row.editing && (row.assigneeName.length > 0 || row.dueText.length > 0)
-                //: A task's due date on its row, e.g. "due 24/11/2026".
-                text: [row.assigneeName,
-                       row.dueText.length > 0
-                           ? (row.overdue ? qsTr("overdue since %1") : qsTr("due %1")).arg(row.dueText)
-                           : ""].filter(s => s.length > 0).join(" \u00b7 ")
-                color: row.overdue ? "#d64545" : Material.foreground
-                opacity: row.overdue ? 1 : 0.65
-                font.pixelSize: 12
+                spacing: 6
+                Rectangle {
+                    objectName: "assigneeFace"
+                    visible: row.assignee.length > 0
+                    width: 18; height: 18; radius: 9
+                    color: Faces.color(row.assignee)
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: qsTr("For %1").arg(row.assigneeName)
+                    Label {
+                        anchors.centerIn: parent
+                        text: Faces.initials(row.assigneeName || "?")
+                        color: "white"
+                        font.pixelSize: 9
+                        font.weight: Font.DemiBold
+                    }
+                }
+                Label {
+                    objectName: "taskInfo"
+                    //: A task's due date on its row, e.g. "due 24/11/2026".
+                    text: [row.assigneeName,
+                           row.dueText.length > 0
+                               ? (row.overdue ? qsTr("overdue since %1") : qsTr("due %1")).arg(row.dueText)
+                               : ""].filter(s => s.length > 0).join(" \u00b7 ")
+                    color: row.overdue ? "#d64545" : Material.foreground
+                    opacity: row.overdue ? 1 : 0.65
+                    font.pixelSize: 12
+                }
             }
             Label {
                 objectName: "changedBy"

@@ -47,6 +47,8 @@ Page {
             }
         }
         readonly property bool tasks: page.session.currentListKind === "tasks"
+        // Who a task can be for: the people of the household, not its kitchen tablets.
+        readonly property var people: page.session.members.filter(m => m.role !== "kiosk")
         onOpened: titleField.forceActiveFocus()
         function openFor(id, title, quantity, unit, category, due, assignee) {
             itemId = id
@@ -55,18 +57,20 @@ Page {
                 ? String(quantity).replace(".", Qt.locale().decimalPoint) : ""
             unitField.text = unit
             categoryField.text = category
-            dueField.text = typeof due === "string" ? due : ""
-            const people = page.session.members
+            dueField.isoDate = typeof due === "string" ? due.slice(0, 10) : ""
+            dueField.show()
+            const people = details.people
             assigneeBox.currentIndex = 0
             for (let i = 0; i < people.length; ++i)
                 if (people[i].userId === assignee) assigneeBox.currentIndex = i + 1
             open()
         }
         onAccepted: {
-            const people = page.session.members
+            const people = details.people
             const fields = { title: titleField.text }
             if (tasks) {
-                fields.due = dueField.text
+                dueField.parse()
+                fields.due = dueField.isoDate
                 fields.assignee = assigneeBox.currentIndex > 0 ? people[assigneeBox.currentIndex - 1].userId : ""
             } else {
                 fields.quantity = quantityField.text
@@ -95,15 +99,14 @@ Page {
             Label { text: qsTr("Who"); visible: details.tasks }
             ComboBox {
                 id: assigneeBox; visible: details.tasks; Layout.fillWidth: true
-                model: [qsTr("Anyone")].concat(page.session.members.map(m => m.displayName))
+                model: [qsTr("Anyone")].concat(details.people.map(m => m.displayName))
                 Accessible.name: qsTr("Assigned to")
             }
             Label { text: qsTr("Due"); visible: details.tasks }
-            TextField {
-                id: dueField; visible: details.tasks; Layout.fillWidth: true
-                placeholderText: qsTr("YYYY-MM-DD")
-                validator: RegularExpressionValidator { regularExpression: /^$|^\d{4}-\d{2}-\d{2}$/ }
-                Accessible.name: qsTr("Due date")
+            DateField {
+                id: dueField
+                visible: details.tasks
+                Layout.fillWidth: true
                 onAccepted: details.accept()
             }
         }

@@ -31,6 +31,33 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>No date, or e.g. %1</source>
+        <translation>Kein Datum, oder z. B. %1</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fällig am</translation>
+    </message>
+    <message>
+        <source>Pick a date</source>
+        <translation>Datum wählen</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Voriger Monat</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Nächster Monat</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>Kein Datum</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdPage</name>
     <message>
         <source>Hello %1!</source>
@@ -171,6 +198,10 @@
     <message>
         <source>Delete (Del)</source>
         <translation>Löschen (Entf)</translation>
+    </message>
+    <message>
+        <source>For %1</source>
+        <translation>Für %1</translation>
     </message>
 </context>
 <context>
@@ -423,14 +454,6 @@
     <message>
         <source>Due</source>
         <translation>Fällig</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>JJJJ-MM-TT</translation>
-    </message>
-    <message>
-        <source>Due date</source>
-        <translation>Fälligkeitsdatum</translation>
     </message>
     <message>
         <source>Invite someone to %1</source>

@@ -31,6 +31,33 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>No date, or e.g. %1</source>
+        <translation>Sin fecha, o p. ej. %1</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fecha límite</translation>
+    </message>
+    <message>
+        <source>Pick a date</source>
+        <translation>Elegir una fecha</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Mes anterior</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Mes siguiente</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>Sin fecha</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdPage</name>
     <message>
         <source>Hello %1!</source>
@@ -171,6 +198,10 @@
     <message>
         <source>Delete (Del)</source>
         <translation>Eliminar (Supr)</translation>
+    </message>
+    <message>
+        <source>For %1</source>
+        <translation>Para %1</translation>
     </message>
 </context>
 <context>
@@ -422,14 +453,6 @@
     </message>
     <message>
         <source>Due</source>
-        <translation>Fecha límite</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>AAAA-MM-DD</translation>
-    </message>
-    <message>
-        <source>Due date</source>
         <translation>Fecha límite</translation>
     </message>
     <message>

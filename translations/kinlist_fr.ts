@@ -31,6 +31,33 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>No date, or e.g. %1</source>
+        <translation>Pas de date, ou p. ex. %1</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Pick a date</source>
+        <translation>Choisir une date</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Mois précédent</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Mois suivant</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>Pas de date</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdPage</name>
     <message>
         <source>Hello %1!</source>
@@ -171,6 +198,10 @@
     <message>
         <source>Delete (Del)</source>
         <translation>Supprimer (Suppr)</translation>
+    </message>
+    <message>
+        <source>For %1</source>
+        <translation>Pour %1</translation>
     </message>
 </context>
 <context>
@@ -423,14 +454,6 @@
     <message>
         <source>Due</source>
         <translation>Échéance</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>AAAA-MM-JJ</translation>
-    </message>
-    <message>
-        <source>Due date</source>
-        <translation>Date d&apos;échéance</translation>
     </message>
     <message>
         <source>Invite someone to %1</source>

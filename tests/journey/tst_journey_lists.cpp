@@ -3,7 +3,9 @@
 // and undoing, all with the mouse and the keyboard as a person would.
 #include "journey.h"
 
+#include <QDate>
 #include <QGuiApplication>
+#include <QLocale>
 #include <QQuickWindow>
 #include <QTest>
 
@@ -19,6 +21,7 @@ class TestJourneyLists : public QObject
     {
         return p.row(QStringLiteral("items"), title);
     }
+    static QString textOf(QQuickItem *item) { return item ? item->property("text").toString() : QString(); }
     // A control (by objectName) inside the row titled `title`.
     static QQuickItem *inRow(Person &p, const QString &title, const QString &control)
     {
@@ -49,7 +52,19 @@ private Q_SLOTS:
         QTRY_VERIFY(mum.visible(QStringLiteral("detailsDialog")));
         QVERIFY(!mum.visible(QStringLiteral("Quantity")));
         QVERIFY(mum.visible(QStringLiteral("Assigned to")));
-        QVERIFY(mum.typeInto(QStringLiteral("Due date"), QStringLiteral("2030-01-15")));
+        // The due date from the calendar: next month, the 15th.
+        QVERIFY(mum.click(QStringLiteral("pickDate")));
+        QTRY_VERIFY(mum.visible(QStringLiteral("monthGrid")));
+        const QDate next = QDate::currentDate().addMonths(1);
+        const QDate due(next.year(), next.month(), 15);
+        QVERIFY(mum.click(QStringLiteral("nextMonth")));
+        QTRY_VERIFY(mum.shows(QLocale().standaloneMonthName(due.month()) + QLatin1Char(' ') +
+                              QString::number(due.year())));
+        QVERIFY(mum.screenshot(QStringLiteral("details-date-picker")));
+        QVERIFY(mum.click(QStringLiteral("day_15")));
+        QTRY_VERIFY(!mum.visible(QStringLiteral("datePicker")));
+        const QString dueText = QLocale().toString(due, QLocale::ShortFormat);
+        QCOMPARE(mum.find(QStringLiteral("dueField"))->property("text").toString(), dueText);
         // Assigned to Mum: the combo box's popup, then her name.
         QVERIFY(mum.click(QStringLiteral("Assigned to")));
         QQuickItem *mumEntry = nullptr;
@@ -60,12 +75,27 @@ private Q_SLOTS:
         QVERIFY(mum.click(QStringLiteral("detailsSave")));
         QTRY_VERIFY(!mum.visible(QStringLiteral("detailsDialog")));
         QTRY_VERIFY(mum.texts(itemRow(mum, QStringLiteral("Take the bins out")))
-                        .join(QLatin1Char('|'))
-                        .contains(QStringLiteral("Mum · due ")));
+                        .contains(QStringLiteral("Mum · due %1").arg(dueText)));
+        // Her face on the row.
+        QVERIFY(inRow(mum, QStringLiteral("Take the bins out"), QStringLiteral("For Mum")));
+        QVERIFY(mum.screenshot(QStringLiteral("tasks")));
+
+        // A task due yesterday, typed in the locale's short form: overdue, in red.
+        QVERIFY(journey::addItems(mum, {QStringLiteral("Water the plants")}));
+        QVERIFY(mum.click(inRow(mum, QStringLiteral("Water the plants"), QStringLiteral("details"))));
+        QTRY_VERIFY(mum.visible(QStringLiteral("detailsDialog")));
+        const QDate yesterday = QDate::currentDate().addDays(-1);
+        QVERIFY(mum.typeInto(QStringLiteral("dueField"),
+                             QLocale().toString(yesterday, QLocale::ShortFormat)));
+        mum.key(Qt::Key_Return);
+        QTRY_VERIFY(!mum.visible(QStringLiteral("detailsDialog")));
+        QTRY_COMPARE(textOf(inRow(mum, QStringLiteral("Water the plants"), QStringLiteral("taskInfo"))),
+                     QStringLiteral("overdue since %1")
+                         .arg(QLocale().toString(yesterday, QLocale::ShortFormat)));
 
         // Both lists in the side bar, each with its kind.
         QVERIFY(mum.row(QStringLiteral("lists"), QStringLiteral("Groceries, 2 open")));
-        QVERIFY(mum.row(QStringLiteral("lists"), QStringLiteral("Chores, 1 to do")));
+        QVERIFY(mum.row(QStringLiteral("lists"), QStringLiteral("Chores, 2 to do")));
         QVERIFY(mum.click(mum.row(QStringLiteral("lists"), QStringLiteral("Groceries, 2 open"))));
         QTRY_COMPARE(mum.itemTitles(),
                      (QStringList {QStringLiteral("Milk"), QStringLiteral("Bread")}));
