@@ -12,6 +12,8 @@ Page {
     id: page
     required property Session session
 
+    // An item typed before any list existed, for the list made next.
+    property string pendingItem: ""
     // The time now, for rows that say how long ago something happened.
     property double now: Date.now()
     Timer { interval: 20000; running: true; repeat: true; onTriggered: page.now = Date.now() }
@@ -138,8 +140,19 @@ Page {
         }
         onAboutToShow: { newListName.text = ""; kind = "shopping" }
         onOpened: newListName.forceActiveFocus()
-        onAccepted: if (newListName.text.trim().length > 0)
-                        page.session.createList(newListName.text.trim(), kind)
+        onAccepted: {
+            if (newListName.text.trim().length === 0)
+                return
+            page.session.createList(newListName.text.trim(), kind)
+            if (page.pendingItem.length > 0) {
+                items.adding = true
+                page.session.addItem(page.pendingItem)
+                items.adding = false
+                newItem.text = ""
+            }
+            page.pendingItem = ""
+        }
+        onRejected: page.pendingItem = ""
         // Then straight on to its first item.
         onClosed: if (page.session.currentListId.length > 0) newItem.forceActiveFocus()
         ColumnLayout {
@@ -586,8 +599,9 @@ Page {
                 objectName: "newItem"
                 Layout.fillWidth: true
                 Layout.margins: 16
-                enabled: page.session.currentListId.length > 0
-                placeholderText: qsTr("Add an item and press Enter")
+                placeholderText: page.session.currentListId.length > 0
+                                 ? qsTr("Add an item and press Enter")
+                                 : qsTr("Type the first item, then name its list")
                 Accessible.name: qsTr("New item")
                 onAccepted: {
                     // Enter again on "Milk is already on the list": add one more of it.
@@ -595,7 +609,17 @@ Page {
                         page.session.addOneMore()
                         return
                     }
+                    if (text.trim().length === 0)
+                        return
+                    // No list yet: what was typed waits for the list made now.
+                    if (page.session.currentListId.length === 0) {
+                        page.pendingItem = text
+                        newListDialog.open()
+                        return
+                    }
+                    items.adding = true
                     page.session.addItem(text)
+                    items.adding = false
                     text = ""
                 }
                 Keys.onEscapePressed: (event) => {
@@ -657,6 +681,17 @@ Page {
                 model: page.session.items
                 keyNavigationEnabled: true
                 activeFocusOnTab: true
+                // The last rows can scroll clear of the toasts and the undo bar.
+                bottomMargin: 96
+                // An item added here scrolls into view, wherever its row is.
+                property bool adding: false
+                Connections {
+                    target: page.session.items
+                    function onRowsInserted(parent, first, last) {
+                        if (items.adding)
+                            Qt.callLater(items.positionViewAtIndex, first, ListView.Contain)
+                    }
+                }
                 Accessible.name: qsTr("Items")
                 section.property: page.session.items.groupByCategory ? "category" : ""
                 section.delegate: Label {
@@ -791,11 +826,17 @@ Page {
                 TabButton { objectName: "activityHousehold"; text: qsTr("Everything") }
             }
             ListView {
+                id: activityList
                 objectName: "activityList"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 clip: true
                 model: page.session.activity
+                // A new scope (this list, everything) starts at its newest entries.
+                Connections {
+                    target: page.session.activity
+                    function onModelReset() { activityList.positionViewAtBeginning() }
+                }
                 Accessible.name: page.session.activity.wholeHousehold
                                  ? qsTr("Activity of the household") : qsTr("Activity of this list")
                 section.property: "day"

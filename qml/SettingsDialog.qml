@@ -36,7 +36,8 @@ Dialog {
         clip: true
 
         ColumnLayout {
-            width: scroller.availableWidth
+            // Clear of the scroll bar, which would otherwise lie over the text.
+            width: scroller.availableWidth - (scroller.ScrollBar.vertical.visible ? scroller.ScrollBar.vertical.width + 4 : 0)
             spacing: 10
 
             Label { text: qsTr("Account"); font.weight: Font.DemiBold }

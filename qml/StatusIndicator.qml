@@ -73,7 +73,14 @@ Item {
     }
 
     HoverHandler { id: hover }
-    ToolTip.visible: hover.hovered && root.detail.length > 0
-    ToolTip.text: root.detail
+    // Shown while the pointer rests here; it never takes a click meant for something else
+    // (a tooltip that closes on a press elsewhere swallowed that press and what followed).
+    ToolTip {
+        objectName: "statusTip"
+        visible: hover.hovered && root.detail.length > 0
+        text: root.detail
+        delay: 400
+        closePolicy: Popup.NoAutoClose
+    }
     ToolTip.delay: 300
 }

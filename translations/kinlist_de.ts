@@ -722,6 +722,10 @@
         <source>Not signed in on this computer. Your changes are kept here and sent once you sign in.</source>
         <translation>Auf diesem Computer nicht angemeldet. Deine Änderungen bleiben hier gespeichert und werden gesendet, sobald du dich anmeldest.</translation>
     </message>
+    <message>
+        <source>Type the first item, then name its list</source>
+        <translation>Ersten Eintrag eingeben, dann die Liste benennen</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>

@@ -722,6 +722,10 @@
         <source>Not signed in on this computer. Your changes are kept here and sent once you sign in.</source>
         <translation>No has iniciado sesión en este ordenador. Tus cambios se guardan aquí y se envían cuando inicies sesión.</translation>
     </message>
+    <message>
+        <source>Type the first item, then name its list</source>
+        <translation>Escribe el primer elemento y luego pon nombre a su lista</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>

@@ -722,6 +722,10 @@
         <source>Not signed in on this computer. Your changes are kept here and sent once you sign in.</source>
         <translation>Non connecté sur cet ordinateur. Tes modifications sont gardées ici et envoyées dès que tu te connectes.</translation>
     </message>
+    <message>
+        <source>Type the first item, then name its list</source>
+        <translation>Saisis le premier article, puis nomme sa liste</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>

@@ -1,5 +1,7 @@
 #include "itemsmodel.h"
 
+#include <QTimer>
+
 #include "core/fracindex.h"
 
 #include <QDate>
@@ -49,6 +51,8 @@ void ItemsModel::setSource(SyncClient *client, const QString &listId, bool group
     m_client = client;
     const bool idChanged = m_listId != listId;
     m_listId = listId;
+    if (idChanged)
+        m_lingering.clear();
     if (idChanged && !m_filter.isEmpty()) {
         m_filter.clear();
         Q_EMIT filterChanged();
@@ -122,9 +126,19 @@ bool ItemsModel::alive(const Entity &e) const
         e.fields.contains(QStringLiteral("title"));
 }
 
+void ItemsModel::linger(const QString &itemId, int ms)
+{
+    m_lingering.insert(itemId);
+    QTimer::singleShot(ms, this, [this, itemId] {
+        if (m_lingering.remove(itemId) && m_client)
+            refreshEntity(itemId);
+    });
+}
+
 bool ItemsModel::shown(const Entity &e) const
 {
-    return alive(e) && (m_showDone || !e.value(QStringLiteral("done")).toBool()) &&
+    return alive(e) &&
+        (m_showDone || !e.value(QStringLiteral("done")).toBool() || m_lingering.contains(e.id)) &&
         (m_filter.isEmpty() ||
          e.value(QStringLiteral("title")).toString().contains(m_filter, Qt::CaseInsensitive));
 }

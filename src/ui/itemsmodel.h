@@ -110,6 +110,9 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     Q_INVOKABLE int rowOf(const QString &itemId) const;
+    // Keeps an item just checked off here on screen (struck through) for `ms`, so that the
+    // row below does not slide under the pointer at once; then it folds away.
+    void linger(const QString &itemId, int ms = 1500);
     // The language changed: rows say their quantities, dates and conflicts anew.
     void retranslate();
     // A position after the last item, and one between two rows (-1: an end).
@@ -145,6 +148,7 @@ private:
     QList<Row> m_rows; // the shown items
     QSet<QString> m_alive; // every item of the list, shown or not
     QSet<QString> m_done; // every done item, shown or not
+    QSet<QString> m_lingering; // done items still shown for a moment (linger())
     bool m_showDone = false;
     QString m_filter;
     bool m_groupByCategory = false;

@@ -508,8 +508,10 @@ void Session::createList(const QString &name, const QString &kind)
          kind == QLatin1String("tasks") ? QStringLiteral("tasks") : QStringLiteral("shopping")},
         {QStringLiteral("position"), m_lists.positionAtEnd()}};
     const QString id = op.listId;
-    m_account->sync()->watchList(id);
+    // Created first, then watched: the server takes the create before the subscribe, and
+    // does not refuse a subscription to a list it does not know yet.
     apply(op);
+    m_account->sync()->watchList(id);
     setCurrentListId(id);
 }
 
@@ -813,6 +815,8 @@ void Session::setDone(const QString &itemId, bool done)
     inverse.fields = {{QStringLiteral("done"), !done}};
     const auto item = currentItem(itemId);
     const QString title = item ? item->value(QStringLiteral("title")).toString() : QString();
+    if (done)
+        m_items.linger(itemId);
     applyUndoable(op, inverse,
                   done ? tr("%1 checked off").arg(title) : tr("%1 back on the list").arg(title));
 }

@@ -19,7 +19,10 @@ class TestJourneyKiosk : public QObject
     Q_OBJECT
     journey::ServerProcess m_server;
 
-    static QString textOf(QQuickItem *item) { return item ? item->property("text").toString() : QString(); }
+    static QString textOf(QQuickItem *item)
+    {
+        return item ? item->property("text").toString() : QString();
+    }
     static QRectF sceneRect(QQuickItem *item)
     {
         return item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
@@ -56,7 +59,8 @@ private Q_SLOTS:
         {
             Person dad(m_server.address());
             QVERIFY(dad.open());
-            QVERIFY(journey::signUp(dad, QStringLiteral("Dad"), QStringLiteral("dad@kiosk.example"), {}, invite));
+            QVERIFY(journey::signUp(dad, QStringLiteral("Dad"), QStringLiteral("dad@kiosk.example"),
+                                    {}, invite));
         }
         // Mum makes a pairing code in Settings.
         QVERIFY(mum.click(QStringLiteral("settings")));

@@ -4,6 +4,7 @@
 #include "journey.h"
 
 #include <QDate>
+#include <QFont>
 #include <QGuiApplication>
 #include <QLocale>
 #include <QQuickWindow>
@@ -21,7 +22,10 @@ class TestJourneyLists : public QObject
     {
         return p.row(QStringLiteral("items"), title);
     }
-    static QString textOf(QQuickItem *item) { return item ? item->property("text").toString() : QString(); }
+    static QString textOf(QQuickItem *item)
+    {
+        return item ? item->property("text").toString() : QString();
+    }
     // A control (by objectName) inside the row titled `title`.
     static QQuickItem *inRow(Person &p, const QString &title, const QString &control)
     {
@@ -82,16 +86,18 @@ private Q_SLOTS:
 
         // A task due yesterday, typed in the locale's short form: overdue, in red.
         QVERIFY(journey::addItems(mum, {QStringLiteral("Water the plants")}));
-        QVERIFY(mum.click(inRow(mum, QStringLiteral("Water the plants"), QStringLiteral("details"))));
+        QVERIFY(
+            mum.click(inRow(mum, QStringLiteral("Water the plants"), QStringLiteral("details"))));
         QTRY_VERIFY(mum.visible(QStringLiteral("detailsDialog")));
         const QDate yesterday = QDate::currentDate().addDays(-1);
         QVERIFY(mum.typeInto(QStringLiteral("dueField"),
                              QLocale().toString(yesterday, QLocale::ShortFormat)));
         mum.key(Qt::Key_Return);
         QTRY_VERIFY(!mum.visible(QStringLiteral("detailsDialog")));
-        QTRY_COMPARE(textOf(inRow(mum, QStringLiteral("Water the plants"), QStringLiteral("taskInfo"))),
-                     QStringLiteral("overdue since %1")
-                         .arg(QLocale().toString(yesterday, QLocale::ShortFormat)));
+        QTRY_COMPARE(
+            textOf(inRow(mum, QStringLiteral("Water the plants"), QStringLiteral("taskInfo"))),
+            QStringLiteral("overdue since %1")
+                .arg(QLocale().toString(yesterday, QLocale::ShortFormat)));
 
         // Both lists in the side bar, each with its kind.
         QVERIFY(mum.row(QStringLiteral("lists"), QStringLiteral("Groceries, 2 open")));
@@ -125,8 +131,14 @@ private Q_SLOTS:
         QVERIFY(journey::addItems(
             dad, {QStringLiteral("Apples"), QStringLiteral("Coffee"), QStringLiteral("Rice")}));
 
-        // Checked off with the mouse: it folds away; Undo brings it back.
+        // Checked off with the mouse: struck through where it is for a moment (the row
+        // below does not slide under the pointer), then it folds away; Undo brings it back.
         QVERIFY(dad.click(inRow(dad, QStringLiteral("Coffee"), QStringLiteral("check"))));
+        QVERIFY(dad.itemTitles().contains(QStringLiteral("Coffee")));
+        QVERIFY(inRow(dad, QStringLiteral("Coffee"), QStringLiteral("title"))
+                    ->property("font")
+                    .value<QFont>()
+                    .strikeOut());
         QTRY_COMPARE(dad.itemTitles(),
                      (QStringList {QStringLiteral("Apples"), QStringLiteral("Rice")}));
         QTRY_VERIFY(dad.visible(QStringLiteral("undoBar")));
@@ -175,6 +187,45 @@ private Q_SLOTS:
                          ->property("text")
                          .toString(),
                      QStringLiteral("×2"));
+    }
+
+    // Nothing typed is lost: an item typed before any list exists waits for the list made
+    // for it; a click into the field after the pointer rested on the status pill, and the
+    // typing after it, arrive; an item added below the fold scrolls into view.
+    void nothingTypedIsLost()
+    {
+        Person kid(m_server.address());
+        QVERIFY(kid.open(QSize(1000, 420)));
+        QVERIFY(journey::signUp(kid, QStringLiteral("Kid"), QStringLiteral("kid@lists.example"),
+                                QStringLiteral("Kid's room")));
+        QVERIFY(kid.typeInto(QStringLiteral("newItem"), QStringLiteral("Crayons")));
+        kid.key(Qt::Key_Return);
+        QTRY_VERIFY(kid.focused() && kid.focused()->objectName() == QLatin1String("newListName"));
+        kid.type(QStringLiteral("School"));
+        kid.key(Qt::Key_Return);
+        QTRY_COMPARE(kid.itemTitles(), QStringList {QStringLiteral("Crayons")});
+        QCOMPARE(textOf(kid.find(QStringLiteral("listTitle"))), QStringLiteral("School"));
+
+        // With the pointer resting on the status pill, a click into the field and the
+        // typing after it arrive.
+        QQuickItem *status = kid.find(QStringLiteral("status"));
+        QVERIFY(status);
+        QTest::mouseMove(
+            kid.window(),
+            status->mapToScene(QPointF(status->width() / 2, status->height() / 2)).toPoint());
+        QVERIFY(kid.typeInto(QStringLiteral("newItem"), QStringLiteral("Glue")));
+        kid.key(Qt::Key_Return);
+        QTRY_VERIFY(kid.itemTitles().contains(QStringLiteral("Glue")));
+
+        // Many more: each new one is in view when added, the last one too.
+        for (int i = 1; i <= 10; ++i) {
+            const QString title = QStringLiteral("Pencil %1").arg(i);
+            QVERIFY(kid.typeInto(QStringLiteral("newItem"), title));
+            kid.key(Qt::Key_Return);
+            QTRY_VERIFY2(kid.itemTitles().contains(title),
+                         qPrintable(kid.itemTitles().join(QLatin1String(", "))));
+        }
+        QVERIFY(!kid.itemTitles().contains(QStringLiteral("Crayons"))); // scrolled past
     }
 };
 
