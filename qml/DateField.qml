@@ -29,7 +29,10 @@ RowLayout {
         const d = Date.fromLocaleDateString(Qt.locale(), text, Locale.ShortFormat)
         if (isNaN(d.getTime()))
             return false
-        const year = d.getFullYear() < 2000 ? d.getFullYear() + 100 : d.getFullYear()
+        // "30" is 2030, whether the locale writes two digits (read as 1930) or four.
+        const twoDigits = Qt.locale().dateFormat(Locale.ShortFormat).indexOf("yyyy") < 0
+        const year = d.getFullYear() < 100 ? d.getFullYear() + 2000
+                   : twoDigits && d.getFullYear() < 2000 ? d.getFullYear() + 100 : d.getFullYear()
         isoDate = iso(year, d.getMonth() + 1, d.getDate())
         show()
         return true
@@ -42,11 +45,15 @@ RowLayout {
         Layout.fillWidth: true
         placeholderText: qsTr("No date, or e.g. %1").arg(root.format(new Date()))
         Accessible.name: qsTr("Due date")
-        color: acceptableInput ? Material.foreground : "#d64545"
-        property bool acceptableInput: true
-        onTextEdited: acceptableInput = true
-        onEditingFinished: acceptableInput = root.parse()
-        onAccepted: if (root.parse()) root.accepted()
+        color: valid ? Material.foreground : "#d64545"
+        property bool valid: true // what is typed reads as a date (or is empty)
+        onTextEdited: valid = true
+        onEditingFinished: valid = root.parse()
+        onAccepted: {
+            valid = root.parse()
+            if (valid)
+                root.accepted()
+        }
     }
     ToolButton {
         objectName: "pickDate"

@@ -48,6 +48,7 @@ Page {
                 DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
             }
         }
+        property string assignee // as it was when the details opened
         readonly property bool tasks: page.session.currentListKind === "tasks"
         // Who a task can be for: the people of the household, not its kitchen tablets.
         readonly property var people: page.session.members.filter(m => m.role !== "kiosk")
@@ -62,18 +63,25 @@ Page {
             dueField.isoDate = typeof due === "string" ? due.slice(0, 10) : ""
             dueField.show()
             const people = details.people
+            details.assignee = typeof assignee === "string" ? assignee : ""
             assigneeBox.currentIndex = 0
             for (let i = 0; i < people.length; ++i)
                 if (people[i].userId === assignee) assigneeBox.currentIndex = i + 1
+            assigneeBox.keep = details.assignee.length > 0 && assigneeBox.currentIndex === 0
             open()
         }
         onAccepted: {
             const people = details.people
             const fields = { title: titleField.text }
             if (tasks) {
-                dueField.parse()
+                if (!dueField.parse()) {
+                    open() // a date that does not read as one: say so, keep the rest
+                    return
+                }
                 fields.due = dueField.isoDate
-                fields.assignee = assigneeBox.currentIndex > 0 ? people[assigneeBox.currentIndex - 1].userId : ""
+                // Someone no longer offered (gone from the household) stays unless changed.
+                fields.assignee = assigneeBox.currentIndex > 0 ? people[assigneeBox.currentIndex - 1].userId
+                                : assigneeBox.keep ? details.assignee : ""
             } else {
                 fields.quantity = quantityField.text
                 fields.unit = unitField.text
@@ -101,6 +109,8 @@ Page {
             Label { text: qsTr("Who"); visible: details.tasks }
             ComboBox {
                 id: assigneeBox; visible: details.tasks; Layout.fillWidth: true
+                property bool keep: false // the task's person is not among those offered
+                onActivated: keep = false
                 model: [qsTr("Anyone")].concat(details.people.map(m => m.displayName))
                 Accessible.name: qsTr("Assigned to")
             }
@@ -234,11 +244,11 @@ Page {
         }
     }
     Shortcut { sequence: "Ctrl+L"; onActivated: page.focusLists() }
-    // Escape closes the activity panel, wherever the keyboard is.
-    Shortcut {
-        sequence: "Escape"
-        enabled: activityPanel.visible
-        onActivated: activityPanel.visible = false
+    // Escape closes the activity panel when nothing nearer took it (a rename, Find and the
+    // duplicate question each take their Escape first).
+    Keys.onEscapePressed: (event) => {
+        event.accepted = activityPanel.visible
+        activityPanel.visible = false
     }
     Shortcut { sequences: [StandardKey.Undo]; onActivated: page.session.undo() }
     function openFind() { find.visible = true; find.forceActiveFocus() }
@@ -543,6 +553,16 @@ Page {
                               ? qsTr("Enter the password of %1 to send your changes and get the family's.").arg(page.session.accountEmail)
                               : qsTr("Not signed in and the server is not answering. You can read and change your lists; Kinlist asks for your password when the server is back.")
                     }
+                    // (Only for an account signed in before its email was remembered.)
+                    TextField {
+                        id: unlockEmail
+                        objectName: "unlockEmail"
+                        visible: page.session.serverReachable && page.session.accountEmail.length === 0
+                        Layout.preferredWidth: 200
+                        placeholderText: qsTr("Email address")
+                        Accessible.name: qsTr("Email address")
+                        inputMethodHints: Qt.ImhEmailCharactersOnly
+                    }
                     TextField {
                         id: unlockPassword
                         objectName: "unlockPassword"
@@ -552,7 +572,6 @@ Page {
                         placeholderText: qsTr("Password")
                         Accessible.name: qsTr("Password")
                         onAccepted: unlockButton.clicked()
-                        onVisibleChanged: if (visible) forceActiveFocus()
                     }
                     Button {
                         id: unlockButton
@@ -565,7 +584,10 @@ Page {
                         // (Not the bar's own light background, which the style would pass on.)
                         Material.background: Material.accent
                         text: qsTr("Sign in")
-                        onClicked: { page.session.unlock(unlockPassword.text); unlockPassword.text = "" }
+                        onClicked: {
+                            page.session.unlock(unlockPassword.text, unlockEmail.text)
+                            unlockPassword.text = ""
+                        }
                     }
                 }
             }
@@ -715,18 +737,19 @@ Page {
                     if (currentItem)
                         currentItem.forceActiveFocus()
                 }
-                // The row at a point of the list's content. On a category's header (or a
-                // gap between rows): the row just below it, so that an item dropped under
-                // "Produce" becomes Produce's first.
-                function rowAt(contentY) {
+                // Where a drop at a point of the list's content lands: on a row, or on a
+                // category's header (or a gap) just above the row below it, so that an item
+                // dropped under "Produce" becomes Produce's first from above or below.
+                property bool dropAbove: false
+                function dropAt(contentY) {
                     if (contentY < 0)
-                        return 0
+                        return { row: 0, above: true }
                     for (let dy = 0; dy <= 64; dy += 4) {
                         const i = items.indexAt(8, contentY + dy)
                         if (i >= 0)
-                            return i
+                            return { row: i, above: dy > 0 }
                     }
-                    return items.count - 1
+                    return { row: items.count - 1, above: false }
                 }
                 Rectangle {
                     objectName: "dropLine"
@@ -739,7 +762,8 @@ Page {
                     color: "#2e8b74"
                     z: 10
                     // (In the list's content: above the row it lands on, or below when moving down.)
-                    y: target ? target.y + (items.dropRow > items.dragFrom ? target.height : 0) - 1 : 0
+                    y: target ? target.y + (!items.dropAbove && items.dropRow > items.dragFrom
+                                            ? target.height : 0) - 1 : 0
                 }
                 delegate: ItemRow {
                     showCategory: !page.session.items.groupByCategory
@@ -757,15 +781,20 @@ Page {
                     }
                     // Drag by the handle: a line shows where it goes; letting go moves it.
                     onDragMoved: (dy) => {
+                        const to = items.dropAt(y + height / 2 + dy)
                         items.dragFrom = index
-                        items.dropRow = items.rowAt(y + height / 2 + dy)
+                        items.dropAbove = to.above
+                        items.dropRow = to.row
                     }
                     onDragDropped: (dy) => {
-                        const to = items.rowAt(y + height / 2 + dy)
+                        const to = items.dropAt(y + height / 2 + dy)
                         items.dropRow = -1
-                        if (to >= 0 && to !== index) {
+                        if (to.row >= 0 && to.row !== index) {
                             const id = itemId
-                            page.session.moveItem(id, to)
+                            if (to.above)
+                                page.session.moveItemAbove(id, to.row)
+                            else
+                                page.session.moveItem(id, to.row)
                             items.select(id)
                         }
                     }

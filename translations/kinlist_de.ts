@@ -726,6 +726,10 @@
         <source>Type the first item, then name its list</source>
         <translation>Ersten Eintrag eingeben, dann die Liste benennen</translation>
     </message>
+    <message>
+        <source>Email address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -1449,6 +1453,10 @@
     <message>
         <source>Enter your password.</source>
         <translation>Gib dein Passwort ein.</translation>
+    </message>
+    <message>
+        <source>This tablet&apos;s pairing was not kept. Pair it again with a new code from Settings on a family computer.</source>
+        <translation>Die Kopplung dieses Tablets wurde nicht gespeichert. Koppele es erneut mit einem neuen Code aus den Einstellungen eines Familiencomputers.</translation>
     </message>
 </context>
 <context>

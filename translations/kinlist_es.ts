@@ -726,6 +726,10 @@
         <source>Type the first item, then name its list</source>
         <translation>Escribe el primer elemento y luego pon nombre a su lista</translation>
     </message>
+    <message>
+        <source>Email address</source>
+        <translation>Correo electrónico</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -1449,6 +1453,10 @@
     <message>
         <source>Enter your password.</source>
         <translation>Escribe tu contraseña.</translation>
+    </message>
+    <message>
+        <source>This tablet&apos;s pairing was not kept. Pair it again with a new code from Settings on a family computer.</source>
+        <translation>No se guardó el emparejamiento de esta tableta. Vuelve a emparejarla con un código nuevo desde Ajustes en un ordenador de la familia.</translation>
     </message>
 </context>
 <context>

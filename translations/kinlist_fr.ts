@@ -726,6 +726,10 @@
         <source>Type the first item, then name its list</source>
         <translation>Saisis le premier article, puis nomme sa liste</translation>
     </message>
+    <message>
+        <source>Email address</source>
+        <translation>Adresse e-mail</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -1449,6 +1453,10 @@
     <message>
         <source>Enter your password.</source>
         <translation>Saisis ton mot de passe.</translation>
+    </message>
+    <message>
+        <source>This tablet&apos;s pairing was not kept. Pair it again with a new code from Settings on a family computer.</source>
+        <translation>L&apos;appairage de cette tablette n&apos;a pas été conservé. Appaire-la de nouveau avec un code créé dans les Paramètres d&apos;un ordinateur de la famille.</translation>
     </message>
 </context>
 <context>

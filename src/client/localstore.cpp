@@ -392,9 +392,14 @@ bool LocalStore::findConflicts(const Entity &entity, const Op *remote, const Ori
             if (mine == m_ackedWrites.end())
                 continue;
             const Entity::Field &f = entity.fields.value(it.key());
+            if (f.stamp != remote->stamp)
+                continue; // this one lost; ours stands, and is remembered for the next
+            // Made before ours reached the server, by a margin for clocks that differ a
+            // little; a device that saw ours and whose clock is behind stamps its next
+            // edit with our stamp's time (the hybrid clock), which is not earlier.
             const bool lostToThis = it.key() != QLatin1String("position") &&
-                f.stamp == remote->stamp && mine->stamp < remote->stamp &&
-                remote->stamp.wallMs < mine->ackedAt && mine->value != f.value;
+                mine->stamp < remote->stamp && remote->stamp.wallMs != mine->stamp.wallMs &&
+                remote->stamp.wallMs < mine->ackedAt - kClockMarginMs && mine->value != f.value;
             const QJsonValue value = mine->value;
             m_ackedWrites.erase(mine);
             if (lostToThis && !recordConflict(entity, it.key(), value, origin))

@@ -221,8 +221,8 @@ private:
     QList<Conflict> m_newConflicts;
     // This device's writes the server acknowledged lately, per (entity, field): a remote
     // write made before ours reached the server (its stamp's time is earlier) could not
-    // have seen ours, so when it wins ours was lost, though no longer pending. In memory,
-    // at most kAckedWritesKept, for an hour.
+    // have seen ours, so when it wins ours was lost, though no longer pending. In memory;
+    // when kAckedWritesKept are held, those older than an hour go (all, if none is).
     struct AckedWrite
     {
         QJsonValue value;
@@ -231,6 +231,7 @@ private:
     };
     QHash<QPair<QString, QString>, AckedWrite> m_ackedWrites;
     static constexpr int kAckedWritesKept = 5000;
+    static constexpr qint64 kClockMarginMs = 500;
     void rememberAcked(const Op &op, qint64 ackedAt);
     Hlc m_highestStamp;
     int m_pendingCount = 0;

@@ -26,6 +26,8 @@ SyncClient::SyncClient(LocalStore *store, QUrl server, QObject *parent)
     // the catch-up settles what an earlier run sent but never saw acknowledged.
     for (const QString &listId : store->knownLists())
         m_lists.insert(listId);
+    m_waitingDeadline.setSingleShot(true);
+    connect(&m_waitingDeadline, &QTimer::timeout, this, &SyncClient::answerWaiting);
     connect(&m_ws, &QWebSocket::connected, this, &SyncClient::onConnected);
     connect(&m_ws, &QWebSocket::disconnected, this, &SyncClient::onDisconnected);
     connect(&m_ws, &QWebSocket::textMessageReceived, this, &SyncClient::onFrame);
@@ -85,6 +87,7 @@ void SyncClient::onReachabilityChanged(QNetworkInformation::Reachability reachab
 
 SyncClient::~SyncClient()
 {
+    answerWaiting();
     // The socket outlives the other members while this object is torn down: it must not
     // call back into them when it closes.
     m_ws.disconnect(this);
@@ -102,6 +105,7 @@ void SyncClient::setState(State s)
     m_state = s;
     if (s != State::Connecting && s != State::Authenticating && !m_waiting.isEmpty()) {
         // Requests made while connecting: sent now, or answered "offline".
+        m_waitingDeadline.stop();
         QTimer::singleShot(0, this, [this] {
             for (WaitingRequest &w : std::exchange(m_waiting, {}))
                 request(w.type, w.fields, std::move(w.onReply));
@@ -139,8 +143,21 @@ void SyncClient::start()
     }
 }
 
+void SyncClient::answerWaiting()
+{
+    // Synchronously: the client may be gone by the next turn of the event loop.
+    m_waitingDeadline.stop();
+    const QJsonObject offline {
+        {QStringLiteral("type"), QStringLiteral("error")},
+        {QStringLiteral("code"), QStringLiteral("offline")},
+        {QStringLiteral("message"), QStringLiteral("not connected to the server")}};
+    for (WaitingRequest &w : std::exchange(m_waiting, {}))
+        w.onReply(offline);
+}
+
 void SyncClient::stop()
 {
+    answerWaiting();
     m_running = false;
     m_retryTimer.stop();
     m_renewTimer.stop();
@@ -659,6 +676,9 @@ void SyncClient::request(const QString &type, const QJsonObject &fields,
     // answered "offline" if that fails.
     if (m_state == State::Connecting || m_state == State::Authenticating) {
         m_waiting.append({type, fields, std::move(onReply)});
+        // Not forever: a server that never answers the connection is "offline" too.
+        if (!m_waitingDeadline.isActive())
+            m_waitingDeadline.start(m_requestTimeoutMs);
         return;
     }
     if (m_state != State::Syncing && m_state != State::Live) {

@@ -194,6 +194,8 @@ private:
         std::function<void(const QJsonObject &)> onReply;
     };
     QList<WaitingRequest> m_waiting; // request() calls made while connecting
+    QTimer m_waitingDeadline; // they are answered "offline" if connecting takes this long
+    void answerWaiting();
     qint64 m_sentUpTo = 0; // the outbox was sent up to this mutation id on this connection
     QHash<QString, QList<QJsonObject>> m_presence;
     bool m_watchAll = true;

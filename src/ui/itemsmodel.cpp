@@ -70,12 +70,11 @@ void ItemsModel::setSource(SyncClient *client, const QString &listId, bool group
                         return;
                     // Who made the change refreshEntity() is about to show; it is named
                     // only if the row really changes (an op that lost to a newer change
-                    // names no one). The user's own change on another device clears it.
+                    // names no one). The user's own change on another device, or one
+                    // caught up after a reconnect (not seen happen), clears the name.
                     RemoteChange change;
                     change.itemId = op.itemId;
-                    if (!live) {
-                        change.what = RemoteChange::Keep;
-                    } else if (origin.by == m_client->userId()) {
+                    if (!live || origin.by == m_client->userId()) {
                         change.what = RemoteChange::Clear;
                     } else {
                         change.what = RemoteChange::Name;
@@ -338,7 +337,7 @@ void ItemsModel::refreshEntity(const QString &entityId)
     // "changed by": the last person whose change this row shows. A change of this
     // device's (an edit, undo, revert) shows no one.
     const bool contentChanged = current < 0 || changedContent(m_rows.at(current), row);
-    if (contentChanged && change.what != RemoteChange::Keep) {
+    if (contentChanged) {
         if (remote && change.what == RemoteChange::Name)
             m_changedBy.insert(entityId, {change.name, QDateTime::currentMSecsSinceEpoch()});
         else

@@ -156,7 +156,7 @@ private:
     // The remote op whose entity is refreshed next, and whom it would name.
     struct RemoteChange
     {
-        enum What { Name, Clear, Keep } what = Clear;
+        enum What { Name, Clear } what = Clear;
         QString itemId;
         QString name;
     };

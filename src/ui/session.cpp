@@ -223,6 +223,13 @@ void Session::openAccount(const QUrl &server, const QString &userId)
     // the lists and the changes waiting on this device stay open to read and edit; the
     // password is asked for once the server answers.
     connect(m_account.get(), &client::Account::needsSignIn, this, [this] {
+        if (kiosk()) {
+            // A tablet has no password to type: it is paired again.
+            fail(tr("This tablet's pairing was not kept. Pair it again with a new code from "
+                    "Settings on a family computer."));
+            signOut();
+            return;
+        }
         m_passwordNeeded = true;
         m_serverReachable = false;
         probeServer();
@@ -901,6 +908,15 @@ void Session::moveItem(const QString &itemId, int toRow)
     relocate(itemId, category, toRow > from ? toRow : toRow - 1, toRow > from ? toRow + 1 : toRow);
 }
 
+void Session::moveItemAbove(const QString &itemId, int row)
+{
+    const int from = m_items.rowOf(itemId);
+    if (from < 0 || row < 0 || row >= m_items.rowCount() || row == from ||
+        (row - 1 == from && rowCategory(from) == rowCategory(row)))
+        return;
+    relocate(itemId, rowCategory(row), row - 1 == from ? row - 2 : row - 1, row);
+}
+
 void Session::moveItemBy(const QString &itemId, int rows)
 {
     const int from = m_items.rowOf(itemId);
@@ -1074,32 +1090,39 @@ void Session::probeServer()
     // Only whether something answers on the server's port: the password is asked for
     // when signing in can work, not while the server is away.
     const QUrl server = m_account->server();
-    m_probe = new QTcpSocket(this);
-    const auto done = [this](bool reachable) {
-        m_probe->deleteLater();
+    auto *probe = new QTcpSocket(this);
+    m_probe = probe;
+    const auto done = [this, probe](bool reachable) {
+        if (m_probe != probe)
+            return;
+        probe->disconnect(this);
+        probe->deleteLater();
         m_probe = nullptr;
         if (reachable != m_serverReachable) {
             m_serverReachable = reachable;
             Q_EMIT changed();
         }
     };
-    connect(m_probe, &QTcpSocket::connected, this, [done] { done(true); });
-    connect(m_probe, &QTcpSocket::errorOccurred, this, [done] { done(false); });
-    m_probe->connectToHost(server.host(), quint16(server.port(8477)));
+    connect(probe, &QTcpSocket::connected, this, [done] { done(true); });
+    connect(probe, &QTcpSocket::errorOccurred, this, [done] { done(false); });
+    const int defaultPort = server.scheme() == QLatin1String("wss") ? 443 : 8477;
+    probe->connectToHost(server.host(), quint16(server.port(defaultPort)));
 }
 
-void Session::unlock(const QString &password)
+void Session::unlock(const QString &password, const QString &email)
 {
     if (!m_account)
         return;
-    if (password.isEmpty()) {
-        fail(tr("Enter your password."));
+    const QString who = email.trimmed().isEmpty() ? accountEmail() : email.trimmed();
+    if (password.isEmpty() || who.isEmpty()) {
+        fail(who.isEmpty() ? tr("Enter your email address and password.")
+                           : tr("Enter your password."));
         return;
     }
     clearError();
     m_busy = true;
     Q_EMIT changed();
-    m_auth.signIn(m_account->server(), accountEmail(), password);
+    m_auth.signIn(m_account->server(), who, password);
 }
 
 void Session::signOut()

@@ -186,6 +186,8 @@ public:
     // Moves an item to the given row of the shown list (Alt+Up/Down, drag).
     // Grouped by category, it takes the group of the row whose place it takes.
     Q_INVOKABLE void moveItem(const QString &itemId, int toRow);
+    // Just above the given row, in its category (dropped under a category's header).
+    Q_INVOKABLE void moveItemAbove(const QString &itemId, int row);
     // Alt+Up/Down: one row up or down; one step over a category's header puts it at the
     // near end of that category.
     Q_INVOKABLE void moveItemBy(const QString &itemId, int rows);
@@ -199,8 +201,9 @@ public:
     Q_INVOKABLE void addAnyway();
     Q_INVOKABLE void dismissDuplicate();
     Q_INVOKABLE void clearError();
-    // Signs the open account in again with its password (see passwordNeeded).
-    Q_INVOKABLE void unlock(const QString &password);
+    // Signs the open account in again with its password (see passwordNeeded); `email`
+    // only where none is remembered (accountEmail is empty).
+    Q_INVOKABLE void unlock(const QString &password, const QString &email = {});
     Q_INVOKABLE void signOut();
 
     // Owners: takes someone (or a kitchen tablet, which is then unpaired) out of the

@@ -166,12 +166,19 @@ private Q_SLOTS:
                      QStringLiteral("[Dairy] Yogurt Milk Bread Cheese "
                                     "[Produce] Apples Bananas Pears"));
         QVERIFY(mum.shows(QStringLiteral("Bread moved to Dairy")));
+        // Down onto a category's header: the top of that category.
+        produce = header(mum, QStringLiteral("Produce"));
+        QVERIFY(dragTo(mum, QStringLiteral("Milk"),
+                       produce->mapToScene(QPointF(0, produce->height() - 3)).y()));
+        QTRY_COMPARE(screen(mum),
+                     QStringLiteral("[Dairy] Yogurt Bread Cheese "
+                                    "[Produce] Milk Apples Bananas Pears"));
         // The order stays after the app is closed and started again.
         mum.close();
         QVERIFY(mum.open(QSize(1100, 900)));
         QTRY_COMPARE(screen(mum),
-                     QStringLiteral("[Dairy] Yogurt Milk Bread Cheese "
-                                    "[Produce] Apples Bananas Pears"));
+                     QStringLiteral("[Dairy] Yogurt Bread Cheese "
+                                    "[Produce] Milk Apples Bananas Pears"));
     }
 };
 
