@@ -402,6 +402,34 @@ bool Person::screenshot(const QString &name)
     return !image.isNull() && image.save(QDir(dir).filePath(name + QStringLiteral(".png")));
 }
 
+// ---- what many journeys read ----
+
+QString textOf(const QQuickItem *item)
+{
+    return item ? item->property("text").toString() : QString();
+}
+
+QRectF sceneRect(const QQuickItem *item)
+{
+    return item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+}
+
+QQuickItem *itemRow(const Person &p, const QString &title)
+{
+    return p.row(QStringLiteral("items"), title);
+}
+
+QQuickItem *inRow(const Person &p, const QString &title, const QString &control)
+{
+    QQuickItem *row = itemRow(p, title);
+    return row ? p.find(control, row) : nullptr;
+}
+
+QString statusWord(const Person &p)
+{
+    return textOf(p.find(QStringLiteral("word"), p.find(QStringLiteral("status"))));
+}
+
 // ---- steps of many journeys ----
 
 namespace {

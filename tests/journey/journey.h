@@ -103,6 +103,16 @@ private:
     std::unique_ptr<kinlist::ui::AppWindow> m_app;
 };
 
+// The text an item shows ("" for none).
+QString textOf(const QQuickItem *item);
+// Where an item is, in window coordinates.
+QRectF sceneRect(const QQuickItem *item);
+// The row of the open list titled `title`, and a control (by objectName) inside it.
+QQuickItem *itemRow(const Person &p, const QString &title);
+QQuickItem *inRow(const Person &p, const QString &title, const QString &control);
+// The word the connection status pill shows ("Live", "Offline", ...).
+QString statusWord(const Person &p);
+
 // Signs `p` up through the sign-in page and makes (or, with `inviteCode`, joins) a
 // household through the household page; false with a warning at the first step that fails.
 bool signUp(Person &p, const QString &name, const QString &email,

@@ -7,26 +7,17 @@
 #include <QQuickWindow>
 #include <QTest>
 
+using journey::inRow;
+using journey::itemRow;
 using journey::Person;
+using journey::statusWord;
+using journey::textOf;
 
 class TestJourneyConflict : public QObject
 {
     Q_OBJECT
     journey::ServerProcess m_server;
 
-    static QString textOf(QQuickItem *item)
-    {
-        return item ? item->property("text").toString() : QString();
-    }
-    static QQuickItem *inRow(Person &p, const QString &title, const QString &control)
-    {
-        QQuickItem *row = p.row(QStringLiteral("items"), title);
-        return row ? p.find(control, row) : nullptr;
-    }
-    static QString status(Person &p)
-    {
-        return textOf(p.find(QStringLiteral("word"), p.find(QStringLiteral("status"))));
-    }
     static bool rename(Person &p, const QString &from, const QString &to)
     {
         if (!p.click(p.row(QStringLiteral("items"), from)))
@@ -79,16 +70,16 @@ private Q_SLOTS:
 
         // The server goes away; Mum renames Milk, then Dad does, differently.
         m_server.stop();
-        QTRY_COMPARE_WITH_TIMEOUT(status(mum), QStringLiteral("Offline"), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(status(dad), QStringLiteral("Offline"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(statusWord(mum), QStringLiteral("Offline"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(statusWord(dad), QStringLiteral("Offline"), 10000);
         QVERIFY(rename(mum, QStringLiteral("Milk"), QStringLiteral("Oat milk")));
         QVERIFY(rename(dad, QStringLiteral("Milk"), QStringLiteral("Whole milk")));
 
         // Back: the later change (by the clocks' stamps) wins on both screens; the other
         // person's row says theirs lost, and offers it back.
         QVERIFY(m_server.start());
-        QTRY_COMPARE_WITH_TIMEOUT(status(mum), QStringLiteral("Live"), 15000);
-        QTRY_COMPARE_WITH_TIMEOUT(status(dad), QStringLiteral("Live"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(statusWord(mum), QStringLiteral("Live"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(statusWord(dad), QStringLiteral("Live"), 15000);
         QString winner;
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {

@@ -6,22 +6,16 @@
 #include <QQuickWindow>
 #include <QTest>
 
+using journey::inRow;
+using journey::itemRow;
 using journey::Person;
+using journey::statusWord;
+using journey::textOf;
 
 class TestJourneyFamily : public QObject
 {
     Q_OBJECT
     journey::ServerProcess m_server;
-
-    static QQuickItem *inRow(Person &p, const QString &title, const QString &control)
-    {
-        QQuickItem *row = p.row(QStringLiteral("items"), title);
-        return row ? p.find(control, row) : nullptr;
-    }
-    static QString textOf(QQuickItem *item)
-    {
-        return item ? item->property("text").toString() : QString();
-    }
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_server.start()); }

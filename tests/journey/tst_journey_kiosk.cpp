@@ -12,21 +12,18 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using journey::inRow;
+using journey::itemRow;
 using journey::Person;
+using journey::sceneRect;
+using journey::statusWord;
+using journey::textOf;
 
 class TestJourneyKiosk : public QObject
 {
     Q_OBJECT
     journey::ServerProcess m_server;
 
-    static QString textOf(QQuickItem *item)
-    {
-        return item ? item->property("text").toString() : QString();
-    }
-    static QRectF sceneRect(QQuickItem *item)
-    {
-        return item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
-    }
     // The focused field is above the on-screen keyboard, whole.
     static bool aboveKeyboard(Person &p)
     {

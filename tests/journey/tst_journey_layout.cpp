@@ -10,6 +10,7 @@
 #include <QTest>
 
 using journey::Person;
+using journey::sceneRect;
 
 class TestJourneyLayout : public QObject
 {
@@ -22,10 +23,6 @@ class TestJourneyLayout : public QObject
         const QRectF r = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
         return r.left() >= -0.5 && r.top() >= -0.5 && r.right() <= p.window()->width() + 0.5 &&
             r.bottom() <= p.window()->height() + 0.5 && r.width() > 0 && r.height() > 0;
-    }
-    static QRectF sceneRect(QQuickItem *item)
-    {
-        return item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
     }
 
     // What every width must show: the title in full, the status, rows whose parts do not

@@ -10,28 +10,16 @@
 #include <QQuickWindow>
 #include <QTest>
 
+using journey::inRow;
+using journey::itemRow;
 using journey::Person;
+using journey::statusWord;
+using journey::textOf;
 
 class TestJourneyLists : public QObject
 {
     Q_OBJECT
     journey::ServerProcess m_server;
-
-    // The visible row of the items list titled `title`.
-    static QQuickItem *itemRow(Person &p, const QString &title)
-    {
-        return p.row(QStringLiteral("items"), title);
-    }
-    static QString textOf(QQuickItem *item)
-    {
-        return item ? item->property("text").toString() : QString();
-    }
-    // A control (by objectName) inside the row titled `title`.
-    static QQuickItem *inRow(Person &p, const QString &title, const QString &control)
-    {
-        QQuickItem *row = itemRow(p, title);
-        return row ? p.find(control, row) : nullptr;
-    }
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_server.start()); }

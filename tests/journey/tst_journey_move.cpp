@@ -7,17 +7,17 @@
 #include <QQuickWindow>
 #include <QTest>
 
+using journey::inRow;
+using journey::itemRow;
 using journey::Person;
+using journey::statusWord;
+using journey::textOf;
 
 class TestJourneyMove : public QObject
 {
     Q_OBJECT
     journey::ServerProcess m_server;
 
-    static QQuickItem *itemRow(Person &p, const QString &title)
-    {
-        return p.row(QStringLiteral("items"), title);
-    }
     // The category header titled `name` in the items list.
     static QQuickItem *header(Person &p, const QString &name)
     {

@@ -9,21 +9,17 @@
 #include <QQuickWindow>
 #include <QTest>
 
+using journey::inRow;
+using journey::itemRow;
 using journey::Person;
+using journey::statusWord;
+using journey::textOf;
 
 class TestJourneyOffline : public QObject
 {
     Q_OBJECT
     journey::ServerProcess m_server;
 
-    static QString textOf(QQuickItem *item)
-    {
-        return item ? item->property("text").toString() : QString();
-    }
-    static QString status(Person &p)
-    {
-        return textOf(p.find(QStringLiteral("word"), p.find(QStringLiteral("status"))));
-    }
     static QString syncBadge(Person &p, const QString &title)
     {
         QQuickItem *row = p.row(QStringLiteral("items"), title);
@@ -41,18 +37,18 @@ private Q_SLOTS:
         QVERIFY(journey::signUp(mum, QStringLiteral("Mum"), QStringLiteral("mum@offline.example")));
         QVERIFY(journey::makeList(mum, QStringLiteral("Groceries"), QStringLiteral("shopping")));
         QVERIFY(journey::addItems(mum, {QStringLiteral("Milk")}));
-        QTRY_COMPARE(status(mum), QStringLiteral("Live"));
+        QTRY_COMPARE(statusWord(mum), QStringLiteral("Live"));
 
         // The server stops: the pill says so; a change made now waits on this computer.
         m_server.stop();
-        QTRY_COMPARE_WITH_TIMEOUT(status(mum), QStringLiteral("Offline"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(statusWord(mum), QStringLiteral("Offline"), 10000);
         QVERIFY(journey::addItems(mum, {QStringLiteral("Eggs")}));
         QCOMPARE(syncBadge(mum, QStringLiteral("Eggs")), QStringLiteral("waiting to send"));
         QVERIFY(mum.shows(QStringLiteral("1 waiting")));
 
         // Back: the change goes, the pill is Live again.
         QVERIFY(m_server.start());
-        QTRY_COMPARE_WITH_TIMEOUT(status(mum), QStringLiteral("Live"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(statusWord(mum), QStringLiteral("Live"), 15000);
         QTRY_VERIFY(syncBadge(mum, QStringLiteral("Eggs")).isEmpty() ||
                     !mum.find(QStringLiteral("syncBadge"),
                               mum.row(QStringLiteral("items"), QStringLiteral("Eggs"))));
@@ -73,7 +69,7 @@ private Q_SLOTS:
                                 QStringLiteral("Dad's flat")));
         QVERIFY(journey::makeList(dad, QStringLiteral("Hardware"), QStringLiteral("shopping")));
         QVERIFY(journey::addItems(dad, {QStringLiteral("Screws")}));
-        QTRY_COMPARE(status(dad), QStringLiteral("Live"));
+        QTRY_COMPARE(statusWord(dad), QStringLiteral("Live"));
 
         // Closed; the server goes down; Kinlist starts again.
         dad.close();
@@ -94,12 +90,12 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(dad.visible(QStringLiteral("unlockPassword")), 10000);
         QVERIFY(dad.screenshot(QStringLiteral("offline-password")));
         // The pill says why nothing syncs, and offers no retry that could not help.
-        QCOMPARE(status(dad), QStringLiteral("Signed out"));
+        QCOMPARE(statusWord(dad), QStringLiteral("Signed out"));
         QVERIFY(!dad.visible(QStringLiteral("retry")));
         QVERIFY(dad.typeInto(QStringLiteral("unlockPassword"), QStringLiteral("password-Dad")));
         dad.key(Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(!dad.visible(QStringLiteral("passwordBar")), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(status(dad), QStringLiteral("Live"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(statusWord(dad), QStringLiteral("Live"), 10000);
         QTRY_VERIFY(!dad.find(QStringLiteral("syncBadge"),
                               dad.row(QStringLiteral("items"), QStringLiteral("Nails"))));
         QCOMPARE(dad.itemTitles(),
@@ -118,11 +114,11 @@ private Q_SLOTS:
         QVERIFY(journey::signUp(oma, QStringLiteral("Oma"), QStringLiteral("oma@offline.example"),
                                 QStringLiteral("Oma's")));
         QVERIFY(journey::makeList(oma, QStringLiteral("Garden"), QStringLiteral("tasks")));
-        QTRY_COMPARE(status(oma), QStringLiteral("Live"));
+        QTRY_COMPARE(statusWord(oma), QStringLiteral("Live"));
         oma.close();
         // Started again: signed in from the file, no password.
         QVERIFY(oma.open());
-        QTRY_COMPARE_WITH_TIMEOUT(status(oma), QStringLiteral("Live"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(statusWord(oma), QStringLiteral("Live"), 10000);
         QVERIFY(!oma.visible(QStringLiteral("passwordBar")));
     }
 };
