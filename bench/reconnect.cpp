@@ -4,6 +4,7 @@
 // take to be Live again after the server is back (p50, p95, max) and how hard they knock
 // meanwhile (connection attempts per second, while down and after the return). The cap
 // the app uses (SyncClient::kMaxBackoffMs) was chosen from it: see bench/README.md.
+#include "benchdevice.h"
 #include "benchsupport.h"
 #include "client/localstore.h"
 #include "client/syncclient.h"
@@ -21,15 +22,12 @@ using namespace kinlist;
 using kinlist::bench::fail;
 using kinlist::bench::note;
 using kinlist::bench::report;
-using kinlist::client::LocalStore;
 using kinlist::client::SyncClient;
 
 namespace {
 
-struct Device
+struct Device : bench::SyncDevice
 {
-    std::unique_ptr<LocalStore> store;
-    std::unique_ptr<SyncClient> sync;
     qint64 liveAt = -1; // ms on the benchmark's clock
 };
 
@@ -80,19 +78,11 @@ int main(int argc, char *argv[])
     std::vector<qint64> attempts; // when each attempt to connect started
     for (int i = 0; i < count; ++i) {
         Device &d = devices[size_t(i)];
-        TestClient login;
         const QString name = names.at(i / 10);
-        login.open(server.url());
-        login.hello();
-        login.login(QStringLiteral("%1-rc@example.org").arg(name.toLower()),
-                    QStringLiteral("password-%1").arg(name));
-        d.store = std::make_unique<LocalStore>(QStringLiteral("rc-%1").arg(i));
-        Error e;
-        if (login.accessToken.isEmpty() ||
-            !d.store->open(dir.filePath(QStringLiteral("device-%1.db").arg(i)), &e))
+        if (!d.open(server.url(), QStringLiteral("%1-rc@example.org").arg(name.toLower()),
+                    QStringLiteral("password-%1").arg(name), QStringLiteral("rc-%1").arg(i),
+                    dir.filePath(QStringLiteral("device-%1.db").arg(i))))
             return fail(QStringLiteral("device %1 could not start").arg(i)), 1;
-        d.sync = std::make_unique<SyncClient>(d.store.get(), server.url());
-        d.sync->setTokens(login.accessToken, login.refreshToken);
         QObject::connect(d.sync.get(), &SyncClient::stateChanged, &app,
                          [&d, &clock, &attempts](SyncClient::State s) {
                              if (s == SyncClient::State::Connecting)

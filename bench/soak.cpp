@@ -3,6 +3,7 @@
 // SyncClient: offline outbox, resend of what was not acknowledged, catch-up). At the end
 // every change must be in the server's log exactly once, each list's seq gap-free, and
 // every device's replica equal to the log. See bench/README.md ("Soak").
+#include "benchdevice.h"
 #include "benchsupport.h"
 #include "client/localstore.h"
 #include "client/syncclient.h"
@@ -35,10 +36,8 @@ using kinlist::client::SyncClient;
 
 namespace {
 
-struct Device
+struct Device : bench::SyncDevice
 {
-    std::unique_ptr<LocalStore> store;
-    std::unique_ptr<SyncClient> sync;
     qint64 applied = 0; // changes made on it
     int rejected = 0;
 };
@@ -133,19 +132,11 @@ int main(int argc, char *argv[])
     std::vector<Device> devices(static_cast<size_t>(deviceCount));
     for (int i = 0; i < deviceCount; ++i) {
         Device &d = devices[size_t(i)];
-        TestClient login;
         const QString name = names.at(i / 2);
-        login.open(server.url());
-        login.hello();
-        login.login(QStringLiteral("%1-soak@example.org").arg(name.toLower()),
-                    QStringLiteral("password-%1").arg(name));
-        d.store = std::make_unique<LocalStore>(QStringLiteral("soak-%1").arg(i));
-        Error e;
-        if (login.accessToken.isEmpty() ||
-            !d.store->open(dir.filePath(QStringLiteral("device-%1.db").arg(i)), &e))
+        if (!d.open(server.url(), QStringLiteral("%1-soak@example.org").arg(name.toLower()),
+                    QStringLiteral("password-%1").arg(name), QStringLiteral("soak-%1").arg(i),
+                    dir.filePath(QStringLiteral("device-%1.db").arg(i))))
             return fail(QStringLiteral("device %1 could not start").arg(i)), 1;
-        d.sync = std::make_unique<SyncClient>(d.store.get(), server.url());
-        d.sync->setTokens(login.accessToken, login.refreshToken);
         for (const QString &list : std::as_const(lists))
             d.sync->watchList(list);
         QObject::connect(d.sync.get(), &SyncClient::changeRejected, &app,

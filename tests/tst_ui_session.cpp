@@ -314,7 +314,8 @@ private Q_SLOTS:
         // Done items fold away: checking one off removes its row; it counts as done.
         mum.items()->setShowDone(false);
         // (One checked off on this device stays a moment, struck through, then folds.)
-        QTRY_VERIFY(!itemData(mum.items(), QStringLiteral("Oat milk"), ItemsModel::IdRole).isValid());
+        QTRY_VERIFY(
+            !itemData(mum.items(), QStringLiteral("Oat milk"), ItemsModel::IdRole).isValid());
         const int open = mum.items()->rowCount();
         QSignalSpy folded(mum.items(), &QAbstractItemModel::rowsRemoved);
         const int doneBefore = mum.items()->doneCount();
