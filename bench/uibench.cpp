@@ -298,8 +298,8 @@ bool setUp(Fixture &f, const QString &serverBin, int items)
 
 bool isLive(Session &s, int items)
 {
-    return s.status()->state() == QLatin1String("live") && s.items()->rowCount() == items &&
-        s.status()->pendingCount() == 0;
+    return s.status()->state() == QLatin1String("live") &&
+        s.editor()->items()->rowCount() == items && s.status()->pendingCount() == 0;
 }
 
 // Alice signs in on a Session and waits until the list is open with every item.
@@ -307,13 +307,13 @@ bool signInAndLoad(Fixture &f, Session &s, int items, const QString &what)
 {
     QElapsedTimer t;
     t.start();
-    s.signIn(f.address(), kAliceEmail, kAlicePassword);
-    if (!waitFor([&] { return isLive(s, items) && s.currentListId() == f.listId; }, 60000))
+    s.user()->signIn(f.address(), kAliceEmail, kAlicePassword);
+    if (!waitFor([&] { return isLive(s, items) && s.editor()->listId() == f.listId; }, 60000))
         return fail(QStringLiteral("%1: not live with %2 items (state %3, %4 rows): %5")
                         .arg(what)
                         .arg(items)
                         .arg(s.status()->state())
-                        .arg(s.items()->rowCount())
+                        .arg(s.editor()->items()->rowCount())
                         .arg(s.error()));
     note(QStringLiteral("%1: signed in, list of %2 items open, in %3 ms")
              .arg(what)
@@ -324,8 +324,7 @@ bool signInAndLoad(Fixture &f, Session &s, int items, const QString &what)
 
 QQuickWindow *loadMainQml(QQmlApplicationEngine &engine, Session *session)
 {
-    engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(session)},
-                                 {QStringLiteral("dark"), false}});
+    engine.setInitialProperties(session->qmlProperties());
     engine.load(kMainQml);
     return engine.rootObjects().isEmpty()
         ? nullptr
@@ -419,7 +418,7 @@ bool runOps(Fixture &f, Session &a, Probe &probe, const QString &kind, int count
     for (int i = 0; i < warmup + count; ++i) {
         probe = Probe {};
         QString itemId;
-        const QJsonObject op = makeOp(f, a.items(), kind, rng, i, &itemId);
+        const QJsonObject op = makeOp(f, a.editor()->items(), kind, rng, i, &itemId);
         f.bob->clearFrames();
         probe.itemId = itemId;
         probe.armed = true;
@@ -468,7 +467,7 @@ bool benchApply(Fixture &f, int items, int count)
         if (probe.armed && probe.remote >= 0 && probe.row < 0)
             probe.row = app->now();
     };
-    const ItemsModel *model = a.items();
+    const ItemsModel *model = a.editor()->items();
     QObject::connect(model, &QAbstractItemModel::dataChanged, model, onRow);
     QObject::connect(model, &QAbstractItemModel::rowsInserted, model, onRow);
     QObject::connect(model, &QAbstractItemModel::rowsMoved, model, onRow);
@@ -623,8 +622,7 @@ int startupChild(const QElapsedTimer &sinceMain, double appMs, const QString &da
 
     Session session(client::AuthClient::serverUrl(QStringLiteral("127.0.0.1:8477")), dataDir);
     QQmlApplicationEngine engine;
-    engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(&session)},
-                                 {QStringLiteral("dark"), false}});
+    engine.setInitialProperties(session.qmlProperties());
     QQuickWindow *window = nullptr;
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreated, &engine,
                      [&](QObject *object, const QUrl &) {
@@ -638,7 +636,7 @@ int startupChild(const QElapsedTimer &sinceMain, double appMs, const QString &da
                                      return;
                                  first.syncedNs = sinceMain.nsecsElapsed();
                                  first.syncedRssKb = procStatusKb("VmRSS");
-                                 first.rows = session.items()->rowCount();
+                                 first.rows = session.editor()->items()->rowCount();
                                  QObject *list =
                                      window->findChild<QObject *>(QStringLiteral("items"));
                                  first.mainPage = list != nullptr;
@@ -715,13 +713,13 @@ int startupChild(const QElapsedTimer &sinceMain, double appMs, const QString &da
         QObject::connect(account->sync(), &client::SyncClient::householdsChanged, &engine,
                          [&] { ++householdChanges; });
     }
-    QObject::connect(session.items(), &QAbstractItemModel::modelReset, &engine,
+    QObject::connect(session.editor()->items(), &QAbstractItemModel::modelReset, &engine,
                      [&] { ++itemResets; });
     if (!waitFor([&] { return isLive(session, items); }, 30000)) {
         fail(QStringLiteral("not live with %1 items (state %2, %3 rows): %4")
                  .arg(items)
                  .arg(session.status()->state())
-                 .arg(session.items()->rowCount())
+                 .arg(session.editor()->items()->rowCount())
                  .arg(session.error()));
         return 1;
     }
@@ -748,7 +746,7 @@ int startupChild(const QElapsedTimer &sinceMain, double appMs, const QString &da
     // For reference, after the RSS was taken: one decode of the whole list from the store, as
     // the models do it (ItemsModel::reload, ListsModel::makeRow).
     t.start();
-    const int entities = session.account()->store()->view(session.currentListId()).size();
+    const int entities = session.account()->store()->view(session.editor()->listId()).size();
     report(QStringLiteral("view_decode_ms"), msSince(t));
     report(QStringLiteral("view_entities"), entities, 0);
     // The refresh token rotated on connecting: the next run needs the new one on disk.

@@ -8,6 +8,8 @@ import Kinlist
 Page {
     id: page
     required property Session session
+    required property UserAccount account
+    required property Households households
 
     Pane {
         anchors.centerIn: parent
@@ -19,7 +21,7 @@ Page {
             anchors.fill: parent
             spacing: 12
             Label {
-                text: qsTr("Hello %1!").arg(page.session.userName)
+                text: qsTr("Hello %1!").arg(page.account.userName)
                 font.pixelSize: 24
                 font.weight: Font.DemiBold
             }
@@ -48,7 +50,7 @@ Page {
                     highlighted: true
                     Material.elevation: 0 // flat: drawn by every renderer, software too
                     enabled: !page.session.busy
-                    onClicked: page.session.createHousehold(householdName.text)
+                    onClicked: page.households.createHousehold(householdName.text)
                 }
             }
             Label { text: qsTr("Join with an invite code"); font.weight: Font.DemiBold; Layout.topMargin: 8 }
@@ -69,7 +71,7 @@ Page {
                     objectName: "join"
                     text: qsTr("Join")
                     enabled: !page.session.busy
-                    onClicked: page.session.joinHousehold(code.text)
+                    onClicked: page.households.joinHousehold(code.text)
                 }
             }
             Label {
@@ -84,7 +86,7 @@ Page {
                 font.capitalization: Font.MixedCase
                 flat: true
                 text: qsTr("Sign out")
-                onClicked: page.session.signOut()
+                onClicked: page.account.signOut()
             }
         }
     }

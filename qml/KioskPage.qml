@@ -12,6 +12,9 @@ Page {
     id: page
     objectName: "kioskPage"
     required property Session session
+    required property Households households
+    required property ListEditor editor
+    required property Kiosk kiosk
     property bool showingList: false
     property int idleMinutes: 2
     property int nightFrom: 22 // hour the screen dims
@@ -24,7 +27,7 @@ Page {
 
     function goHome() {
         page.showingList = false
-        page.session.actingFor = ""
+        page.kiosk.actingFor = ""
         addField.text = ""
         exitPopup.close()
     }
@@ -65,7 +68,7 @@ Page {
             }
             Label {
                 objectName: "kioskTitle"
-                text: page.showingList ? page.session.currentListName : page.session.householdName
+                text: page.showingList ? page.editor.name : page.households.currentName
                 font.pixelSize: 32
                 font.weight: Font.DemiBold
                 elide: Text.ElideRight
@@ -136,7 +139,7 @@ Page {
             cellWidth: Math.min(room / columns, 520)
             cellHeight: Math.max(192, Math.min(360, height / rows))
             topMargin: Math.max(0, (height - rows * cellHeight) / 2)
-            model: page.session.lists
+            model: page.households.lists
             delegate: Item {
                 id: cell
                 required property string listId
@@ -152,7 +155,7 @@ Page {
                     kind: cell.kind
                     openCount: cell.openCount
                     onOpened: {
-                        page.session.currentListId = cell.listId
+                        page.editor.listId = cell.listId
                         page.showingList = true
                     }
                 }
@@ -179,7 +182,7 @@ Page {
                 Layout.fillWidth: true
                 Layout.preferredHeight: 64
                 font.pixelSize: 24
-                placeholderText: qsTr("Add to %1…").arg(page.session.currentListName)
+                placeholderText: qsTr("Add to %1…").arg(page.editor.name)
                 Accessible.name: qsTr("New item")
                 onAccepted: addButton.clicked()
             }
@@ -196,14 +199,14 @@ Page {
                 Material.elevation: 0 // flat: drawn by every renderer, software too
                 enabled: addField.text.trim().length > 0
                 onClicked: {
-                    page.session.addItem(addField.text)
+                    page.editor.addItem(addField.text)
                     addField.text = ""
                 }
             }
         }
         Pane {
             objectName: "kioskDuplicate"
-            visible: page.showingList && page.session.duplicateText.length > 0
+            visible: page.showingList && page.editor.duplicateText.length > 0
             Layout.fillWidth: true
             Layout.leftMargin: 20
             Layout.rightMargin: 20
@@ -212,13 +215,13 @@ Page {
                 anchors.fill: parent
                 Label {
                     Layout.fillWidth: true
-                    text: page.session.duplicateText
+                    text: page.editor.duplicateText
                     wrapMode: Text.WordWrap
                     color: "#5b4420"
                 }
-                Button { text: qsTr("Add 1 more"); Layout.preferredHeight: 56; onClicked: page.session.addOneMore() }
-                Button { text: qsTr("Add anyway"); Layout.preferredHeight: 56; flat: true; onClicked: page.session.addAnyway() }
-                Button { text: qsTr("Cancel"); Layout.preferredHeight: 56; flat: true; onClicked: page.session.dismissDuplicate() }
+                Button { text: qsTr("Add 1 more"); Layout.preferredHeight: 56; onClicked: page.editor.addOneMore() }
+                Button { text: qsTr("Add anyway"); Layout.preferredHeight: 56; flat: true; onClicked: page.editor.addAnyway() }
+                Button { text: qsTr("Cancel"); Layout.preferredHeight: 56; flat: true; onClicked: page.editor.dismissDuplicate() }
             }
         }
         ListView {
@@ -230,8 +233,8 @@ Page {
             Layout.leftMargin: 12
             Layout.rightMargin: 12
             clip: true
-            model: page.session.items
-            section.property: page.session.items.groupByCategory ? "category" : ""
+            model: page.editor.items
+            section.property: page.editor.items.groupByCategory ? "category" : ""
             section.delegate: Label {
                 required property string section
                 text: section.length > 0 ? section : qsTr("Other")
@@ -244,8 +247,8 @@ Page {
                 opacity: 0.6
             }
             delegate: KioskItemRow {
-                onDoneToggled: (done) => page.session.setDone(itemId, done)
-                onRemoved: page.session.removeItem(itemId)
+                onDoneToggled: (done) => page.editor.setDone(itemId, done)
+                onRemoved: page.editor.removeItem(itemId)
             }
             ScrollBar.vertical: ScrollBar { width: 16 }
             Label {
@@ -259,24 +262,24 @@ Page {
 
         Pane {
             objectName: "kioskUndo"
-            visible: page.showingList && page.session.undoText.length > 0 && undoTimer.running
+            visible: page.showingList && page.editor.undoText.length > 0 && undoTimer.running
             Layout.alignment: Qt.AlignHCenter
             Material.background: "#323739"
             RowLayout {
-                Label { text: page.session.undoText; color: "white"; font.pixelSize: 20 }
+                Label { text: page.editor.undoText; color: "white"; font.pixelSize: 20 }
                 Button {
                     font.capitalization: Font.MixedCase
                     text: qsTr("Undo")
                     flat: true
                     Layout.preferredHeight: 56
                     Material.foreground: "#8fe0c6"
-                    onClicked: page.session.undo()
+                    onClicked: page.editor.undo()
                 }
             }
             Timer { id: undoTimer; interval: 6000 }
             Connections {
-                target: page.session
-                function onUndoChanged() { if (page.session.undoText.length > 0) undoTimer.restart() }
+                target: page.editor
+                function onUndoChanged() { if (page.editor.undoText.length > 0) undoTimer.restart() }
             }
         }
 
@@ -286,9 +289,9 @@ Page {
             Layout.fillWidth: true
             Layout.leftMargin: 20
             Layout.rightMargin: 20
-            members: page.session.members
-            selected: page.session.actingFor
-            onPicked: (userId) => page.session.actingFor = userId
+            members: page.households.members
+            selected: page.kiosk.actingFor
+            onPicked: (userId) => page.kiosk.actingFor = userId
         }
     }
 
@@ -301,7 +304,7 @@ Page {
         anchors.margins: 16
         onDismissRequested: (index) => page.session.toasts.dismiss(index)
         onOpenRequested: (listId) => {
-            page.session.openList(listId)
+            page.editor.openList(listId)
             page.showingList = true
         }
     }
@@ -326,7 +329,7 @@ Page {
                 objectName: "pinPad"
                 error: page.session.error
                 onCancelled: exitPopup.close()
-                onSubmitted: (pin) => page.session.leaveKiosk(pin)
+                onSubmitted: (pin) => page.kiosk.leave(pin)
             }
             Label {
                 Layout.maximumWidth: 300

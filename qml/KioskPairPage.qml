@@ -9,6 +9,9 @@ import Kinlist
 Page {
     id: page
     required property Session session
+    required property UserAccount account
+    required property AppSettings settings
+    required property Kiosk kiosk
 
     font.pixelSize: 20
 
@@ -78,7 +81,7 @@ Page {
                     Layout.fillWidth: true
                     Layout.preferredHeight: 56
                     placeholderText: qsTr("Server address, e.g. kitchen-pc:8477")
-                    text: page.session.serverAddress
+                    text: page.account.serverAddress
                     inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
                     Accessible.name: qsTr("Server address")
                 }
@@ -137,12 +140,12 @@ Page {
                 }
                 RowLayout {
                     Layout.fillWidth: true
-                    visible: page.session.credentialStatus.length > 0
+                    visible: page.account.credentialStatus.length > 0
                     Switch {
                         id: remember
                         objectName: "kioskRemember"
-                        checked: page.session.rememberInFile
-                        onToggled: page.session.rememberInFile = checked
+                        checked: page.account.rememberInFile
+                        onToggled: page.account.rememberInFile = checked
                         Accessible.name: rememberLabel.text
                     }
                     Label {
@@ -172,13 +175,13 @@ Page {
                     Material.elevation: 0 // flat: drawn by every renderer, software too
                     enabled: !page.session.busy
                     text: page.session.busy ? qsTr("One moment…") : qsTr("Pair")
-                    onClicked: page.session.pairKiosk(server.text, code.text, name.text,
+                    onClicked: page.kiosk.pair(server.text, code.text, name.text,
                                                       pin.text, pinAgain.text)
                 }
                 // The tablet has no settings page: its language is chosen here (and kept).
                 LanguageBox {
                     objectName: "kioskLanguage"
-                    session: page.session
+                    settings: page.settings
                     flat: true
                     font.pixelSize: 18
                     Layout.alignment: Qt.AlignHCenter

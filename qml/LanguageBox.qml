@@ -7,12 +7,12 @@ import Kinlist
 // delegate), so a new language does not replace the model and lose the choice shown.
 ComboBox {
     id: box
-    required property Session session
-    model: [""].concat(box.session.languages.map(l => l.code))
+    required property AppSettings settings
+    model: [""].concat(box.settings.languages.map(l => l.code))
     function nameOf(code) {
-        const name = c => box.session.languages.find(l => l.code === c).name
+        const name = c => box.settings.languages.find(l => l.code === c).name
         //: The first choice of the language setting: follow the computer's language.
-        return code === "" ? qsTr("As the system (%1)").arg(name(box.session.systemLanguage))
+        return code === "" ? qsTr("As the system (%1)").arg(name(box.settings.systemLanguage))
                            : name(code)
     }
     displayText: nameOf(currentValue)
@@ -22,7 +22,7 @@ ComboBox {
         text: box.nameOf(modelData)
         highlighted: box.highlightedIndex === box.model.indexOf(modelData)
     }
-    currentIndex: Math.max(0, model.indexOf(box.session.language))
-    onActivated: (index) => box.session.language = model[index]
+    currentIndex: Math.max(0, model.indexOf(box.settings.language))
+    onActivated: (index) => box.settings.language = model[index]
     Accessible.name: qsTr("Language")
 }

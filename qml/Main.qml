@@ -6,15 +6,20 @@ import Kinlist
 ApplicationWindow {
     id: window
     required property Session session
+    required property UserAccount account
+    required property Households households
+    required property ListEditor editor
+    required property AppSettings settings
+    required property Kiosk kiosk
     property bool dark: false
 
     width: 1100
     height: 720
     visible: true
-    title: session.householdName.length > 0 ? qsTr("%1 – Kinlist").arg(session.householdName)
-                                            : "Kinlist"
-    Material.theme: dark || session.theme === "dark" ? Material.Dark
-                  : session.theme === "light" ? Material.Light : Material.System
+    title: households.currentName.length > 0 ? qsTr("%1 – Kinlist").arg(households.currentName)
+                                             : "Kinlist"
+    Material.theme: dark || window.settings.theme === "dark" ? Material.Dark
+                  : window.settings.theme === "light" ? Material.Light : Material.System
     Material.accent: "#2e8b74"
     Material.primary: "#2e8b74"
 
@@ -22,15 +27,15 @@ ApplicationWindow {
         id: page
         objectName: "page"
         anchors.fill: parent
-        sourceComponent: window.session.kiosk ? (window.session.signedIn ? kiosk : kioskPair)
-                       : !window.session.signedIn ? signIn
-                       : window.session.households.length === 0 ? household : main
+        sourceComponent: window.kiosk.active ? (window.session.signedIn ? kioskPage : kioskPairPage)
+                       : !window.session.signedIn ? signInPage
+                       : window.households.all.length === 0 ? householdPage : mainPage
     }
     // The kiosk's on-screen keyboard, above everything; the page makes room for it.
     Loader {
         id: keyboardLoader
         objectName: "keyboardLoader"
-        active: window.session.kiosk
+        active: window.kiosk.active
         source: "KioskKeyboard.qml"
         z: 800
         anchors.fill: parent
@@ -39,7 +44,7 @@ ApplicationWindow {
         target: keyboardLoader.item
         when: keyboardLoader.status === Loader.Ready
         property: "language"
-        value: window.session.languageInUse
+        value: window.settings.languageInUse
     }
     // A clear focus ring on the control the keyboard reached (Tab, Shift+Tab, a shortcut):
     // Material's own is a faint halo. Drawn above the page, following the control as it
@@ -71,10 +76,51 @@ ApplicationWindow {
         }
     }
     // A kiosk is not closed by accident (Alt+F4, a stray gesture): only with its PIN.
-    onClosing: (close) => { if (window.session.kiosk) close.accepted = false }
-    Component { id: kioskPair; KioskPairPage { session: window.session } }
-    Component { id: kiosk; KioskPage { session: window.session } }
-    Component { id: signIn; SignInPage { session: window.session } }
-    Component { id: household; HouseholdPage { session: window.session } }
-    Component { id: main; MainPage { session: window.session } }
+    onClosing: (close) => { if (window.kiosk.active) close.accepted = false }
+    // Each page gets the parts of the session it works with.
+    Component {
+        id: kioskPairPage
+        KioskPairPage {
+            session: window.session
+            account: window.account
+            settings: window.settings
+            kiosk: window.kiosk
+        }
+    }
+    Component {
+        id: kioskPage
+        KioskPage {
+            session: window.session
+            households: window.households
+            editor: window.editor
+            kiosk: window.kiosk
+        }
+    }
+    Component {
+        id: signInPage
+        SignInPage {
+            session: window.session
+            account: window.account
+            settings: window.settings
+        }
+    }
+    Component {
+        id: householdPage
+        HouseholdPage {
+            session: window.session
+            account: window.account
+            households: window.households
+        }
+    }
+    Component {
+        id: mainPage
+        MainPage {
+            session: window.session
+            account: window.account
+            households: window.households
+            editor: window.editor
+            settings: window.settings
+            kiosk: window.kiosk
+        }
+    }
 }

@@ -11,6 +11,11 @@ import "faces.js" as Faces
 Page {
     id: page
     required property Session session
+    required property UserAccount account
+    required property Households households
+    required property ListEditor editor
+    required property AppSettings settings
+    required property Kiosk kiosk
 
     // An item typed before any list existed, for the list made next.
     property string pendingItem: ""
@@ -49,9 +54,9 @@ Page {
             }
         }
         property string assignee // as it was when the details opened
-        readonly property bool tasks: page.session.currentListKind === "tasks"
+        readonly property bool tasks: page.editor.kind === "tasks"
         // Who a task can be for: the people of the household, not its kitchen tablets.
-        readonly property var people: page.session.members.filter(m => m.role !== "kiosk")
+        readonly property var people: page.households.members.filter(m => m.role !== "kiosk")
         onOpened: titleField.forceActiveFocus()
         function openFor(id, title, quantity, unit, category, due, assignee) {
             itemId = id
@@ -87,7 +92,7 @@ Page {
                 fields.unit = unitField.text
                 fields.category = categoryField.text
             }
-            page.session.updateItem(itemId, fields)
+            page.editor.updateItem(itemId, fields)
         }
         GridLayout {
             width: parent.width
@@ -153,10 +158,10 @@ Page {
         onAccepted: {
             if (newListName.text.trim().length === 0)
                 return
-            page.session.createList(newListName.text.trim(), kind)
+            page.households.createList(newListName.text.trim(), kind)
             if (page.pendingItem.length > 0) {
                 items.adding = true
-                page.session.addItem(page.pendingItem)
+                page.editor.addItem(page.pendingItem)
                 items.adding = false
                 newItem.text = ""
             }
@@ -164,7 +169,7 @@ Page {
         }
         onRejected: page.pendingItem = ""
         // Then straight on to its first item.
-        onClosed: if (page.session.currentListId.length > 0) newItem.forceActiveFocus()
+        onClosed: if (page.editor.listId.length > 0) newItem.forceActiveFocus()
         ColumnLayout {
             width: parent.width
             spacing: 4
@@ -196,8 +201,12 @@ Page {
     SettingsDialog {
         id: settingsDialog
         session: page.session
+        account: page.account
+        households: page.households
+        settings: page.settings
+        kiosk: page.kiosk
         anchors.centerIn: parent
-        onInviteRequested: { page.session.createInvite(); inviteDialog.open() }
+        onInviteRequested: { page.households.createInvite(); inviteDialog.open() }
     }
 
     Dialog {
@@ -205,7 +214,7 @@ Page {
         objectName: "inviteDialog"
         anchors.centerIn: parent
         modal: true
-        title: qsTr("Invite someone to %1").arg(page.session.householdName)
+        title: qsTr("Invite someone to %1").arg(page.households.currentName)
         // Buttons of our own, so they speak the chosen language at once.
         footer: DialogButtonBox {
             Button {
@@ -224,7 +233,7 @@ Page {
             Label {
                 objectName: "inviteCode"
                 Layout.alignment: Qt.AlignHCenter
-                text: page.session.inviteCode.length > 0 ? page.session.inviteCode
+                text: page.households.inviteCode.length > 0 ? page.households.inviteCode
                       : page.session.error.length > 0 ? "" : qsTr("Making a code…")
                 font.pixelSize: 34
                 font.letterSpacing: 4
@@ -250,15 +259,15 @@ Page {
         event.accepted = activityPanel.visible
         activityPanel.visible = false
     }
-    Shortcut { sequences: [StandardKey.Undo]; onActivated: page.session.undo() }
+    Shortcut { sequences: [StandardKey.Undo]; onActivated: page.editor.undo() }
     function openFind() { find.visible = true; find.forceActiveFocus() }
     Shortcut { sequences: [StandardKey.Find]; onActivated: page.openFind() }
 
     // The undo bar shows for a few seconds after each change that can be taken back.
     Timer { id: undoTimer; interval: 5000 }
     Connections {
-        target: page.session
-        function onUndoChanged() { if (page.session.undoText.length > 0) undoTimer.restart() }
+        target: page.editor
+        function onUndoChanged() { if (page.editor.undoText.length > 0) undoTimer.restart() }
     }
 
     // Narrow windows (a phone-sized window, a window beside another): the side bar is a
@@ -287,11 +296,11 @@ Page {
             anchors.fill: parent
             spacing: 0
             Label {
-                visible: page.session.households.length <= 1
+                visible: page.households.all.length <= 1
                 Layout.fillWidth: true
                 Layout.margins: 16
                 Layout.bottomMargin: 8
-                text: page.session.householdName
+                text: page.households.currentName
                 font.pixelSize: 18
                 font.weight: Font.DemiBold
                 elide: Text.ElideRight
@@ -299,12 +308,12 @@ Page {
             // More than one household: switch between them here.
             ComboBox {
                 objectName: "households"
-                visible: page.session.households.length > 1
+                visible: page.households.all.length > 1
                 Layout.fillWidth: true
                 Layout.margins: 8
-                model: page.session.households.map(h => h.name)
-                currentIndex: page.session.households.findIndex(h => h.id === page.session.householdId)
-                onActivated: (i) => page.session.householdId = page.session.households[i].id
+                model: page.households.all.map(h => h.name)
+                currentIndex: page.households.all.findIndex(h => h.id === page.households.currentId)
+                onActivated: (i) => page.households.currentId = page.households.all[i].id
                 Accessible.name: qsTr("Household")
             }
             ListView {
@@ -313,8 +322,8 @@ Page {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 clip: true
-                model: page.session.lists
-                currentIndex: page.session.lists.rowOf(page.session.currentListId)
+                model: page.households.lists
+                currentIndex: page.households.lists.rowOf(page.editor.listId)
                 keyNavigationEnabled: true
                 activeFocusOnTab: true
                 // From the lists, Tab goes on to the open list, not to the buttons below.
@@ -341,7 +350,7 @@ Page {
                         ? qsTr("%1, %n to do", "a task list and how many tasks are open", openCount)
                         : qsTr("%1, %n open", "a list and how many items are not done", openCount)).arg(name)
                     function choose() {
-                        page.session.currentListId = listId
+                        page.editor.listId = listId
                         drawer.close()
                     }
                     onClicked: choose()
@@ -381,10 +390,10 @@ Page {
                     flat: true
                     text: qsTr("Invite")
                     icon.source: "qrc:/icons/adwaita/contact-new-symbolic.svg"
-                    onClicked: { page.session.createInvite(); inviteDialog.open() }
+                    onClicked: { page.households.createInvite(); inviteDialog.open() }
                     Accessible.name: qsTr("Invite someone")
                     ToolTip.visible: hovered
-                    ToolTip.text: qsTr("Invite someone to %1").arg(page.session.householdName)
+                    ToolTip.text: qsTr("Invite someone to %1").arg(page.households.currentName)
                 }
                 Button {
                     font.capitalization: Font.MixedCase
@@ -441,7 +450,7 @@ Page {
                         objectName: "listTitle"
                         Layout.fillWidth: true
                         Layout.minimumWidth: 60
-                        text: page.session.currentListName || qsTr("No list yet")
+                        text: page.editor.name || qsTr("No list yet")
                         font.pixelSize: 20
                         font.weight: Font.DemiBold
                         elide: Text.ElideRight
@@ -451,7 +460,7 @@ Page {
                         objectName: "faces"
                         spacing: -6
                         Repeater {
-                            model: page.session.presence
+                            model: page.editor.presence
                             delegate: Rectangle {
                                 required property var modelData
                                 width: 30; height: 30; radius: 15
@@ -475,7 +484,7 @@ Page {
                     }
                     ToolButton {
                         objectName: "findButton"
-                        visible: page.session.currentListId.length > 0 && !page.narrow
+                        visible: page.editor.listId.length > 0 && !page.narrow
                         icon.source: "qrc:/icons/adwaita/edit-find-symbolic.svg"
                         display: AbstractButton.IconOnly
                         text: qsTr("Find")
@@ -486,7 +495,7 @@ Page {
                     }
                     ToolButton {
                         objectName: "activityButton"
-                        visible: page.session.currentListId.length > 0
+                        visible: page.editor.listId.length > 0
                         icon.source: "qrc:/icons/adwaita/document-open-recent-symbolic.svg"
                         display: AbstractButton.IconOnly
                         text: qsTr("Activity")
@@ -499,33 +508,33 @@ Page {
                     }
                     ToolButton {
                         objectName: "mute"
-                        visible: page.session.currentListId.length > 0
-                        icon.source: page.session.currentListMuted
+                        visible: page.editor.listId.length > 0
+                        icon.source: page.editor.muted
                                      ? "qrc:/icons/adwaita/notifications-disabled-symbolic.svg"
                                      : "qrc:/icons/adwaita/preferences-system-notifications-symbolic.svg"
                         display: AbstractButton.IconOnly
-                        text: page.session.currentListMuted ? qsTr("Muted") : qsTr("Mute")
+                        text: page.editor.muted ? qsTr("Muted") : qsTr("Mute")
                         checkable: true
-                        checked: page.session.currentListMuted
-                        onToggled: page.session.currentListMuted = checked
+                        checked: page.editor.muted
+                        onToggled: page.editor.muted = checked
                         ToolTip.visible: hovered
-                        ToolTip.text: page.session.currentListMuted
+                        ToolTip.text: page.editor.muted
                                       ? qsTr("Notifications for this list are off")
                                       : qsTr("Notify me of others' changes to this list")
-                        Accessible.name: page.session.currentListMuted ? qsTr("Unmute this list")
+                        Accessible.name: page.editor.muted ? qsTr("Unmute this list")
                                                                        : qsTr("Mute this list")
                     }
                     StatusIndicator {
                         objectName: "status"
                         // Waiting for the password (see the bar below): signed out.
-                        connectionState: page.session.passwordNeeded ? "signedout"
+                        connectionState: page.account.passwordNeeded ? "signedout"
                                                                      : page.session.status.state
-                        label: page.session.passwordNeeded ? qsTr("Signed out") : page.session.status.label
-                        detail: page.session.passwordNeeded
+                        label: page.account.passwordNeeded ? qsTr("Signed out") : page.session.status.label
+                        detail: page.account.passwordNeeded
                                 ? qsTr("Not signed in on this computer. Your changes are kept here and sent once you sign in.")
                                 : page.session.status.detail
                         pendingCount: page.session.status.pendingCount
-                        canRetry: page.session.status.canRetry && !page.session.passwordNeeded
+                        canRetry: page.session.status.canRetry && !page.account.passwordNeeded
                         onRetryRequested: page.session.status.retryNow()
                     }
                 }
@@ -535,7 +544,7 @@ Page {
             // here; the password is asked for once the server answers.
             Pane {
                 objectName: "passwordBar"
-                visible: page.session.passwordNeeded
+                visible: page.account.passwordNeeded
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
@@ -549,15 +558,15 @@ Page {
                         objectName: "passwordReason"
                         Layout.fillWidth: true
                         wrapMode: Text.WordWrap
-                        text: page.session.serverReachable
-                              ? qsTr("Enter the password of %1 to send your changes and get the family's.").arg(page.session.accountEmail)
+                        text: page.account.serverReachable
+                              ? qsTr("Enter the password of %1 to send your changes and get the family's.").arg(page.account.email)
                               : qsTr("Not signed in and the server is not answering. You can read and change your lists; Kinlist asks for your password when the server is back.")
                     }
                     // (Only for an account signed in before its email was remembered.)
                     TextField {
                         id: unlockEmail
                         objectName: "unlockEmail"
-                        visible: page.session.serverReachable && page.session.accountEmail.length === 0
+                        visible: page.account.serverReachable && page.account.email.length === 0
                         Layout.preferredWidth: 200
                         placeholderText: qsTr("Email address")
                         Accessible.name: qsTr("Email address")
@@ -566,7 +575,7 @@ Page {
                     TextField {
                         id: unlockPassword
                         objectName: "unlockPassword"
-                        visible: page.session.serverReachable
+                        visible: page.account.serverReachable
                         Layout.preferredWidth: 200
                         echoMode: TextInput.Password
                         placeholderText: qsTr("Password")
@@ -577,7 +586,7 @@ Page {
                         id: unlockButton
                         font.capitalization: Font.MixedCase
                         objectName: "unlock"
-                        visible: page.session.serverReachable
+                        visible: page.account.serverReachable
                         enabled: !page.session.busy
                         highlighted: true
                         Material.elevation: 0 // flat: drawn by every renderer, software too
@@ -585,7 +594,7 @@ Page {
                         Material.background: Material.accent
                         text: qsTr("Sign in")
                         onClicked: {
-                            page.session.unlock(unlockPassword.text, unlockEmail.text)
+                            page.account.unlock(unlockPassword.text, unlockEmail.text)
                             unlockPassword.text = ""
                         }
                     }
@@ -593,7 +602,7 @@ Page {
             }
             Label {
                 objectName: "sessionError"
-                visible: page.session.passwordNeeded && page.session.error.length > 0
+                visible: page.account.passwordNeeded && page.session.error.length > 0
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
@@ -612,7 +621,7 @@ Page {
                 Layout.topMargin: 8
                 placeholderText: qsTr("Find on this list (Esc to close)")
                 Accessible.name: qsTr("Find items")
-                onTextChanged: page.session.items.filter = text
+                onTextChanged: page.editor.items.filter = text
                 Keys.onEscapePressed: { text = ""; visible = false; newItem.forceActiveFocus() }
             }
 
@@ -621,38 +630,38 @@ Page {
                 objectName: "newItem"
                 Layout.fillWidth: true
                 Layout.margins: 16
-                placeholderText: page.session.currentListId.length > 0
+                placeholderText: page.editor.listId.length > 0
                                  ? qsTr("Add an item and press Enter")
                                  : qsTr("Type the first item, then name its list")
                 Accessible.name: qsTr("New item")
                 onAccepted: {
                     // Enter again on "Milk is already on the list": add one more of it.
-                    if (text.trim().length === 0 && page.session.duplicateText.length > 0) {
-                        page.session.addOneMore()
+                    if (text.trim().length === 0 && page.editor.duplicateText.length > 0) {
+                        page.editor.addOneMore()
                         return
                     }
                     if (text.trim().length === 0)
                         return
                     // No list yet: what was typed waits for the list made now.
-                    if (page.session.currentListId.length === 0) {
+                    if (page.editor.listId.length === 0) {
                         page.pendingItem = text
                         newListDialog.open()
                         return
                     }
                     items.adding = true
-                    page.session.addItem(text)
+                    page.editor.addItem(text)
                     items.adding = false
                     text = ""
                 }
                 Keys.onEscapePressed: (event) => {
-                    event.accepted = page.session.duplicateText.length > 0
-                    page.session.dismissDuplicate()
+                    event.accepted = page.editor.duplicateText.length > 0
+                    page.editor.dismissDuplicate()
                 }
             }
 
             Pane {
                 objectName: "duplicate"
-                visible: page.session.duplicateText.length > 0
+                visible: page.editor.duplicateText.length > 0
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
@@ -662,7 +671,7 @@ Page {
                     width: parent.width
                     Label {
                         Layout.fillWidth: true
-                        text: page.session.duplicateText
+                        text: page.editor.duplicateText
                         wrapMode: Text.WordWrap
                     }
                     Button {
@@ -672,21 +681,21 @@ Page {
                         highlighted: true
                         Material.elevation: 0 // flat: drawn by every renderer, software too
                         Material.background: Material.accent
-                        onClicked: page.session.addOneMore()
+                        onClicked: page.editor.addOneMore()
                     }
                     Button {
                         font.capitalization: Font.MixedCase
                         objectName: "addAnyway"
                         text: qsTr("Add anyway")
                         flat: true
-                        onClicked: page.session.addAnyway()
+                        onClicked: page.editor.addAnyway()
                     }
                     ToolButton {
                         objectName: "dismissDuplicate"
                         icon.source: "qrc:/icons/adwaita/window-close-symbolic.svg"
                         display: AbstractButton.IconOnly
                         text: qsTr("Never mind")
-                        onClicked: page.session.dismissDuplicate()
+                        onClicked: page.editor.dismissDuplicate()
                         ToolTip.visible: hovered
                         ToolTip.text: qsTr("Never mind (Esc)")
                         Accessible.name: qsTr("Never mind")
@@ -700,7 +709,7 @@ Page {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 clip: true
-                model: page.session.items
+                model: page.editor.items
                 keyNavigationEnabled: true
                 activeFocusOnTab: true
                 // The last rows can scroll clear of the toasts and the undo bar.
@@ -708,14 +717,14 @@ Page {
                 // An item added here scrolls into view, wherever its row is.
                 property bool adding: false
                 Connections {
-                    target: page.session.items
+                    target: page.editor.items
                     function onRowsInserted(parent, first, last) {
                         if (items.adding)
                             Qt.callLater(items.positionViewAtIndex, first, ListView.Contain)
                     }
                 }
                 Accessible.name: qsTr("Items")
-                section.property: page.session.items.groupByCategory ? "category" : ""
+                section.property: page.editor.items.groupByCategory ? "category" : ""
                 section.delegate: Label {
                     required property string section
                     objectName: "section"
@@ -732,7 +741,7 @@ Page {
                 property int dragFrom: -1
                 // Makes the item with this id the current row, keeping the keyboard there.
                 function select(id) {
-                    currentIndex = page.session.items.rowOf(id)
+                    currentIndex = page.editor.items.rowOf(id)
                     positionViewAtIndex(currentIndex, ListView.Contain)
                     if (currentItem)
                         currentItem.forceActiveFocus()
@@ -766,17 +775,17 @@ Page {
                                             ? target.height : 0) - 1 : 0
                 }
                 delegate: ItemRow {
-                    showCategory: !page.session.items.groupByCategory
+                    showCategory: !page.editor.items.groupByCategory
                     now: page.now
-                    onDoneToggled: (d) => page.session.setDone(itemId, d)
-                    onRenamed: (t) => page.session.renameItem(itemId, t)
-                    onRemoved: page.session.removeItem(itemId)
-                    onKeepMine: page.session.keepMine(itemId)
+                    onDoneToggled: (d) => page.editor.setDone(itemId, d)
+                    onRenamed: (t) => page.editor.renameItem(itemId, t)
+                    onRemoved: page.editor.removeItem(itemId)
+                    onKeepMine: page.editor.keepMine(itemId)
                     onDetailsRequested: details.openFor(itemId, title, quantity, unit, category, due, assignee)
                     // The moved item stays the current one, wherever its row went.
                     onMoveBy: (rows) => {
                         const id = itemId
-                        page.session.moveItemBy(id, rows)
+                        page.editor.moveItemBy(id, rows)
                         items.select(id)
                     }
                     // Drag by the handle: a line shows where it goes; letting go moves it.
@@ -792,9 +801,9 @@ Page {
                         if (to.row >= 0 && to.row !== index) {
                             const id = itemId
                             if (to.above)
-                                page.session.moveItemAbove(id, to.row)
+                                page.editor.moveItemAbove(id, to.row)
                             else
-                                page.session.moveItem(id, to.row)
+                                page.editor.moveItem(id, to.row)
                             items.select(id)
                         }
                     }
@@ -802,7 +811,7 @@ Page {
                 }
                 Label {
                     anchors.centerIn: parent
-                    visible: items.count === 0 && page.session.currentListId.length > 0
+                    visible: items.count === 0 && page.editor.listId.length > 0
                     text: qsTr("Nothing on this list yet.")
                     opacity: 0.6
                 }
@@ -813,11 +822,11 @@ Page {
                 objectName: "toggleDone"
                 Layout.margins: 8
                 flat: true
-                visible: page.session.items.doneCount > 0
-                text: page.session.items.showDone
+                visible: page.editor.items.doneCount > 0
+                text: page.editor.items.showDone
                       ? qsTr("Hide done items")
-                      : qsTr("Show %n done item(s)", "", page.session.items.doneCount)
-                onClicked: page.session.items.showDone = !page.session.items.showDone
+                      : qsTr("Show %n done item(s)", "", page.editor.items.doneCount)
+                onClicked: page.editor.items.showDone = !page.editor.items.showDone
             }
         }
     }
@@ -849,8 +858,8 @@ Page {
                 id: activityScope
                 objectName: "activityScope"
                 Layout.fillWidth: true
-                currentIndex: page.session.activity.wholeHousehold ? 1 : 0
-                onCurrentIndexChanged: page.session.activity.wholeHousehold = currentIndex === 1
+                currentIndex: page.editor.activity.wholeHousehold ? 1 : 0
+                onCurrentIndexChanged: page.editor.activity.wholeHousehold = currentIndex === 1
                 TabButton { objectName: "activityThisList"; text: qsTr("This list") }
                 TabButton { objectName: "activityHousehold"; text: qsTr("Everything") }
             }
@@ -860,13 +869,13 @@ Page {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 clip: true
-                model: page.session.activity
+                model: page.editor.activity
                 // A new scope (this list, everything) starts at its newest entries.
                 Connections {
-                    target: page.session.activity
+                    target: page.editor.activity
                     function onModelReset() { activityList.positionViewAtBeginning() }
                 }
-                Accessible.name: page.session.activity.wholeHousehold
+                Accessible.name: page.editor.activity.wholeHousehold
                                  ? qsTr("Activity of the household") : qsTr("Activity of this list")
                 section.property: "day"
                 section.delegate: Label {
@@ -893,7 +902,7 @@ Page {
                             display: AbstractButton.IconOnly
                             text: qsTr("Take back")
                             opacity: entry.hovered || activeFocus ? 1 : 0.35
-                            onClicked: page.session.revertActivity(entry.index)
+                            onClicked: page.editor.revertActivity(entry.index)
                             ToolTip.visible: hovered
                             ToolTip.text: qsTr("Take this change back")
                             Accessible.name: qsTr("Take back: %1").arg(entry.sentence)
@@ -909,7 +918,7 @@ Page {
     Toasts {
         model: page.session.toasts
         onDismissRequested: (index) => page.session.toasts.dismiss(index)
-        onOpenRequested: (listId) => page.session.openList(listId)
+        onOpenRequested: (listId) => page.editor.openList(listId)
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: 16
@@ -919,7 +928,7 @@ Page {
     // "Milk checked off  UNDO" for a few seconds after each change; Ctrl+Z works any time.
     Pane {
         objectName: "undoBar"
-        visible: undoTimer.running && page.session.undoText.length > 0
+        visible: undoTimer.running && page.editor.undoText.length > 0
         anchors.bottom: parent.bottom
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.bottomMargin: 16
@@ -929,14 +938,14 @@ Page {
         // cannot draw: the bar would lose its background and its white text.
         background: Rectangle { color: "#323739"; radius: 6 }
         RowLayout {
-            Label { text: page.session.undoText; color: "white" }
+            Label { text: page.editor.undoText; color: "white" }
             Button {
                 font.capitalization: Font.MixedCase
                 objectName: "undo"
                 text: qsTr("Undo")
                 flat: true
                 Material.foreground: "#8fd9c4"
-                onClicked: { page.session.undo(); undoTimer.stop() }
+                onClicked: { page.editor.undo(); undoTimer.stop() }
             }
         }
     }

@@ -9,6 +9,10 @@ import Kinlist
 Dialog {
     id: dialog
     required property Session session
+    required property UserAccount account
+    required property Households households
+    required property AppSettings settings
+    required property Kiosk kiosk
     signal inviteRequested()
 
     objectName: "settingsDialog"
@@ -27,7 +31,7 @@ Dialog {
     // Fits the window; what does not fit scrolls.
     height: Math.min(implicitHeight, (parent ? parent.height : 720) - 32)
     anchors.centerIn: Overlay.overlay
-    onOpened: dialog.session.refreshMembers()
+    onOpened: dialog.households.refreshMembers()
 
     ScrollView {
         id: scroller
@@ -44,12 +48,12 @@ Dialog {
             Label {
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap
-                text: qsTr("Signed in as %1 on %2.").arg(dialog.session.userName).arg(dialog.session.serverAddress)
+                text: qsTr("Signed in as %1 on %2.").arg(dialog.account.userName).arg(dialog.account.serverAddress)
             }
 
-            Label { text: qsTr("Members of %1").arg(dialog.session.householdName); font.weight: Font.DemiBold; Layout.topMargin: 8 }
+            Label { text: qsTr("Members of %1").arg(dialog.households.currentName); font.weight: Font.DemiBold; Layout.topMargin: 8 }
             Repeater {
-                model: dialog.session.members
+                model: dialog.households.members
                 delegate: RowLayout {
                     id: member
                     required property var modelData
@@ -63,8 +67,8 @@ Dialog {
                     Button {
                         font.capitalization: Font.MixedCase
                         objectName: "remove_" + member.modelData.displayName
-                        visible: dialog.session.householdRole === "owner"
-                                 && member.modelData.userId !== dialog.session.userId
+                        visible: dialog.households.role === "owner"
+                                 && member.modelData.userId !== dialog.account.userId
                         flat: true
                         text: member.modelData.role === "kiosk" ? qsTr("Unpair") : qsTr("Remove")
                         Accessible.name: qsTr("Remove %1 from the household").arg(member.modelData.displayName)
@@ -97,18 +101,18 @@ Dialog {
                     objectName: "pairTablet"
                     text: qsTr("Make a pairing code")
                     flat: true
-                    visible: dialog.session.householdRole === "owner"
+                    visible: dialog.households.role === "owner"
                     enabled: !dialog.session.busy
-                    onClicked: dialog.session.createKioskCode()
+                    onClicked: dialog.kiosk.createCode()
                 }
                 Label {
                     objectName: "kioskCode"
                     Layout.fillWidth: true
-                    visible: dialog.session.kioskCode.length > 0
+                    visible: dialog.kiosk.code.length > 0
                     wrapMode: Text.WordWrap
                     textFormat: Text.StyledText
-                    text: qsTr("<b>%1</b>, valid once until %2").arg(dialog.session.kioskCode)
-                          .arg(Qt.formatTime(dialog.session.kioskCodeExpires,
+                    text: qsTr("<b>%1</b>, valid once until %2").arg(dialog.kiosk.code)
+                          .arg(Qt.formatTime(dialog.kiosk.codeExpires,
                                              Qt.locale().timeFormat(Locale.ShortFormat).replace(/[:.]ss/, "")))
                 }
             }
@@ -147,7 +151,7 @@ Dialog {
                           ? qsTr("The tablet stops showing the household's lists at once and needs a new pairing code.")
                           : qsTr("They no longer see the household's lists. An owner can invite them again.")
                 }
-                onAccepted: dialog.session.removeMember(removeConfirm.who.userId)
+                onAccepted: dialog.households.removeMember(removeConfirm.who.userId)
             }
             Dialog {
                 id: kioskConfirm
@@ -175,7 +179,7 @@ Dialog {
                     wrapMode: Text.WordWrap
                     text: qsTr("Kinlist restarts full screen and asks for a pairing code and a PIN. Leaving kiosk mode then needs that PIN; your own sign-in stays on this computer.")
                 }
-                onAccepted: dialog.session.useAsKiosk()
+                onAccepted: dialog.kiosk.useAsKiosk()
             }
 
             Label { text: qsTr("Appearance"); font.weight: Font.DemiBold; Layout.topMargin: 8 }
@@ -183,20 +187,20 @@ Dialog {
                 RadioButton {
                     objectName: "themeSystem"
                     text: qsTr("System")
-                    checked: dialog.session.theme === "system"
-                    onClicked: dialog.session.theme = "system"
+                    checked: dialog.settings.theme === "system"
+                    onClicked: dialog.settings.theme = "system"
                 }
                 RadioButton {
                     objectName: "themeLight"
                     text: qsTr("Light")
-                    checked: dialog.session.theme === "light"
-                    onClicked: dialog.session.theme = "light"
+                    checked: dialog.settings.theme === "light"
+                    onClicked: dialog.settings.theme = "light"
                 }
                 RadioButton {
                     objectName: "themeDark"
                     text: qsTr("Dark")
-                    checked: dialog.session.theme === "dark"
-                    onClicked: dialog.session.theme = "dark"
+                    checked: dialog.settings.theme === "dark"
+                    onClicked: dialog.settings.theme = "dark"
                 }
             }
 
@@ -205,7 +209,7 @@ Dialog {
                 Label { text: qsTr("Language") }
                 LanguageBox {
                     objectName: "language"
-                    session: dialog.session
+                    settings: dialog.settings
                     Layout.preferredWidth: 240
                 }
             }
@@ -213,8 +217,8 @@ Dialog {
             Switch {
                 objectName: "notifications"
                 text: qsTr("Tell me when others change our lists")
-                checked: dialog.session.notifications
-                onToggled: dialog.session.notifications = checked
+                checked: dialog.settings.notifications
+                onToggled: dialog.settings.notifications = checked
             }
 
             Label { text: qsTr("Signing in"); font.weight: Font.DemiBold; Layout.topMargin: 8 }
@@ -223,7 +227,7 @@ Dialog {
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap
                 visible: text.length > 0
-                text: dialog.session.credentialStatus
+                text: dialog.account.credentialStatus
                 opacity: 0.8
             }
             RowLayout {
@@ -231,8 +235,8 @@ Dialog {
                 Switch {
                     id: rememberInFile
                     objectName: "rememberInFile"
-                    checked: dialog.session.rememberInFile
-                    onToggled: dialog.session.rememberInFile = checked
+                    checked: dialog.account.rememberInFile
+                    onToggled: dialog.account.rememberInFile = checked
                     Accessible.name: rememberLabel.text
                 }
                 Label {
@@ -247,7 +251,7 @@ Dialog {
                 font.capitalization: Font.MixedCase
                 objectName: "signOut"
                 text: qsTr("Sign out of this device")
-                onClicked: { dialog.close(); dialog.session.signOut() }
+                onClicked: { dialog.close(); dialog.account.signOut() }
             }
         }
     }

@@ -8,6 +8,8 @@ import Kinlist
 Page {
     id: page
     required property Session session
+    required property UserAccount account
+    required property AppSettings settings
     property bool creating: false
 
     Pane {
@@ -35,7 +37,7 @@ Page {
                 objectName: "server"
                 Layout.fillWidth: true
                 placeholderText: qsTr("Server address, e.g. kitchen-pc:8477")
-                text: page.session.serverAddress
+                text: page.account.serverAddress
                 Accessible.name: qsTr("Server address")
             }
             TextField {
@@ -68,15 +70,15 @@ Page {
             // forgetting the sign-in when Kinlist closes.
             CheckBox {
                 objectName: "rememberInFile"
-                visible: page.session.keychainMissing
+                visible: page.account.keychainMissing
                 Layout.fillWidth: true
-                checked: page.session.rememberInFile
-                onToggled: page.session.rememberInFile = checked
+                checked: page.account.rememberInFile
+                onToggled: page.account.rememberInFile = checked
                 text: qsTr("Keep me signed in on this computer")
                 Accessible.name: text
             }
             Label {
-                visible: page.session.keychainMissing
+                visible: page.account.keychainMissing
                 Layout.fillWidth: true
                 Layout.topMargin: -8
                 leftPadding: 40
@@ -104,8 +106,8 @@ Page {
                 text: page.session.busy ? qsTr("One moment…")
                                         : page.creating ? qsTr("Create account") : qsTr("Sign in")
                 onClicked: page.creating
-                           ? page.session.createAccount(server.text, name.text, email.text, password.text)
-                           : page.session.signIn(server.text, email.text, password.text)
+                           ? page.account.createAccount(server.text, name.text, email.text, password.text)
+                           : page.account.signIn(server.text, email.text, password.text)
             }
             Button {
                 font.capitalization: Font.MixedCase
@@ -118,7 +120,7 @@ Page {
             // Before anything else: someone whose computer speaks another language.
             LanguageBox {
                 objectName: "signInLanguage"
-                session: page.session
+                settings: page.settings
                 flat: true
                 Layout.alignment: Qt.AlignHCenter
                 Layout.preferredWidth: 240

@@ -40,13 +40,14 @@ class TestScreenshots : public QObject
                int items = -1)
     {
         QQmlApplicationEngine engine;
-        engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(session)},
-                                     {QStringLiteral("dark"), dark}});
+        QVariantMap properties = session->qmlProperties();
+        properties.insert(QStringLiteral("dark"), dark);
+        engine.setInitialProperties(properties);
         engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Kinlist/Main.qml")));
         QVERIFY(!engine.rootObjects().isEmpty());
         auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
         QVERIFY(window);
-        if (session->kiosk())
+        if (session->isKiosk())
             window->resize(1280, 800); // a kitchen tablet
         QVERIFY(QTest::qWaitForWindowExposed(window));
         if (QObject *kiosk = window->findChild<QObject *>(QStringLiteral("kioskPage"))) {
@@ -58,7 +59,7 @@ class TestScreenshots : public QObject
         if (items >= 0) {
             // The list really is drawn: one delegate per shown item.
             QObject *list = window->findChild<QObject *>(
-                session->kiosk() ? QStringLiteral("kioskItems") : QStringLiteral("items"));
+                session->isKiosk() ? QStringLiteral("kioskItems") : QStringLiteral("items"));
             QVERIFY(list);
             QTRY_COMPARE_WITH_TIMEOUT(list->property("count").toInt(), items, 5000);
         }
@@ -120,25 +121,27 @@ private Q_SLOTS:
     void mainWindow()
     {
         Session mum(m_server.url(), m_dir.filePath(QStringLiteral("mum")));
-        mum.createAccount(address(), QStringLiteral("Mum"), QStringLiteral("mum@shots.example"),
-                          QStringLiteral("password-mum"));
+        mum.user()->createAccount(address(), QStringLiteral("Mum"),
+                                  QStringLiteral("mum@shots.example"),
+                                  QStringLiteral("password-mum"));
         QTRY_COMPARE_WITH_TIMEOUT(mum.status()->state(), QStringLiteral("live"), 10000);
-        mum.createHousehold(QStringLiteral("The Smiths"));
-        QTRY_COMPARE_WITH_TIMEOUT(mum.households().size(), 1, 10000);
-        mum.createList(QStringLiteral("Chores"), QStringLiteral("tasks"));
-        mum.addItem(QStringLiteral("Take the bins out"));
-        mum.createList(QStringLiteral("Groceries"), QStringLiteral("shopping"));
+        mum.households()->createHousehold(QStringLiteral("The Smiths"));
+        QTRY_COMPARE_WITH_TIMEOUT(mum.households()->all().size(), 1, 10000);
+        mum.households()->createList(QStringLiteral("Chores"), QStringLiteral("tasks"));
+        mum.editor()->addItem(QStringLiteral("Take the bins out"));
+        mum.households()->createList(QStringLiteral("Groceries"), QStringLiteral("shopping"));
         for (const char *title : {"Milk", "Sourdough bread", "Eggs (a dozen)", "Coffee beans",
                                   "Apples", "Washing-up liquid"})
-            mum.addItem(QString::fromLatin1(title));
+            mum.editor()->addItem(QString::fromLatin1(title));
         // Categories and quantities, as a family would fill them in.
         const auto details = [&](const char *title, const char *category, const char *quantity) {
-            for (int i = 0; i < mum.items()->rowCount(); ++i) {
-                const QModelIndex idx = mum.items()->index(i);
+            for (int i = 0; i < mum.editor()->items()->rowCount(); ++i) {
+                const QModelIndex idx = mum.editor()->items()->index(i);
                 if (idx.data(ItemsModel::TitleRole).toString() == QLatin1String(title))
-                    mum.updateItem(idx.data(ItemsModel::IdRole).toString(),
-                                   {{QStringLiteral("category"), QString::fromLatin1(category)},
-                                    {QStringLiteral("quantity"), QString::fromLatin1(quantity)}});
+                    mum.editor()->updateItem(
+                        idx.data(ItemsModel::IdRole).toString(),
+                        {{QStringLiteral("category"), QString::fromLatin1(category)},
+                         {QStringLiteral("quantity"), QString::fromLatin1(quantity)}});
             }
         };
         details("Milk", "Dairy", "2");
@@ -148,52 +151,54 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(mum.status()->pendingCount(), 0, 10000);
 
         // Dad joins and checks the milk off; Mum sees who did it.
-        mum.createInvite();
-        QTRY_VERIFY_WITH_TIMEOUT(!mum.inviteCode().isEmpty(), 10000);
-        const QString code = mum.inviteCode();
+        mum.households()->createInvite();
+        QTRY_VERIFY_WITH_TIMEOUT(!mum.households()->inviteCode().isEmpty(), 10000);
+        const QString code = mum.households()->inviteCode();
         Session dad(m_server.url(), m_dir.filePath(QStringLiteral("dad")));
-        dad.createAccount(address(), QStringLiteral("Dad"), QStringLiteral("dad@shots.example"),
-                          QStringLiteral("password-dad"));
+        dad.user()->createAccount(address(), QStringLiteral("Dad"),
+                                  QStringLiteral("dad@shots.example"),
+                                  QStringLiteral("password-dad"));
         QTRY_COMPARE_WITH_TIMEOUT(dad.status()->state(), QStringLiteral("live"), 10000);
-        dad.joinHousehold(code);
-        QTRY_COMPARE_WITH_TIMEOUT(dad.lists()->rowCount(), 2, 10000);
-        dad.setCurrentListId(mum.currentListId());
-        QTRY_COMPARE_WITH_TIMEOUT(dad.items()->rowCount(), 6, 10000);
-        dad.setDone(dad.items()->index(0).data(ItemsModel::IdRole).toString(), true);
-        dad.addItem(QStringLiteral("Birthday candles"));
+        dad.households()->joinHousehold(code);
+        QTRY_COMPARE_WITH_TIMEOUT(dad.households()->lists()->rowCount(), 2, 10000);
+        dad.editor()->setListId(mum.editor()->listId());
+        QTRY_COMPARE_WITH_TIMEOUT(dad.editor()->items()->rowCount(), 6, 10000);
+        dad.editor()->setDone(dad.editor()->items()->index(0).data(ItemsModel::IdRole).toString(),
+                              true);
+        dad.editor()->addItem(QStringLiteral("Birthday candles"));
         // Milk checked off (folded away), then the candles added: six open items.
-        QTRY_COMPARE_WITH_TIMEOUT(mum.items()->doneCount(), 1, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(mum.items()->rowCount(), 6, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(mum.editor()->items()->doneCount(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(mum.editor()->items()->rowCount(), 6, 10000);
 
         // The kitchen tablet, paired by Mum; Dad has tapped his face.
-        mum.createKioskCode();
-        QTRY_VERIFY_WITH_TIMEOUT(!mum.kioskCode().isEmpty(), 10000);
+        mum.kiosk()->createCode();
+        QTRY_VERIFY_WITH_TIMEOUT(!mum.kiosk()->code().isEmpty(), 10000);
         Session tablet(m_server.url(), m_dir.filePath(QStringLiteral("tablet")),
                        Session::Mode::Kiosk);
         shoot(&tablet, false, QStringLiteral("kiosk-pair"));
-        tablet.pairKiosk(address(), mum.kioskCode(), QStringLiteral("Kitchen"),
-                         QStringLiteral("2468"), QStringLiteral("2468"));
-        QTRY_COMPARE_WITH_TIMEOUT(tablet.lists()->rowCount(), 2, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(tablet.members().size(), 3, 10000);
-        for (const QVariant &m : tablet.members()) {
+        tablet.kiosk()->pair(address(), mum.kiosk()->code(), QStringLiteral("Kitchen"),
+                             QStringLiteral("2468"), QStringLiteral("2468"));
+        QTRY_COMPARE_WITH_TIMEOUT(tablet.households()->lists()->rowCount(), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(tablet.households()->members().size(), 3, 10000);
+        for (const QVariant &m : tablet.households()->members()) {
             if (m.toMap().value(QStringLiteral("displayName")).toString() == QLatin1String("Dad"))
-                tablet.setActingFor(m.toMap().value(QStringLiteral("userId")).toString());
+                tablet.kiosk()->setActingFor(m.toMap().value(QStringLiteral("userId")).toString());
         }
         QTRY_COMPARE_WITH_TIMEOUT(tablet.status()->state(), QStringLiteral("live"), 10000);
         shoot(&tablet, false, QStringLiteral("kiosk-home"), QStringLiteral("tiles"));
-        tablet.setCurrentListId(mum.currentListId());
+        tablet.editor()->setListId(mum.editor()->listId());
         shoot(&tablet, false, QStringLiteral("kiosk-list"), QStringLiteral("kioskItems"), 6);
         shoot(&tablet, false, QStringLiteral("kiosk-exit"), QStringLiteral("exitPopup"));
         // German words are long: the tablet's large buttons and tiles still hold them.
-        tablet.setLanguage(QStringLiteral("de"));
+        tablet.settings()->setLanguage(QStringLiteral("de"));
         shoot(&tablet, false, QStringLiteral("kiosk-list-de"), QStringLiteral("kioskItems"), 6);
-        tablet.setCurrentListId({});
+        tablet.editor()->setListId({});
         shoot(&tablet, false, QStringLiteral("kiosk-home-de"), QStringLiteral("tiles"));
-        tablet.setLanguage(QString());
+        tablet.settings()->setLanguage(QString());
 
         // One change of Mum's waits to be sent.
         mum.account()->sync()->stop();
-        mum.addItem(QStringLiteral("Butter"));
+        mum.editor()->addItem(QStringLiteral("Butter"));
         // Seven open items (Milk is done and folded away).
         shoot(&mum, false, QStringLiteral("main-light"), {}, 7);
         shoot(&mum, true, QStringLiteral("main-dark"), {}, 7);
@@ -206,27 +211,32 @@ private Q_SLOTS:
     void languageSwitchesInTheWindow()
     {
         Session oma(m_server.url(), m_dir.filePath(QStringLiteral("oma")));
-        oma.createAccount(address(), QStringLiteral("Oma"), QStringLiteral("oma@shots.example"),
-                          QStringLiteral("password-oma"));
+        oma.user()->createAccount(address(), QStringLiteral("Oma"),
+                                  QStringLiteral("oma@shots.example"),
+                                  QStringLiteral("password-oma"));
         QTRY_COMPARE_WITH_TIMEOUT(oma.status()->state(), QStringLiteral("live"), 10000);
-        oma.createHousehold(QStringLiteral("Familie Berger"));
-        QTRY_COMPARE_WITH_TIMEOUT(oma.households().size(), 1, 10000);
-        oma.createList(QStringLiteral("Putzplan"), QStringLiteral("tasks"));
-        oma.addItem(QStringLiteral("Fenster putzen"));
-        oma.updateItem(oma.items()->index(0).data(ItemsModel::IdRole).toString(),
-                       {{QStringLiteral("due"), QStringLiteral("2026-12-24")}});
-        oma.createList(QStringLiteral("Einkauf"), QStringLiteral("shopping"));
+        oma.households()->createHousehold(QStringLiteral("Familie Berger"));
+        QTRY_COMPARE_WITH_TIMEOUT(oma.households()->all().size(), 1, 10000);
+        oma.households()->createList(QStringLiteral("Putzplan"), QStringLiteral("tasks"));
+        oma.editor()->addItem(QStringLiteral("Fenster putzen"));
+        oma.editor()->updateItem(
+            oma.editor()->items()->index(0).data(ItemsModel::IdRole).toString(),
+            {{QStringLiteral("due"), QStringLiteral("2026-12-24")}});
+        oma.households()->createList(QStringLiteral("Einkauf"), QStringLiteral("shopping"));
         for (const char *title : {"Milch", "Brezeln", "Äpfel"})
-            oma.addItem(QString::fromUtf8(title));
-        oma.updateItem(oma.items()->index(2).data(ItemsModel::IdRole).toString(),
-                       {{QStringLiteral("quantity"), QStringLiteral("1.5")},
-                        {QStringLiteral("unit"), QStringLiteral("kg")}});
-        oma.setDone(oma.items()->index(0).data(ItemsModel::IdRole).toString(), true);
+            oma.editor()->addItem(QString::fromUtf8(title));
+        oma.editor()->updateItem(
+            oma.editor()->items()->index(2).data(ItemsModel::IdRole).toString(),
+            {{QStringLiteral("quantity"), QStringLiteral("1.5")},
+             {QStringLiteral("unit"), QStringLiteral("kg")}});
+        oma.editor()->setDone(oma.editor()->items()->index(0).data(ItemsModel::IdRole).toString(),
+                              true);
         QTRY_COMPARE_WITH_TIMEOUT(oma.status()->pendingCount(), 0, 10000);
 
         QQmlApplicationEngine engine;
-        connect(&oma, &Session::languageChanged, &engine, &QQmlEngine::retranslate);
-        engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(&oma)}});
+        connect(oma.settings(), &kinlist::ui::AppSettings::languageChanged, &engine,
+                &QQmlEngine::retranslate);
+        engine.setInitialProperties(oma.qmlProperties());
         engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Kinlist/Main.qml")));
         auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0));
         QVERIFY(window);
@@ -246,7 +256,7 @@ private Q_SLOTS:
         QCOMPARE(combo->property("count").toInt(), 5);
         combo->setProperty("currentIndex", 2);
         QMetaObject::invokeMethod(combo, "activated", Q_ARG(int, 2));
-        QCOMPARE(oma.language(), QStringLiteral("de"));
+        QCOMPARE(oma.settings()->language(), QStringLiteral("de"));
         QTRY_COMPARE(close->property("text").toString(),
                      QCoreApplication::translate("SettingsDialog", "Close"));
         QVERIFY(close->property("text").toString() != QLatin1String("Close"));
@@ -259,13 +269,13 @@ private Q_SLOTS:
         QTRY_VERIFY(!dialog->property("visible").toBool());
         save(window, QStringLiteral("main-de"));
         for (const QString &code : {QStringLiteral("es"), QStringLiteral("fr")}) {
-            oma.setLanguage(code);
+            oma.settings()->setLanguage(code);
             save(window, QStringLiteral("main-") + code);
         }
-        oma.setCurrentListId(oma.lists()->idAt(0));
-        QTRY_COMPARE(oma.currentListName(), QStringLiteral("Putzplan"));
+        oma.editor()->setListId(oma.households()->lists()->idAt(0));
+        QTRY_COMPARE(oma.editor()->name(), QStringLiteral("Putzplan"));
         save(window, QStringLiteral("tasks-fr"));
-        oma.setLanguage(QString());
+        oma.settings()->setLanguage(QString());
         QTRY_COMPARE(close->property("text").toString(), QStringLiteral("Close"));
     }
 
@@ -273,24 +283,25 @@ private Q_SLOTS:
     void dragToReorder()
     {
         Session kim(m_server.url(), m_dir.filePath(QStringLiteral("kim")));
-        kim.createAccount(address(), QStringLiteral("Kim"), QStringLiteral("kim@shots.example"),
-                          QStringLiteral("password-kim"));
+        kim.user()->createAccount(address(), QStringLiteral("Kim"),
+                                  QStringLiteral("kim@shots.example"),
+                                  QStringLiteral("password-kim"));
         QTRY_COMPARE_WITH_TIMEOUT(kim.status()->state(), QStringLiteral("live"), 10000);
-        kim.createHousehold(QStringLiteral("Kim's"));
-        QTRY_COMPARE_WITH_TIMEOUT(kim.households().size(), 1, 10000);
-        kim.createList(QStringLiteral("Packing"), QStringLiteral("tasks"));
+        kim.households()->createHousehold(QStringLiteral("Kim's"));
+        QTRY_COMPARE_WITH_TIMEOUT(kim.households()->all().size(), 1, 10000);
+        kim.households()->createList(QStringLiteral("Packing"), QStringLiteral("tasks"));
         for (const char *title : {"Tent", "Stove", "Torch", "Maps"})
-            kim.addItem(QString::fromLatin1(title));
+            kim.editor()->addItem(QString::fromLatin1(title));
         const auto titles = [&] {
             QStringList out;
-            for (int i = 0; i < kim.items()->rowCount(); ++i)
-                out << kim.items()->index(i).data(ItemsModel::TitleRole).toString();
+            for (int i = 0; i < kim.editor()->items()->rowCount(); ++i)
+                out << kim.editor()->items()->index(i).data(ItemsModel::TitleRole).toString();
             return out;
         };
         QCOMPARE(titles().join(u','), QStringLiteral("Tent,Stove,Torch,Maps"));
 
         QQmlApplicationEngine engine;
-        engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(&kim)}});
+        engine.setInitialProperties(kim.qmlProperties());
         engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Kinlist/Main.qml")));
         auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0));
         QVERIFY(window);
@@ -322,7 +333,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(titles().join(u','), QStringLiteral("Stove,Torch,Tent,Maps"),
                                   5000);
         QVERIFY(!window->findChild<QQuickItem *>(QStringLiteral("dropLine"))->isVisible());
-        QCOMPARE(kim.undoText(), QStringLiteral("Tent moved"));
+        QCOMPARE(kim.editor()->undoText(), QStringLiteral("Tent moved"));
     }
 };
 

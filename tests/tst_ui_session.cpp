@@ -14,9 +14,17 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+#include <vector>
+
 using namespace kinlist;
+using kinlist::ui::AppSettings;
+using kinlist::ui::Households;
 using kinlist::ui::ItemsModel;
+using kinlist::ui::Kiosk;
+using kinlist::ui::ListEditor;
 using kinlist::ui::Session;
+using kinlist::ui::UserAccount;
 
 class TestUiSession : public QObject
 {
@@ -52,101 +60,186 @@ private Q_SLOTS:
     void wrongPasswordReadsAsASentence()
     {
         Session s(m_server.url(), m_dir.filePath(QStringLiteral("nobody")));
-        s.signIn(address(), QStringLiteral("nobody@example.org"), QStringLiteral("wrong-password"));
+        s.user()->signIn(address(), QStringLiteral("nobody@example.org"),
+                         QStringLiteral("wrong-password"));
         QVERIFY(s.busy());
         QTRY_VERIFY_WITH_TIMEOUT(!s.busy(), 10000);
         QVERIFY2(s.error().contains(QStringLiteral("do not match")), qPrintable(s.error()));
         QVERIFY(!s.signedIn());
-        s.signIn(QStringLiteral("no server here"), QStringLiteral("a@b.c"), QStringLiteral("x"));
+        s.user()->signIn(QStringLiteral("no server here"), QStringLiteral("a@b.c"),
+                         QStringLiteral("x"));
         QTRY_VERIFY_WITH_TIMEOUT(!s.busy(), 10000);
         QVERIFY2(s.error().contains(QStringLiteral("server address")), qPrintable(s.error()));
+    }
+
+    // Each area of the session tells only of its own changes: an edit of the open list
+    // re-evaluates nothing bound to the households, the account, the settings or the
+    // kiosk (the window binds to these signals), and a setting touches no list.
+    void eachAreaSignalsItsOwnChanges()
+    {
+        Session s(m_server.url(), m_dir.filePath(QStringLiteral("areas")));
+        QSignalSpy signedIn(&s, &Session::signedInChanged);
+        s.user()->createAccount(address(), QStringLiteral("Ada"), QStringLiteral("ada@example.org"),
+                                QStringLiteral("password-ada"));
+        QTRY_VERIFY_WITH_TIMEOUT(s.signedIn(), 10000);
+        QCOMPARE(signedIn.size(), 1);
+        QCOMPARE(s.user()->userName(), QStringLiteral("Ada"));
+        QVERIFY(live(s));
+        s.households()->createHousehold(QStringLiteral("Lovelace"));
+        QTRY_COMPARE_WITH_TIMEOUT(s.households()->all().size(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(s.households()->members().size(), 1, 10000);
+        QSignalSpy listChanged(s.editor(), &ListEditor::listChanged);
+        s.households()->createList(QStringLiteral("Chores"), QStringLiteral("tasks"));
+        QVERIFY(listChanged.size() >= 1);
+        QCOMPARE(s.editor()->kind(), QStringLiteral("tasks"));
+
+        std::vector<std::unique_ptr<QSignalSpy>> quiet;
+        const auto keepQuiet = [&](auto *object, auto signal) {
+            quiet.push_back(std::make_unique<QSignalSpy>(object, signal));
+        };
+        keepQuiet(&s, &Session::signedInChanged);
+        keepQuiet(&s, &Session::errorChanged);
+        keepQuiet(s.user(), &UserAccount::accountChanged);
+        keepQuiet(s.user(), &UserAccount::passwordNeededChanged);
+        keepQuiet(s.households(), &Households::householdsChanged);
+        keepQuiet(s.households(), &Households::currentChanged);
+        keepQuiet(s.households(), &Households::membersChanged);
+        keepQuiet(s.settings(), &AppSettings::languageChanged);
+        keepQuiet(s.kiosk(), &Kiosk::codeChanged);
+        keepQuiet(s.kiosk(), &Kiosk::actingForChanged);
+        keepQuiet(s.editor(), &ListEditor::listChanged);
+        QSignalSpy theme(s.settings(), &AppSettings::themeChanged);
+        QSignalSpy undo(s.editor(), &ListEditor::undoChanged);
+        QSignalSpy duplicate(s.editor(), &ListEditor::duplicateChanged);
+
+        s.editor()->addItem(QStringLiteral("Bins out"));
+        s.editor()->addItem(QStringLiteral("bins out")); // asks first
+        QCOMPARE(duplicate.size(), 1);
+        s.editor()->dismissDuplicate();
+        const QString id = s.editor()->items()->index(0).data(ItemsModel::IdRole).toString();
+        s.editor()->setDone(id, true);
+        QCOMPARE(s.editor()->undoText(), QStringLiteral("Bins out checked off"));
+        s.editor()->undo();
+        s.editor()->renameItem(id, QStringLiteral("Bins out (blue)"));
+        QVERIFY(undo.size() >= 3);
+        QTRY_COMPARE_WITH_TIMEOUT(s.status()->pendingCount(), 0, 10000);
+        for (const auto &spy : quiet)
+            QVERIFY2(spy->isEmpty(), spy->signal().constData());
+        QVERIFY(theme.isEmpty());
+
+        // A setting says so on its own signal, and nothing else moves.
+        s.settings()->setTheme(QStringLiteral("dark"));
+        QCOMPARE(theme.size(), 1);
+        for (const auto &spy : quiet)
+            QVERIFY2(spy->isEmpty(), spy->signal().constData());
+
+        // Signing out is one change of each area that showed the account.
+        QSignalSpy accountChanged(s.user(), &UserAccount::accountChanged);
+        QSignalSpy current(s.households(), &Households::currentChanged);
+        s.user()->signOut();
+        QVERIFY(!s.signedIn());
+        QVERIFY(!accountChanged.isEmpty());
+        QVERIFY(!current.isEmpty());
+        QVERIFY(s.households()->currentId().isEmpty());
+        QVERIFY(s.editor()->listId().isEmpty());
+        QCOMPARE(s.editor()->items()->rowCount(), 0);
     }
 
     void twoDevicesOfOneFamily()
     {
         Session mum(m_server.url(), m_dir.filePath(QStringLiteral("mum")));
-        mum.createAccount(address(), QStringLiteral("Mum"), QStringLiteral("mum@smith.example"),
-                          QStringLiteral("password-mum"));
+        mum.user()->createAccount(address(), QStringLiteral("Mum"),
+                                  QStringLiteral("mum@smith.example"),
+                                  QStringLiteral("password-mum"));
         QTRY_VERIFY_WITH_TIMEOUT(mum.signedIn(), 10000);
         QVERIFY(live(mum));
-        QCOMPARE(mum.households().size(), 0);
-        mum.createHousehold(QStringLiteral("The Smiths"));
-        QTRY_COMPARE_WITH_TIMEOUT(mum.households().size(), 1, 10000);
-        QCOMPARE(mum.householdName(), QStringLiteral("The Smiths"));
-        mum.createList(QStringLiteral("Groceries"), QStringLiteral("shopping"));
-        QCOMPARE(mum.currentListName(), QStringLiteral("Groceries"));
-        QCOMPARE(mum.lists()->rowCount(), 1);
-        QAbstractItemModelTester mumTester(mum.items(),
+        QCOMPARE(mum.households()->all().size(), 0);
+        mum.households()->createHousehold(QStringLiteral("The Smiths"));
+        QTRY_COMPARE_WITH_TIMEOUT(mum.households()->all().size(), 1, 10000);
+        QCOMPARE(mum.households()->currentName(), QStringLiteral("The Smiths"));
+        mum.households()->createList(QStringLiteral("Groceries"), QStringLiteral("shopping"));
+        QCOMPARE(mum.editor()->name(), QStringLiteral("Groceries"));
+        QCOMPARE(mum.households()->lists()->rowCount(), 1);
+        QAbstractItemModelTester mumTester(mum.editor()->items(),
                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester listsTester(
-            mum.lists(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+            mum.households()->lists(), QAbstractItemModelTester::FailureReportingMode::QtTest);
 
-        mum.items()->setShowDone(true); // done items stay in view for the checks below
+        mum.editor()->items()->setShowDone(true); // done items stay in view for the checks below
 
         // Shown at once, waiting until the server has it.
-        mum.addItem(QStringLiteral("Milk"));
-        QCOMPARE(mum.items()->rowCount(), 1);
-        QCOMPARE(
-            itemData(mum.items(), QStringLiteral("Milk"), ItemsModel::SyncStateRole).toString(),
-            QStringLiteral("pending"));
+        mum.editor()->addItem(QStringLiteral("Milk"));
+        QCOMPARE(mum.editor()->items()->rowCount(), 1);
+        QCOMPARE(itemData(mum.editor()->items(), QStringLiteral("Milk"), ItemsModel::SyncStateRole)
+                     .toString(),
+                 QStringLiteral("pending"));
         QTRY_COMPARE_WITH_TIMEOUT(
-            itemData(mum.items(), QStringLiteral("Milk"), ItemsModel::SyncStateRole).toString(),
+            itemData(mum.editor()->items(), QStringLiteral("Milk"), ItemsModel::SyncStateRole)
+                .toString(),
             QStringLiteral("confirmed"), 10000);
 
         // Dad joins with an invite code on his own device.
-        mum.createInvite();
-        QTRY_VERIFY_WITH_TIMEOUT(!mum.inviteCode().isEmpty(), 10000);
-        const QString code = mum.inviteCode();
+        mum.households()->createInvite();
+        QTRY_VERIFY_WITH_TIMEOUT(!mum.households()->inviteCode().isEmpty(), 10000);
+        const QString code = mum.households()->inviteCode();
         Session dad(m_server.url(), m_dir.filePath(QStringLiteral("dad")));
-        dad.createAccount(address(), QStringLiteral("Dad"), QStringLiteral("dad@smith.example"),
-                          QStringLiteral("password-dad"));
+        dad.user()->createAccount(address(), QStringLiteral("Dad"),
+                                  QStringLiteral("dad@smith.example"),
+                                  QStringLiteral("password-dad"));
         QVERIFY(live(dad));
-        dad.joinHousehold(code.toLower()); // typed carelessly
-        QTRY_COMPARE_WITH_TIMEOUT(dad.households().size(), 1, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(dad.currentListName(), QStringLiteral("Groceries"), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(dad.items()->rowCount(), 1, 10000);
-        QAbstractItemModelTester dadTester(dad.items(),
+        dad.households()->joinHousehold(code.toLower()); // typed carelessly
+        QTRY_COMPARE_WITH_TIMEOUT(dad.households()->all().size(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(dad.editor()->name(), QStringLiteral("Groceries"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(dad.editor()->items()->rowCount(), 1, 10000);
+        QAbstractItemModelTester dadTester(dad.editor()->items(),
                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
-        dad.items()->setShowDone(true);
-        QSignalSpy dadResets(dad.items(), &QAbstractItemModel::modelReset);
-        QSignalSpy dadInserts(dad.items(), &QAbstractItemModel::rowsInserted);
-        QSignalSpy dadRemoves(dad.items(), &QAbstractItemModel::rowsRemoved);
-        QSignalSpy dadChanges(dad.items(), &QAbstractItemModel::dataChanged);
+        dad.editor()->items()->setShowDone(true);
+        QSignalSpy dadResets(dad.editor()->items(), &QAbstractItemModel::modelReset);
+        QSignalSpy dadInserts(dad.editor()->items(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy dadRemoves(dad.editor()->items(), &QAbstractItemModel::rowsRemoved);
+        QSignalSpy dadChanges(dad.editor()->items(), &QAbstractItemModel::dataChanged);
 
         // Mum adds: one row appears on Dad's device, saying who added it.
-        mum.addItem(QStringLiteral("Bread"));
-        QTRY_COMPARE_WITH_TIMEOUT(dad.items()->rowCount(), 2, 10000);
+        mum.editor()->addItem(QStringLiteral("Bread"));
+        QTRY_COMPARE_WITH_TIMEOUT(dad.editor()->items()->rowCount(), 2, 10000);
         QCOMPARE(dadInserts.size(), 1);
-        QCOMPARE(
-            itemData(dad.items(), QStringLiteral("Bread"), ItemsModel::ChangedByRole).toString(),
-            QStringLiteral("Mum"));
+        QCOMPARE(itemData(dad.editor()->items(), QStringLiteral("Bread"), ItemsModel::ChangedByRole)
+                     .toString(),
+                 QStringLiteral("Mum"));
 
         // Dad checks Milk off: on Mum's device only that row's roles change.
         const QString milk =
-            itemData(dad.items(), QStringLiteral("Milk"), ItemsModel::IdRole).toString();
-        QSignalSpy mumChanges(mum.items(), &QAbstractItemModel::dataChanged);
-        QSignalSpy mumResets(mum.items(), &QAbstractItemModel::modelReset);
-        dad.setDone(milk, true);
+            itemData(dad.editor()->items(), QStringLiteral("Milk"), ItemsModel::IdRole).toString();
+        QSignalSpy mumChanges(mum.editor()->items(), &QAbstractItemModel::dataChanged);
+        QSignalSpy mumResets(mum.editor()->items(), &QAbstractItemModel::modelReset);
+        dad.editor()->setDone(milk, true);
         QTRY_VERIFY_WITH_TIMEOUT(
-            itemData(mum.items(), QStringLiteral("Milk"), ItemsModel::DoneRole).toBool(), 10000);
+            itemData(mum.editor()->items(), QStringLiteral("Milk"), ItemsModel::DoneRole).toBool(),
+            10000);
         bool doneRoleAnnounced = false;
         for (const auto &args : std::as_const(mumChanges))
             doneRoleAnnounced =
                 doneRoleAnnounced || args.at(2).value<QList<int>>().contains(ItemsModel::DoneRole);
         QVERIFY(doneRoleAnnounced);
-        QCOMPARE(mum.items()->doneCount(), 1);
-        QTRY_COMPARE_WITH_TIMEOUT(
-            mum.lists()->index(0).data(kinlist::ui::ListsModel::OpenCountRole).toInt(), 1, 10000);
+        QCOMPARE(mum.editor()->items()->doneCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(mum.households()
+                                      ->lists()
+                                      ->index(0)
+                                      .data(kinlist::ui::ListsModel::OpenCountRole)
+                                      .toInt(),
+                                  1, 10000);
 
         // Renamed and deleted on Mum's device: a role change and a row removal on Dad's.
-        mum.renameItem(milk, QStringLiteral("Oat milk"));
+        mum.editor()->renameItem(milk, QStringLiteral("Oat milk"));
         QTRY_VERIFY_WITH_TIMEOUT(
-            itemData(dad.items(), QStringLiteral("Oat milk"), ItemsModel::IdRole).isValid(), 10000);
+            itemData(dad.editor()->items(), QStringLiteral("Oat milk"), ItemsModel::IdRole)
+                .isValid(),
+            10000);
         const QString bread =
-            itemData(mum.items(), QStringLiteral("Bread"), ItemsModel::IdRole).toString();
-        mum.removeItem(bread);
-        QCOMPARE(mum.items()->rowCount(), 1); // gone at once here
-        QTRY_COMPARE_WITH_TIMEOUT(dad.items()->rowCount(), 1, 10000);
+            itemData(mum.editor()->items(), QStringLiteral("Bread"), ItemsModel::IdRole).toString();
+        mum.editor()->removeItem(bread);
+        QCOMPARE(mum.editor()->items()->rowCount(), 1); // gone at once here
+        QTRY_COMPARE_WITH_TIMEOUT(dad.editor()->items()->rowCount(), 1, 10000);
         QCOMPARE(dadRemoves.size(), 1);
         QCOMPARE(dadInserts.size(), 1);
         QVERIFY(!dadChanges.isEmpty());
@@ -155,9 +248,10 @@ private Q_SLOTS:
         // his own changes never toast on his device.
         const int dadToastsBefore = dad.toasts()->rowCount();
         for (const char *t : {"Apples", "Pears", "Plums"})
-            dad.addItem(QString::fromLatin1(t));
+            dad.editor()->addItem(QString::fromLatin1(t));
         QTRY_VERIFY_WITH_TIMEOUT(
-            itemData(mum.items(), QStringLiteral("Plums"), ItemsModel::IdRole).isValid(), 10000);
+            itemData(mum.editor()->items(), QStringLiteral("Plums"), ItemsModel::IdRole).isValid(),
+            10000);
         bool coalesced = false;
         for (int i = 0; i < mum.toasts()->rowCount(); ++i)
             coalesced = coalesced ||
@@ -168,7 +262,7 @@ private Q_SLOTS:
         QVERIFY(mum.toasts()->rowCount() <= kinlist::ui::ToastQueue::kMaxShown);
         QCOMPARE(dad.toasts()->rowCount(), dadToastsBefore);
         // Mum switches to German: the toast on screen says it again.
-        mum.setLanguage(QStringLiteral("de"));
+        mum.settings()->setLanguage(QStringLiteral("de"));
         const QString german = QCoreApplication::translate("kinlist::ui::ToastQueue",
                                                            "%1 added %n item(s) to %2", nullptr, 3)
                                    .arg(QStringLiteral("Dad"), QStringLiteral("Groceries"));
@@ -177,26 +271,27 @@ private Q_SLOTS:
         for (int i = 0; i < mum.toasts()->rowCount(); ++i)
             saidAgain = saidAgain || mum.toasts()->index(i).data().toString() == german;
         QVERIFY2(saidAgain, qPrintable(german));
-        mum.setLanguage(QString());
+        mum.settings()->setLanguage(QString());
         // A muted list stays quiet.
-        mum.setCurrentListMuted(true);
+        mum.editor()->setMuted(true);
         while (mum.toasts()->rowCount() > 0)
             mum.toasts()->dismiss(0);
-        dad.addItem(QStringLiteral("Figs"));
+        dad.editor()->addItem(QStringLiteral("Figs"));
         QTRY_VERIFY_WITH_TIMEOUT(
-            itemData(mum.items(), QStringLiteral("Figs"), ItemsModel::IdRole).isValid(), 10000);
+            itemData(mum.editor()->items(), QStringLiteral("Figs"), ItemsModel::IdRole).isValid(),
+            10000);
         QCOMPARE(mum.toasts()->rowCount(), 0);
-        mum.setCurrentListMuted(false);
+        mum.editor()->setMuted(false);
 
         // The activity feed says who did what, newest first, as rows added at the top.
         QAbstractItemModelTester activityTester(
-            mum.activity(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+            mum.editor()->activity(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         // (New entries are read in bursts, a moment after they arrive.)
-        QTRY_COMPARE_WITH_TIMEOUT(mum.activity()->index(0).data().toString(),
+        QTRY_COMPARE_WITH_TIMEOUT(mum.editor()->activity()->index(0).data().toString(),
                                   QStringLiteral("Dad added Figs"), 10000);
         QStringList feed;
-        for (int i = 0; i < mum.activity()->rowCount(); ++i)
-            feed << mum.activity()->index(i).data().toString();
+        for (int i = 0; i < mum.editor()->activity()->rowCount(); ++i)
+            feed << mum.editor()->activity()->index(i).data().toString();
         QCOMPARE(feed.value(0), QStringLiteral("Dad added Figs"));
         QVERIFY2(feed.contains(QStringLiteral("Dad checked off Oat milk")),
                  qPrintable(feed.join(u'|')));
@@ -205,82 +300,98 @@ private Q_SLOTS:
         // Any entry can be taken back, whoever made it: Dad's check-off of the milk, and his
         // adding the figs.
         const int checkedOff = feed.indexOf(QStringLiteral("Dad checked off Oat milk"));
-        mum.revertActivity(checkedOff);
-        QVERIFY(!itemData(mum.items(), QStringLiteral("Oat milk"), ItemsModel::DoneRole).toBool());
-        mum.revertActivity(feed.indexOf(QStringLiteral("Dad added Figs")));
-        QVERIFY(!itemData(mum.items(), QStringLiteral("Figs"), ItemsModel::IdRole).isValid());
+        mum.editor()->revertActivity(checkedOff);
+        QVERIFY(!itemData(mum.editor()->items(), QStringLiteral("Oat milk"), ItemsModel::DoneRole)
+                     .toBool());
+        mum.editor()->revertActivity(feed.indexOf(QStringLiteral("Dad added Figs")));
+        QVERIFY(
+            !itemData(mum.editor()->items(), QStringLiteral("Figs"), ItemsModel::IdRole).isValid());
         QTRY_VERIFY_WITH_TIMEOUT(
-            !itemData(dad.items(), QStringLiteral("Figs"), ItemsModel::IdRole).isValid() &&
-                !itemData(dad.items(), QStringLiteral("Oat milk"), ItemsModel::DoneRole).toBool(),
+            !itemData(dad.editor()->items(), QStringLiteral("Figs"), ItemsModel::IdRole)
+                    .isValid() &&
+                !itemData(dad.editor()->items(), QStringLiteral("Oat milk"), ItemsModel::DoneRole)
+                     .toBool(),
             10000);
         // Checked off again for what follows.
-        mum.setDone(
-            itemData(mum.items(), QStringLiteral("Oat milk"), ItemsModel::IdRole).toString(), true);
-        QSignalSpy activityInserts(mum.activity(), &QAbstractItemModel::rowsInserted);
+        mum.editor()->setDone(
+            itemData(mum.editor()->items(), QStringLiteral("Oat milk"), ItemsModel::IdRole)
+                .toString(),
+            true);
+        QSignalSpy activityInserts(mum.editor()->activity(), &QAbstractItemModel::rowsInserted);
 
         // Undo: a check-off and a delete are taken back (everywhere).
         const QString apples =
-            itemData(mum.items(), QStringLiteral("Apples"), ItemsModel::IdRole).toString();
-        mum.setDone(apples, true);
-        QCOMPARE(mum.undoText(), QStringLiteral("Apples checked off"));
-        mum.undo();
-        QVERIFY(!itemData(mum.items(), QStringLiteral("Apples"), ItemsModel::DoneRole).toBool());
-        mum.removeItem(apples);
-        QVERIFY(!itemData(mum.items(), QStringLiteral("Apples"), ItemsModel::IdRole).isValid());
-        mum.undo();
-        QVERIFY(itemData(mum.items(), QStringLiteral("Apples"), ItemsModel::IdRole).isValid());
+            itemData(mum.editor()->items(), QStringLiteral("Apples"), ItemsModel::IdRole)
+                .toString();
+        mum.editor()->setDone(apples, true);
+        QCOMPARE(mum.editor()->undoText(), QStringLiteral("Apples checked off"));
+        mum.editor()->undo();
+        QVERIFY(!itemData(mum.editor()->items(), QStringLiteral("Apples"), ItemsModel::DoneRole)
+                     .toBool());
+        mum.editor()->removeItem(apples);
+        QVERIFY(!itemData(mum.editor()->items(), QStringLiteral("Apples"), ItemsModel::IdRole)
+                     .isValid());
+        mum.editor()->undo();
+        QVERIFY(itemData(mum.editor()->items(), QStringLiteral("Apples"), ItemsModel::IdRole)
+                    .isValid());
         QTRY_COMPARE_WITH_TIMEOUT(dad.status()->state(), QStringLiteral("live"), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(
-            itemData(dad.items(), QStringLiteral("Apples"), ItemsModel::IdRole).isValid() &&
-                !itemData(dad.items(), QStringLiteral("Apples"), ItemsModel::DoneRole).toBool() &&
+            itemData(dad.editor()->items(), QStringLiteral("Apples"), ItemsModel::IdRole)
+                    .isValid() &&
+                !itemData(dad.editor()->items(), QStringLiteral("Apples"), ItemsModel::DoneRole)
+                     .toBool() &&
                 mum.status()->pendingCount() == 0,
             10000);
 
         // Adding what is already open asks first; "add 1 more" raises the quantity.
-        const int before = mum.items()->rowCount();
-        mum.addItem(QStringLiteral("apples"));
-        QCOMPARE(mum.items()->rowCount(), before);
-        QVERIFY2(mum.duplicateText().startsWith(
+        const int before = mum.editor()->items()->rowCount();
+        mum.editor()->addItem(QStringLiteral("apples"));
+        QCOMPARE(mum.editor()->items()->rowCount(), before);
+        QVERIFY2(mum.editor()->duplicateText().startsWith(
                      QStringLiteral("Apples is already on the list (added by Dad, ")),
-                 qPrintable(mum.duplicateText()));
-        mum.addOneMore();
-        QVERIFY(mum.duplicateText().isEmpty());
-        QCOMPARE(itemData(mum.items(), QStringLiteral("Apples"), ItemsModel::QuantityRole).toInt(),
+                 qPrintable(mum.editor()->duplicateText()));
+        mum.editor()->addOneMore();
+        QVERIFY(mum.editor()->duplicateText().isEmpty());
+        QCOMPARE(itemData(mum.editor()->items(), QStringLiteral("Apples"), ItemsModel::QuantityRole)
+                     .toInt(),
                  2);
-        mum.addItem(QStringLiteral("Apples"));
-        mum.addAnyway();
-        QCOMPARE(mum.items()->rowCount(), before + 1);
+        mum.editor()->addItem(QStringLiteral("Apples"));
+        mum.editor()->addAnyway();
+        QCOMPARE(mum.editor()->items()->rowCount(), before + 1);
 
         // Dad offline: his edit waits, and arrives when he is back.
         dad.account()->sync()->stop();
         QCOMPARE(dad.status()->state(), QStringLiteral("offline"));
-        dad.addItem(QStringLiteral("Jam"));
+        dad.editor()->addItem(QStringLiteral("Jam"));
         QCOMPARE(dad.status()->pendingCount(), 1);
         QVERIFY(dad.status()->detail().contains(QStringLiteral("waiting")));
-        QCOMPARE(itemData(dad.items(), QStringLiteral("Jam"), ItemsModel::SyncStateRole).toString(),
+        QCOMPARE(itemData(dad.editor()->items(), QStringLiteral("Jam"), ItemsModel::SyncStateRole)
+                     .toString(),
                  QStringLiteral("pending"));
         dad.account()->sync()->start();
         QTRY_VERIFY_WITH_TIMEOUT(
-            itemData(mum.items(), QStringLiteral("Jam"), ItemsModel::IdRole).isValid(), 10000);
+            itemData(mum.editor()->items(), QStringLiteral("Jam"), ItemsModel::IdRole).isValid(),
+            10000);
         QTRY_COMPARE_WITH_TIMEOUT(dad.status()->pendingCount(), 0, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(mum.activity()->index(0).data().toString(),
+        QTRY_COMPARE_WITH_TIMEOUT(mum.editor()->activity()->index(0).data().toString(),
                                   QStringLiteral("Dad added Jam"), 10000);
         QVERIFY(!activityInserts.isEmpty());
         // Who else is looking: Mum sees Dad's face on Groceries (and not her own).
-        QTRY_COMPARE_WITH_TIMEOUT(mum.presence().size(), 1, 10000);
-        QCOMPARE(mum.presence().first().toMap().value(QStringLiteral("initials")).toString(),
-                 QStringLiteral("D"));
+        QTRY_COMPARE_WITH_TIMEOUT(mum.editor()->presence().size(), 1, 10000);
+        QCOMPARE(
+            mum.editor()->presence().first().toMap().value(QStringLiteral("initials")).toString(),
+            QStringLiteral("D"));
 
         // Both offline set the quantity of Jam; Dad's later write wins. Mum, back second,
         // is told on the item, and "keep mine" makes hers the value everywhere.
         const QString jam =
-            itemData(mum.items(), QStringLiteral("Jam"), ItemsModel::IdRole).toString();
+            itemData(mum.editor()->items(), QStringLiteral("Jam"), ItemsModel::IdRole).toString();
         mum.account()->sync()->stop();
         dad.account()->sync()->stop();
         const auto setQuantity = [&](Session &s, int q) {
             Op op;
             op.type = Op::Type::ItemSet;
-            op.listId = s.currentListId();
+            op.listId = s.editor()->listId();
             op.itemId = jam;
             op.fields = {{QStringLiteral("quantity"), q}};
             Error e;
@@ -296,83 +407,92 @@ private Q_SLOTS:
         mum.account()->sync()->start();
         QVERIFY(live(mum));
         QTRY_COMPARE_WITH_TIMEOUT(
-            itemData(mum.items(), QStringLiteral("Jam"), ItemsModel::ConflictRole).toString(),
+            itemData(mum.editor()->items(), QStringLiteral("Jam"), ItemsModel::ConflictRole)
+                .toString(),
             QStringLiteral("Dad set 3, you set 2"), 10000);
-        QCOMPARE(itemData(mum.items(), QStringLiteral("Jam"), ItemsModel::QuantityRole).toInt(), 3);
-        mum.keepMine(jam);
-        QVERIFY(itemData(mum.items(), QStringLiteral("Jam"), ItemsModel::ConflictRole)
+        QCOMPARE(itemData(mum.editor()->items(), QStringLiteral("Jam"), ItemsModel::QuantityRole)
+                     .toInt(),
+                 3);
+        mum.editor()->keepMine(jam);
+        QVERIFY(itemData(mum.editor()->items(), QStringLiteral("Jam"), ItemsModel::ConflictRole)
                     .toString()
                     .isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(
-            itemData(dad.items(), QStringLiteral("Jam"), ItemsModel::QuantityRole).toInt(), 2,
-            10000);
+            itemData(dad.editor()->items(), QStringLiteral("Jam"), ItemsModel::QuantityRole)
+                .toInt(),
+            2, 10000);
 
         // None of this reset either model.
         QCOMPARE(dadResets.size(), 0);
         QCOMPARE(mumResets.size(), 0);
 
         // Done items fold away: checking one off removes its row; it counts as done.
-        mum.items()->setShowDone(false);
+        mum.editor()->items()->setShowDone(false);
         // (One checked off on this device stays a moment, struck through, then folds.)
-        QTRY_VERIFY(
-            !itemData(mum.items(), QStringLiteral("Oat milk"), ItemsModel::IdRole).isValid());
-        const int open = mum.items()->rowCount();
-        QSignalSpy folded(mum.items(), &QAbstractItemModel::rowsRemoved);
-        const int doneBefore = mum.items()->doneCount();
-        dad.setDone(jam, true);
-        QTRY_COMPARE_WITH_TIMEOUT(mum.items()->rowCount(), open - 1, 10000);
+        QTRY_VERIFY(!itemData(mum.editor()->items(), QStringLiteral("Oat milk"), ItemsModel::IdRole)
+                         .isValid());
+        const int open = mum.editor()->items()->rowCount();
+        QSignalSpy folded(mum.editor()->items(), &QAbstractItemModel::rowsRemoved);
+        const int doneBefore = mum.editor()->items()->doneCount();
+        dad.editor()->setDone(jam, true);
+        QTRY_COMPARE_WITH_TIMEOUT(mum.editor()->items()->rowCount(), open - 1, 10000);
         QCOMPARE(folded.size(), 1);
-        QCOMPARE(mum.items()->doneCount(), doneBefore + 1);
-        QCOMPARE(mum.items()->openCount(), open - 1);
+        QCOMPARE(mum.editor()->items()->doneCount(), doneBefore + 1);
+        QCOMPARE(mum.editor()->items()->openCount(), open - 1);
 
         // Find (Ctrl+F): only matching titles, any case; cleared with the list.
-        mum.items()->setShowDone(true);
-        mum.items()->setFilter(QStringLiteral("MILK"));
-        QCOMPARE(mum.items()->rowCount(), 1);
-        QCOMPARE(mum.items()->index(0).data().toString(), QStringLiteral("Oat milk"));
-        mum.items()->setFilter({});
-        mum.items()->setShowDone(false);
+        mum.editor()->items()->setShowDone(true);
+        mum.editor()->items()->setFilter(QStringLiteral("MILK"));
+        QCOMPARE(mum.editor()->items()->rowCount(), 1);
+        QCOMPARE(mum.editor()->items()->index(0).data().toString(), QStringLiteral("Oat milk"));
+        mum.editor()->items()->setFilter({});
+        mum.editor()->items()->setShowDone(false);
 
         // Details: quantity and category; a shopping list groups by category (the
         // uncategorised last), and the change reaches Dad with the same grouping.
-        QVERIFY(mum.items()->groupByCategory());
+        QVERIFY(mum.editor()->items()->groupByCategory());
         const QString plums =
-            itemData(mum.items(), QStringLiteral("Plums"), ItemsModel::IdRole).toString();
-        mum.updateItem(plums,
-                       {{QStringLiteral("quantity"), QStringLiteral("6")},
-                        {QStringLiteral("category"), QStringLiteral("Fruit")}});
-        QCOMPARE(itemData(mum.items(), QStringLiteral("Plums"), ItemsModel::QuantityRole).toInt(),
+            itemData(mum.editor()->items(), QStringLiteral("Plums"), ItemsModel::IdRole).toString();
+        mum.editor()->updateItem(plums,
+                                 {{QStringLiteral("quantity"), QStringLiteral("6")},
+                                  {QStringLiteral("category"), QStringLiteral("Fruit")}});
+        QCOMPARE(itemData(mum.editor()->items(), QStringLiteral("Plums"), ItemsModel::QuantityRole)
+                     .toInt(),
                  6);
-        QCOMPARE(mum.items()->index(0).data(ItemsModel::IdRole).toString(), plums);
-        QCOMPARE(mum.undoText(), QStringLiteral("Plums changed"));
-        QTRY_COMPARE_WITH_TIMEOUT(dad.items()->index(0).data(ItemsModel::IdRole).toString(), plums,
-                                  10000);
-        mum.updateItem(plums, {{QStringLiteral("category"), QString()}});
-        QVERIFY(mum.items()->index(0).data(ItemsModel::IdRole).toString() != plums);
+        QCOMPARE(mum.editor()->items()->index(0).data(ItemsModel::IdRole).toString(), plums);
+        QCOMPARE(mum.editor()->undoText(), QStringLiteral("Plums changed"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            dad.editor()->items()->index(0).data(ItemsModel::IdRole).toString(), plums, 10000);
+        mum.editor()->updateItem(plums, {{QStringLiteral("category"), QString()}});
+        QVERIFY(mum.editor()->items()->index(0).data(ItemsModel::IdRole).toString() != plums);
 
         // Moving by keyboard (Alt+Down): one row down, everywhere.
-        const QString top = mum.items()->index(0).data(ItemsModel::IdRole).toString();
-        mum.moveItem(top, 1);
-        QCOMPARE(mum.items()->index(1).data(ItemsModel::IdRole).toString(), top);
+        const QString top = mum.editor()->items()->index(0).data(ItemsModel::IdRole).toString();
+        mum.editor()->moveItem(top, 1);
+        QCOMPARE(mum.editor()->items()->index(1).data(ItemsModel::IdRole).toString(), top);
         QTRY_COMPARE_WITH_TIMEOUT(
-            dad.items()->rowOf(top) >
-                dad.items()->rowOf(mum.items()->index(0).data(ItemsModel::IdRole).toString()),
+            dad.editor()->items()->rowOf(top) >
+                dad.editor()->items()->rowOf(
+                    mum.editor()->items()->index(0).data(ItemsModel::IdRole).toString()),
             true, 10000);
 
         // A remote reorder is a row move, not a reset.
-        QSignalSpy moves(mum.items(), &QAbstractItemModel::rowsMoved);
-        QSignalSpy resets(mum.items(), &QAbstractItemModel::modelReset);
-        const QString first = mum.items()->index(0).data(ItemsModel::IdRole).toString();
+        QSignalSpy moves(mum.editor()->items(), &QAbstractItemModel::rowsMoved);
+        QSignalSpy resets(mum.editor()->items(), &QAbstractItemModel::modelReset);
+        const QString first = mum.editor()->items()->index(0).data(ItemsModel::IdRole).toString();
         Op move;
         move.type = Op::Type::ItemMove;
-        move.listId = dad.currentListId();
+        move.listId = dad.editor()->listId();
         move.itemId = first;
-        move.fields = {{QStringLiteral("position"), dad.items()->positionAtEnd()}};
+        move.fields = {{QStringLiteral("position"), dad.editor()->items()->positionAtEnd()}};
         Error e;
         QVERIFY(dad.account()->sync()->apply(move, &e));
-        QTRY_COMPARE_WITH_TIMEOUT(
-            mum.items()->index(mum.items()->rowCount() - 1).data(ItemsModel::IdRole).toString(),
-            first, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(mum.editor()
+                                      ->items()
+                                      ->index(mum.editor()->items()->rowCount() - 1)
+                                      .data(ItemsModel::IdRole)
+                                      .toString(),
+                                  first, 10000);
         QCOMPARE(moves.size(), 1);
         QCOMPARE(resets.size(), 0);
     }
@@ -383,31 +503,38 @@ private Q_SLOTS:
         // past a length, the list's items get short keys again (ordinary moves, synced)
         // and the order is what the user made.
         Session pam(m_server.url(), m_dir.filePath(QStringLiteral("rebalance")));
-        pam.createAccount(address(), QStringLiteral("Pam"), QStringLiteral("pam@gaps.example"),
-                          QStringLiteral("password-pam"));
+        pam.user()->createAccount(address(), QStringLiteral("Pam"),
+                                  QStringLiteral("pam@gaps.example"),
+                                  QStringLiteral("password-pam"));
         QVERIFY(live(pam));
-        pam.createHousehold(QStringLiteral("Gaps"));
-        QTRY_COMPARE_WITH_TIMEOUT(pam.households().size(), 1, 10000);
-        pam.createList(QStringLiteral("Chores"), QStringLiteral("tasks"));
+        pam.households()->createHousehold(QStringLiteral("Gaps"));
+        QTRY_COMPARE_WITH_TIMEOUT(pam.households()->all().size(), 1, 10000);
+        pam.households()->createList(QStringLiteral("Chores"), QStringLiteral("tasks"));
         for (const char *title : {"A", "B", "C", "D"})
-            pam.addItem(QString::fromLatin1(title));
-        QCOMPARE(pam.items()->rowCount(), 4);
+            pam.editor()->addItem(QString::fromLatin1(title));
+        QCOMPARE(pam.editor()->items()->rowCount(), 4);
         auto longest = [&] {
             qsizetype n = 0;
-            for (int i = 0; i < pam.items()->rowCount(); ++i)
-                n = std::max(
-                    n, pam.items()->index(i).data(ItemsModel::PositionRole).toString().size());
+            for (int i = 0; i < pam.editor()->items()->rowCount(); ++i)
+                n = std::max(n,
+                             pam.editor()
+                                 ->items()
+                                 ->index(i)
+                                 .data(ItemsModel::PositionRole)
+                                 .toString()
+                                 .size());
             return n;
         };
         // The third row into the gap after the first, again and again: each new key lies
         // between A's and the one before it.
         QStringList expected {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"),
                               QStringLiteral("D")};
-        QSignalSpy moves(pam.items(), &QAbstractItemModel::rowsMoved);
+        QSignalSpy moves(pam.editor()->items(), &QAbstractItemModel::rowsMoved);
         int rebalances = 0;
         qsizetype previous = longest();
         for (int i = 0; i < 400; ++i) {
-            pam.moveItem(pam.items()->index(2).data(ItemsModel::IdRole).toString(), 1);
+            pam.editor()->moveItem(
+                pam.editor()->items()->index(2).data(ItemsModel::IdRole).toString(), 1);
             expected.move(2, 1);
             const qsizetype now = longest();
             QVERIFY2(now <= FracIndex::kRebalanceLength + 1, qPrintable(QString::number(now)));
@@ -416,43 +543,45 @@ private Q_SLOTS:
         }
         QVERIFY(rebalances >= 1);
         QStringList order;
-        for (int i = 0; i < pam.items()->rowCount(); ++i)
-            order << pam.items()->index(i).data(ItemsModel::TitleRole).toString();
+        for (int i = 0; i < pam.editor()->items()->rowCount(); ++i)
+            order << pam.editor()->items()->index(i).data(ItemsModel::TitleRole).toString();
         QCOMPARE(order, expected);
         QVERIFY(moves.size() >= 400);
         // Everything reaches the server, and a second device sees the same order.
         QTRY_COMPARE_WITH_TIMEOUT(pam.status()->pendingCount(), 0, 20000);
         Session other(m_server.url(), m_dir.filePath(QStringLiteral("rebalance-2")));
-        other.signIn(address(), QStringLiteral("pam@gaps.example"), QStringLiteral("password-pam"));
+        other.user()->signIn(address(), QStringLiteral("pam@gaps.example"),
+                             QStringLiteral("password-pam"));
         QVERIFY(live(other));
-        QTRY_COMPARE_WITH_TIMEOUT(other.items()->rowCount(), 4, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(other.editor()->items()->rowCount(), 4, 10000);
         QStringList seen;
-        for (int i = 0; i < other.items()->rowCount(); ++i)
-            seen << other.items()->index(i).data(ItemsModel::TitleRole).toString();
+        for (int i = 0; i < other.editor()->items()->rowCount(); ++i)
+            seen << other.editor()->items()->index(i).data(ItemsModel::TitleRole).toString();
         QCOMPARE(seen, order);
     }
 
     void householdWideActivity()
     {
         Session mum(m_server.url(), m_dir.filePath(QStringLiteral("h-mum")));
-        mum.createAccount(address(), QStringLiteral("Mum"), QStringLiteral("mum@feed.example"),
-                          QStringLiteral("password-mum"));
+        mum.user()->createAccount(address(), QStringLiteral("Mum"),
+                                  QStringLiteral("mum@feed.example"),
+                                  QStringLiteral("password-mum"));
         QVERIFY(live(mum));
-        mum.createHousehold(QStringLiteral("The Feeds"));
-        QTRY_COMPARE_WITH_TIMEOUT(mum.households().size(), 1, 10000);
-        mum.createList(QStringLiteral("Garden"), QStringLiteral("tasks"));
-        const QString garden = mum.currentListId();
-        mum.addItem(QStringLiteral("Rake leaves"));
+        mum.households()->createHousehold(QStringLiteral("The Feeds"));
+        QTRY_COMPARE_WITH_TIMEOUT(mum.households()->all().size(), 1, 10000);
+        mum.households()->createList(QStringLiteral("Garden"), QStringLiteral("tasks"));
+        const QString garden = mum.editor()->listId();
+        mum.editor()->addItem(QStringLiteral("Rake leaves"));
         // (The household's feed is in the server's time; changes of the same millisecond on
         // two lists have no order of their own.)
         QTRY_COMPARE_WITH_TIMEOUT(mum.status()->pendingCount(), 0, 10000);
         const qint64 raked = QDateTime::currentMSecsSinceEpoch();
         QVERIFY(QTest::qWaitFor([&] { return QDateTime::currentMSecsSinceEpoch() > raked; }));
-        mum.createList(QStringLiteral("Groceries"), QStringLiteral("shopping"));
-        mum.addItem(QStringLiteral("Milk"));
+        mum.households()->createList(QStringLiteral("Groceries"), QStringLiteral("shopping"));
+        mum.editor()->addItem(QStringLiteral("Milk"));
         QTRY_COMPARE_WITH_TIMEOUT(mum.status()->pendingCount(), 0, 10000);
 
-        ui::ActivityModel *feed = mum.activity();
+        ui::ActivityModel *feed = mum.editor()->activity();
         QAbstractItemModelTester tester(feed,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QTRY_COMPARE_WITH_TIMEOUT(feed->index(0).data().toString(),
@@ -468,21 +597,22 @@ private Q_SLOTS:
                  qPrintable(all.join(u'|')));
 
         // Dad joins on a new device: his feed of the household comes from the server.
-        mum.createInvite();
-        QTRY_VERIFY_WITH_TIMEOUT(!mum.inviteCode().isEmpty(), 10000);
+        mum.households()->createInvite();
+        QTRY_VERIFY_WITH_TIMEOUT(!mum.households()->inviteCode().isEmpty(), 10000);
         Session dad(m_server.url(), m_dir.filePath(QStringLiteral("h-dad")));
-        dad.createAccount(address(), QStringLiteral("Dad"), QStringLiteral("dad@feed.example"),
-                          QStringLiteral("password-dad"));
+        dad.user()->createAccount(address(), QStringLiteral("Dad"),
+                                  QStringLiteral("dad@feed.example"),
+                                  QStringLiteral("password-dad"));
         QVERIFY(live(dad));
-        dad.joinHousehold(mum.inviteCode());
-        QTRY_COMPARE_WITH_TIMEOUT(dad.lists()->rowCount(), 2, 10000);
-        dad.activity()->setWholeHousehold(true);
+        dad.households()->joinHousehold(mum.households()->inviteCode());
+        QTRY_COMPARE_WITH_TIMEOUT(dad.households()->lists()->rowCount(), 2, 10000);
+        dad.editor()->activity()->setWholeHousehold(true);
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
-                if (dad.activity()->canFetchMore({}))
-                    dad.activity()->fetchMore({});
-                for (int i = 0; i < dad.activity()->rowCount(); ++i) {
-                    if (dad.activity()->index(i).data().toString() ==
+                if (dad.editor()->activity()->canFetchMore({}))
+                    dad.editor()->activity()->fetchMore({});
+                for (int i = 0; i < dad.editor()->activity()->rowCount(); ++i) {
+                    if (dad.editor()->activity()->index(i).data().toString() ==
                         QLatin1String("Mum added Rake leaves in Garden"))
                         return true;
                 }
@@ -494,9 +624,9 @@ private Q_SLOTS:
         // inserted row.
         QSignalSpy inserted(feed, &QAbstractItemModel::rowsInserted);
         QSignalSpy resets(feed, &QAbstractItemModel::modelReset);
-        dad.setCurrentListId(garden);
-        QTRY_COMPARE_WITH_TIMEOUT(dad.items()->rowCount(), 1, 10000);
-        dad.addItem(QStringLiteral("Mow the lawn"));
+        dad.editor()->setListId(garden);
+        QTRY_COMPARE_WITH_TIMEOUT(dad.editor()->items()->rowCount(), 1, 10000);
+        dad.editor()->addItem(QStringLiteral("Mow the lawn"));
         QTRY_COMPARE_WITH_TIMEOUT(feed->index(0).data().toString(),
                                   QStringLiteral("Dad added Mow the lawn in Garden"), 10000);
         QCOMPARE(feed->index(0).data(ui::ActivityModel::ListNameRole).toString(),
@@ -504,31 +634,33 @@ private Q_SLOTS:
         QVERIFY(!inserted.isEmpty());
         QCOMPARE(resets.size(), 0);
         // Taken back from the household feed, while Groceries is open.
-        QCOMPARE(mum.currentListName(), QStringLiteral("Groceries"));
-        mum.revertActivity(0);
-        QTRY_COMPARE_WITH_TIMEOUT(dad.items()->rowCount(), 1, 10000);
+        QCOMPARE(mum.editor()->name(), QStringLiteral("Groceries"));
+        mum.editor()->revertActivity(0);
+        QTRY_COMPARE_WITH_TIMEOUT(dad.editor()->items()->rowCount(), 1, 10000);
         // Back to the open list only.
         feed->setWholeHousehold(false);
         QCOMPARE(feed->index(0).data().toString(), QStringLiteral("Mum added Milk"));
 
         // Dad starts a household of his own: the switcher has two, each with its lists
         // and its own feed.
-        const QString family = dad.householdId();
-        dad.createHousehold(QStringLiteral("Dad's allotment"));
-        QTRY_COMPARE_WITH_TIMEOUT(dad.households().size(), 2, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(dad.householdName(), QStringLiteral("Dad's allotment"), 10000);
-        QCOMPARE(dad.lists()->rowCount(), 0);
-        dad.createList(QStringLiteral("Seeds"), QStringLiteral("shopping"));
-        QCOMPARE(dad.lists()->rowCount(), 1);
-        QTRY_COMPARE_WITH_TIMEOUT(dad.activity()->rowCount(), 1, 10000);
-        QCOMPARE(dad.activity()->index(0).data().toString(),
+        const QString family = dad.households()->currentId();
+        dad.households()->createHousehold(QStringLiteral("Dad's allotment"));
+        QTRY_COMPARE_WITH_TIMEOUT(dad.households()->all().size(), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(dad.households()->currentName(),
+                                  QStringLiteral("Dad's allotment"), 10000);
+        QCOMPARE(dad.households()->lists()->rowCount(), 0);
+        dad.households()->createList(QStringLiteral("Seeds"), QStringLiteral("shopping"));
+        QCOMPARE(dad.households()->lists()->rowCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(dad.editor()->activity()->rowCount(), 1, 10000);
+        QCOMPARE(dad.editor()->activity()->index(0).data().toString(),
                  QStringLiteral("Dad created the list Seeds"));
-        dad.setHouseholdId(family);
-        QCOMPARE(dad.householdName(), QStringLiteral("The Feeds"));
-        QCOMPARE(dad.lists()->rowCount(), 2);
-        QVERIFY(dad.activity()->rowCount() > 1);
-        for (int i = 0; i < dad.activity()->rowCount(); ++i)
-            QVERIFY(!dad.activity()->index(i).data().toString().contains(QLatin1String("Seeds")));
+        dad.households()->setCurrentId(family);
+        QCOMPARE(dad.households()->currentName(), QStringLiteral("The Feeds"));
+        QCOMPARE(dad.households()->lists()->rowCount(), 2);
+        QVERIFY(dad.editor()->activity()->rowCount() > 1);
+        for (int i = 0; i < dad.editor()->activity()->rowCount(); ++i)
+            QVERIFY(!dad.editor()->activity()->index(i).data().toString().contains(
+                QLatin1String("Seeds")));
     }
 
     // Settings > Language: German at once, without a restart: what C++ has put into words
@@ -538,37 +670,37 @@ private Q_SLOTS:
     {
         const QString dir = m_dir.filePath(QStringLiteral("lang"));
         Session s(m_server.url(), dir);
-        QCOMPARE(s.languageInUse(), QStringLiteral("en")); // the tests' locale
-        QCOMPARE(s.language(), QString());
-        s.createAccount(address(), QStringLiteral("Oma"), QStringLiteral("oma@lang.example"),
-                        QStringLiteral("password-oma"));
+        QCOMPARE(s.settings()->languageInUse(), QStringLiteral("en")); // the tests' locale
+        QCOMPARE(s.settings()->language(), QString());
+        s.user()->createAccount(address(), QStringLiteral("Oma"),
+                                QStringLiteral("oma@lang.example"), QStringLiteral("password-oma"));
         QVERIFY(live(s));
-        s.createHousehold(QStringLiteral("Die Omas"));
-        QTRY_COMPARE_WITH_TIMEOUT(s.households().size(), 1, 10000);
-        s.createList(QStringLiteral("Einkauf"), QStringLiteral("shopping"));
-        s.addItem(QStringLiteral("Milch"));
-        QCOMPARE(s.items()->rowCount(), 1);
-        const QString milk = s.items()->index(0).data(ItemsModel::IdRole).toString();
-        s.updateItem(milk, {{QStringLiteral("quantity"), QStringLiteral("1.5")}});
+        s.households()->createHousehold(QStringLiteral("Die Omas"));
+        QTRY_COMPARE_WITH_TIMEOUT(s.households()->all().size(), 1, 10000);
+        s.households()->createList(QStringLiteral("Einkauf"), QStringLiteral("shopping"));
+        s.editor()->addItem(QStringLiteral("Milch"));
+        QCOMPARE(s.editor()->items()->rowCount(), 1);
+        const QString milk = s.editor()->items()->index(0).data(ItemsModel::IdRole).toString();
+        s.editor()->updateItem(milk, {{QStringLiteral("quantity"), QStringLiteral("1.5")}});
         const auto quantityText = [&] {
-            return s.items()->index(0).data(ItemsModel::QuantityTextRole).toString();
+            return s.editor()->items()->index(0).data(ItemsModel::QuantityTextRole).toString();
         };
         QCOMPARE(quantityText(), QStringLiteral("×1.5"));
-        QTRY_COMPARE_WITH_TIMEOUT(s.activity()->index(0).data().toString(),
+        QTRY_COMPARE_WITH_TIMEOUT(s.editor()->activity()->index(0).data().toString(),
                                   QStringLiteral("Oma changed Milch"), 10000);
         QCOMPARE(s.status()->label(), QStringLiteral("Live"));
 
-        const QString credentialStatus = s.credentialStatus(); // no keychain in these tests
+        const QString credentialStatus = s.user()->credentialStatus(); // no keychain in these tests
         QVERIFY(!credentialStatus.isEmpty());
-        QSignalSpy languageChanged(&s, &Session::languageChanged);
+        QSignalSpy languageChanged(s.settings(), &kinlist::ui::AppSettings::languageChanged);
         QSignalSpy statusChanged(s.status(), &ui::ConnectionStatus::changed);
-        QSignalSpy itemsChanged(s.items(), &QAbstractItemModel::dataChanged);
-        QSignalSpy feedChanged(s.activity(), &QAbstractItemModel::dataChanged);
-        s.setLanguage(QStringLiteral("xx"));
+        QSignalSpy itemsChanged(s.editor()->items(), &QAbstractItemModel::dataChanged);
+        QSignalSpy feedChanged(s.editor()->activity(), &QAbstractItemModel::dataChanged);
+        s.settings()->setLanguage(QStringLiteral("xx"));
         QCOMPARE(languageChanged.size(), 0);
-        s.setLanguage(QStringLiteral("de"));
+        s.settings()->setLanguage(QStringLiteral("de"));
         QCOMPARE(languageChanged.size(), 1);
-        QCOMPARE(s.languageInUse(), QStringLiteral("de"));
+        QCOMPARE(s.settings()->languageInUse(), QStringLiteral("de"));
         QVERIFY(!statusChanged.isEmpty() && !itemsChanged.isEmpty() && !feedChanged.isEmpty());
         QCOMPARE(s.status()->label(),
                  QCoreApplication::translate("kinlist::ui::ConnectionStatus", "Live"));
@@ -577,24 +709,25 @@ private Q_SLOTS:
                      "Connected. Changes appear on every device at once.")) &&
                      !s.status()->detail().startsWith(QLatin1String("Connected.")),
                  qPrintable(s.status()->detail()));
-        const QString sentence = s.activity()->index(0).data().toString();
+        const QString sentence = s.editor()->activity()->index(0).data().toString();
         QVERIFY2(sentence.contains(QLatin1String("Milch")) &&
                      sentence != QLatin1String("Oma changed Milch"),
                  qPrintable(sentence));
         QCOMPARE(quantityText(), QStringLiteral("×1,5"));
-        QVERIFY(!s.credentialStatus().isEmpty() && s.credentialStatus() != credentialStatus);
-        s.updateItem(milk, {{QStringLiteral("quantity"), QStringLiteral("2,5")}});
-        QCOMPARE(s.items()->index(0).data(ItemsModel::QuantityRole).toDouble(), 2.5);
-        s.updateItem(milk, {{QStringLiteral("quantity"), QStringLiteral("viel")}});
-        QCOMPARE(s.items()->index(0).data(ItemsModel::QuantityRole).toDouble(), 2.5);
+        QVERIFY(!s.user()->credentialStatus().isEmpty() &&
+                s.user()->credentialStatus() != credentialStatus);
+        s.editor()->updateItem(milk, {{QStringLiteral("quantity"), QStringLiteral("2,5")}});
+        QCOMPARE(s.editor()->items()->index(0).data(ItemsModel::QuantityRole).toDouble(), 2.5);
+        s.editor()->updateItem(milk, {{QStringLiteral("quantity"), QStringLiteral("viel")}});
+        QCOMPARE(s.editor()->items()->index(0).data(ItemsModel::QuantityRole).toDouble(), 2.5);
 
         {
             Session next(m_server.url(), dir);
-            QCOMPARE(next.language(), QStringLiteral("de"));
-            QCOMPARE(next.languageInUse(), QStringLiteral("de"));
+            QCOMPARE(next.settings()->language(), QStringLiteral("de"));
+            QCOMPARE(next.settings()->languageInUse(), QStringLiteral("de"));
         }
-        s.setLanguage(QString());
-        QCOMPARE(s.languageInUse(), QStringLiteral("en"));
+        s.settings()->setLanguage(QString());
+        QCOMPARE(s.settings()->languageInUse(), QStringLiteral("en"));
         QVERIFY(live(s));
         QCOMPARE(s.status()->label(), QStringLiteral("Live"));
         QCOMPARE(quantityText(), QStringLiteral("×2.5"));
@@ -604,92 +737,97 @@ private Q_SLOTS:
     {
         const QString mumDir = m_dir.filePath(QStringLiteral("k-mum"));
         Session mum(m_server.url(), mumDir);
-        mum.createAccount(address(), QStringLiteral("Mum"), QStringLiteral("mum@kiosk.example"),
-                          QStringLiteral("password-mum"));
+        mum.user()->createAccount(address(), QStringLiteral("Mum"),
+                                  QStringLiteral("mum@kiosk.example"),
+                                  QStringLiteral("password-mum"));
         QVERIFY(live(mum));
-        mum.createHousehold(QStringLiteral("The Kiosks"));
-        QTRY_COMPARE_WITH_TIMEOUT(mum.households().size(), 1, 10000);
-        mum.createList(QStringLiteral("Groceries"), QStringLiteral("shopping"));
-        mum.addItem(QStringLiteral("Milk"));
-        mum.createInvite();
-        QTRY_VERIFY_WITH_TIMEOUT(!mum.inviteCode().isEmpty(), 10000);
+        mum.households()->createHousehold(QStringLiteral("The Kiosks"));
+        QTRY_COMPARE_WITH_TIMEOUT(mum.households()->all().size(), 1, 10000);
+        mum.households()->createList(QStringLiteral("Groceries"), QStringLiteral("shopping"));
+        mum.editor()->addItem(QStringLiteral("Milk"));
+        mum.households()->createInvite();
+        QTRY_VERIFY_WITH_TIMEOUT(!mum.households()->inviteCode().isEmpty(), 10000);
         Session dad(m_server.url(), m_dir.filePath(QStringLiteral("k-dad")));
-        dad.createAccount(address(), QStringLiteral("Dad"), QStringLiteral("dad@kiosk.example"),
-                          QStringLiteral("password-dad"));
+        dad.user()->createAccount(address(), QStringLiteral("Dad"),
+                                  QStringLiteral("dad@kiosk.example"),
+                                  QStringLiteral("password-dad"));
         QVERIFY(live(dad));
-        dad.joinHousehold(mum.inviteCode());
-        QTRY_COMPARE_WITH_TIMEOUT(dad.households().size(), 1, 10000);
-        QCOMPARE(mum.householdRole(), QStringLiteral("owner"));
-        QCOMPARE(dad.householdRole(), QStringLiteral("member"));
+        dad.households()->joinHousehold(mum.households()->inviteCode());
+        QTRY_COMPARE_WITH_TIMEOUT(dad.households()->all().size(), 1, 10000);
+        QCOMPARE(mum.households()->role(), QStringLiteral("owner"));
+        QCOMPARE(dad.households()->role(), QStringLiteral("member"));
 
         // Only an owner makes a pairing code.
-        dad.createKioskCode();
+        dad.kiosk()->createCode();
         QTRY_VERIFY_WITH_TIMEOUT(!dad.busy(), 10000);
         QVERIFY2(dad.error().contains(QStringLiteral("owner")), qPrintable(dad.error()));
-        mum.createKioskCode();
-        QTRY_VERIFY_WITH_TIMEOUT(!mum.kioskCode().isEmpty(), 10000);
-        QVERIFY(mum.kioskCodeExpires() > QDateTime::currentDateTime());
+        mum.kiosk()->createCode();
+        QTRY_VERIFY_WITH_TIMEOUT(!mum.kiosk()->code().isEmpty(), 10000);
+        QVERIFY(mum.kiosk()->codeExpires() > QDateTime::currentDateTime());
 
         // The tablet pairs in the same data directory as a person's account on that
         // computer would be: the two are kept apart.
         Session tablet(m_server.url(), mumDir, Session::Mode::Kiosk);
-        QVERIFY(tablet.kiosk());
+        QVERIFY(tablet.isKiosk());
         QVERIFY(!tablet.signedIn());
-        tablet.pairKiosk(address(), mum.kioskCode(), QStringLiteral("Kitchen"),
-                         QStringLiteral("2468"), QStringLiteral("2469"));
+        tablet.kiosk()->pair(address(), mum.kiosk()->code(), QStringLiteral("Kitchen"),
+                             QStringLiteral("2468"), QStringLiteral("2469"));
         QVERIFY2(tablet.error().contains(QStringLiteral("differ")), qPrintable(tablet.error()));
-        tablet.pairKiosk(address(), mum.kioskCode(), QStringLiteral("Kitchen"),
-                         QStringLiteral("12"), QStringLiteral("12"));
+        tablet.kiosk()->pair(address(), mum.kiosk()->code(), QStringLiteral("Kitchen"),
+                             QStringLiteral("12"), QStringLiteral("12"));
         QVERIFY2(tablet.error().contains(QStringLiteral("4 to 8")), qPrintable(tablet.error()));
-        tablet.pairKiosk(address(), QStringLiteral("AAAA-BBBB"), QStringLiteral("Kitchen"),
-                         QStringLiteral("2468"), QStringLiteral("2468"));
+        tablet.kiosk()->pair(address(), QStringLiteral("AAAA-BBBB"), QStringLiteral("Kitchen"),
+                             QStringLiteral("2468"), QStringLiteral("2468"));
         QTRY_VERIFY_WITH_TIMEOUT(!tablet.busy(), 10000);
         QVERIFY2(tablet.error().contains(QStringLiteral("pairing code is not valid")),
                  qPrintable(tablet.error()));
-        tablet.pairKiosk(address(), mum.kioskCode().toLower(), QStringLiteral("Kitchen"),
-                         QStringLiteral("2468"), QStringLiteral("2468"));
+        tablet.kiosk()->pair(address(), mum.kiosk()->code().toLower(), QStringLiteral("Kitchen"),
+                             QStringLiteral("2468"), QStringLiteral("2468"));
         QVERIFY(live(tablet));
-        QCOMPARE(tablet.userName(), QStringLiteral("Kitchen"));
-        QTRY_COMPARE_WITH_TIMEOUT(tablet.householdName(), QStringLiteral("The Kiosks"), 10000);
-        QCOMPARE(tablet.householdRole(), QStringLiteral("kiosk"));
-        QTRY_COMPARE_WITH_TIMEOUT(tablet.currentListName(), QStringLiteral("Groceries"), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(tablet.items()->rowCount(), 1, 10000);
+        QCOMPARE(tablet.user()->userName(), QStringLiteral("Kitchen"));
+        QTRY_COMPARE_WITH_TIMEOUT(tablet.households()->currentName(), QStringLiteral("The Kiosks"),
+                                  10000);
+        QCOMPARE(tablet.households()->role(), QStringLiteral("kiosk"));
+        QTRY_COMPARE_WITH_TIMEOUT(tablet.editor()->name(), QStringLiteral("Groceries"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(tablet.editor()->items()->rowCount(), 1, 10000);
         QAbstractItemModelTester tabletTester(
-            tablet.items(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QTRY_COMPARE_WITH_TIMEOUT(tablet.members().size(), 3, 10000);
+            tablet.editor()->items(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_COMPARE_WITH_TIMEOUT(tablet.households()->members().size(), 3, 10000);
         QString dadId;
-        for (const QVariant &m : tablet.members()) {
+        for (const QVariant &m : tablet.households()->members()) {
             if (m.toMap().value(QStringLiteral("displayName")).toString() == QLatin1String("Dad"))
                 dadId = m.toMap().value(QStringLiteral("userId")).toString();
         }
         QVERIFY(!dadId.isEmpty());
 
         // Dad taps his face, then Milk: Mum reads that Dad checked it off.
-        tablet.setActingFor(dadId);
+        tablet.kiosk()->setActingFor(dadId);
         const QString milk =
-            itemData(tablet.items(), QStringLiteral("Milk"), ItemsModel::IdRole).toString();
-        tablet.setDone(milk, true);
-        mum.items()->setShowDone(true);
+            itemData(tablet.editor()->items(), QStringLiteral("Milk"), ItemsModel::IdRole)
+                .toString();
+        tablet.editor()->setDone(milk, true);
+        mum.editor()->items()->setShowDone(true);
         QTRY_VERIFY_WITH_TIMEOUT(
-            itemData(mum.items(), QStringLiteral("Milk"), ItemsModel::DoneRole).toBool(), 10000);
-        QCOMPARE(
-            itemData(mum.items(), QStringLiteral("Milk"), ItemsModel::ChangedByRole).toString(),
-            QStringLiteral("Dad"));
+            itemData(mum.editor()->items(), QStringLiteral("Milk"), ItemsModel::DoneRole).toBool(),
+            10000);
+        QCOMPARE(itemData(mum.editor()->items(), QStringLiteral("Milk"), ItemsModel::ChangedByRole)
+                     .toString(),
+                 QStringLiteral("Dad"));
         // The feed names Dad, and the tablet he used.
-        QTRY_COMPARE_WITH_TIMEOUT(mum.activity()->index(0).data().toString(),
+        QTRY_COMPARE_WITH_TIMEOUT(mum.editor()->activity()->index(0).data().toString(),
                                   QStringLiteral("Dad checked off Milk (on Kitchen)"), 10000);
         {
             // A new device of Dad's reads the same from what the server sends it (the
             // list's ops on subscribing).
             Session laptop(m_server.url(), m_dir.filePath(QStringLiteral("k-dad-laptop")));
-            laptop.signIn(address(), QStringLiteral("dad@kiosk.example"),
-                          QStringLiteral("password-dad"));
+            laptop.user()->signIn(address(), QStringLiteral("dad@kiosk.example"),
+                                  QStringLiteral("password-dad"));
             QVERIFY(live(laptop));
-            QTRY_COMPARE_WITH_TIMEOUT(laptop.lists()->rowCount(), 1, 10000);
-            laptop.setCurrentListId(laptop.lists()->idAt(0));
+            QTRY_COMPARE_WITH_TIMEOUT(laptop.households()->lists()->rowCount(), 1, 10000);
+            laptop.editor()->setListId(laptop.households()->lists()->idAt(0));
             QTRY_VERIFY_WITH_TIMEOUT(
                 [&] {
-                    ui::ActivityModel *feed = laptop.activity();
+                    ui::ActivityModel *feed = laptop.editor()->activity();
                     if (feed->canFetchMore({}))
                         feed->fetchMore({});
                     for (int i = 0; i < feed->rowCount(); ++i) {
@@ -702,51 +840,52 @@ private Q_SLOTS:
                 10000);
         }
         // Nobody chosen: the tablet's own name.
-        tablet.setActingFor({});
-        tablet.addItem(QStringLiteral("Bread"));
+        tablet.kiosk()->setActingFor({});
+        tablet.editor()->addItem(QStringLiteral("Bread"));
         QTRY_COMPARE_WITH_TIMEOUT(
-            itemData(mum.items(), QStringLiteral("Bread"), ItemsModel::ChangedByRole).toString(),
+            itemData(mum.editor()->items(), QStringLiteral("Bread"), ItemsModel::ChangedByRole)
+                .toString(),
             QStringLiteral("Kitchen"), 10000);
 
         // Dad cannot remove anyone; Mum unpairs the tablet, which goes back to pairing.
         QString tabletId;
-        QTRY_VERIFY_WITH_TIMEOUT(mum.members().size() == 3, 10000);
-        for (const QVariant &m : mum.members()) {
+        QTRY_VERIFY_WITH_TIMEOUT(mum.households()->members().size() == 3, 10000);
+        for (const QVariant &m : mum.households()->members()) {
             if (m.toMap().value(QStringLiteral("role")).toString() == QLatin1String("kiosk"))
                 tabletId = m.toMap().value(QStringLiteral("userId")).toString();
         }
-        QCOMPARE(tabletId, tablet.userId());
-        dad.removeMember(tabletId);
+        QCOMPARE(tabletId, tablet.user()->userId());
+        dad.households()->removeMember(tabletId);
         QTRY_VERIFY_WITH_TIMEOUT(dad.error().contains(QStringLiteral("owner")), 10000);
-        mum.removeMember(tabletId);
+        mum.households()->removeMember(tabletId);
         QTRY_VERIFY_WITH_TIMEOUT(!tablet.signedIn(), 10000);
         QVERIFY2(tablet.error().contains(QStringLiteral("unpaired")), qPrintable(tablet.error()));
-        QTRY_COMPARE_WITH_TIMEOUT(mum.members().size(), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(mum.households()->members().size(), 2, 10000);
 
         // The PIN: wrong ones are refused, five in a row lock it for a minute.
-        QVERIFY(!tablet.checkKioskPin(QStringLiteral("1111")));
-        QVERIFY(tablet.checkKioskPin(QStringLiteral("2468")));
+        QVERIFY(!tablet.kiosk()->checkPin(QStringLiteral("1111")));
+        QVERIFY(tablet.kiosk()->checkPin(QStringLiteral("2468")));
         for (int i = 0; i < 5; ++i)
-            QVERIFY(!tablet.checkKioskPin(QStringLiteral("0000")));
+            QVERIFY(!tablet.kiosk()->checkPin(QStringLiteral("0000")));
         QVERIFY2(tablet.error().contains(QStringLiteral("Too many")), qPrintable(tablet.error()));
-        QVERIFY(!tablet.checkKioskPin(QStringLiteral("2468"))); // locked, even the right one
-        QSignalSpy leaving(&tablet, &Session::leaveKioskRequested);
-        tablet.leaveKiosk(QStringLiteral("2468"));
+        QVERIFY(!tablet.kiosk()->checkPin(QStringLiteral("2468"))); // locked, even the right one
+        QSignalSpy leaving(tablet.kiosk(), &kinlist::ui::Kiosk::leaveRequested);
+        tablet.kiosk()->leave(QStringLiteral("2468"));
         QCOMPARE(leaving.size(), 0);
 
         // Mum's own account on this computer is untouched by the tablet's.
         QVERIFY(!Session::kioskAtStart(mumDir));
-        QSignalSpy entering(&mum, &Session::useAsKioskRequested);
-        mum.useAsKiosk();
+        QSignalSpy entering(mum.kiosk(), &kinlist::ui::Kiosk::useAsKioskRequested);
+        mum.kiosk()->useAsKiosk();
         QCOMPARE(entering.size(), 1);
         QVERIFY(Session::kioskAtStart(mumDir));
         Session later(m_server.url(), mumDir, Session::Mode::Kiosk);
         Session laterMum(m_server.url(), mumDir);
-        QCOMPARE(later.serverAddress(), address());
-        QVERIFY(!later.checkKioskPin(QStringLiteral("1357")));
-        QVERIFY(later.checkKioskPin(QStringLiteral("2468")));
-        QSignalSpy left(&later, &Session::leaveKioskRequested);
-        later.leaveKiosk(QStringLiteral("2468"));
+        QCOMPARE(later.user()->serverAddress(), address());
+        QVERIFY(!later.kiosk()->checkPin(QStringLiteral("1357")));
+        QVERIFY(later.kiosk()->checkPin(QStringLiteral("2468")));
+        QSignalSpy left(later.kiosk(), &kinlist::ui::Kiosk::leaveRequested);
+        later.kiosk()->leave(QStringLiteral("2468"));
         QCOMPARE(left.size(), 1);
         QVERIFY(!Session::kioskAtStart(mumDir));
     }
@@ -756,13 +895,14 @@ private Q_SLOTS:
         const QString dir = m_dir.filePath(QStringLiteral("kit"));
         {
             Session first(m_server.url(), dir);
-            first.createAccount(address(), QStringLiteral("Kit"), QStringLiteral("kit@example.org"),
-                                QStringLiteral("password-kit"));
+            first.user()->createAccount(address(), QStringLiteral("Kit"),
+                                        QStringLiteral("kit@example.org"),
+                                        QStringLiteral("password-kit"));
             QVERIFY(live(first));
-            first.createHousehold(QStringLiteral("Kit's flat"));
-            QTRY_COMPARE_WITH_TIMEOUT(first.households().size(), 1, 10000);
-            first.createList(QStringLiteral("Chores"), QStringLiteral("tasks"));
-            first.addItem(QStringLiteral("Bins out"));
+            first.households()->createHousehold(QStringLiteral("Kit's flat"));
+            QTRY_COMPARE_WITH_TIMEOUT(first.households()->all().size(), 1, 10000);
+            first.households()->createList(QStringLiteral("Chores"), QStringLiteral("tasks"));
+            first.editor()->addItem(QStringLiteral("Bins out"));
             QTRY_COMPARE_WITH_TIMEOUT(first.status()->pendingCount(), 0, 10000);
             // A second app for the same account on this computer is turned away.
             Session twin(m_server.url(), dir);
@@ -775,42 +915,44 @@ private Q_SLOTS:
             // Without a keychain here the token lives for the session only: the next start
             // opens the lists from disk and asks for the password (the server answers).
             Session second(m_server.url(), dir);
-            QTRY_VERIFY_WITH_TIMEOUT(second.keychainMissing(), 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(second.user()->keychainMissing(), 10000);
             second.restore();
-            QTRY_VERIFY_WITH_TIMEOUT(second.passwordNeeded(), 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(second.user()->passwordNeeded(), 10000);
             QVERIFY(second.signedIn());
-            QTRY_COMPARE_WITH_TIMEOUT(second.householdName(), QStringLiteral("Kit's flat"), 10000);
-            QTRY_COMPARE_WITH_TIMEOUT(second.currentListName(), QStringLiteral("Chores"), 10000);
-            QTRY_COMPARE_WITH_TIMEOUT(second.items()->rowCount(), 1, 10000);
-            QTRY_VERIFY_WITH_TIMEOUT(second.serverReachable(), 10000);
-            QCOMPARE(second.accountEmail(), QStringLiteral("kit@example.org"));
-            second.unlock(QStringLiteral("wrong-password"));
+            QTRY_COMPARE_WITH_TIMEOUT(second.households()->currentName(),
+                                      QStringLiteral("Kit's flat"), 10000);
+            QTRY_COMPARE_WITH_TIMEOUT(second.editor()->name(), QStringLiteral("Chores"), 10000);
+            QTRY_COMPARE_WITH_TIMEOUT(second.editor()->items()->rowCount(), 1, 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(second.user()->serverReachable(), 10000);
+            QCOMPARE(second.user()->email(), QStringLiteral("kit@example.org"));
+            second.user()->unlock(QStringLiteral("wrong-password"));
             QTRY_VERIFY_WITH_TIMEOUT(!second.error().isEmpty(), 10000);
-            QVERIFY(second.passwordNeeded());
-            second.unlock(QStringLiteral("password-kit"));
+            QVERIFY(second.user()->passwordNeeded());
+            second.user()->unlock(QStringLiteral("password-kit"));
             QVERIFY(live(second));
-            QVERIFY(!second.passwordNeeded());
+            QVERIFY(!second.user()->passwordNeeded());
 
             // Settings: the opt-in private file keeps the sign-in across restarts; the theme
             // is remembered too.
-            second.setRememberInFile(true);
+            second.user()->setRememberInFile(true);
             QTRY_VERIFY_WITH_TIMEOUT(
-                second.credentialStatus().contains(QStringLiteral("kept in a file")), 10000);
-            second.setTheme(QStringLiteral("dark"));
-            second.setNotifications(false);
+                second.user()->credentialStatus().contains(QStringLiteral("kept in a file")),
+                10000);
+            second.settings()->setTheme(QStringLiteral("dark"));
+            second.settings()->setNotifications(false);
         }
         Session third(m_server.url(), dir);
-        QCOMPARE(third.theme(), QStringLiteral("dark"));
-        QVERIFY(!third.notifications());
-        QVERIFY(third.rememberInFile());
+        QCOMPARE(third.settings()->theme(), QStringLiteral("dark"));
+        QVERIFY(!third.settings()->notifications());
+        QVERIFY(third.user()->rememberInFile());
         third.restore();
         QVERIFY(third.signedIn());
         QVERIFY(live(third)); // no sign-in asked for
-        QTRY_COMPARE_WITH_TIMEOUT(third.currentListName(), QStringLiteral("Chores"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(third.editor()->name(), QStringLiteral("Chores"), 10000);
         // Turned off again: the file goes.
-        third.setRememberInFile(false);
+        third.user()->setRememberInFile(false);
         QTRY_VERIFY_WITH_TIMEOUT(
-            !third.credentialStatus().contains(QStringLiteral("kept in a file")), 10000);
+            !third.user()->credentialStatus().contains(QStringLiteral("kept in a file")), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(
             QDir(dir + QStringLiteral("/credentials")).entryList(QDir::Files).isEmpty(), 10000);
     }

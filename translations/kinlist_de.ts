@@ -1195,100 +1195,7 @@
     </message>
 </context>
 <context>
-    <name>kinlist::ui::ItemsModel</name>
-    <message>
-        <source>done</source>
-        <extracomment>A conflict: the value another person gave a field (&quot;Mum set done, you set not done&quot;). &quot;done&quot;: the item is checked off.</extracomment>
-        <translation>erledigt</translation>
-    </message>
-    <message>
-        <source>not done</source>
-        <translation>nicht erledigt</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <extracomment>A conflict: the field was cleared (&quot;Mum set nothing, you set 3&quot;).</extracomment>
-        <translation>leer</translation>
-    </message>
-    <message>
-        <source>%1 set %2, you set %3</source>
-        <extracomment>A change of this device lost to someone else&apos;s: who, their value, this device&apos;s.</extracomment>
-        <translation>%1: %2, du: %3</translation>
-    </message>
-    <message>
-        <source>Someone</source>
-        <translation>Jemand</translation>
-    </message>
-    <message>
-        <source>×%1</source>
-        <translation>×%1</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-</context>
-<context>
-    <name>kinlist::ui::ScreenKeeper</name>
-    <message>
-        <source>This desktop offers no way for Kinlist to keep the screen on. Turn the screen saver and power saving off in its settings.</source>
-        <translation>Diese Desktopumgebung bietet Kinlist keine Möglichkeit, den Bildschirm eingeschaltet zu lassen. Schalte Bildschirmschoner und Energiesparfunktionen in ihren Einstellungen aus.</translation>
-    </message>
-    <message>
-        <source>The kitchen kiosk is showing the family&apos;s lists</source>
-        <translation>Der Küchen-Kiosk zeigt die Listen der Familie an</translation>
-    </message>
-    <message>
-        <source>The screen saver did not agree to stay off (%1).</source>
-        <translation>Der Bildschirmschoner ließ sich nicht abschalten (%1).</translation>
-    </message>
-    <message>
-        <source>The screen stays on while the kiosk runs.</source>
-        <translation>Der Bildschirm bleibt an, solange der Kiosk läuft.</translation>
-    </message>
-</context>
-<context>
-    <name>kinlist::ui::Session</name>
-    <message>
-        <source>Kinlist is already open for this account on this computer. Use that window, or close it first.</source>
-        <translation>Kinlist ist auf diesem Computer für dieses Konto bereits geöffnet. Verwende das andere Fenster oder schließe es zuerst.</translation>
-    </message>
-    <message>
-        <source>Kinlist cannot open its data on this computer: %1</source>
-        <translation>Kinlist kann seine Daten auf diesem Computer nicht öffnen: %1</translation>
-    </message>
-    <message>
-        <source>This tablet was unpaired from the household. Pair it again with a new code from Settings on a family computer.</source>
-        <translation>Dieses Tablet wurde vom Haushalt entkoppelt. Kopple es erneut mit einem neuen Code aus den Einstellungen auf einem Familiencomputer.</translation>
-    </message>
-    <message>
-        <source>A change was refused: you are no longer a member of that household.</source>
-        <translation>Eine Änderung wurde abgelehnt: Du bist kein Mitglied dieses Haushalts mehr.</translation>
-    </message>
-    <message>
-        <source>A change was refused: the item or list no longer exists.</source>
-        <translation>Eine Änderung wurde abgelehnt: Der Eintrag oder die Liste existiert nicht mehr.</translation>
-    </message>
-    <message>
-        <source>A change could not be saved (%1).</source>
-        <translation>Eine Änderung konnte nicht gespeichert werden (%1).</translation>
-    </message>
-    <message>
-        <source>Your session has ended. Please sign in again; your changes are kept.</source>
-        <translation>Deine Sitzung ist abgelaufen. Bitte melde dich erneut an; deine Änderungen bleiben erhalten.</translation>
-    </message>
-    <message>
-        <source>Enter your email address and password.</source>
-        <translation>Gib deine E-Mail-Adresse und dein Passwort ein.</translation>
-    </message>
-    <message>
-        <source>Enter your name and email address.</source>
-        <translation>Gib deinen Namen und deine E-Mail-Adresse ein.</translation>
-    </message>
-    <message>
-        <source>Choose a password of at least 8 characters.</source>
-        <translation>Wähle ein Passwort mit mindestens 8 Zeichen.</translation>
-    </message>
+    <name>kinlist::ui::Households</name>
     <message>
         <source>You are offline. This needs a connection to the server.</source>
         <translation>Du bist offline. Dafür ist eine Verbindung zum Server nötig.</translation>
@@ -1326,13 +1233,96 @@
         <translation>Der Server konnte keinen Einladungscode erstellen (%1). Bitte versuch es noch einmal.</translation>
     </message>
     <message>
-        <source>Kinlist could not save this change on this computer: %1</source>
-        <translation>Kinlist konnte diese Änderung auf diesem Computer nicht speichern: %1</translation>
+        <source>You are offline. Removing someone needs a connection.</source>
+        <translation>Du bist offline. Zum Entfernen einer Person ist eine Verbindung nötig.</translation>
     </message>
     <message>
-        <source>Could not keep your change: %1</source>
-        <translation>Deine Änderung konnte nicht übernommen werden: %1</translation>
+        <source>Only an owner of the household can remove someone.</source>
+        <translation>Nur Eigentümer des Haushalts können Personen entfernen.</translation>
     </message>
+    <message>
+        <source>The server could not remove them (%1).</source>
+        <translation>Das Entfernen ist auf dem Server fehlgeschlagen (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::ItemsModel</name>
+    <message>
+        <source>done</source>
+        <extracomment>A conflict: the value another person gave a field (&quot;Mum set done, you set not done&quot;). &quot;done&quot;: the item is checked off.</extracomment>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>nicht erledigt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <extracomment>A conflict: the field was cleared (&quot;Mum set nothing, you set 3&quot;).</extracomment>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>%1 set %2, you set %3</source>
+        <extracomment>A change of this device lost to someone else&apos;s: who, their value, this device&apos;s.</extracomment>
+        <translation>%1: %2, du: %3</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::Kiosk</name>
+    <message>
+        <source>This tablet was unpaired from the household. Pair it again with a new code from Settings on a family computer.</source>
+        <translation>Dieses Tablet wurde vom Haushalt entkoppelt. Kopple es erneut mit einem neuen Code aus den Einstellungen auf einem Familiencomputer.</translation>
+    </message>
+    <message>
+        <source>You are offline. Pairing a tablet needs a connection.</source>
+        <translation>Du bist offline. Zum Koppeln eines Tablets ist eine Verbindung nötig.</translation>
+    </message>
+    <message>
+        <source>Only an owner of the household can pair a kitchen tablet.</source>
+        <translation>Nur Eigentümer des Haushalts können ein Küchen-Tablet koppeln.</translation>
+    </message>
+    <message>
+        <source>The server could not make a pairing code (%1). Please try again.</source>
+        <translation>Der Server konnte keinen Kopplungscode erstellen (%1). Bitte versuch es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Enter the pairing code from Settings on a family computer, and a name for this tablet.</source>
+        <translation>Gib den Kopplungscode aus den Einstellungen eines Familiencomputers und einen Namen für dieses Tablet ein.</translation>
+    </message>
+    <message>
+        <source>Choose a PIN of 4 to 8 digits. It is needed to leave kiosk mode.</source>
+        <translation>Wähle eine PIN mit 4 bis 8 Ziffern. Du brauchst sie, um den Kiosk-Modus zu verlassen.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>Die beiden PINs stimmen nicht überein. Gib zweimal dieselbe PIN ein.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Zu viele falsche PINs. Versuch es in %n Sekunde noch einmal.</numerusform>
+            <numerusform>Zu viele falsche PINs. Versuch es in %n Sekunden noch einmal.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That is not the PIN.</source>
+        <translation>Das ist nicht die richtige PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::ListEditor</name>
     <message>
         <source>just now</source>
         <translation>gerade eben</translation>
@@ -1388,61 +1378,6 @@
         <translation>%1 geändert</translation>
     </message>
     <message>
-        <source>%1 moved</source>
-        <translation>%1 verschoben</translation>
-    </message>
-    <message>
-        <source>%1 deleted</source>
-        <translation>%1 gelöscht</translation>
-    </message>
-    <message>
-        <source>You are offline. Pairing a tablet needs a connection.</source>
-        <translation>Du bist offline. Zum Koppeln eines Tablets ist eine Verbindung nötig.</translation>
-    </message>
-    <message>
-        <source>Only an owner of the household can pair a kitchen tablet.</source>
-        <translation>Nur Eigentümer des Haushalts können ein Küchen-Tablet koppeln.</translation>
-    </message>
-    <message>
-        <source>The server could not make a pairing code (%1). Please try again.</source>
-        <translation>Der Server konnte keinen Kopplungscode erstellen (%1). Bitte versuch es noch einmal.</translation>
-    </message>
-    <message>
-        <source>You are offline. Removing someone needs a connection.</source>
-        <translation>Du bist offline. Zum Entfernen einer Person ist eine Verbindung nötig.</translation>
-    </message>
-    <message>
-        <source>Only an owner of the household can remove someone.</source>
-        <translation>Nur Eigentümer des Haushalts können Personen entfernen.</translation>
-    </message>
-    <message>
-        <source>The server could not remove them (%1).</source>
-        <translation>Das Entfernen ist auf dem Server fehlgeschlagen (%1).</translation>
-    </message>
-    <message>
-        <source>Enter the pairing code from Settings on a family computer, and a name for this tablet.</source>
-        <translation>Gib den Kopplungscode aus den Einstellungen eines Familiencomputers und einen Namen für dieses Tablet ein.</translation>
-    </message>
-    <message>
-        <source>Choose a PIN of 4 to 8 digits. It is needed to leave kiosk mode.</source>
-        <translation>Wähle eine PIN mit 4 bis 8 Ziffern. Du brauchst sie, um den Kiosk-Modus zu verlassen.</translation>
-    </message>
-    <message>
-        <source>The two PINs differ. Type the same PIN twice.</source>
-        <translation>Die beiden PINs stimmen nicht überein. Gib zweimal dieselbe PIN ein.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Too many wrong PINs. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>Zu viele falsche PINs. Versuch es in %n Sekunde noch einmal.</numerusform>
-            <numerusform>Zu viele falsche PINs. Versuch es in %n Sekunden noch einmal.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>That is not the PIN.</source>
-        <translation>Das ist nicht die richtige PIN.</translation>
-    </message>
-    <message>
         <source>%1 moved to Other</source>
         <translation>%1 nach „Sonstiges“ verschoben</translation>
     </message>
@@ -1451,12 +1386,62 @@
         <translation>%1 nach „%2“ verschoben</translation>
     </message>
     <message>
-        <source>Enter your password.</source>
-        <translation>Gib dein Passwort ein.</translation>
+        <source>%1 moved</source>
+        <translation>%1 verschoben</translation>
     </message>
     <message>
-        <source>This tablet&apos;s pairing was not kept. Pair it again with a new code from Settings on a family computer.</source>
-        <translation>Die Kopplung dieses Tablets wurde nicht gespeichert. Koppele es erneut mit einem neuen Code aus den Einstellungen eines Familiencomputers.</translation>
+        <source>%1 deleted</source>
+        <translation>%1 gelöscht</translation>
+    </message>
+    <message>
+        <source>Could not keep your change: %1</source>
+        <translation>Deine Änderung konnte nicht übernommen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::ScreenKeeper</name>
+    <message>
+        <source>This desktop offers no way for Kinlist to keep the screen on. Turn the screen saver and power saving off in its settings.</source>
+        <translation>Diese Desktopumgebung bietet Kinlist keine Möglichkeit, den Bildschirm eingeschaltet zu lassen. Schalte Bildschirmschoner und Energiesparfunktionen in ihren Einstellungen aus.</translation>
+    </message>
+    <message>
+        <source>The kitchen kiosk is showing the family&apos;s lists</source>
+        <translation>Der Küchen-Kiosk zeigt die Listen der Familie an</translation>
+    </message>
+    <message>
+        <source>The screen saver did not agree to stay off (%1).</source>
+        <translation>Der Bildschirmschoner ließ sich nicht abschalten (%1).</translation>
+    </message>
+    <message>
+        <source>The screen stays on while the kiosk runs.</source>
+        <translation>Der Bildschirm bleibt an, solange der Kiosk läuft.</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::Session</name>
+    <message>
+        <source>Kinlist is already open for this account on this computer. Use that window, or close it first.</source>
+        <translation>Kinlist ist auf diesem Computer für dieses Konto bereits geöffnet. Verwende das andere Fenster oder schließe es zuerst.</translation>
+    </message>
+    <message>
+        <source>Kinlist cannot open its data on this computer: %1</source>
+        <translation>Kinlist kann seine Daten auf diesem Computer nicht öffnen: %1</translation>
+    </message>
+    <message>
+        <source>A change was refused: you are no longer a member of that household.</source>
+        <translation>Eine Änderung wurde abgelehnt: Du bist kein Mitglied dieses Haushalts mehr.</translation>
+    </message>
+    <message>
+        <source>A change was refused: the item or list no longer exists.</source>
+        <translation>Eine Änderung wurde abgelehnt: Der Eintrag oder die Liste existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>A change could not be saved (%1).</source>
+        <translation>Eine Änderung konnte nicht gespeichert werden (%1).</translation>
+    </message>
+    <message>
+        <source>Kinlist could not save this change on this computer: %1</source>
+        <translation>Kinlist konnte diese Änderung auf diesem Computer nicht speichern: %1</translation>
     </message>
 </context>
 <context>
@@ -1519,6 +1504,33 @@
             <numerusform>%1 hat in „%2“ %n Eintrag geändert</numerusform>
             <numerusform>%1 hat in „%2“ %n Einträge geändert</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::UserAccount</name>
+    <message>
+        <source>This tablet&apos;s pairing was not kept. Pair it again with a new code from Settings on a family computer.</source>
+        <translation>Die Kopplung dieses Tablets wurde nicht gespeichert. Koppele es erneut mit einem neuen Code aus den Einstellungen eines Familiencomputers.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again; your changes are kept.</source>
+        <translation>Deine Sitzung ist abgelaufen. Bitte melde dich erneut an; deine Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Enter your email address and password.</source>
+        <translation>Gib deine E-Mail-Adresse und dein Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Enter your name and email address.</source>
+        <translation>Gib deinen Namen und deine E-Mail-Adresse ein.</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least 8 characters.</source>
+        <translation>Wähle ein Passwort mit mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Gib dein Passwort ein.</translation>
     </message>
 </context>
 </TS>

@@ -103,7 +103,17 @@
     </message>
 </context>
 <context>
-    <name>kinlist::ui::Session</name>
+    <name>kinlist::ui::Kiosk</name>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many wrong PINs. Try again in %n second.</numerusform>
+            <numerusform>Too many wrong PINs. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::ListEditor</name>
     <message numerus="yes">
         <source>%n minute(s) ago</source>
         <translation>
@@ -123,13 +133,6 @@
         <translation>
             <numerusform>%n day ago</numerusform>
             <numerusform>%n days ago</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Too many wrong PINs. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>Too many wrong PINs. Try again in %n second.</numerusform>
-            <numerusform>Too many wrong PINs. Try again in %n seconds.</numerusform>
         </translation>
     </message>
 </context>

@@ -1195,100 +1195,7 @@
     </message>
 </context>
 <context>
-    <name>kinlist::ui::ItemsModel</name>
-    <message>
-        <source>done</source>
-        <extracomment>A conflict: the value another person gave a field (&quot;Mum set done, you set not done&quot;). &quot;done&quot;: the item is checked off.</extracomment>
-        <translation>hecho</translation>
-    </message>
-    <message>
-        <source>not done</source>
-        <translation>pendiente</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <extracomment>A conflict: the field was cleared (&quot;Mum set nothing, you set 3&quot;).</extracomment>
-        <translation>nada</translation>
-    </message>
-    <message>
-        <source>%1 set %2, you set %3</source>
-        <extracomment>A change of this device lost to someone else&apos;s: who, their value, this device&apos;s.</extracomment>
-        <translation>%1 puso «%2» y tú, «%3»</translation>
-    </message>
-    <message>
-        <source>Someone</source>
-        <translation>Alguien</translation>
-    </message>
-    <message>
-        <source>×%1</source>
-        <translation>×%1</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-</context>
-<context>
-    <name>kinlist::ui::ScreenKeeper</name>
-    <message>
-        <source>This desktop offers no way for Kinlist to keep the screen on. Turn the screen saver and power saving off in its settings.</source>
-        <translation>Este escritorio no permite que Kinlist mantenga la pantalla encendida. Desactiva el protector de pantalla y el ahorro de energía en su configuración.</translation>
-    </message>
-    <message>
-        <source>The kitchen kiosk is showing the family&apos;s lists</source>
-        <translation>El quiosco de la cocina está mostrando las listas de la familia</translation>
-    </message>
-    <message>
-        <source>The screen saver did not agree to stay off (%1).</source>
-        <translation>El protector de pantalla no aceptó permanecer desactivado (%1).</translation>
-    </message>
-    <message>
-        <source>The screen stays on while the kiosk runs.</source>
-        <translation>La pantalla permanece encendida mientras el quiosco esté en marcha.</translation>
-    </message>
-</context>
-<context>
-    <name>kinlist::ui::Session</name>
-    <message>
-        <source>Kinlist is already open for this account on this computer. Use that window, or close it first.</source>
-        <translation>Kinlist ya está abierto con esta cuenta en este equipo. Usa esa ventana o ciérrala primero.</translation>
-    </message>
-    <message>
-        <source>Kinlist cannot open its data on this computer: %1</source>
-        <translation>Kinlist no puede abrir sus datos en este equipo: %1</translation>
-    </message>
-    <message>
-        <source>This tablet was unpaired from the household. Pair it again with a new code from Settings on a family computer.</source>
-        <translation>Esta tableta se desvinculó del hogar. Vuelve a vincularla con un código nuevo desde Configuración en un equipo de la familia.</translation>
-    </message>
-    <message>
-        <source>A change was refused: you are no longer a member of that household.</source>
-        <translation>Se rechazó un cambio: ya no eres miembro de ese hogar.</translation>
-    </message>
-    <message>
-        <source>A change was refused: the item or list no longer exists.</source>
-        <translation>Se rechazó un cambio: el artículo o la lista ya no existe.</translation>
-    </message>
-    <message>
-        <source>A change could not be saved (%1).</source>
-        <translation>No se pudo guardar un cambio (%1).</translation>
-    </message>
-    <message>
-        <source>Your session has ended. Please sign in again; your changes are kept.</source>
-        <translation>Tu sesión ha terminado. Vuelve a iniciar sesión; tus cambios se conservan.</translation>
-    </message>
-    <message>
-        <source>Enter your email address and password.</source>
-        <translation>Escribe tu correo electrónico y tu contraseña.</translation>
-    </message>
-    <message>
-        <source>Enter your name and email address.</source>
-        <translation>Escribe tu nombre y tu correo electrónico.</translation>
-    </message>
-    <message>
-        <source>Choose a password of at least 8 characters.</source>
-        <translation>Elige una contraseña de al menos 8 caracteres.</translation>
-    </message>
+    <name>kinlist::ui::Households</name>
     <message>
         <source>You are offline. This needs a connection to the server.</source>
         <translation>No tienes conexión. Para esto hace falta conectarse al servidor.</translation>
@@ -1326,16 +1233,99 @@
         <translation>El servidor no pudo generar un código de invitación (%1). Vuelve a intentarlo.</translation>
     </message>
     <message>
-        <source>Kinlist could not save this change on this computer: %1</source>
-        <translation>Kinlist no pudo guardar este cambio en este equipo: %1</translation>
+        <source>You are offline. Removing someone needs a connection.</source>
+        <translation>No tienes conexión. Para quitar a alguien hace falta conexión.</translation>
     </message>
     <message>
-        <source>Could not keep your change: %1</source>
-        <translation>No se pudo mantener tu cambio: %1</translation>
+        <source>Only an owner of the household can remove someone.</source>
+        <translation>Solo un propietario del hogar puede quitar a alguien.</translation>
     </message>
+    <message>
+        <source>The server could not remove them (%1).</source>
+        <translation>El servidor no pudo quitar a ese miembro (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::ItemsModel</name>
+    <message>
+        <source>done</source>
+        <extracomment>A conflict: the value another person gave a field (&quot;Mum set done, you set not done&quot;). &quot;done&quot;: the item is checked off.</extracomment>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <extracomment>A conflict: the field was cleared (&quot;Mum set nothing, you set 3&quot;).</extracomment>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <source>%1 set %2, you set %3</source>
+        <extracomment>A change of this device lost to someone else&apos;s: who, their value, this device&apos;s.</extracomment>
+        <translation>%1 puso «%2» y tú, «%3»</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Alguien</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::Kiosk</name>
+    <message>
+        <source>This tablet was unpaired from the household. Pair it again with a new code from Settings on a family computer.</source>
+        <translation>Esta tableta se desvinculó del hogar. Vuelve a vincularla con un código nuevo desde Configuración en un equipo de la familia.</translation>
+    </message>
+    <message>
+        <source>You are offline. Pairing a tablet needs a connection.</source>
+        <translation>No tienes conexión. Para vincular una tableta hace falta conexión.</translation>
+    </message>
+    <message>
+        <source>Only an owner of the household can pair a kitchen tablet.</source>
+        <translation>Solo un propietario del hogar puede vincular una tableta de la cocina.</translation>
+    </message>
+    <message>
+        <source>The server could not make a pairing code (%1). Please try again.</source>
+        <translation>El servidor no pudo generar un código de vinculación (%1). Vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Enter the pairing code from Settings on a family computer, and a name for this tablet.</source>
+        <translation>Escribe el código de vinculación que aparece en Configuración en un equipo de la familia y un nombre para esta tableta.</translation>
+    </message>
+    <message>
+        <source>Choose a PIN of 4 to 8 digits. It is needed to leave kiosk mode.</source>
+        <translation>Elige un PIN de 4 a 8 dígitos. Lo necesitarás para salir del modo quiosco.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>Los dos PIN no coinciden. Escribe el mismo PIN dos veces.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Demasiados PIN incorrectos. Vuelve a intentarlo en %n segundo.</numerusform>
+            <numerusform>Demasiados PIN incorrectos. Vuelve a intentarlo en %n segundos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That is not the PIN.</source>
+        <translation>Ese no es el PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::ListEditor</name>
     <message>
         <source>just now</source>
-        <translation>hace un momento</translation>
+        <translation>justo ahora</translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s) ago</source>
@@ -1388,61 +1378,6 @@
         <translation>Se modificó %1</translation>
     </message>
     <message>
-        <source>%1 moved</source>
-        <translation>Se movió %1</translation>
-    </message>
-    <message>
-        <source>%1 deleted</source>
-        <translation>Se eliminó %1</translation>
-    </message>
-    <message>
-        <source>You are offline. Pairing a tablet needs a connection.</source>
-        <translation>No tienes conexión. Para vincular una tableta hace falta conexión.</translation>
-    </message>
-    <message>
-        <source>Only an owner of the household can pair a kitchen tablet.</source>
-        <translation>Solo un propietario del hogar puede vincular una tableta de la cocina.</translation>
-    </message>
-    <message>
-        <source>The server could not make a pairing code (%1). Please try again.</source>
-        <translation>El servidor no pudo generar un código de vinculación (%1). Vuelve a intentarlo.</translation>
-    </message>
-    <message>
-        <source>You are offline. Removing someone needs a connection.</source>
-        <translation>No tienes conexión. Para quitar a alguien hace falta conexión.</translation>
-    </message>
-    <message>
-        <source>Only an owner of the household can remove someone.</source>
-        <translation>Solo un propietario del hogar puede quitar a alguien.</translation>
-    </message>
-    <message>
-        <source>The server could not remove them (%1).</source>
-        <translation>El servidor no pudo quitar a ese miembro (%1).</translation>
-    </message>
-    <message>
-        <source>Enter the pairing code from Settings on a family computer, and a name for this tablet.</source>
-        <translation>Escribe el código de vinculación que aparece en Configuración en un equipo de la familia y un nombre para esta tableta.</translation>
-    </message>
-    <message>
-        <source>Choose a PIN of 4 to 8 digits. It is needed to leave kiosk mode.</source>
-        <translation>Elige un PIN de 4 a 8 dígitos. Lo necesitarás para salir del modo quiosco.</translation>
-    </message>
-    <message>
-        <source>The two PINs differ. Type the same PIN twice.</source>
-        <translation>Los dos PIN no coinciden. Escribe el mismo PIN dos veces.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Too many wrong PINs. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>Demasiados PIN incorrectos. Vuelve a intentarlo en %n segundo.</numerusform>
-            <numerusform>Demasiados PIN incorrectos. Vuelve a intentarlo en %n segundos.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>That is not the PIN.</source>
-        <translation>Ese no es el PIN.</translation>
-    </message>
-    <message>
         <source>%1 moved to Other</source>
         <translation>%1 movido a Otros</translation>
     </message>
@@ -1451,12 +1386,62 @@
         <translation>%1 movido a %2</translation>
     </message>
     <message>
-        <source>Enter your password.</source>
-        <translation>Escribe tu contraseña.</translation>
+        <source>%1 moved</source>
+        <translation>Se movió %1</translation>
     </message>
     <message>
-        <source>This tablet&apos;s pairing was not kept. Pair it again with a new code from Settings on a family computer.</source>
-        <translation>No se guardó el emparejamiento de esta tableta. Vuelve a emparejarla con un código nuevo desde Ajustes en un ordenador de la familia.</translation>
+        <source>%1 deleted</source>
+        <translation>Se eliminó %1</translation>
+    </message>
+    <message>
+        <source>Could not keep your change: %1</source>
+        <translation>No se pudo mantener tu cambio: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::ScreenKeeper</name>
+    <message>
+        <source>This desktop offers no way for Kinlist to keep the screen on. Turn the screen saver and power saving off in its settings.</source>
+        <translation>Este escritorio no permite que Kinlist mantenga la pantalla encendida. Desactiva el protector de pantalla y el ahorro de energía en su configuración.</translation>
+    </message>
+    <message>
+        <source>The kitchen kiosk is showing the family&apos;s lists</source>
+        <translation>El quiosco de la cocina está mostrando las listas de la familia</translation>
+    </message>
+    <message>
+        <source>The screen saver did not agree to stay off (%1).</source>
+        <translation>El protector de pantalla no aceptó permanecer desactivado (%1).</translation>
+    </message>
+    <message>
+        <source>The screen stays on while the kiosk runs.</source>
+        <translation>La pantalla permanece encendida mientras el quiosco esté en marcha.</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::Session</name>
+    <message>
+        <source>Kinlist is already open for this account on this computer. Use that window, or close it first.</source>
+        <translation>Kinlist ya está abierto con esta cuenta en este equipo. Usa esa ventana o ciérrala primero.</translation>
+    </message>
+    <message>
+        <source>Kinlist cannot open its data on this computer: %1</source>
+        <translation>Kinlist no puede abrir sus datos en este equipo: %1</translation>
+    </message>
+    <message>
+        <source>A change was refused: you are no longer a member of that household.</source>
+        <translation>Se rechazó un cambio: ya no eres miembro de ese hogar.</translation>
+    </message>
+    <message>
+        <source>A change was refused: the item or list no longer exists.</source>
+        <translation>Se rechazó un cambio: el artículo o la lista ya no existe.</translation>
+    </message>
+    <message>
+        <source>A change could not be saved (%1).</source>
+        <translation>No se pudo guardar un cambio (%1).</translation>
+    </message>
+    <message>
+        <source>Kinlist could not save this change on this computer: %1</source>
+        <translation>Kinlist no pudo guardar este cambio en este equipo: %1</translation>
     </message>
 </context>
 <context>
@@ -1519,6 +1504,33 @@
             <numerusform>%1 modificó %n artículo en %2</numerusform>
             <numerusform>%1 modificó %n artículos en %2</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::UserAccount</name>
+    <message>
+        <source>This tablet&apos;s pairing was not kept. Pair it again with a new code from Settings on a family computer.</source>
+        <translation>No se guardó el emparejamiento de esta tableta. Vuelve a emparejarla con un código nuevo desde Ajustes en un ordenador de la familia.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again; your changes are kept.</source>
+        <translation>Tu sesión ha terminado. Vuelve a iniciar sesión; tus cambios se conservan.</translation>
+    </message>
+    <message>
+        <source>Enter your email address and password.</source>
+        <translation>Escribe tu correo electrónico y tu contraseña.</translation>
+    </message>
+    <message>
+        <source>Enter your name and email address.</source>
+        <translation>Escribe tu nombre y tu correo electrónico.</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least 8 characters.</source>
+        <translation>Elige una contraseña de al menos 8 caracteres.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Escribe tu contraseña.</translation>
     </message>
 </context>
 </TS>

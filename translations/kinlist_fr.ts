@@ -1195,100 +1195,7 @@
     </message>
 </context>
 <context>
-    <name>kinlist::ui::ItemsModel</name>
-    <message>
-        <source>done</source>
-        <extracomment>A conflict: the value another person gave a field (&quot;Mum set done, you set not done&quot;). &quot;done&quot;: the item is checked off.</extracomment>
-        <translation>coché</translation>
-    </message>
-    <message>
-        <source>not done</source>
-        <translation>non coché</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <extracomment>A conflict: the field was cleared (&quot;Mum set nothing, you set 3&quot;).</extracomment>
-        <translation>rien</translation>
-    </message>
-    <message>
-        <source>%1 set %2, you set %3</source>
-        <extracomment>A change of this device lost to someone else&apos;s: who, their value, this device&apos;s.</extracomment>
-        <translation>%1 a mis «&#xa0;%2&#xa0;», toi «&#xa0;%3&#xa0;»</translation>
-    </message>
-    <message>
-        <source>Someone</source>
-        <translation>Quelqu&apos;un</translation>
-    </message>
-    <message>
-        <source>×%1</source>
-        <translation>×%1</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-</context>
-<context>
-    <name>kinlist::ui::ScreenKeeper</name>
-    <message>
-        <source>This desktop offers no way for Kinlist to keep the screen on. Turn the screen saver and power saving off in its settings.</source>
-        <translation>Cet environnement de bureau ne permet pas à Kinlist de garder l&apos;écran allumé. Désactive l&apos;économiseur d&apos;écran et la mise en veille dans ses paramètres.</translation>
-    </message>
-    <message>
-        <source>The kitchen kiosk is showing the family&apos;s lists</source>
-        <translation>Le kiosque de la cuisine affiche les listes de la famille</translation>
-    </message>
-    <message>
-        <source>The screen saver did not agree to stay off (%1).</source>
-        <translation>L&apos;économiseur d&apos;écran a refusé de rester désactivé (%1).</translation>
-    </message>
-    <message>
-        <source>The screen stays on while the kiosk runs.</source>
-        <translation>L&apos;écran reste allumé tant que le kiosque fonctionne.</translation>
-    </message>
-</context>
-<context>
-    <name>kinlist::ui::Session</name>
-    <message>
-        <source>Kinlist is already open for this account on this computer. Use that window, or close it first.</source>
-        <translation>Kinlist est déjà ouvert avec ce compte sur cet ordinateur. Utilise cette fenêtre, ou ferme-la d&apos;abord.</translation>
-    </message>
-    <message>
-        <source>Kinlist cannot open its data on this computer: %1</source>
-        <translation>Kinlist ne peut pas ouvrir ses données sur cet ordinateur&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>This tablet was unpaired from the household. Pair it again with a new code from Settings on a family computer.</source>
-        <translation>Cette tablette a été désappairée du foyer. Appaire-la de nouveau avec un code créé dans les Paramètres d&apos;un ordinateur de la famille.</translation>
-    </message>
-    <message>
-        <source>A change was refused: you are no longer a member of that household.</source>
-        <translation>Une modification a été refusée&#xa0;: tu ne fais plus partie de ce foyer.</translation>
-    </message>
-    <message>
-        <source>A change was refused: the item or list no longer exists.</source>
-        <translation>Une modification a été refusée&#xa0;: l&apos;article ou la liste n&apos;existe plus.</translation>
-    </message>
-    <message>
-        <source>A change could not be saved (%1).</source>
-        <translation>Une modification n&apos;a pas pu être enregistrée (%1).</translation>
-    </message>
-    <message>
-        <source>Your session has ended. Please sign in again; your changes are kept.</source>
-        <translation>Ta session a expiré. Reconnecte-toi&#xa0;; tes modifications sont conservées.</translation>
-    </message>
-    <message>
-        <source>Enter your email address and password.</source>
-        <translation>Saisis ton adresse e-mail et ton mot de passe.</translation>
-    </message>
-    <message>
-        <source>Enter your name and email address.</source>
-        <translation>Saisis ton nom et ton adresse e-mail.</translation>
-    </message>
-    <message>
-        <source>Choose a password of at least 8 characters.</source>
-        <translation>Choisis un mot de passe d&apos;au moins 8 caractères.</translation>
-    </message>
+    <name>kinlist::ui::Households</name>
     <message>
         <source>You are offline. This needs a connection to the server.</source>
         <translation>Tu es hors ligne. Cette action nécessite une connexion au serveur.</translation>
@@ -1326,13 +1233,96 @@
         <translation>Le serveur n&apos;a pas pu créer de code d&apos;invitation (%1). Réessaie.</translation>
     </message>
     <message>
-        <source>Kinlist could not save this change on this computer: %1</source>
-        <translation>Kinlist n&apos;a pas pu enregistrer cette modification sur cet ordinateur&#xa0;: %1</translation>
+        <source>You are offline. Removing someone needs a connection.</source>
+        <translation>Tu es hors ligne. Il faut une connexion pour retirer quelqu&apos;un.</translation>
     </message>
     <message>
-        <source>Could not keep your change: %1</source>
-        <translation>Impossible de conserver ta modification&#xa0;: %1</translation>
+        <source>Only an owner of the household can remove someone.</source>
+        <translation>Seul un propriétaire du foyer peut retirer quelqu&apos;un.</translation>
     </message>
+    <message>
+        <source>The server could not remove them (%1).</source>
+        <translation>Le serveur n&apos;a pas pu retirer cette personne (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::ItemsModel</name>
+    <message>
+        <source>done</source>
+        <extracomment>A conflict: the value another person gave a field (&quot;Mum set done, you set not done&quot;). &quot;done&quot;: the item is checked off.</extracomment>
+        <translation>coché</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>non coché</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <extracomment>A conflict: the field was cleared (&quot;Mum set nothing, you set 3&quot;).</extracomment>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <source>%1 set %2, you set %3</source>
+        <extracomment>A change of this device lost to someone else&apos;s: who, their value, this device&apos;s.</extracomment>
+        <translation>%1 a mis «&#xa0;%2&#xa0;», toi «&#xa0;%3&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Quelqu&apos;un</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::Kiosk</name>
+    <message>
+        <source>This tablet was unpaired from the household. Pair it again with a new code from Settings on a family computer.</source>
+        <translation>Cette tablette a été désappairée du foyer. Appaire-la de nouveau avec un code créé dans les Paramètres d&apos;un ordinateur de la famille.</translation>
+    </message>
+    <message>
+        <source>You are offline. Pairing a tablet needs a connection.</source>
+        <translation>Tu es hors ligne. Il faut une connexion pour appairer une tablette.</translation>
+    </message>
+    <message>
+        <source>Only an owner of the household can pair a kitchen tablet.</source>
+        <translation>Seul un propriétaire du foyer peut appairer la tablette de la cuisine.</translation>
+    </message>
+    <message>
+        <source>The server could not make a pairing code (%1). Please try again.</source>
+        <translation>Le serveur n&apos;a pas pu créer de code d&apos;appairage (%1). Réessaie.</translation>
+    </message>
+    <message>
+        <source>Enter the pairing code from Settings on a family computer, and a name for this tablet.</source>
+        <translation>Saisis le code d&apos;appairage obtenu dans les Paramètres d&apos;un ordinateur de la famille, ainsi qu&apos;un nom pour cette tablette.</translation>
+    </message>
+    <message>
+        <source>Choose a PIN of 4 to 8 digits. It is needed to leave kiosk mode.</source>
+        <translation>Choisis un code PIN de 4 à 8 chiffres. Il servira à quitter le mode kiosque.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>Les deux codes PIN sont différents. Saisis deux fois le même code PIN.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Trop de codes PIN erronés. Réessaie dans %n seconde.</numerusform>
+            <numerusform>Trop de codes PIN erronés. Réessaie dans %n secondes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That is not the PIN.</source>
+        <translation>Ce n&apos;est pas le bon code PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::ListEditor</name>
     <message>
         <source>just now</source>
         <translation>à l&apos;instant</translation>
@@ -1388,61 +1378,6 @@
         <translation>Modifié&#xa0;: %1</translation>
     </message>
     <message>
-        <source>%1 moved</source>
-        <translation>Déplacé&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>%1 deleted</source>
-        <translation>Supprimé&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>You are offline. Pairing a tablet needs a connection.</source>
-        <translation>Tu es hors ligne. Il faut une connexion pour appairer une tablette.</translation>
-    </message>
-    <message>
-        <source>Only an owner of the household can pair a kitchen tablet.</source>
-        <translation>Seul un propriétaire du foyer peut appairer la tablette de la cuisine.</translation>
-    </message>
-    <message>
-        <source>The server could not make a pairing code (%1). Please try again.</source>
-        <translation>Le serveur n&apos;a pas pu créer de code d&apos;appairage (%1). Réessaie.</translation>
-    </message>
-    <message>
-        <source>You are offline. Removing someone needs a connection.</source>
-        <translation>Tu es hors ligne. Il faut une connexion pour retirer quelqu&apos;un.</translation>
-    </message>
-    <message>
-        <source>Only an owner of the household can remove someone.</source>
-        <translation>Seul un propriétaire du foyer peut retirer quelqu&apos;un.</translation>
-    </message>
-    <message>
-        <source>The server could not remove them (%1).</source>
-        <translation>Le serveur n&apos;a pas pu retirer cette personne (%1).</translation>
-    </message>
-    <message>
-        <source>Enter the pairing code from Settings on a family computer, and a name for this tablet.</source>
-        <translation>Saisis le code d&apos;appairage obtenu dans les Paramètres d&apos;un ordinateur de la famille, ainsi qu&apos;un nom pour cette tablette.</translation>
-    </message>
-    <message>
-        <source>Choose a PIN of 4 to 8 digits. It is needed to leave kiosk mode.</source>
-        <translation>Choisis un code PIN de 4 à 8 chiffres. Il servira à quitter le mode kiosque.</translation>
-    </message>
-    <message>
-        <source>The two PINs differ. Type the same PIN twice.</source>
-        <translation>Les deux codes PIN sont différents. Saisis deux fois le même code PIN.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Too many wrong PINs. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>Trop de codes PIN erronés. Réessaie dans %n seconde.</numerusform>
-            <numerusform>Trop de codes PIN erronés. Réessaie dans %n secondes.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>That is not the PIN.</source>
-        <translation>Ce n&apos;est pas le bon code PIN.</translation>
-    </message>
-    <message>
         <source>%1 moved to Other</source>
         <translation>%1 déplacé dans Autres</translation>
     </message>
@@ -1451,12 +1386,62 @@
         <translation>%1 déplacé dans %2</translation>
     </message>
     <message>
-        <source>Enter your password.</source>
-        <translation>Saisis ton mot de passe.</translation>
+        <source>%1 moved</source>
+        <translation>Déplacé&#xa0;: %1</translation>
     </message>
     <message>
-        <source>This tablet&apos;s pairing was not kept. Pair it again with a new code from Settings on a family computer.</source>
-        <translation>L&apos;appairage de cette tablette n&apos;a pas été conservé. Appaire-la de nouveau avec un code créé dans les Paramètres d&apos;un ordinateur de la famille.</translation>
+        <source>%1 deleted</source>
+        <translation>Supprimé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not keep your change: %1</source>
+        <translation>Impossible de conserver ta modification&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::ScreenKeeper</name>
+    <message>
+        <source>This desktop offers no way for Kinlist to keep the screen on. Turn the screen saver and power saving off in its settings.</source>
+        <translation>Cet environnement de bureau ne permet pas à Kinlist de garder l&apos;écran allumé. Désactive l&apos;économiseur d&apos;écran et la mise en veille dans ses paramètres.</translation>
+    </message>
+    <message>
+        <source>The kitchen kiosk is showing the family&apos;s lists</source>
+        <translation>Le kiosque de la cuisine affiche les listes de la famille</translation>
+    </message>
+    <message>
+        <source>The screen saver did not agree to stay off (%1).</source>
+        <translation>L&apos;économiseur d&apos;écran a refusé de rester désactivé (%1).</translation>
+    </message>
+    <message>
+        <source>The screen stays on while the kiosk runs.</source>
+        <translation>L&apos;écran reste allumé tant que le kiosque fonctionne.</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::Session</name>
+    <message>
+        <source>Kinlist is already open for this account on this computer. Use that window, or close it first.</source>
+        <translation>Kinlist est déjà ouvert avec ce compte sur cet ordinateur. Utilise cette fenêtre, ou ferme-la d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Kinlist cannot open its data on this computer: %1</source>
+        <translation>Kinlist ne peut pas ouvrir ses données sur cet ordinateur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>A change was refused: you are no longer a member of that household.</source>
+        <translation>Une modification a été refusée&#xa0;: tu ne fais plus partie de ce foyer.</translation>
+    </message>
+    <message>
+        <source>A change was refused: the item or list no longer exists.</source>
+        <translation>Une modification a été refusée&#xa0;: l&apos;article ou la liste n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>A change could not be saved (%1).</source>
+        <translation>Une modification n&apos;a pas pu être enregistrée (%1).</translation>
+    </message>
+    <message>
+        <source>Kinlist could not save this change on this computer: %1</source>
+        <translation>Kinlist n&apos;a pas pu enregistrer cette modification sur cet ordinateur&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1519,6 +1504,33 @@
             <numerusform>%1 a modifié %n article dans %2</numerusform>
             <numerusform>%1 a modifié %n articles dans %2</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::UserAccount</name>
+    <message>
+        <source>This tablet&apos;s pairing was not kept. Pair it again with a new code from Settings on a family computer.</source>
+        <translation>L&apos;appairage de cette tablette n&apos;a pas été conservé. Appaire-la de nouveau avec un code créé dans les Paramètres d&apos;un ordinateur de la famille.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again; your changes are kept.</source>
+        <translation>Ta session a expiré. Reconnecte-toi&#xa0;; tes modifications sont conservées.</translation>
+    </message>
+    <message>
+        <source>Enter your email address and password.</source>
+        <translation>Saisis ton adresse e-mail et ton mot de passe.</translation>
+    </message>
+    <message>
+        <source>Enter your name and email address.</source>
+        <translation>Saisis ton nom et ton adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least 8 characters.</source>
+        <translation>Choisis un mot de passe d&apos;au moins 8 caractères.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Saisis ton mot de passe.</translation>
     </message>
 </context>
 </TS>

@@ -93,8 +93,7 @@ int main(int argc, char *argv[])
     options.dark = parser.isSet(dark);
     options.kiosk = kiosk;
     kinlist::ui::AppWindow appWindow(options);
-    using kinlist::ui::Session;
-    Session &session = *appWindow.session();
+    kinlist::ui::Kiosk &kioskMode = *appWindow.session()->kiosk();
     // Leaving kiosk mode (with the PIN) ends the app; one started as a kiosk by the
     // setting comes back as the family's app. Choosing kiosk mode in settings restarts.
     // (exit, not quit: a kiosk window refuses to close.)
@@ -103,13 +102,13 @@ int main(int argc, char *argv[])
                                 QCoreApplication::arguments().mid(1));
         QCoreApplication::exit(0);
     };
-    QObject::connect(&session, &Session::leaveKioskRequested, &app, [&] {
+    QObject::connect(&kioskMode, &kinlist::ui::Kiosk::leaveRequested, &app, [&] {
         if (kioskFlag)
             QCoreApplication::exit(0);
         else
             restart();
     });
-    QObject::connect(&session, &Session::useAsKioskRequested, &app, restart);
+    QObject::connect(&kioskMode, &kinlist::ui::Kiosk::useAsKioskRequested, &app, restart);
     if (!appWindow.load())
         return 1;
     if (parser.isSet(screenshot)) {

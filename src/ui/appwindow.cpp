@@ -19,7 +19,8 @@ AppWindow::AppWindow(const Options &options, QObject *parent)
                            QSettings::IniFormat))
 {
     // A language chosen in Settings shows at once: every qsTr() binding is evaluated anew.
-    connect(&m_session, &Session::languageChanged, &m_engine, &QQmlApplicationEngine::retranslate);
+    connect(m_session.settings(), &AppSettings::languageChanged, &m_engine,
+            &QQmlApplicationEngine::retranslate);
 }
 
 AppWindow::~AppWindow()
@@ -41,8 +42,10 @@ QQuickWindow *AppWindow::window() const
 
 bool AppWindow::load()
 {
-    m_engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(&m_session)},
-                                   {QStringLiteral("dark"), m_options.dark}});
+    // The session and each of its areas by name (Session::qmlProperties()).
+    QVariantMap properties = m_session.qmlProperties();
+    properties.insert(QStringLiteral("dark"), m_options.dark);
+    m_engine.setInitialProperties(properties);
     m_engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Kinlist/Main.qml")));
     QQuickWindow *w = window();
     if (!w)

@@ -145,7 +145,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!tablet.visible(QStringLiteral("cleaningShield")), 15000);
 
         // Leaving takes the PIN: a wrong one is refused, the right one leaves.
-        QSignalSpy left(tablet.app()->session(), &kinlist::ui::Session::leaveKioskRequested);
+        QSignalSpy left(tablet.app()->session()->kiosk(), &kinlist::ui::Kiosk::leaveRequested);
         QVERIFY(tablet.click(QStringLiteral("exit")));
         QTRY_VERIFY(tablet.visible(QStringLiteral("pinPad")));
         for (const char *digit : {"1", "1", "1", "1"})

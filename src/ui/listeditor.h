@@ -1,0 +1,129 @@
+#pragma once
+
+#include "activitymodel.h"
+#include "client/account.h"
+#include "core/op.h"
+#include "itemsmodel.h"
+
+#include <QObject>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+#include <functional>
+#include <optional>
+
+namespace kinlist::ui {
+
+class Households;
+class Session;
+
+// The open list: its items and activity, every edit a user makes to it, undo, the
+// question about a title already on the list, and who else has it open.
+class ListEditor : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Part of the session")
+    // The open list ("" when none); setting it opens another list of the household.
+    Q_PROPERTY(QString listId READ listId WRITE setListId NOTIFY listChanged)
+    Q_PROPERTY(QString name READ name NOTIFY listChanged)
+    Q_PROPERTY(QString kind READ kind NOTIFY listChanged) // shopping|tasks
+    // No toasts for changes to this list (remembered on this device).
+    Q_PROPERTY(bool muted READ muted WRITE setMuted NOTIFY mutedChanged)
+    Q_PROPERTY(kinlist::ui::ItemsModel *items READ items CONSTANT)
+    Q_PROPERTY(kinlist::ui::ActivityModel *activity READ activity CONSTANT)
+    // What undo() would take back ("Milk checked off"); empty when nothing.
+    Q_PROPERTY(QString undoText READ undoText NOTIFY undoChanged)
+    // Set when an added title is already open on the list: "Milk is already on the list
+    // (added by Alex, 2 hours ago)"; addOneMore() or addAnyway() settles it.
+    Q_PROPERTY(QString duplicateText READ duplicateText NOTIFY duplicateChanged)
+    // Who else has the list open, one entry per person: {userId, name, initials, devices}.
+    Q_PROPERTY(QVariantList presence READ presence NOTIFY presenceChanged)
+public:
+    explicit ListEditor(Session &session);
+    ~ListEditor() override;
+
+    QString listId() const { return m_listId; }
+    void setListId(const QString &id);
+    QString name() const;
+    QString kind() const;
+    bool muted() const;
+    void setMuted(bool muted);
+    ItemsModel *items() { return &m_items; }
+    ActivityModel *activity() { return &m_activity; }
+    QString undoText() const { return m_undo.isEmpty() ? QString() : m_undo.constLast().text; }
+    QString duplicateText() const { return m_duplicateText; }
+    QVariantList presence() const;
+
+    // Opens a list of any of the user's households (from a toast, say).
+    Q_INVOKABLE void openList(const QString &listId);
+    Q_INVOKABLE void addItem(const QString &title);
+    Q_INVOKABLE void setDone(const QString &itemId, bool done);
+    Q_INVOKABLE void renameItem(const QString &itemId, const QString &title);
+    Q_INVOKABLE void removeItem(const QString &itemId);
+    // Sets the given fields of an item (title, quantity, unit, category, note, assignee,
+    // due), only those that differ; undoable.
+    Q_INVOKABLE void updateItem(const QString &itemId, const QVariantMap &fields);
+    // Moves an item to the given row of the shown list (Alt+Up/Down, drag).
+    // Grouped by category, it takes the group of the row whose place it takes.
+    Q_INVOKABLE void moveItem(const QString &itemId, int toRow);
+    // Just above the given row, in its category (dropped under a category's header).
+    Q_INVOKABLE void moveItemAbove(const QString &itemId, int row);
+    // Alt+Up/Down: one row up or down; one step over a category's header puts it at the
+    // near end of that category.
+    Q_INVOKABLE void moveItemBy(const QString &itemId, int rows);
+    Q_INVOKABLE void undo();
+    // Takes back the change of an activity entry (of anyone): a new change that restores
+    // what was there before it, as far as the activity knows.
+    Q_INVOKABLE void revertActivity(int row);
+    // "Keep mine" for the item's lost changes: writes this device's values again.
+    Q_INVOKABLE void keepMine(const QString &itemId);
+    Q_INVOKABLE void addOneMore();
+    Q_INVOKABLE void addAnyway();
+    Q_INVOKABLE void dismissDuplicate();
+
+Q_SIGNALS:
+    // Another list was opened, or the open one was renamed, changed kind or went away.
+    void listChanged();
+    void mutedChanged();
+    void undoChanged();
+    void duplicateChanged();
+    void presenceChanged();
+
+private:
+    void connectAccount();
+    // listChanged, when the list's id, name or kind differ from what was told last.
+    void notifyList();
+    client::Account *account() const;
+    Households *households() const;
+    // A new item at the end of the list.
+    void appendItem(const QString &title);
+    // Applies `op`, remembering `inverse` to take it back with undo().
+    void applyUndoable(Op op, Op inverse, const QString &text);
+    std::optional<Entity> currentItem(const QString &itemId) const;
+    // The key `position` gives for an item of the list; when keys have grown too long for
+    // it, the list's items get fresh keys first and it is asked again.
+    QString placeItem(const std::function<QString()> &position);
+    // The category of a shown row ("" for none or past the ends).
+    QString rowCategory(int row) const;
+    // Moves an item between two shown rows (-1: an end) into `category` (grouped lists).
+    void relocate(const QString &itemId, const QString &category, int before, int after);
+
+    Session &m_session;
+    ItemsModel m_items;
+    ActivityModel m_activity;
+    QString m_listId;
+    QStringList m_shownList; // id, name, kind as told last
+    struct Undo
+    {
+        Op inverse;
+        QString text;
+    };
+    QList<Undo> m_undo; // newest last, at most kMaxUndo
+    static constexpr int kMaxUndo = 20;
+    QString m_duplicateText;
+    QString m_duplicateId; // the open item with the same title
+    QString m_duplicateTitle; // what was typed
+};
+
+} // namespace kinlist::ui
