@@ -713,7 +713,7 @@ Page {
                 keyNavigationEnabled: true
                 activeFocusOnTab: true
                 // The last rows can scroll clear of the toasts and the undo bar.
-                bottomMargin: 96
+                bottomMargin: Math.max(96, toasts.height + 32)
                 // An item added here scrolls into view, wherever its row is.
                 property bool adding: false
                 Connections {
@@ -916,6 +916,7 @@ Page {
 
     // Others' changes and errors, in the corner; a click goes to the list.
     Toasts {
+        id: toasts
         model: page.session.toasts
         onDismissRequested: (index) => page.session.toasts.dismiss(index)
         onOpenRequested: (listId) => page.editor.openList(listId)

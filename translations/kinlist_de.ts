@@ -992,6 +992,18 @@
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <extracomment>Above the newest toast: the older ones, folded away.</extracomment>
+        <translation>
+            <numerusform>%n weitere</numerusform>
+            <numerusform>%n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the other messages</source>
+        <translation>Die anderen Meldungen zeigen</translation>
+    </message>
 </context>
 <context>
     <name>kinlist::client::AuthClient</name>

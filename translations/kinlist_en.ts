@@ -86,6 +86,17 @@
     </message>
 </context>
 <context>
+    <name>Toasts</name>
+    <message numerus="yes">
+        <source>%n more</source>
+        <extracomment>Above the newest toast: the older ones, folded away.</extracomment>
+        <translation>
+            <numerusform>%n more</numerusform>
+            <numerusform>%n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kinlist::ui::ConnectionStatus</name>
     <message numerus="yes">
         <source>%n change(s) waiting to be sent.</source>

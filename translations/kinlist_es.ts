@@ -992,6 +992,18 @@
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <extracomment>Above the newest toast: the older ones, folded away.</extracomment>
+        <translation>
+            <numerusform>%n más</numerusform>
+            <numerusform>%n más</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the other messages</source>
+        <translation>Mostrar los demás avisos</translation>
+    </message>
 </context>
 <context>
     <name>kinlist::client::AuthClient</name>

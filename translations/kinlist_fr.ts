@@ -992,6 +992,18 @@
         <source>Dismiss</source>
         <translation>Fermer</translation>
     </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <extracomment>Above the newest toast: the older ones, folded away.</extracomment>
+        <translation>
+            <numerusform>%n de plus</numerusform>
+            <numerusform>%n de plus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the other messages</source>
+        <translation>Afficher les autres messages</translation>
+    </message>
 </context>
 <context>
     <name>kinlist::client::AuthClient</name>

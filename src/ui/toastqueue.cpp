@@ -117,8 +117,23 @@ void ToastQueue::showError(const QString &message)
     push(std::move(t));
 }
 
+void ToastQueue::setHeld(bool held)
+{
+    if (held == m_held)
+        return;
+    m_held = held;
+    if (!held) {
+        const qint64 now = m_clock.elapsed();
+        for (Toast &t : m_toasts)
+            t.shownAt = now;
+    }
+    Q_EMIT heldChanged();
+}
+
 void ToastQueue::expire()
 {
+    if (m_held)
+        return;
     const qint64 now = m_clock.elapsed();
     for (int i = int(m_toasts.size()) - 1; i >= 0; --i) {
         if (now - m_toasts.at(i).shownAt >= kShowMs)

@@ -19,6 +19,9 @@ class ToastQueue : public QAbstractListModel
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("The session owns the toasts")
+    // While someone reads them (the folded toasts opened): none goes; once let go, each
+    // has its full time again.
+    Q_PROPERTY(bool held READ held WRITE setHeld NOTIFY heldChanged)
 public:
     enum Role { TextRole = Qt::UserRole + 1, KindRole, ListIdRole };
     Q_ENUM(Role)
@@ -42,6 +45,11 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     Q_INVOKABLE void dismiss(int row);
+    bool held() const { return m_held; }
+    void setHeld(bool held);
+
+Q_SIGNALS:
+    void heldChanged();
 
 private:
     enum class Action { Added, CheckedOff, Unchecked, Changed, Removed };
@@ -66,6 +74,7 @@ private:
     QPointer<client::SyncClient> m_client;
     QSet<QString> m_muted;
     bool m_changesEnabled = true;
+    bool m_held = false;
     QList<Toast> m_toasts;
     quint64 m_nextId = 1;
     QElapsedTimer m_clock;

@@ -79,6 +79,29 @@ private Q_SLOTS:
         QVERIFY(mum.click(mum.find(QStringLiteral("dismissToast"), toast)));
         QTRY_VERIFY(!mum.visible(QStringLiteral("Dad checked off Milk")));
 
+        // Two changes at once: Mum sees the newest toast with "1 more" above it, not a
+        // column of toasts over her rows; the button unfolds the other, which stays while
+        // she reads, and a toast's close button takes one away.
+        QTRY_VERIFY_WITH_TIMEOUT(!mum.visible(QStringLiteral("toasts")) ||
+                                     mum.find(QStringLiteral("toasts"))->height() < 1,
+                                 15000); // the earlier toasts have gone
+        QVERIFY(journey::addItems(dad, {QStringLiteral("Butter")}));
+        QVERIFY(dad.click(inRow(dad, QStringLiteral("Bread"), QStringLiteral("check"))));
+        QTRY_VERIFY(mum.visible(QStringLiteral("Dad checked off Bread")));
+        QTRY_VERIFY(mum.visible(QStringLiteral("1 more")));
+        QVERIFY(!mum.visible(QStringLiteral("Dad added Butter to Groceries")));
+        QVERIFY(mum.screenshot(QStringLiteral("toasts-folded")));
+        QVERIFY(mum.click(mum.find(QStringLiteral("1 more"))));
+        QTRY_VERIFY(mum.visible(QStringLiteral("Dad added Butter to Groceries")));
+        QVERIFY(mum.visible(QStringLiteral("Dad checked off Bread")));
+        QVERIFY(!mum.visible(QStringLiteral("1 more")));
+        QVERIFY(mum.screenshot(QStringLiteral("toasts-unfolded")));
+        QQuickItem *butter = mum.find(QStringLiteral("Dad added Butter to Groceries"));
+        QVERIFY(mum.click(mum.find(QStringLiteral("dismissToast"), butter)));
+        QTRY_VERIFY(!mum.visible(QStringLiteral("Dad added Butter to Groceries")));
+        QVERIFY(mum.visible(QStringLiteral("Dad checked off Bread")));
+        QVERIFY(!mum.visible(QStringLiteral("1 more")));
+
         // Dad leaves: his face goes from Mum's header.
         dad.close();
         QTRY_VERIFY(!mum.visible(QStringLiteral("Dad is looking at this list")));

@@ -3,8 +3,9 @@ import QtTest
 import QtQuick.Controls.Material
 import Kinlist
 
-// The toast stack as a view: one toast per entry of its model, errors look different,
-// the close button dismisses that toast, and a tap opens its list and dismisses it.
+// The toast stack as a view: one toast per entry of its model, folded to the newest with
+// "1 more" above it, errors look different, the close button dismisses that toast, and a
+// tap opens its list and dismisses it.
 TestCase {
     id: tc
     name: "Toasts"
@@ -64,8 +65,33 @@ TestCase {
         compare(opened.count, 0)
     }
 
+    function test_foldedToTheNewest() {
+        const stack = make()
+        tryVerify(() => toasts(stack).length === 2)
+        verify(!toastAt(stack, 0).visible, "the older toast is folded away")
+        verify(toastAt(stack, 1).visible)
+        const more = findChild(stack, "moreToasts")
+        verify(more.visible)
+        compare(more.text, "1 more")
+        verify(stack.height < toastAt(stack, 1).height * 2, "one toast high, not two")
+        mouseClick(more)
+        verify(stack.expanded)
+        verify(toastAt(stack, 0).visible && toastAt(stack, 1).visible)
+        verify(!more.visible)
+        // Down to one, it folds again.
+        toastModel.append({ text: "Mum checked off Milk", kind: "change", listId: "l-g" })
+        verify(toastAt(stack, 0).visible)
+        toastModel.remove(2)
+        toastModel.remove(0)
+        verify(!stack.expanded)
+        toastModel.insert(0, { text: "Dad added 4 items to Groceries", kind: "change",
+                               listId: "l-groceries" })
+        verify(!toastAt(stack, 0).visible)
+    }
+
     function test_tapOpensTheList() {
         const stack = make()
+        mouseClick(findChild(stack, "moreToasts"))
         const toast = toastAt(stack, 0)
         mouseClick(toast, 20, toast.height / 2)
         compare(opened.count, 1)
