@@ -198,6 +198,7 @@ private Q_SLOTS:
         // typing after it arrive.
         QQuickItem *status = kid.find(QStringLiteral("status"));
         QVERIFY(status);
+        QTRY_COMPARE(statusWord(kid), QStringLiteral("Live")); // the pill has its final size
         QTest::mouseMove(
             kid.window(),
             status->mapToScene(QPointF(status->width() / 2, status->height() / 2)).toPoint());
