@@ -16,8 +16,8 @@ ApplicationWindow {
     width: 1100
     height: 720
     visible: true
-    title: households.currentName.length > 0 ? qsTr("%1 – Kinlist").arg(households.currentName)
-                                             : "Kinlist"
+    title: window.households.currentName.length > 0
+           ? qsTr("%1 – Kinlist").arg(window.households.currentName) : "Kinlist"
     Material.theme: dark || window.settings.theme === "dark" ? Material.Dark
                   : window.settings.theme === "light" ? Material.Light : Material.System
     Material.accent: "#2e8b74"

@@ -61,10 +61,11 @@ void Households::onHouseholdsChanged()
             if (h.toMap().value(QStringLiteral("id")).toString() == remembered)
                 pick = remembered;
         }
-        setCurrentId(pick);
-    } else if (m_session.editor()->listId().isEmpty() && m_lists.rowCount() > 0) {
-        m_session.editor()->setListId(m_lists.idAt(0));
+        setCurrentId(pick); // tells what changed
+        return;
     }
+    if (m_session.editor()->listId().isEmpty() && m_lists.rowCount() > 0)
+        m_session.editor()->setListId(m_lists.idAt(0));
     notifyChanges();
 }
 
@@ -74,8 +75,8 @@ void Households::notifyChanges()
     // was made), mostly with the same answer.
     const QVariantList households = all();
     const QVariantList members = this->members();
-    const QString name = currentName();
-    const QString role = this->role();
+    const QString name = currentField(households, QStringLiteral("name"));
+    const QString role = currentField(households, QStringLiteral("role"));
     if (households != m_shownHouseholds) {
         m_shownHouseholds = households;
         Q_EMIT householdsChanged();
@@ -117,17 +118,17 @@ void Households::setCurrentId(const QString &id)
 
 QString Households::currentName() const
 {
-    return currentField(QStringLiteral("name"));
+    return currentField(all(), QStringLiteral("name"));
 }
 
 QString Households::role() const
 {
-    return currentField(QStringLiteral("role"));
+    return currentField(all(), QStringLiteral("role"));
 }
 
-QString Households::currentField(const QString &field) const
+QString Households::currentField(const QVariantList &households, const QString &field) const
 {
-    for (const QVariant &h : all()) {
+    for (const QVariant &h : households) {
         const QVariantMap m = h.toMap();
         if (m.value(QStringLiteral("id")).toString() == m_currentId)
             return m.value(field).toString();

@@ -83,8 +83,8 @@ private:
     void onHouseholdsChanged();
     // Emits the signals of what differs from what was told last.
     void notifyChanges();
-    // A field of the current household's entry ("" when none is current).
-    QString currentField(const QString &field) const;
+    // A field of the current household's entry in `households` ("" when none is current).
+    QString currentField(const QVariantList &households, const QString &field) const;
     void householdRequest(const QString &type, const QJsonObject &fields);
 
     Session &m_session;

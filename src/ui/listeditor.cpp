@@ -119,7 +119,9 @@ void ListEditor::setListId(const QString &id)
 void ListEditor::notifyList()
 {
     // Told only when what shows differs: a list's entity changes with every sync of it.
-    const QStringList shown {m_listId, name(), kind()};
+    const std::optional<Entity> list = currentItem(m_listId); // read once for both
+    const QStringList shown {m_listId, listField(list, QStringLiteral("name")),
+                             listField(list, QStringLiteral("kind"))};
     if (shown == m_shownList)
         return;
     m_shownList = shown;
@@ -128,23 +130,22 @@ void ListEditor::notifyList()
 
 QString ListEditor::name() const
 {
-    if (!account() || m_listId.isEmpty())
-        return {};
-    const auto list = account()->store()->viewEntity(m_listId);
-    return list ? list->value(QStringLiteral("name")).toString() : QString();
+    return listField(currentItem(m_listId), QStringLiteral("name"));
 }
 
 QString ListEditor::kind() const
 {
-    if (!account() || m_listId.isEmpty())
-        return {};
-    const auto list = account()->store()->viewEntity(m_listId);
-    return list ? list->value(QStringLiteral("kind")).toString() : QString();
+    return listField(currentItem(m_listId), QStringLiteral("kind"));
+}
+
+QString ListEditor::listField(const std::optional<Entity> &list, const QString &field)
+{
+    return list ? list->value(field).toString() : QString();
 }
 
 std::optional<Entity> ListEditor::currentItem(const QString &itemId) const
 {
-    if (!account())
+    if (!account() || itemId.isEmpty())
         return std::nullopt;
     return account()->store()->viewEntity(itemId);
 }

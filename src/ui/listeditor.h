@@ -100,7 +100,10 @@ private:
     void appendItem(const QString &title);
     // Applies `op`, remembering `inverse` to take it back with undo().
     void applyUndoable(Op op, Op inverse, const QString &text);
+    // An entity of the open list (the list itself too), as this device sees it.
     std::optional<Entity> currentItem(const QString &itemId) const;
+    // A field of the list's entity, "" without one.
+    static QString listField(const std::optional<Entity> &list, const QString &field);
     // The key `position` gives for an item of the list; when keys have grown too long for
     // it, the list's items get fresh keys first and it is asked again.
     QString placeItem(const std::function<QString()> &position);
