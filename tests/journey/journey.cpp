@@ -1,6 +1,7 @@
 #include "journey.h"
 
 #include <QAccessible>
+#include <QCursor>
 #include <QDir>
 #include <QGuiApplication>
 #include <QQuickStyle>
@@ -316,6 +317,24 @@ bool Person::click(QQuickItem *item, QPointF at)
         return false;
     }
     QTest::mouseClick(window(), Qt::LeftButton, Qt::NoModifier, p);
+    return true;
+}
+
+bool Person::hover(QQuickItem *item)
+{
+    activate();
+    settle();
+    if (QQuickTest::qIsPolishScheduled(window()) && !QQuickTest::qWaitForPolish(window(), 2000))
+        qWarning("the window's layout did not settle");
+    if (!item || !item->isVisible()) {
+        qWarning() << "cannot point at" << item;
+        return false;
+    }
+    const QPoint p = item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
+    // The display's own pointer goes there too: a pointer left elsewhere on the display
+    // sends the window a leave of its own at some later moment, which ends the hover.
+    QCursor::setPos(window()->mapToGlobal(p));
+    QTest::mouseMove(window(), p);
     return true;
 }
 

@@ -82,6 +82,8 @@ public:
     void settle() const;
     bool click(const QString &name) { return click(find(name)); }
     bool doubleClick(QQuickItem *item);
+    // Rests the pointer on the middle of `item` (the display's pointer as well).
+    bool hover(QQuickItem *item);
     // Clicks the field and types into it (replacing what it holds when `replace`).
     bool typeInto(const QString &name, const QString &text, bool replace = true);
     void type(const QString &text);

@@ -199,9 +199,15 @@ private Q_SLOTS:
         QQuickItem *status = kid.find(QStringLiteral("status"));
         QVERIFY(status);
         QTRY_COMPARE(statusWord(kid), QStringLiteral("Live")); // the pill has its final size
-        QTest::mouseMove(
-            kid.window(),
-            status->mapToScene(QPointF(status->width() / 2, status->height() / 2)).toPoint());
+        QVERIFY(kid.hover(status));
+        // Its tooltip tells what Live means.
+        QTRY_VERIFY(kid.inPopup(QStringLiteral("statusTip")) &&
+                    kid.inPopup(QStringLiteral("statusTip"))->isVisible());
+        QVERIFY(kid.inPopup(QStringLiteral("statusTip"))
+                    ->parent()
+                    ->property("text")
+                    .toString()
+                    .startsWith(QLatin1String("Connected.")));
         QVERIFY(kid.typeInto(QStringLiteral("newItem"), QStringLiteral("Glue")));
         kid.key(Qt::Key_Return);
         QTRY_VERIFY(kid.itemTitles().contains(QStringLiteral("Glue")));
