@@ -17,6 +17,7 @@ ItemDelegate {
     required property string syncState
     required property string changedBy
     required property double changedAt
+    required property bool changeAdded
     required property string conflict
     required property var quantity
     required property string unit
@@ -31,19 +32,6 @@ ItemDelegate {
     property bool showCategory: true // not when the list is grouped by category
     // The time now (ms), ticking from the page, so "changed by Mum, 5 min ago" ages.
     property double now: Date.now()
-
-    // How long ago `ms` was, as a person says it.
-    function ago(ms) {
-        const minutes = Math.floor((row.now - ms) / 60000)
-        if (minutes < 1)
-            return qsTr("just now")
-        if (minutes < 60)
-            return qsTr("%n min ago", "", minutes)
-        const then = new Date(ms)
-        if (then.toDateString() === new Date(row.now).toDateString())
-            return qsTr("at %1").arg(then.toLocaleTimeString(Qt.locale(), Locale.ShortFormat))
-        return qsTr("on %1").arg(then.toLocaleDateString(Qt.locale(), Locale.ShortFormat))
-    }
 
     signal doneToggled(bool done)
     signal keepMine()
@@ -223,11 +211,13 @@ ItemDelegate {
                     font.pixelSize: 12
                 }
             }
-            Label {
+            ChangedByLabel {
                 objectName: "changedBy"
-                visible: row.changedBy.length > 0 && !row.editing
-                //: Who changed an item last and when: "changed by Mum, 5 min ago".
-                text: qsTr("changed by %1, %2").arg(row.changedBy).arg(row.ago(row.changedAt))
+                visible: who.length > 0 && !row.editing
+                who: row.changedBy
+                at: row.changedAt
+                added: row.changeAdded
+                now: row.now
                 font.pixelSize: 11
                 opacity: 0.6
             }

@@ -13,6 +13,9 @@ ItemDelegate {
     required property string quantityText
     required property string syncState
     required property string changedBy
+    required property double changedAt
+    required property bool changeAdded
+    property date now: new Date() // ticking from the page, so "changed by" ages
     signal doneToggled(bool done)
     signal removed()
 
@@ -58,11 +61,19 @@ ItemDelegate {
                 elide: Text.ElideRight
             }
             Label {
-                visible: row.changedBy.length > 0 || row.syncState !== "confirmed"
-                text: row.syncState === "pending" ? qsTr("waiting to send")
-                    : row.syncState === "failed" ? qsTr("not saved")
-                    : qsTr("changed by %1, just now").arg(row.changedBy)
+                visible: row.syncState !== "confirmed"
+                text: row.syncState === "pending" ? qsTr("waiting to send") : qsTr("not saved")
                 color: row.syncState === "failed" ? "#d64545" : Material.foreground
+                opacity: 0.65
+                font.pixelSize: 16
+            }
+            ChangedByLabel {
+                objectName: "kioskChangedBy"
+                visible: who.length > 0 && row.syncState === "confirmed"
+                who: row.changedBy
+                at: row.changedAt
+                added: row.changeAdded
+                now: row.now.getTime()
                 opacity: 0.65
                 font.pixelSize: 16
             }

@@ -98,6 +98,7 @@ Page {
                 font.capitalization: Font.MixedCase
                 objectName: "clean"
                 text: qsTr("Clean")
+                icon.source: "qrc:/icons/adwaita/edit-clear-all-symbolic.svg"
                 font.pixelSize: 18
                 flat: true
                 Layout.preferredHeight: 60
@@ -108,6 +109,7 @@ Page {
                 font.capitalization: Font.MixedCase
                 objectName: "exit"
                 text: qsTr("Exit")
+                icon.source: "qrc:/icons/adwaita/application-exit-symbolic.svg"
                 font.pixelSize: 18
                 flat: true
                 Layout.preferredHeight: 60
@@ -247,6 +249,7 @@ Page {
                 opacity: 0.6
             }
             delegate: KioskItemRow {
+                now: page.now
                 onDoneToggled: (done) => page.editor.setDone(itemId, done)
                 onRemoved: page.editor.removeItem(itemId)
             }

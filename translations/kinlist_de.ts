@@ -17,6 +17,38 @@
     </message>
 </context>
 <context>
+    <name>ChangedByLabel</name>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>vor %n Min.</numerusform>
+            <numerusform>vor %n Min.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>um %1</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>am %1</translation>
+    </message>
+    <message>
+        <source>added by %1, %2</source>
+        <extracomment>Who added an item and when: &quot;added by Mum, 5 min ago&quot;.</extracomment>
+        <translation>hinzugefügt von %1, %2</translation>
+    </message>
+    <message>
+        <source>changed by %1, %2</source>
+        <extracomment>Who changed an item last and when: &quot;changed by Mum, 5 min ago&quot;.</extracomment>
+        <translation>geändert von %1, %2</translation>
+    </message>
+</context>
+<context>
     <name>CleaningOverlay</name>
     <message>
         <source>Cleaning – the screen ignores touches</source>
@@ -164,30 +196,6 @@
         <translation>%1 löschen</translation>
     </message>
     <message>
-        <source>just now</source>
-        <translation>gerade eben</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n min ago</source>
-        <translation>
-            <numerusform>vor %n Min.</numerusform>
-            <numerusform>vor %n Min.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>at %1</source>
-        <translation>um %1</translation>
-    </message>
-    <message>
-        <source>on %1</source>
-        <translation>am %1</translation>
-    </message>
-    <message>
-        <source>changed by %1, %2</source>
-        <extracomment>Who changed an item last and when: &quot;changed by Mum, 5 min ago&quot;.</extracomment>
-        <translation>geändert von %1, %2</translation>
-    </message>
-    <message>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -217,10 +225,6 @@
     <message>
         <source>not saved</source>
         <translation>nicht gespeichert</translation>
-    </message>
-    <message>
-        <source>changed by %1, just now</source>
-        <translation>gerade eben von %1 geändert</translation>
     </message>
     <message>
         <source>Delete %1</source>

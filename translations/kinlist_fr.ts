@@ -17,6 +17,38 @@
     </message>
 </context>
 <context>
+    <name>ChangedByLabel</name>
+    <message>
+        <source>just now</source>
+        <translation>à l&apos;instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>il y a %n min</numerusform>
+            <numerusform>il y a %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>à %1</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>le %1</translation>
+    </message>
+    <message>
+        <source>added by %1, %2</source>
+        <extracomment>Who added an item and when: &quot;added by Mum, 5 min ago&quot;.</extracomment>
+        <translation>ajouté par %1, %2</translation>
+    </message>
+    <message>
+        <source>changed by %1, %2</source>
+        <extracomment>Who changed an item last and when: &quot;changed by Mum, 5 min ago&quot;.</extracomment>
+        <translation>modifié par %1, %2</translation>
+    </message>
+</context>
+<context>
     <name>CleaningOverlay</name>
     <message>
         <source>Cleaning – the screen ignores touches</source>
@@ -164,30 +196,6 @@
         <translation>Supprimer %1</translation>
     </message>
     <message>
-        <source>just now</source>
-        <translation>à l&apos;instant</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n min ago</source>
-        <translation>
-            <numerusform>il y a %n min</numerusform>
-            <numerusform>il y a %n min</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>at %1</source>
-        <translation>à %1</translation>
-    </message>
-    <message>
-        <source>on %1</source>
-        <translation>le %1</translation>
-    </message>
-    <message>
-        <source>changed by %1, %2</source>
-        <extracomment>Who changed an item last and when: &quot;changed by Mum, 5 min ago&quot;.</extracomment>
-        <translation>modifié par %1, %2</translation>
-    </message>
-    <message>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
@@ -217,10 +225,6 @@
     <message>
         <source>not saved</source>
         <translation>non enregistré</translation>
-    </message>
-    <message>
-        <source>changed by %1, just now</source>
-        <translation>modifié par %1, à l&apos;instant</translation>
     </message>
     <message>
         <source>Delete %1</source>

@@ -226,8 +226,9 @@ ItemsModel::Row ItemsModel::makeRow(const Entity &e, LocalStore::SyncState syncS
     r->conflict = conflict;
     const auto it = m_changedBy.constFind(e.id);
     if (it != m_changedBy.constEnd()) {
-        r->changedBy = it->first;
-        r->changedAt = it->second;
+        r->changedBy = it->who;
+        r->changedAt = it->at;
+        r->changeAdded = it->added;
     }
     return Row {std::move(r)};
 }
@@ -316,6 +317,7 @@ void ItemsModel::refreshEntity(const QString &entityId)
     const int current = rowOf(entityId);
     const qsizetype doneBefore = m_done.size();
     const qsizetype aliveBefore = m_alive.size();
+    const bool wasAlive = m_alive.contains(entityId);
     if (e) {
         noteDone(*e);
     } else {
@@ -339,7 +341,8 @@ void ItemsModel::refreshEntity(const QString &entityId)
     const bool contentChanged = current < 0 || changedContent(m_rows.at(current), row);
     if (contentChanged) {
         if (remote && change.what == RemoteChange::Name)
-            m_changedBy.insert(entityId, {change.name, QDateTime::currentMSecsSinceEpoch()});
+            m_changedBy.insert(entityId,
+                               {change.name, QDateTime::currentMSecsSinceEpoch(), !wasAlive});
         else
             m_changedBy.remove(entityId);
         row = makeRow(*e, store->syncState(entityId), conflictText(entityId));
@@ -408,8 +411,9 @@ QList<int> ItemsModel::changedRoles(const Row &a, const Row &b) const
     }
     if (a->syncState != b->syncState)
         roles.append(SyncStateRole);
-    if (a->changedBy != b->changedBy || a->changedAt != b->changedAt)
-        roles << ChangedByRole << ChangedAtRole;
+    if (a->changedBy != b->changedBy || a->changedAt != b->changedAt ||
+        a->changeAdded != b->changeAdded)
+        roles << ChangedByRole << ChangedAtRole << ChangeAddedRole;
     if (a->conflict != b->conflict)
         roles.append(ConflictRole);
     if (roles.contains(AssigneeRole))
@@ -449,6 +453,8 @@ QVariant ItemsModel::data(const QModelIndex &index, int role) const
         return r->changedBy;
     case ChangedAtRole:
         return r->changedAt;
+    case ChangeAddedRole:
+        return r->changeAdded;
     case ConflictRole:
         return r->conflict;
     case AssigneeNameRole:
@@ -507,6 +513,7 @@ QHash<int, QByteArray> ItemsModel::roleNames() const
             {SyncStateRole, "syncState"},
             {ChangedByRole, "changedBy"},
             {ChangedAtRole, "changedAt"},
+            {ChangeAddedRole, "changeAdded"},
             {ConflictRole, "conflict"},
             {AssigneeNameRole, "assigneeName"},
             {OverdueRole, "overdue"},

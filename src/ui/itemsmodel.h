@@ -33,6 +33,7 @@ struct ItemRowData
     client::LocalStore::SyncState syncState = client::LocalStore::SyncState::Confirmed;
     QString changedBy;
     qint64 changedAt = 0;
+    bool changeAdded = false; // changedBy's change was the item's arrival
     QString conflict;
     // The value of a role backed by an item field.
     QVariant field(int role) const;
@@ -88,6 +89,7 @@ public:
         OverdueRole, // a task past its due date and not done
         QuantityTextRole, // "×1,5 kg": the quantity in the locale's digits, "" for one
         DueTextRole, // the due date in the locale's short form, "" if none
+        ChangeAddedRole, // changedBy added the item (rather than changed it)
     };
     Q_ENUM(Role)
 
@@ -152,7 +154,13 @@ private:
     bool m_showDone = false;
     QString m_filter;
     bool m_groupByCategory = false;
-    QHash<QString, std::pair<QString, qint64>> m_changedBy; // entity -> who, when
+    struct OthersChange
+    {
+        QString who;
+        qint64 at = 0;
+        bool added = false; // the change brought the item (an add, or a delete undone)
+    };
+    QHash<QString, OthersChange> m_changedBy; // entity -> the last change by someone else
     // The remote op whose entity is refreshed next, and whom it would name.
     struct RemoteChange
     {

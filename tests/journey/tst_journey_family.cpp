@@ -57,6 +57,8 @@ private Q_SLOTS:
                      (QStringList {QStringLiteral("Milk"), QStringLiteral("Eggs"),
                                    QStringLiteral("Bread")}));
         QTRY_VERIFY(mum.visible(QStringLiteral("Dad added Bread to Groceries")));
+        QCOMPARE(textOf(inRow(mum, QStringLiteral("Bread"), QStringLiteral("changedBy"))),
+                 QStringLiteral("added by Dad, just now"));
 
         // Dad renames Eggs: Mum's row says who changed it.
         QVERIFY(dad.click(dad.row(QStringLiteral("items"), QStringLiteral("Eggs"))));

@@ -23,6 +23,7 @@ TestCase {
             syncState: "confirmed"
             changedBy: ""
             changedAt: 0
+            changeAdded: false
             conflict: ""
             quantity: 2
             unit: "l"
@@ -66,6 +67,18 @@ TestCase {
         compare(label.text, "changed by Mum, at " + new Date(at).toLocaleTimeString(Qt.locale(), Locale.ShortFormat))
         row.now = at + 2 * 24 * 3600 * 1000
         compare(label.text, "changed by Mum, on " + new Date(at).toLocaleDateString(Qt.locale(), Locale.ShortFormat))
+    }
+
+    // An item someone else added says so, and ages the same way.
+    function test_addedBySaysAdded() {
+        const at = new Date(2026, 11, 5, 9, 30).getTime()
+        const row = make({ changedBy: "Dad", changedAt: at, changeAdded: true, now: at + 1000 })
+        const label = findChild(row, "changedBy")
+        compare(label.text, "added by Dad, just now")
+        row.now = at + 2 * 60 * 1000
+        compare(label.text, "added by Dad, 2 min ago")
+        row.editing = true
+        verify(!label.visible) // the editor takes the line
     }
 
     // Return on the row asks for its details; Return while renaming only renames.

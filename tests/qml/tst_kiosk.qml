@@ -38,7 +38,7 @@ TestCase {
         KioskItemRow {
             width: 700
             itemId: "i1"; title: "Milk"; done: false; quantityText: "×2 l"
-            syncState: "confirmed"; changedBy: ""
+            syncState: "confirmed"; changedBy: ""; changedAt: 0; changeAdded: false
         }
     }
     Component {
@@ -137,6 +137,23 @@ TestCase {
         spy.signalName = "removed"; spy.clear()
         mouseClick(findChild(row, "kioskDelete"))
         compare(spy.count, 1)
+    }
+
+    // "changed by Mum, …" on the kiosk ages with the page's clock; waiting to send
+    // takes its place while the row's own change is not yet confirmed.
+    function test_rowSaysWhoChangedItAndWhen() {
+        const at = new Date(2026, 11, 5, 9, 30)
+        const row = createTemporaryObject(rowComponent, tc,
+                                          { changedBy: "Mum", changedAt: at.getTime(), now: at })
+        const label = findChild(row, "kioskChangedBy")
+        verify(label.visible)
+        compare(label.text, "changed by Mum, just now")
+        row.now = new Date(at.getTime() + 10 * 60 * 1000)
+        compare(label.text, "changed by Mum, 10 min ago")
+        row.changeAdded = true
+        compare(label.text, "added by Mum, 10 min ago")
+        row.syncState = "pending"
+        verify(!label.visible)
     }
 
     function test_cleaningIgnoresEverythingThenEnds() {
