@@ -1,5 +1,6 @@
-// Property test of the merge rule: seeded random op sequences from several nodes,
-// applied in random orders and with duplicates, always converge to the same state.
+// Property test of the merge rule: seeded random op sequences from several nodes (rounds
+// of repeating tasks among them), applied in random orders and with duplicates, always
+// converge to the same state.
 #include "core/hlc.h"
 #include "core/op.h"
 #include "core/replica.h"
@@ -42,7 +43,7 @@ class TestConvergence : public QObject
             op.listId = list;
             op.itemId = items.at(rng.bounded(int(items.size())));
             op.stamp = clocks[n].now();
-            switch (rng.bounded(5)) {
+            switch (rng.bounded(6)) {
             case 0:
                 op.type = Op::Type::ItemCreate;
                 op.fields = {{QStringLiteral("title"), titles.at(rng.bounded(3))},
@@ -56,6 +57,18 @@ class TestConvergence : public QObject
                 op.type = Op::Type::ItemSet;
                 op.fields = {{QStringLiteral("quantity"), int(rng.bounded(5))},
                              {QStringLiteral("title"), titles.at(rng.bounded(3))}};
+                break;
+            case 5: // a repeating task's round: completions and edits at a round
+                op.type = Op::Type::ItemSet;
+                op.round = int(rng.bounded(4));
+                op.fields = {
+                    {QStringLiteral("due"), QStringLiteral("2026-12-%1").arg(10 + rng.bounded(9))},
+                    {QStringLiteral("title"), titles.at(rng.bounded(3))}};
+                if (rng.bounded(2))
+                    op.fields.insert(
+                        QStringLiteral("repeat"),
+                        QJsonObject {{QStringLiteral("unit"), QStringLiteral("day")},
+                                     {QStringLiteral("every"), int(rng.bounded(3)) + 1}});
                 break;
             case 3:
                 op.type = Op::Type::ItemDelete;

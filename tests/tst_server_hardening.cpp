@@ -367,6 +367,82 @@ private Q_SLOTS:
         QCOMPARE(code(pat->mutate(create)), QStringLiteral("not_found"));
     }
 
+    // 7b: repeating tasks: rotations of people of the household, completions in the name
+    // of whoever makes them, one round at a time; a tablet completes for the face tapped.
+    void repeatingTasksAreChecked()
+    {
+        Family f = family({QStringLiteral("Pat"), QStringLiteral("Sam")});
+        Family other = family({QStringLiteral("Oz")});
+        TestClient *pat = f.people[0];
+        TestClient *tablet = pairTablet(pat, f.householdId);
+        QVERIFY(tablet);
+        const QString list = makeList(pat, f.householdId);
+        const QString task = kinlist::createUuid();
+        QCOMPARE(type(pat->mutate(itemCreate(list, task, QStringLiteral("Bins"),
+                                             stamp(now(), 1, pat->clientId)))),
+                 QStringLiteral("ack"));
+        int counter = 1;
+        auto set = [&](TestClient *who, const QJsonObject &fields, int round = 0,
+                       const QString &actAs = {}) {
+            QJsonObject op = itemSet(list, task, fields, stamp(now(), ++counter, who->clientId));
+            if (round > 0)
+                op.insert(QStringLiteral("round"), round);
+            if (!actAs.isEmpty())
+                op.insert(QStringLiteral("actAs"), actAs);
+            return who->mutate(op);
+        };
+        auto rule = [](const QStringList &rotation) {
+            return QJsonObject {
+                {QStringLiteral("repeat"),
+                 QJsonObject {{QStringLiteral("unit"), QStringLiteral("week")},
+                              {QStringLiteral("weekdays"), QJsonArray {6}},
+                              {QStringLiteral("rotation"), QJsonArray::fromStringList(rotation)}}}};
+        };
+        const QString patId = pat->userId, samId = f.people[1]->userId;
+        QCOMPARE(type(set(pat, rule({patId, samId}))), QStringLiteral("ack"));
+        QCOMPARE(code(set(pat, rule({patId, other.people[0]->userId}))),
+                 QStringLiteral("not_found"));
+        QCOMPARE(code(set(pat, rule({patId, tablet->userId}))), QStringLiteral("not_found"));
+        QCOMPARE(code(set(pat,
+                          {{QStringLiteral("repeat"),
+                            QJsonObject {{QStringLiteral("unit"), QStringLiteral("week")}}}})),
+                 QStringLiteral("bad_value"));
+        auto completion = [&](const QString &by, const QString &next) {
+            return QJsonObject {
+                {QStringLiteral("due"), next},
+                {QStringLiteral("assignee"), samId},
+                {QStringLiteral("completed"),
+                 QJsonObject {{QStringLiteral("due"), QJsonValue()},
+                              {QStringLiteral("by"), by},
+                              {QStringLiteral("on"), QStringLiteral("2026-12-05")}}}};
+        };
+        // Round 2 before round 1: refused.
+        QCOMPARE(code(set(pat, completion(patId, QStringLiteral("2026-12-12")), 2)),
+                 QStringLiteral("bad_value"));
+        // In someone else's name: refused.
+        QCOMPARE(code(set(pat, completion(samId, QStringLiteral("2026-12-12")), 1)),
+                 QStringLiteral("forbidden"));
+        QCOMPARE(type(set(pat, completion(patId, QStringLiteral("2026-12-12")), 1)),
+                 QStringLiteral("ack"));
+        // The same occurrence done again elsewhere (round 1 again): taken, and merged.
+        QCOMPARE(type(set(pat, completion(patId, QStringLiteral("2026-12-12")), 1)),
+                 QStringLiteral("ack"));
+        // The tablet completes round 2 for Sam, in Sam's name.
+        QCOMPARE(type(set(tablet, completion(samId, QStringLiteral("2026-12-19")), 2, samId)),
+                 QStringLiteral("ack"));
+        QCOMPARE(code(set(tablet, completion(patId, QStringLiteral("2026-12-26")), 3, samId)),
+                 QStringLiteral("forbidden"));
+        // A round that is not a whole number, or on an op that has none.
+        QJsonObject bad = itemSet(list, task, {{QStringLiteral("title"), QStringLiteral("x")}},
+                                  stamp(now(), ++counter, pat->clientId));
+        bad.insert(QStringLiteral("round"), 1.5);
+        QCOMPARE(code(pat->mutate(bad)), QStringLiteral("bad_value"));
+        QJsonObject move = itemCreate(list, kinlist::createUuid(), QStringLiteral("y"),
+                                      stamp(now(), ++counter, pat->clientId));
+        move.insert(QStringLiteral("round"), 1);
+        QCOMPARE(code(pat->mutate(move)), QStringLiteral("bad_value"));
+    }
+
     // 8: a list that does not exist and one of another household answer alike.
     void missingAndForeignListsAnswerAlike()
     {

@@ -1,6 +1,7 @@
 #include "op.h"
 
 #include "fracindex.h"
+#include "recurrence.h"
 #include "uuid.h"
 
 #include <QDate>
@@ -82,6 +83,46 @@ Error checkListField(const QString &name, const QJsonValue &v)
                 QStringLiteral("unknown list field \"%1\"").arg(name.left(40)));
 }
 
+Error checkDue(const QJsonValue &v, const QString &name)
+{
+    if (v.isNull())
+        return {};
+    if (Error e = checkString(v, name, Limits::kDue, true))
+        return e;
+    const QString s = v.toString();
+    const bool ok = s.size() == 10 ? QDate::fromString(s, Qt::ISODate).isValid()
+                                   : QDateTime::fromString(s, Qt::ISODate).isValid();
+    if (!ok)
+        return fail(ErrorCode::BadValue,
+                    QStringLiteral("%1 must be an ISO 8601 date or date-time").arg(name));
+    return {};
+}
+
+// {"due": the occurrence done (or null), "by": who did it, "on": the day it was done}
+Error checkCompleted(const QJsonValue &v)
+{
+    if (v.isNull())
+        return {};
+    if (!v.isObject())
+        return fail(ErrorCode::WrongType, QStringLiteral("completed must be an object or null"));
+    const QJsonObject o = v.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (it.key() != QLatin1String("due") && it.key() != QLatin1String("by") &&
+            it.key() != QLatin1String("on"))
+            return fail(ErrorCode::BadValue, QStringLiteral("completed has due, by and on"));
+    }
+    if (Error e = checkDue(o.value(QStringLiteral("due")), QStringLiteral("completed.due")))
+        return e;
+    const QJsonValue by = o.value(QStringLiteral("by"));
+    if (!by.isString() || !isValidUuid(by.toString()))
+        return fail(ErrorCode::BadUuid, QStringLiteral("completed.by must be a user id"));
+    const QJsonValue on = o.value(QStringLiteral("on"));
+    if (!on.isString() || on.toString().size() != 10 ||
+        !QDate::fromString(on.toString(), Qt::ISODate).isValid())
+        return fail(ErrorCode::BadValue, QStringLiteral("completed.on must be an ISO 8601 date"));
+    return {};
+}
+
 Error checkItemField(const QString &name, const QJsonValue &v)
 {
     if (name == QLatin1String("title"))
@@ -112,23 +153,20 @@ Error checkItemField(const QString &name, const QJsonValue &v)
             return fail(ErrorCode::BadUuid, QStringLiteral("assignee is not a valid id"));
         return {};
     }
-    if (name == QLatin1String("due")) {
-        if (v.isNull())
-            return {};
-        if (Error e = checkString(v, name, Limits::kDue, true))
-            return e;
-        const QString s = v.toString();
-        const bool ok = s.size() == 10 ? QDate::fromString(s, Qt::ISODate).isValid()
-                                       : QDateTime::fromString(s, Qt::ISODate).isValid();
-        if (!ok)
-            return fail(ErrorCode::BadValue,
-                        QStringLiteral("due must be an ISO 8601 date or date-time"));
-        return {};
-    }
+    if (name == QLatin1String("due"))
+        return checkDue(v, name);
     if (name == QLatin1String("position"))
         return checkPosition(v);
     if (name == QLatin1String("done") || name == QLatin1String("deleted"))
         return checkBool(v, name);
+    if (name == QLatin1String("repeat")) {
+        Error e;
+        if (!v.isNull())
+            Recurrence::fromJson(v, &e);
+        return e;
+    }
+    if (name == QLatin1String("completed"))
+        return checkCompleted(v);
     return fail(ErrorCode::BadValue,
                 QStringLiteral("unknown item field \"%1\"").arg(name.left(40)));
 }
@@ -193,6 +231,8 @@ QJsonObject Op::toJson() const
         o.insert(QStringLiteral("householdId"), householdId);
     if (!actAs.isEmpty())
         o.insert(QStringLiteral("actAs"), actAs);
+    if (round > 0)
+        o.insert(QStringLiteral("round"), round);
     return o;
 }
 
@@ -212,8 +252,11 @@ QByteArray Op::toJsonBytes() const
         out += ",\"householdId\":\"" + householdId.toLatin1() + '"';
     if (entityKind() == EntityKind::Item)
         out += ",\"itemId\":\"" + itemId.toLatin1() + '"';
-    out += ",\"listId\":\"" + listId.toLatin1() + "\",\"stamp\":\"" + stamp.toString().toLatin1() +
-        "\",\"type\":\"" + typeName(type).toLatin1() + "\"}";
+    out += ",\"listId\":\"" + listId.toLatin1() + '"';
+    if (round > 0)
+        out += ",\"round\":" + QByteArray::number(round);
+    out += ",\"stamp\":\"" + stamp.toString().toLatin1() + "\",\"type\":\"" +
+        typeName(type).toLatin1() + "\"}";
     return out;
 }
 
@@ -258,6 +301,18 @@ Op Op::fromJson(const QJsonObject &json, Error *error, bool fromServer)
         allowedKeys << QStringLiteral("actAs");
         if (Error e = requireUuid(json, QStringLiteral("actAs"), &op.actAs))
             return bail(e);
+    }
+    if (json.contains(QStringLiteral("round"))) {
+        const QJsonValue round = json.value(QStringLiteral("round"));
+        if (op.type != Type::ItemSet)
+            return bail(fail(ErrorCode::BadValue, QStringLiteral("only item.set has a round")));
+        if (!round.isDouble() || round.toDouble() != double(qint64(round.toDouble())) ||
+            round.toDouble() < 0 || round.toDouble() > Limits::kMaxRound)
+            return bail(fail(ErrorCode::BadValue,
+                             QStringLiteral("op.round must be a whole number from 0 to %1")
+                                 .arg(Limits::kMaxRound)));
+        allowedKeys << QStringLiteral("round");
+        op.round = round.toInt();
     }
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!allowedKeys.contains(it.key()))

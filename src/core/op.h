@@ -25,6 +25,9 @@ struct Op
     // Only a connection with the kiosk role may set it; the server checks the member.
     QString actAs;
     Hlc stamp;
+    // Item ops: the round of a repeating task this op writes in (see recurrence.h). The
+    // fields "due", "assignee" and "completed" order by (round, stamp); 0 when absent.
+    int round = 0;
     QJsonObject fields; // the field writes, already including "deleted" for deletes
 
     EntityKind entityKind() const;
@@ -50,6 +53,7 @@ constexpr int kItemNote = 10000;
 constexpr int kUnit = 20;
 constexpr int kCategory = 100;
 constexpr int kDue = 25;
+constexpr int kMaxRound = 1000000000;
 constexpr double kMaxQuantity = 1000000;
 } // namespace Limits
 

@@ -1,5 +1,7 @@
 #include "replica.h"
 
+#include "recurrence.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -28,8 +30,11 @@ Hlc interned(Hlc stamp)
 
 // Equal stamps only happen for a duplicate of the same write; if a broken client ever
 // reused a stamp for two values, the larger value wins so that replicas still agree.
-bool wins(const Op &op, const QJsonValue &newValue, const Entity::Field &current)
+// `round` is the op's round for a round field, else 0 on both sides.
+bool wins(const Op &op, int round, const QJsonValue &newValue, const Entity::Field &current)
 {
+    if (current.round != round)
+        return current.round < round;
     if (current.stamp < op.stamp)
         return true;
     if (op.stamp < current.stamp)
@@ -55,9 +60,11 @@ QJsonObject Entity::toJson() const
 {
     QJsonObject f;
     for (auto it = fields.begin(); it != fields.end(); ++it) {
-        f.insert(it.key(),
-                 QJsonObject {{QStringLiteral("v"), it->value},
-                              {QStringLiteral("s"), it->stamp.toString()}});
+        QJsonObject field {{QStringLiteral("v"), it->value},
+                           {QStringLiteral("s"), it->stamp.toString()}};
+        if (it->round > 0)
+            field.insert(QStringLiteral("r"), it->round);
+        f.insert(it.key(), field);
     }
     QJsonObject o {{QStringLiteral("id"), id},
                    {QStringLiteral("kind"),
@@ -95,7 +102,12 @@ bool Entity::fromJson(const QJsonObject &json, Entity *out)
         const auto stamp = Hlc::parse(fo.value(QStringLiteral("s")).toString());
         if (!stamp)
             return false;
-        e.fields.insert(it.key(), Entity::Field {fo.value(QStringLiteral("v")), interned(*stamp)});
+        const int round = fo.value(QStringLiteral("r")).toInt();
+        if (round < 0 || round > Limits::kMaxRound)
+            return false;
+        e.fields.insert(it.key(),
+                        Entity::Field {fo.value(QStringLiteral("v")), interned(*stamp),
+                                       isRoundField(it.key()) ? round : 0});
     }
     e.fields.squeeze();
     if (e.id.isEmpty() || e.listId.isEmpty())
@@ -115,13 +127,14 @@ QStringList mergeOp(Entity &entity, const Op &op)
     if (entity.householdId.isEmpty() && !op.householdId.isEmpty())
         entity.householdId = op.householdId;
     for (auto it = op.fields.begin(); it != op.fields.end(); ++it) {
+        const int round = isRoundField(it.key()) ? op.round : 0;
         auto current = entity.fields.find(it.key());
         if (current == entity.fields.end()) {
-            entity.fields.insert(it.key(), Entity::Field {it.value(), interned(op.stamp)});
+            entity.fields.insert(it.key(), Entity::Field {it.value(), interned(op.stamp), round});
             changed << it.key();
-        } else if (wins(op, it.value(), *current)) {
+        } else if (wins(op, round, it.value(), *current)) {
             const bool valueChanged = current->value != it.value();
-            *current = Entity::Field {it.value(), interned(op.stamp)};
+            *current = Entity::Field {it.value(), interned(op.stamp), round};
             if (valueChanged)
                 changed << it.key();
         }

@@ -94,6 +94,7 @@ struct Entity
     {
         QJsonValue value;
         Hlc stamp;
+        int round = 0; // only for the fields that order by (round, stamp): isRoundField
     };
 
     EntityKind kind = EntityKind::Item;
@@ -111,15 +112,16 @@ struct Entity
     // Highest stamp of any field: when this entity last changed.
     Hlc lastStamp() const;
 
-    // {"id","kind","listId",("householdId"),"fields":{name:{"v":value,"s":stamp}}}
+    // {"id","kind","listId",("householdId"),"fields":{name:{"v":value,"s":stamp,("r":round)}}}
     QJsonObject toJson() const;
     // Plain view without stamps: {"id", "listId", name: value, ...}
     QJsonObject toPlainJson() const;
     static bool fromJson(const QJsonObject &json, Entity *out);
 };
 
-// The merge rule, shared by server and clients: per field, the higher stamp wins; equal
-// stamps (a duplicate) change nothing. Returns the names of the fields that changed.
+// The merge rule, shared by server and clients: per field, the higher stamp wins (for the
+// round fields of repeating tasks the higher (round, stamp)); equal stamps (a duplicate)
+// change nothing. Returns the names of the fields that changed.
 // Order and repetition of ops never change the result.
 QStringList mergeOp(Entity &entity, const Op &op);
 

@@ -232,6 +232,10 @@ private:
     void handleHistory(Connection *c, const Protocol::Decoded &d);
     Room *room(const QString &listId);
     Error applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pending);
+    // The rules for repeating tasks: a round one above the item's at most, rotations of
+    // people of the household, completions in the name of whoever makes them.
+    Error checkRepeating(const Op &op, const Room *r, const QString &household,
+                         const QString &actor);
     void stageReject(Connection *c, qint64 requestId, qint64 mutationId, const QString &listId,
                      const Error &e);
     void leaveRoom(Connection *c, Room *room, bool notify);

@@ -4,6 +4,8 @@
 
 #include "logging.h"
 
+#include "core/recurrence.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QWebSocket>
@@ -369,6 +371,43 @@ void SyncServer::handleMutate(Connection *c, const Protocol::Decoded &d)
         scheduleFlush();
 }
 
+Error SyncServer::checkRepeating(const Op &op, const Room *r, const QString &household,
+                                 const QString &actor)
+{
+    // A round is one above the item's at most: the completion of the occurrence it shows.
+    if (op.round > 0) {
+        const Entity *item = nullptr;
+        if (r) {
+            if (const auto it = r->entities.constFind(op.itemId); it != r->entities.constEnd())
+                item = &*it;
+        }
+        const int current = item ? itemRound(*item) : 0;
+        if (op.round > current + 1)
+            return Error {ErrorCode::BadValue,
+                          QStringLiteral("op.round is %1, the item is at round %2: at most one "
+                                         "more")
+                              .arg(op.round)
+                              .arg(current)};
+    }
+    // Turns go to people of the household; a completion names who did it.
+    const QJsonValue repeat = op.fields.value(QStringLiteral("repeat"));
+    if (repeat.isObject()) {
+        for (const QJsonValue &id : repeat.toObject().value(QStringLiteral("rotation")).toArray()) {
+            const QString role = storedRoleIn(id.toString(), household);
+            if (role.isEmpty() || role == kRoleKiosk)
+                return Error {ErrorCode::NotFound,
+                              QStringLiteral("repeat: the rotation holds someone not of this "
+                                             "household")};
+        }
+    }
+    const QJsonValue completed = op.fields.value(QStringLiteral("completed"));
+    if (completed.isObject() &&
+        completed.toObject().value(QStringLiteral("by")).toString() != actor)
+        return Error {ErrorCode::Forbidden,
+                      QStringLiteral("completed.by must be whoever makes the change")};
+    return {};
+}
+
 Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pending)
 {
     const qint64 now = nowMs();
@@ -429,6 +468,8 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
         byJson = "\"by\":\"" + actor.toLatin1() +
             "\",\"byName\":" + jsonString(person->displayName) + ",\"via\":" + c->displayNameJson;
     }
+    if (Error e = checkRepeating(op, r, household, actor))
+        return e;
 
     if (!m_store.begin()) {
         failBatch(m_store.lastError());
