@@ -5,6 +5,7 @@
 // it is back. QAbstractItemModelTester watches both item models throughout.
 #include "common/testserver.h"
 #include "core/fracindex.h"
+#include "core/recurrence.h"
 #include "ui/session.h"
 
 #include <QAbstractItemModelTester>
@@ -18,6 +19,7 @@
 #include <vector>
 
 using namespace kinlist;
+using kinlist::ui::ActivityModel;
 using kinlist::ui::AppSettings;
 using kinlist::ui::Households;
 using kinlist::ui::ItemsModel;
@@ -143,6 +145,65 @@ private Q_SLOTS:
         QVERIFY(s.households()->currentId().isEmpty());
         QVERIFY(s.editor()->listId().isEmpty());
         QCOMPARE(s.editor()->items()->rowCount(), 0);
+    }
+
+    // A repeating task checked off moves to its next date, stays on the list, says so in
+    // the activity, and Undo brings the date back.
+    void repeatingTaskMovesOn()
+    {
+        Session s(m_server.url(), m_dir.filePath(QStringLiteral("repeat")));
+        s.user()->createAccount(address(), QStringLiteral("Bea"), QStringLiteral("bea@example.org"),
+                                QStringLiteral("password-bea"));
+        QTRY_VERIFY_WITH_TIMEOUT(s.signedIn(), 10000);
+        QVERIFY(live(s));
+        s.households()->createHousehold(QStringLiteral("Bea's"));
+        QTRY_COMPARE_WITH_TIMEOUT(s.households()->all().size(), 1, 10000);
+        s.households()->createList(QStringLiteral("Chores"), QStringLiteral("tasks"));
+        s.editor()->addItem(QStringLiteral("Water plants"));
+        QCOMPARE(s.editor()->items()->rowCount(), 1);
+        const QString id = s.editor()->items()->index(0).data(ItemsModel::IdRole).toString();
+        const QDate today = QDate::currentDate();
+        s.editor()->updateItem(
+            id,
+            {{QStringLiteral("due"), today.toString(Qt::ISODate) + QStringLiteral("T18:00:00")},
+             {QStringLiteral("repeat"),
+              QVariantMap {{QStringLiteral("unit"), QStringLiteral("day")},
+                           {QStringLiteral("every"), 3}}}});
+        const QModelIndex row = s.editor()->items()->index(0);
+        QCOMPARE(row.data(ItemsModel::RepeatTextRole).toString(), QStringLiteral("every 3 days"));
+
+        s.editor()->setDone(id, true);
+        QCOMPARE(s.editor()->items()->rowCount(), 1);
+        QVERIFY(!s.editor()->items()->index(0).data(ItemsModel::DoneRole).toBool());
+        QCOMPARE(s.editor()->items()->index(0).data(ItemsModel::DueRole).toString(),
+                 today.addDays(3).toString(Qt::ISODate) + QStringLiteral("T18:00:00"));
+        QCOMPARE(s.editor()->undoText(),
+                 QStringLiteral("Water plants done, next %1")
+                     .arg(QLocale().toString(today.addDays(3), QLocale::ShortFormat)));
+        QTRY_COMPARE_WITH_TIMEOUT(s.status()->pendingCount(), 0, 10000);
+        // The server took round 1: the item's stored fields say so.
+        const auto item = s.account()->store()->viewEntity(id);
+        QVERIFY(item);
+        QCOMPARE(kinlist::itemRound(*item), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            s.editor()->activity()->rowCount() > 0 &&
+                s.editor()->activity()->index(0).data(ActivityModel::TextRole).toString() ==
+                    QStringLiteral("Bea did Water plants, %1")
+                        .arg(QLocale().toString(today, QLocale::ShortFormat)),
+            10000);
+
+        // Undo: the date returns (in the same round), and the task can be done again.
+        s.editor()->undo();
+        QCOMPARE(s.editor()->items()->index(0).data(ItemsModel::DueRole).toString(),
+                 today.toString(Qt::ISODate) + QStringLiteral("T18:00:00"));
+        QTRY_COMPARE_WITH_TIMEOUT(s.status()->pendingCount(), 0, 10000);
+        QCOMPARE(kinlist::itemRound(*s.account()->store()->viewEntity(id)), 1);
+        s.editor()->setDone(id, true);
+        QCOMPARE(s.editor()->items()->index(0).data(ItemsModel::DueRole).toString(),
+                 today.addDays(3).toString(Qt::ISODate) + QStringLiteral("T18:00:00"));
+        QTRY_COMPARE_WITH_TIMEOUT(s.status()->pendingCount(), 0, 10000);
+        QCOMPARE(kinlist::itemRound(*s.account()->store()->viewEntity(id)), 2);
+        QVERIFY(s.error().isEmpty());
     }
 
     void twoDevicesOfOneFamily()

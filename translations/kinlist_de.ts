@@ -1143,6 +1143,11 @@
         <extracomment>A change the kitchen tablet made for someone: the sentence, then the tablet&apos;s name (&quot;Dad checked off Milk (on Kitchen tablet)&quot;).</extracomment>
         <translation>%1 (über %2)</translation>
     </message>
+    <message>
+        <source>%1 did %2, %3</source>
+        <extracomment>A repeating task done: &quot;Dad did Take out bins, 06/12/2026&quot; (the occurrence&apos;s date).</extracomment>
+        <translation>%1 hat %2 erledigt, %3</translation>
+    </message>
 </context>
 <context>
     <name>kinlist::ui::ConnectionStatus</name>
@@ -1294,6 +1299,55 @@
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
+    <message numerus="yes">
+        <source>every %n day(s)</source>
+        <translation>
+            <numerusform>alle %n Tage</numerusform>
+            <numerusform>alle %n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every %1</source>
+        <extracomment>A weekly task: &quot;every Sat&quot;, &quot;every Mon and Thu&quot;.</extracomment>
+        <translation>jeden %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n week(s) on %1</source>
+        <extracomment>A task every few weeks: &quot;every 2 weeks on Mon and Thu&quot;.</extracomment>
+        <translation>
+            <numerusform>alle %n Wochen am %1</numerusform>
+            <numerusform>alle %n Wochen am %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n month(s) on day %1</source>
+        <translation>
+            <numerusform>alle %n Monate am %1.</numerusform>
+            <numerusform>alle %n Monate am %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n year(s) on %1 %2</source>
+        <translation>
+            <numerusform>alle %n Jahre am %1. %2</numerusform>
+            <numerusform>alle %n Jahre am %1. %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <extracomment>How often a task repeats: &quot;every 3 days&quot;.</extracomment>
+        <translation>jeden Tag</translation>
+    </message>
+    <message>
+        <source>every month on day %1</source>
+        <extracomment>A monthly task: &quot;every month on day 31&quot; (the month&apos;s last day when shorter).</extracomment>
+        <translation>jeden Monat am %1.</translation>
+    </message>
+    <message>
+        <source>every year on %1 %2</source>
+        <extracomment>A yearly task: &quot;every year on 6 December&quot; (%1 the day, %2 the month&apos;s name).</extracomment>
+        <translation>jedes Jahr am %1. %2</translation>
+    </message>
 </context>
 <context>
     <name>kinlist::ui::Kiosk</name>
@@ -1413,6 +1467,11 @@
         <source>Could not keep your change: %1</source>
         <translation>Deine Änderung konnte nicht übernommen werden: %1</translation>
     </message>
+    <message>
+        <source>%1 done, next %2</source>
+        <extracomment>Undo bar after completing a repeating task: &quot;Take out bins done, next Sat 12 Dec&quot;.</extracomment>
+        <translation>%1 erledigt, nächstes Mal %2</translation>
+    </message>
 </context>
 <context>
     <name>kinlist::ui::ScreenKeeper</name>
@@ -1519,6 +1578,18 @@
         <translation>
             <numerusform>%1 hat in „%2“ %n Eintrag geändert</numerusform>
             <numerusform>%1 hat in „%2“ %n Einträge geändert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 did %2</source>
+        <extracomment>Someone did a repeating task: &quot;Dad did Take out bins&quot;.</extracomment>
+        <translation>%1 hat %2 erledigt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 did %n task(s) on %2</source>
+        <translation>
+            <numerusform>%1 hat %n Aufgabe auf %2 erledigt</numerusform>
+            <numerusform>%1 hat %n Aufgaben auf %2 erledigt</numerusform>
         </translation>
     </message>
 </context>

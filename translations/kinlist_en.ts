@@ -114,6 +114,38 @@
     </message>
 </context>
 <context>
+    <name>kinlist::ui::ItemsModel</name>
+    <message numerus="yes">
+        <source>every %n day(s)</source>
+        <translation>
+            <numerusform>every %n day</numerusform>
+            <numerusform>every %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n week(s) on %1</source>
+        <extracomment>A task every few weeks: &quot;every 2 weeks on Mon and Thu&quot;.</extracomment>
+        <translation>
+            <numerusform>every %n week on %1</numerusform>
+            <numerusform>every %n weeks on %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n month(s) on day %1</source>
+        <translation>
+            <numerusform>every %n month on day %1</numerusform>
+            <numerusform>every %n months on day %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n year(s) on %1 %2</source>
+        <translation>
+            <numerusform>every %n year on %1 %2</numerusform>
+            <numerusform>every %n years on %1 %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kinlist::ui::Kiosk</name>
     <message numerus="yes">
         <source>Too many wrong PINs. Try again in %n second(s).</source>
@@ -182,6 +214,13 @@
         <translation>
             <numerusform>%1 changed %n item on %2</numerusform>
             <numerusform>%1 changed %n items on %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 did %n task(s) on %2</source>
+        <translation>
+            <numerusform>%1 did %n task on %2</numerusform>
+            <numerusform>%1 did %n tasks on %2</numerusform>
         </translation>
     </message>
 </context>

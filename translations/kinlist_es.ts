@@ -1143,6 +1143,11 @@
         <extracomment>A change the kitchen tablet made for someone: the sentence, then the tablet&apos;s name (&quot;Dad checked off Milk (on Kitchen tablet)&quot;).</extracomment>
         <translation>%1 (desde %2)</translation>
     </message>
+    <message>
+        <source>%1 did %2, %3</source>
+        <extracomment>A repeating task done: &quot;Dad did Take out bins, 06/12/2026&quot; (the occurrence&apos;s date).</extracomment>
+        <translation>%1 hizo %2, %3</translation>
+    </message>
 </context>
 <context>
     <name>kinlist::ui::ConnectionStatus</name>
@@ -1294,6 +1299,55 @@
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
+    <message numerus="yes">
+        <source>every %n day(s)</source>
+        <translation>
+            <numerusform>cada %n día</numerusform>
+            <numerusform>cada %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every %1</source>
+        <extracomment>A weekly task: &quot;every Sat&quot;, &quot;every Mon and Thu&quot;.</extracomment>
+        <translation>cada %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n week(s) on %1</source>
+        <extracomment>A task every few weeks: &quot;every 2 weeks on Mon and Thu&quot;.</extracomment>
+        <translation>
+            <numerusform>cada %n semana el %1</numerusform>
+            <numerusform>cada %n semanas el %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n month(s) on day %1</source>
+        <translation>
+            <numerusform>cada %n mes el día %1</numerusform>
+            <numerusform>cada %n meses el día %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n year(s) on %1 %2</source>
+        <translation>
+            <numerusform>cada %n año el %1 de %2</numerusform>
+            <numerusform>cada %n años el %1 de %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <extracomment>How often a task repeats: &quot;every 3 days&quot;.</extracomment>
+        <translation>cada día</translation>
+    </message>
+    <message>
+        <source>every month on day %1</source>
+        <extracomment>A monthly task: &quot;every month on day 31&quot; (the month&apos;s last day when shorter).</extracomment>
+        <translation>cada mes el día %1</translation>
+    </message>
+    <message>
+        <source>every year on %1 %2</source>
+        <extracomment>A yearly task: &quot;every year on 6 December&quot; (%1 the day, %2 the month&apos;s name).</extracomment>
+        <translation>cada año el %1 de %2</translation>
+    </message>
 </context>
 <context>
     <name>kinlist::ui::Kiosk</name>
@@ -1413,6 +1467,11 @@
         <source>Could not keep your change: %1</source>
         <translation>No se pudo mantener tu cambio: %1</translation>
     </message>
+    <message>
+        <source>%1 done, next %2</source>
+        <extracomment>Undo bar after completing a repeating task: &quot;Take out bins done, next Sat 12 Dec&quot;.</extracomment>
+        <translation>%1 hecho, la próxima vez %2</translation>
+    </message>
 </context>
 <context>
     <name>kinlist::ui::ScreenKeeper</name>
@@ -1519,6 +1578,18 @@
         <translation>
             <numerusform>%1 modificó %n artículo en %2</numerusform>
             <numerusform>%1 modificó %n artículos en %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 did %2</source>
+        <extracomment>Someone did a repeating task: &quot;Dad did Take out bins&quot;.</extracomment>
+        <translation>%1 hizo %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 did %n task(s) on %2</source>
+        <translation>
+            <numerusform>%1 hizo %n tarea en %2</numerusform>
+            <numerusform>%1 hizo %n tareas en %2</numerusform>
         </translation>
     </message>
 </context>

@@ -1143,6 +1143,11 @@
         <extracomment>A change the kitchen tablet made for someone: the sentence, then the tablet&apos;s name (&quot;Dad checked off Milk (on Kitchen tablet)&quot;).</extracomment>
         <translation>%1 (depuis %2)</translation>
     </message>
+    <message>
+        <source>%1 did %2, %3</source>
+        <extracomment>A repeating task done: &quot;Dad did Take out bins, 06/12/2026&quot; (the occurrence&apos;s date).</extracomment>
+        <translation>%1 a fait %2, %3</translation>
+    </message>
 </context>
 <context>
     <name>kinlist::ui::ConnectionStatus</name>
@@ -1294,6 +1299,55 @@
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
+    <message numerus="yes">
+        <source>every %n day(s)</source>
+        <translation>
+            <numerusform>tous les %n jours</numerusform>
+            <numerusform>tous les %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every %1</source>
+        <extracomment>A weekly task: &quot;every Sat&quot;, &quot;every Mon and Thu&quot;.</extracomment>
+        <translation>chaque %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n week(s) on %1</source>
+        <extracomment>A task every few weeks: &quot;every 2 weeks on Mon and Thu&quot;.</extracomment>
+        <translation>
+            <numerusform>toutes les %n semaines le %1</numerusform>
+            <numerusform>toutes les %n semaines le %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n month(s) on day %1</source>
+        <translation>
+            <numerusform>tous les %n mois le %1</numerusform>
+            <numerusform>tous les %n mois le %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n year(s) on %1 %2</source>
+        <translation>
+            <numerusform>tous les %n ans le %1 %2</numerusform>
+            <numerusform>tous les %n ans le %1 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <extracomment>How often a task repeats: &quot;every 3 days&quot;.</extracomment>
+        <translation>chaque jour</translation>
+    </message>
+    <message>
+        <source>every month on day %1</source>
+        <extracomment>A monthly task: &quot;every month on day 31&quot; (the month&apos;s last day when shorter).</extracomment>
+        <translation>chaque mois le %1</translation>
+    </message>
+    <message>
+        <source>every year on %1 %2</source>
+        <extracomment>A yearly task: &quot;every year on 6 December&quot; (%1 the day, %2 the month&apos;s name).</extracomment>
+        <translation>chaque année le %1 %2</translation>
+    </message>
 </context>
 <context>
     <name>kinlist::ui::Kiosk</name>
@@ -1413,6 +1467,11 @@
         <source>Could not keep your change: %1</source>
         <translation>Impossible de conserver ta modification&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>%1 done, next %2</source>
+        <extracomment>Undo bar after completing a repeating task: &quot;Take out bins done, next Sat 12 Dec&quot;.</extracomment>
+        <translation>%1 fait, prochaine fois %2</translation>
+    </message>
 </context>
 <context>
     <name>kinlist::ui::ScreenKeeper</name>
@@ -1519,6 +1578,18 @@
         <translation>
             <numerusform>%1 a modifié %n article dans %2</numerusform>
             <numerusform>%1 a modifié %n articles dans %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 did %2</source>
+        <extracomment>Someone did a repeating task: &quot;Dad did Take out bins&quot;.</extracomment>
+        <translation>%1 a fait %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 did %n task(s) on %2</source>
+        <translation>
+            <numerusform>%1 a fait %n tâche sur %2</numerusform>
+            <numerusform>%1 a fait %n tâches sur %2</numerusform>
         </translation>
     </message>
 </context>

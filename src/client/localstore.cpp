@@ -18,6 +18,13 @@
 namespace kinlist::client {
 
 namespace {
+
+// A repeating task's completion (see core/recurrence.h).
+bool isCompletion(const Op &op)
+{
+    return op.fields.contains(QStringLiteral("completed"));
+}
+
 bool migrateTo1(QSqlQuery &q)
 {
     return store::execAll(
@@ -367,10 +374,11 @@ bool LocalStore::recordConflict(const Entity &entity, const QString &field, cons
 bool LocalStore::findConflicts(const Entity &entity, const Op *remote, const Origin &origin,
                                const Op *acked)
 {
-    // Moves are not worth a word: the list order simply follows the winner.
+    // Moves are not worth a word: the list order simply follows the winner. Nor is a
+    // completion of a repeating task that met another one: the occurrence was done.
     const auto lost = [&](const Op &mine, const QString &field) {
         const Entity::Field &f = entity.fields.value(field);
-        return field != QLatin1String("position") && mine.stamp < f.stamp &&
+        return field != QLatin1String("position") && !isCompletion(mine) && mine.stamp < f.stamp &&
             mine.fields.value(field) != f.value;
     };
     // The op being applied now won, or someone's earlier one did.
@@ -430,6 +438,8 @@ bool LocalStore::findConflicts(const Entity &entity, const Op *remote, const Ori
 
 void LocalStore::rememberAcked(const Op &op, qint64 ackedAt)
 {
+    if (isCompletion(op))
+        return; // never reported as lost (findConflicts)
     if (m_ackedWrites.size() >= kAckedWritesKept) {
         const qint64 hourAgo = ackedAt - 3600 * 1000;
         m_ackedWrites.removeIf([hourAgo](const auto &it) { return it.value().ackedAt < hourAgo; });

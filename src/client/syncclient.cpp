@@ -2,6 +2,7 @@
 
 #include "clientlogging.h"
 #include "core/protocol.h"
+#include "core/recurrence.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -701,6 +702,15 @@ void SyncClient::refreshHouseholds()
 std::optional<qint64> SyncClient::apply(Op op, Error *error)
 {
     op.stamp = m_clock.now();
+    // A repeating task's date, assignee or last completion is changed in its current
+    // round (a completion names its own round, one above).
+    if (op.type == Op::Type::ItemSet && op.round == 0) {
+        const QStringList keys = op.fields.keys();
+        if (std::any_of(keys.cbegin(), keys.cend(), isRoundField)) {
+            if (const auto item = m_store->viewEntity(op.itemId))
+                op.round = itemRound(*item);
+        }
+    }
     const auto id = m_store->enqueue(op, error);
     if (!id)
         return std::nullopt;

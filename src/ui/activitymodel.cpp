@@ -204,6 +204,17 @@ QString ActivityModel::describeOp(const LocalStore::Activity &a) const
     case Op::Type::ItemSet:
         break;
     }
+    if (const QJsonValue completed = op.fields.value(QStringLiteral("completed"));
+        completed.isObject()) {
+        // A repeating task's occurrence: which one (its date, else the day it was done).
+        const QJsonObject c = completed.toObject();
+        QDate day =
+            QDate::fromString(c.value(QStringLiteral("due")).toString().left(10), Qt::ISODate);
+        if (!day.isValid())
+            day = QDate::fromString(c.value(QStringLiteral("on")).toString(), Qt::ISODate);
+        //: A repeating task done: "Dad did Take out bins, 06/12/2026" (the occurrence's date).
+        return tr("%1 did %2, %3").arg(who, title, QLocale().toString(day, QLocale::ShortFormat));
+    }
     if (op.fields.contains(QStringLiteral("done")))
         return op.fields.value(QStringLiteral("done")).toBool()
             ? tr("%1 checked off %2").arg(who, title)

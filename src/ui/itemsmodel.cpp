@@ -3,6 +3,7 @@
 #include <QTimer>
 
 #include "core/fracindex.h"
+#include "core/recurrence.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -34,7 +35,7 @@ constexpr int kFieldRoles[] = {
     ItemsModel::TitleRole,     ItemsModel::NoteRole,     ItemsModel::QuantityRole,
     ItemsModel::UnitRole,      ItemsModel::CategoryRole, ItemsModel::DoneRole,
     ItemsModel::AssigneeRole,  ItemsModel::DueRole,      ItemsModel::PositionRole,
-    ItemsModel::CreatedByRole,
+    ItemsModel::CreatedByRole, ItemsModel::RepeatRole,
 };
 } // namespace
 
@@ -221,6 +222,7 @@ ItemsModel::Row ItemsModel::makeRow(const Entity &e, LocalStore::SyncState syncS
     r->createdBy = intern(e.value(QStringLiteral("createdBy")).toString());
     r->quantity = e.value(QStringLiteral("quantity"));
     r->due = e.value(QStringLiteral("due"));
+    r->repeat = e.value(QStringLiteral("repeat"));
     r->done = e.value(QStringLiteral("done")).toBool();
     r->syncState = syncState;
     r->conflict = conflict;
@@ -252,6 +254,8 @@ QVariant detail::ItemRowData::field(int role) const
         return assignee.isEmpty() ? QVariant::fromValue(nullptr) : QVariant(assignee);
     case ItemsModel::DueRole:
         return due.toVariant();
+    case ItemsModel::RepeatRole:
+        return repeat.isObject() ? repeat.toVariant() : QVariant::fromValue(nullptr);
     case ItemsModel::PositionRole:
         return position;
     case ItemsModel::CreatedByRole:
@@ -422,6 +426,8 @@ QList<int> ItemsModel::changedRoles(const Row &a, const Row &b) const
         roles.append(OverdueRole);
     if (roles.contains(DueRole))
         roles.append(DueTextRole);
+    if (roles.contains(RepeatRole))
+        roles.append(RepeatTextRole);
     if (roles.contains(QuantityRole) || roles.contains(UnitRole))
         roles.append(QuantityTextRole);
     return roles;
@@ -478,9 +484,51 @@ QVariant ItemsModel::data(const QModelIndex &index, int role) const
         const QDate due = QDate::fromString(r->due.toString().left(10), Qt::ISODate);
         return due.isValid() ? QLocale().toString(due, QLocale::ShortFormat) : QString();
     }
+    case RepeatTextRole:
+        return repeatText(r->repeat);
     default:
         return r->field(role);
     }
+}
+
+QString ItemsModel::repeatText(const QJsonValue &repeat)
+{
+    if (!repeat.isObject())
+        return {};
+    const std::optional<Recurrence> rule = Recurrence::fromJson(repeat, nullptr);
+    if (!rule)
+        return {};
+    const QLocale locale;
+    const int n = rule->every;
+    switch (rule->unit) {
+    case Recurrence::Unit::Day:
+        //: How often a task repeats: "every 3 days".
+        return n == 1 ? tr("every day") : tr("every %n day(s)", nullptr, n);
+    case Recurrence::Unit::Week: {
+        QStringList days;
+        for (int d : rule->weekdays)
+            days << locale.dayName(d, QLocale::ShortFormat);
+        const QString list = locale.createSeparatedList(days);
+        //: A weekly task: "every Sat", "every Mon and Thu".
+        return n == 1 ? tr("every %1").arg(list)
+                      //: A task every few weeks: "every 2 weeks on Mon and Thu".
+                      : tr("every %n week(s) on %1", nullptr, n).arg(list);
+    }
+    case Recurrence::Unit::Month:
+        //: A monthly task: "every month on day 31" (the month's last day when shorter).
+        return (n == 1 ? tr("every month on day %1")
+                       //: A task every few months: "every 3 months on day 15".
+                       : tr("every %n month(s) on day %1", nullptr, n))
+            .arg(rule->monthDay);
+    case Recurrence::Unit::Year:
+        //: A yearly task: "every year on 6 December" (%1 the day, %2 the month's name).
+        return (n == 1 ? tr("every year on %1 %2")
+                       //: A task every few years: "every 2 years on 6 December".
+                       : tr("every %n year(s) on %1 %2", nullptr, n))
+            .arg(rule->monthDay)
+            .arg(locale.monthName(rule->month));
+    }
+    return {};
 }
 
 void ItemsModel::retranslate()
@@ -494,7 +542,8 @@ void ItemsModel::retranslate()
     }
     for (const QString &id : std::as_const(conflicted))
         refreshEntity(id);
-    Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {QuantityTextRole, DueTextRole});
+    Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1),
+                       {QuantityTextRole, DueTextRole, RepeatTextRole});
 }
 
 QHash<int, QByteArray> ItemsModel::roleNames() const
@@ -508,6 +557,8 @@ QHash<int, QByteArray> ItemsModel::roleNames() const
             {DoneRole, "done"},
             {AssigneeRole, "assignee"},
             {DueRole, "due"},
+            {RepeatRole, "repeat"},
+            {RepeatTextRole, "repeatText"},
             {PositionRole, "position"},
             {CreatedByRole, "createdBy"},
             {SyncStateRole, "syncState"},

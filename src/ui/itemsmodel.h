@@ -29,6 +29,7 @@ struct ItemRowData
     QString createdBy;
     QJsonValue quantity; // a number, null, or undefined when never set
     QJsonValue due;
+    QJsonValue repeat; // a repeating task's rule (object), else null or undefined
     bool done = false;
     client::LocalStore::SyncState syncState = client::LocalStore::SyncState::Confirmed;
     QString changedBy;
@@ -90,8 +91,13 @@ public:
         QuantityTextRole, // "×1,5 kg": the quantity in the locale's digits, "" for one
         DueTextRole, // the due date in the locale's short form, "" if none
         ChangeAddedRole, // changedBy added the item (rather than changed it)
+        RepeatRole, // a repeating task's rule as the protocol has it, or null
+        RepeatTextRole, // the rule in the locale's words: "every Sat", "" if it does not repeat
     };
     Q_ENUM(Role)
+
+    // A rule ("repeat") in the locale's words: "every day", "every 2 weeks on Mon, Thu".
+    static QString repeatText(const QJsonValue &repeat);
 
     explicit ItemsModel(QObject *parent = nullptr);
 

@@ -2,6 +2,7 @@
 
 #include "client/clientlogging.h"
 #include "core/fracindex.h"
+#include "core/recurrence.h"
 #include "core/uuid.h"
 #include "session.h"
 
@@ -276,6 +277,35 @@ void ListEditor::dismissDuplicate()
 
 void ListEditor::setDone(const QString &itemId, bool done)
 {
+    const auto current = currentItem(itemId);
+    if (done && current && account()) {
+        // A repeating task: this occurrence is done and the task moves on to its next.
+        const QString by = m_session.isKiosk() && !m_session.kiosk()->actingFor().isEmpty()
+            ? m_session.kiosk()->actingFor()
+            : account()->userId();
+        if (std::optional<Op> completion =
+                completionOp(*current, by, QDate::currentDate(), Hlc {})) {
+            Op inverse = *completion;
+            inverse.round = 0; // the current round, whichever that is by then
+            inverse.fields = {};
+            // The date and the person back; "completed" stays (it records a completion,
+            // and the activity tells completions by it).
+            for (auto it = completion->fields.begin(); it != completion->fields.end(); ++it) {
+                if (it.key() == QLatin1String("completed"))
+                    continue;
+                const QJsonValue old = current->value(it.key());
+                inverse.fields.insert(it.key(),
+                                      old.isUndefined() ? QJsonValue(QJsonValue::Null) : old);
+            }
+            const QString title = current->value(QStringLiteral("title")).toString();
+            const QDate next = dueDate(completion->fields.value(QStringLiteral("due")));
+            //: Undo bar after completing a repeating task: "Take out bins done, next Sat 12 Dec".
+            applyUndoable(
+                *completion, inverse,
+                tr("%1 done, next %2").arg(title, QLocale().toString(next, QLocale::ShortFormat)));
+            return;
+        }
+    }
     Op op;
     op.type = Op::Type::ItemSet;
     op.listId = m_listId;
@@ -317,7 +347,7 @@ void ListEditor::updateItem(const QString &itemId, const QVariantMap &fields)
     static const QStringList editable {QStringLiteral("title"), QStringLiteral("quantity"),
                                        QStringLiteral("unit"),  QStringLiteral("category"),
                                        QStringLiteral("note"),  QStringLiteral("assignee"),
-                                       QStringLiteral("due")};
+                                       QStringLiteral("due"),   QStringLiteral("repeat")};
     Op op;
     op.type = Op::Type::ItemSet;
     op.listId = m_listId;
@@ -331,7 +361,7 @@ void ListEditor::updateItem(const QString &itemId, const QVariantMap &fields)
         if (value.isString() && value.toString().trimmed().isEmpty() &&
             it.key() != QLatin1String("title"))
             value = (it.key() == QLatin1String("quantity") || it.key() == QLatin1String("due") ||
-                     it.key() == QLatin1String("assignee"))
+                     it.key() == QLatin1String("assignee") || it.key() == QLatin1String("repeat"))
                 ? QJsonValue(QJsonValue::Null)
                 : QJsonValue(QString());
         if (it.key() == QLatin1String("quantity") && value.isString()) {
@@ -564,6 +594,10 @@ void ListEditor::revertActivity(int row)
             if (it.key() == QLatin1String("title") && !before.isString())
                 continue; // a title is never empty
             if (it.key() == QLatin1String("position") && !before.isString())
+                continue;
+            // A completion taken back: its date and person return, and no record of
+            // another completion is written.
+            if (it.key() == QLatin1String("completed"))
                 continue;
             op.fields.insert(it.key(), before);
         }

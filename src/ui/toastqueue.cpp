@@ -42,6 +42,8 @@ void ToastQueue::onRemoteOp(const Op &op, const LocalStore::Origin &origin, bool
         t.action = Action::Removed;
     else if (op.type == Op::Type::ItemMove)
         return; // reordering is no news
+    else if (op.fields.value(QStringLiteral("completed")).isObject())
+        t.action = Action::Did; // a repeating task's occurrence
     else if (op.fields.contains(QStringLiteral("done")) && op.fields.size() == 1)
         t.action = op.fields.value(QStringLiteral("done")).toBool() ? Action::CheckedOff
                                                                     : Action::Unchecked;
@@ -75,6 +77,10 @@ QString ToastQueue::describe(const Toast &t) const
     case Action::Removed:
         return one ? tr("%1 removed %2 from %3").arg(t.by, t.firstTitle, list)
                    : tr("%1 removed %n item(s) from %2", nullptr, t.count).arg(t.by, list);
+    case Action::Did:
+        //: Someone did a repeating task: "Dad did Take out bins".
+        return one ? tr("%1 did %2").arg(t.by, t.firstTitle)
+                   : tr("%1 did %n task(s) on %2", nullptr, t.count).arg(t.by, list);
     case Action::Changed:
         break;
     }

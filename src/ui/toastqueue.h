@@ -52,7 +52,7 @@ Q_SIGNALS:
     void heldChanged();
 
 private:
-    enum class Action { Added, CheckedOff, Unchecked, Changed, Removed };
+    enum class Action { Added, CheckedOff, Unchecked, Changed, Removed, Did };
     struct Toast
     {
         quint64 id = 0;
