@@ -25,6 +25,8 @@ ItemDelegate {
     required property string category
     required property var due
     required property string dueText
+    required property var repeat
+    required property string repeatText
     required property string assignee
     required property string assigneeName
     required property bool overdue
@@ -116,7 +118,11 @@ ItemDelegate {
         CheckBox {
             objectName: "check"
             checked: row.done
-            onClicked: row.doneToggled(checked)
+            onClicked: {
+                row.doneToggled(checked)
+                // The model says what it is now: a repeating task done moves on, unticked.
+                checked = Qt.binding(() => row.done)
+            }
             Accessible.name: row.done ? qsTr("Mark %1 as not done").arg(row.title)
                                       : qsTr("Mark %1 as done").arg(row.title)
         }
@@ -180,9 +186,10 @@ ItemDelegate {
                 font.pixelSize: 12
                 elide: Text.ElideRight
             }
-            // A task's person (their face) and when it is due.
+            // A task's person (their face), when it is due and how it repeats.
             RowLayout {
-                visible: !row.editing && (row.assigneeName.length > 0 || row.dueText.length > 0)
+                visible: !row.editing && (row.assigneeName.length > 0 || row.dueText.length > 0
+                                          || row.repeatText.length > 0)
                 spacing: 6
                 Rectangle {
                     objectName: "assigneeFace"
@@ -205,7 +212,8 @@ ItemDelegate {
                     text: [row.assigneeName,
                            row.dueText.length > 0
                                ? (row.overdue ? qsTr("overdue since %1") : qsTr("due %1")).arg(row.dueText)
-                               : ""].filter(s => s.length > 0).join(" \u00b7 ")
+                               : "",
+                           row.repeatText].filter(s => s.length > 0).join(" \u00b7 ")
                     color: row.overdue ? "#d64545" : Material.foreground
                     opacity: row.overdue ? 1 : 0.65
                     font.pixelSize: 12

@@ -58,7 +58,41 @@ Page {
         // Who a task can be for: the people of the household, not its kitchen tablets.
         readonly property var people: page.households.members.filter(m => m.role !== "kiosk")
         onOpened: titleField.forceActiveFocus()
-        function openFor(id, title, quantity, unit, category, due, assignee) {
+        // How a task repeats: a few common rules built from its date, or the rule it has.
+        property var repeat: null // as it was when the details opened
+        readonly property var repeatChoices: [
+            { text: qsTr("Never"), unit: "", every: 1 },
+            { text: qsTr("Every day"), unit: "day", every: 1 },
+            { text: qsTr("Every week"), unit: "week", every: 1 },
+            { text: qsTr("Every 2 weeks"), unit: "week", every: 2 },
+            { text: qsTr("Every month"), unit: "month", every: 1 },
+            { text: qsTr("Every year"), unit: "year", every: 1 }
+        ]
+        // The rule for choice `index`, on the task's date (else today's) and its people.
+        function ruleFor(index) {
+            const choice = repeatChoices[index]
+            if (!choice || choice.unit === "")
+                return null
+            const day = dueField.isoDate.length === 10 ? new Date(dueField.isoDate + "T12:00:00")
+                                                       : new Date()
+            const rule = { unit: choice.unit, every: choice.every,
+                           from: fromTodayBox.checked ? "today" : "due" }
+            if (choice.unit === "week")
+                rule.weekdays = [day.getDay() === 0 ? 7 : day.getDay()]
+            if (choice.unit === "month" || choice.unit === "year")
+                rule.monthDay = day.getDate()
+            if (choice.unit === "year")
+                rule.month = day.getMonth() + 1
+            if (rotateBox.checked) {
+                // Turns among the household's people, starting after whoever has it now.
+                const ids = details.people.map(m => m.userId)
+                const chosen = assigneeBox.currentIndex > 0 ? ids[assigneeBox.currentIndex - 1] : ""
+                const at = ids.indexOf(chosen)
+                rule.rotation = at < 0 ? ids : ids.slice(at).concat(ids.slice(0, at))
+            }
+            return rule
+        }
+        function openFor(id, title, quantity, unit, category, due, assignee, repeat) {
             itemId = id
             titleField.text = title
             quantityField.text = typeof quantity === "number"
@@ -73,6 +107,19 @@ Page {
             for (let i = 0; i < people.length; ++i)
                 if (people[i].userId === assignee) assigneeBox.currentIndex = i + 1
             assigneeBox.keep = details.assignee.length > 0 && assigneeBox.currentIndex === 0
+            details.repeat = repeat && typeof repeat === "object" ? repeat : null
+            const rule = details.repeat
+            let choice = 0
+            if (rule) {
+                choice = -1 // a rule the choices do not show: kept as it is unless changed
+                for (let c = 1; c < repeatChoices.length; ++c)
+                    if (repeatChoices[c].unit === rule.unit && repeatChoices[c].every === (rule.every || 1)
+                            && (rule.unit !== "week" || (rule.weekdays || []).length === 1))
+                        choice = c
+            }
+            repeatBox.currentIndex = choice
+            rotateBox.checked = !!(rule && rule.rotation && rule.rotation.length > 0)
+            fromTodayBox.checked = !!(rule && rule.from === "today")
             open()
         }
         onAccepted: {
@@ -84,6 +131,9 @@ Page {
                     return
                 }
                 fields.due = dueField.isoDate
+                // The rule as chosen, on the date as saved; a rule of its own stays as it is.
+                if (repeatBox.currentIndex >= 0)
+                    fields.repeat = ruleFor(repeatBox.currentIndex) || ""
                 // Someone no longer offered (gone from the household) stays unless changed.
                 fields.assignee = assigneeBox.currentIndex > 0 ? people[assigneeBox.currentIndex - 1].userId
                                 : assigneeBox.keep ? details.assignee : ""
@@ -125,6 +175,35 @@ Page {
                 visible: details.tasks
                 Layout.fillWidth: true
                 onAccepted: details.accept()
+            }
+            Label { text: qsTr("Repeats"); visible: details.tasks }
+            ComboBox {
+                id: repeatBox
+                objectName: "detailsRepeat"
+                visible: details.tasks
+                Layout.fillWidth: true
+                model: details.repeatChoices.map(c => c.text)
+                // A rule of its own (every 3 days, Mon and Thu): its words until changed.
+                displayText: currentIndex < 0 ? page.editor.items.describeRepeat(details.repeat)
+                                              : currentText
+                Accessible.name: qsTr("Repeats")
+            }
+            ColumnLayout {
+                visible: details.tasks && repeatBox.currentIndex !== 0
+                Layout.columnSpan: 2
+                Layout.fillWidth: true
+                spacing: 0
+                CheckBox {
+                    id: rotateBox
+                    objectName: "detailsRotate"
+                    visible: details.people.length > 1
+                    text: qsTr("Take turns among everyone")
+                }
+                CheckBox {
+                    id: fromTodayBox
+                    objectName: "detailsFromToday"
+                    text: qsTr("If done late, count from that day")
+                }
             }
         }
     }
@@ -781,7 +860,8 @@ Page {
                     onRenamed: (t) => page.editor.renameItem(itemId, t)
                     onRemoved: page.editor.removeItem(itemId)
                     onKeepMine: page.editor.keepMine(itemId)
-                    onDetailsRequested: details.openFor(itemId, title, quantity, unit, category, due, assignee)
+                    onDetailsRequested: details.openFor(itemId, title, quantity, unit, category, due, assignee,
+                                                        repeat)
                     // The moved item stays the current one, wherever its row went.
                     onMoveBy: (rows) => {
                         const id = itemId

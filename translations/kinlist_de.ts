@@ -734,6 +734,42 @@
         <source>Email address</source>
         <translation>E-Mail-Adresse</translation>
     </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Jeden Tag</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Jede Woche</translation>
+    </message>
+    <message>
+        <source>Every 2 weeks</source>
+        <translation>Alle 2 Wochen</translation>
+    </message>
+    <message>
+        <source>Every month</source>
+        <translation>Jeden Monat</translation>
+    </message>
+    <message>
+        <source>Every year</source>
+        <translation>Jedes Jahr</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Wiederholung</translation>
+    </message>
+    <message>
+        <source>Take turns among everyone</source>
+        <translation>Reihum für alle</translation>
+    </message>
+    <message>
+        <source>If done late, count from that day</source>
+        <translation>Bei Verspätung ab diesem Tag zählen</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>

@@ -734,6 +734,42 @@
         <source>Email address</source>
         <translation>Correo electrónico</translation>
     </message>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Cada día</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Cada semana</translation>
+    </message>
+    <message>
+        <source>Every 2 weeks</source>
+        <translation>Cada 2 semanas</translation>
+    </message>
+    <message>
+        <source>Every month</source>
+        <translation>Cada mes</translation>
+    </message>
+    <message>
+        <source>Every year</source>
+        <translation>Cada año</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Se repite</translation>
+    </message>
+    <message>
+        <source>Take turns among everyone</source>
+        <translation>Por turnos entre todos</translation>
+    </message>
+    <message>
+        <source>If done late, count from that day</source>
+        <translation>Si se hace tarde, contar desde ese día</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>

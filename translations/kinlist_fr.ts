@@ -734,6 +734,42 @@
         <source>Email address</source>
         <translation>Adresse e-mail</translation>
     </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Chaque jour</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Chaque semaine</translation>
+    </message>
+    <message>
+        <source>Every 2 weeks</source>
+        <translation>Toutes les 2 semaines</translation>
+    </message>
+    <message>
+        <source>Every month</source>
+        <translation>Chaque mois</translation>
+    </message>
+    <message>
+        <source>Every year</source>
+        <translation>Chaque année</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Répétition</translation>
+    </message>
+    <message>
+        <source>Take turns among everyone</source>
+        <translation>Chacun son tour</translation>
+    </message>
+    <message>
+        <source>If done late, count from that day</source>
+        <translation>Si fait en retard, compter à partir de ce jour</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>

@@ -98,6 +98,10 @@ public:
 
     // A rule ("repeat") in the locale's words: "every day", "every 2 weeks on Mon, Thu".
     static QString repeatText(const QJsonValue &repeat);
+    Q_INVOKABLE QString describeRepeat(const QVariant &repeat) const
+    {
+        return repeatText(QJsonValue::fromVariant(repeat));
+    }
 
     explicit ItemsModel(QObject *parent = nullptr);
 

@@ -87,6 +87,46 @@ private Q_SLOTS:
             QStringLiteral("overdue since %1")
                 .arg(QLocale().toString(yesterday, QLocale::ShortFormat)));
 
+        // The bins go out every week: chosen in the details, shown on the row in words.
+        QVERIFY(
+            mum.click(inRow(mum, QStringLiteral("Take the bins out"), QStringLiteral("details"))));
+        QTRY_VERIFY(mum.visible(QStringLiteral("detailsDialog")));
+        // Its choices by the keyboard: open, two down from Never, Enter.
+        QVERIFY(mum.click(QStringLiteral("detailsRepeat")));
+        QTRY_VERIFY(mum.inPopup(QStringLiteral("Every week")));
+        mum.settle();
+        mum.key(Qt::Key_Down);
+        mum.key(Qt::Key_Down);
+        mum.key(Qt::Key_Return);
+        QTRY_VERIFY(!mum.inPopup(QStringLiteral("Every year")));
+        QTRY_COMPARE(mum.find(QStringLiteral("detailsRepeat"))->property("displayText").toString(),
+                     QStringLiteral("Every week"));
+        QVERIFY(mum.visible(QStringLiteral("detailsFromToday")));
+        mum.settle();
+        QVERIFY(mum.screenshot(QStringLiteral("details-repeat")));
+        QVERIFY(mum.click(QStringLiteral("detailsSave")));
+        QTRY_VERIFY(!mum.visible(QStringLiteral("detailsDialog")));
+        const QString weekday = QLocale().dayName(due.dayOfWeek(), QLocale::ShortFormat);
+        QTRY_COMPARE(
+            textOf(inRow(mum, QStringLiteral("Take the bins out"), QStringLiteral("taskInfo"))),
+            QStringLiteral("Mum · due %1 · every %2").arg(dueText, weekday));
+        // Done: the task stays, unticked, due a week later.
+        QVERIFY(
+            mum.click(inRow(mum, QStringLiteral("Take the bins out"), QStringLiteral("check"))));
+        const QString nextText = QLocale().toString(due.addDays(7), QLocale::ShortFormat);
+        QTRY_COMPARE(
+            textOf(inRow(mum, QStringLiteral("Take the bins out"), QStringLiteral("taskInfo"))),
+            QStringLiteral("Mum · due %1 · every %2").arg(nextText, weekday));
+        QVERIFY(!inRow(mum, QStringLiteral("Take the bins out"), QStringLiteral("check"))
+                     ->property("checked")
+                     .toBool());
+        QVERIFY(mum.shows(QStringLiteral("Take the bins out done, next %1").arg(nextText)));
+        // Undo brings the date back.
+        QVERIFY(mum.click(mum.find(QStringLiteral("undo"), mum.find(QStringLiteral("undoBar")))));
+        QTRY_COMPARE(
+            textOf(inRow(mum, QStringLiteral("Take the bins out"), QStringLiteral("taskInfo"))),
+            QStringLiteral("Mum · due %1 · every %2").arg(dueText, weekday));
+
         // Both lists in the side bar, each with its kind.
         QVERIFY(mum.row(QStringLiteral("lists"), QStringLiteral("Groceries, 2 open")));
         QVERIFY(mum.row(QStringLiteral("lists"), QStringLiteral("Chores, 2 to do")));

@@ -31,6 +31,8 @@ TestCase {
             category: "Dairy"
             due: undefined
             dueText: ""
+            repeat: null
+            repeatText: ""
             assignee: ""
             assigneeName: ""
             overdue: false
