@@ -1,5 +1,7 @@
 #include "activitymodel.h"
 
+#include "core/recurrence.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -208,8 +210,7 @@ QString ActivityModel::describeOp(const LocalStore::Activity &a) const
         completed.isObject()) {
         // A repeating task's occurrence: which one (its date, else the day it was done).
         const QJsonObject c = completed.toObject();
-        QDate day =
-            QDate::fromString(c.value(QStringLiteral("due")).toString().left(10), Qt::ISODate);
+        QDate day = dueDate(c.value(QStringLiteral("due")));
         if (!day.isValid())
             day = QDate::fromString(c.value(QStringLiteral("on")).toString(), Qt::ISODate);
         //: A repeating task done: "Dad did Take out bins, 06/12/2026" (the occurrence's date).

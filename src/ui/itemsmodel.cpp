@@ -467,9 +467,8 @@ QVariant ItemsModel::data(const QModelIndex &index, int role) const
         return r->assignee.isEmpty() || !m_client ? QString()
                                                   : m_client->store()->personName(r->assignee);
     case OverdueRole: {
-        const QString due = r->due.toString();
-        return !due.isEmpty() && !r->done &&
-            QDate::fromString(due.left(10), Qt::ISODate) < QDate::currentDate();
+        const QDate due = dueDate(r->due);
+        return due.isValid() && !r->done && due < QDate::currentDate();
     }
     case QuantityTextRole: {
         // One of a thing goes without saying; one kilogram does not.
@@ -481,7 +480,7 @@ QVariant ItemsModel::data(const QModelIndex &index, int role) const
         return r->unit.isEmpty() ? tr("×%1").arg(number) : tr("%1 %2").arg(number, r->unit);
     }
     case DueTextRole: {
-        const QDate due = QDate::fromString(r->due.toString().left(10), Qt::ISODate);
+        const QDate due = dueDate(r->due);
         return due.isValid() ? QLocale().toString(due, QLocale::ShortFormat) : QString();
     }
     case RepeatTextRole:
