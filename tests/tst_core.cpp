@@ -230,6 +230,27 @@ private Q_SLOTS:
         QTest::newRow("list without household") << listCreate << int(ErrorCode::MissingField);
         listCreate.insert(QStringLiteral("householdId"), createUuid());
         QTest::newRow("list create ok") << listCreate << int(ErrorCode::None);
+        QJsonObject listSet {{QStringLiteral("type"), QStringLiteral("list.set")},
+                             {QStringLiteral("listId"), list},
+                             {QStringLiteral("stamp"), stamp}};
+        const auto listFields = [&listSet](const QJsonObject &fields) {
+            QJsonObject o = listSet;
+            o.insert(QStringLiteral("fields"), fields);
+            return o;
+        };
+        QTest::newRow("list color")
+            << listFields({{QStringLiteral("color"), QStringLiteral("teal")}})
+            << int(ErrorCode::None);
+        QTest::newRow("list color none")
+            << listFields({{QStringLiteral("color"), QJsonValue::Null}}) << int(ErrorCode::None);
+        QTest::newRow("list color unknown")
+            << listFields({{QStringLiteral("color"), QStringLiteral("#ff0000")}})
+            << int(ErrorCode::BadValue);
+        QTest::newRow("list color number")
+            << listFields({{QStringLiteral("color"), 3}}) << int(ErrorCode::WrongType);
+        QTest::newRow("list unarchived")
+            << listFields({{QStringLiteral("archived"), false}, {QStringLiteral("deleted"), false}})
+            << int(ErrorCode::None);
     }
 
     void opValidation()

@@ -79,6 +79,17 @@ Error checkListField(const QString &name, const QJsonValue &v)
         return checkPosition(v);
     if (name == QLatin1String("archived") || name == QLatin1String("deleted"))
         return checkBool(v, name);
+    if (name == QLatin1String("color")) {
+        if (v.isNull())
+            return {};
+        if (!v.isString())
+            return fail(ErrorCode::WrongType, QStringLiteral("color must be a string or null"));
+        if (!Limits::kListColors.contains(v.toString()))
+            return fail(ErrorCode::BadValue,
+                        QStringLiteral("color must be one of %1")
+                            .arg(Limits::kListColors.join(QStringLiteral(", "))));
+        return {};
+    }
     return fail(ErrorCode::BadValue,
                 QStringLiteral("unknown list field \"%1\"").arg(name.left(40)));
 }

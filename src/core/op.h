@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace kinlist {
 
@@ -55,6 +56,12 @@ constexpr int kCategory = 100;
 constexpr int kDue = 25;
 constexpr int kMaxRound = 1000000000;
 constexpr double kMaxQuantity = 1000000;
+// The colours a list may have (its `color` field), by name: each client picks its shades.
+inline const QStringList kListColors {QStringLiteral("red"),    QStringLiteral("orange"),
+                                      QStringLiteral("yellow"), QStringLiteral("green"),
+                                      QStringLiteral("teal"),   QStringLiteral("blue"),
+                                      QStringLiteral("purple"), QStringLiteral("pink"),
+                                      QStringLiteral("brown"),  QStringLiteral("grey")};
 } // namespace Limits
 
 } // namespace kinlist
