@@ -5,6 +5,7 @@ import QtQuick.Controls.impl
 import QtQuick.Layouts
 import Kinlist
 import "faces.js" as Faces
+import "listcolors.js" as ListColors
 
 // The household's lists on the left, the open list on the right; the header shows the
 // live connection status.
@@ -28,6 +29,9 @@ Page {
 
     Shortcut { sequence: "Ctrl+N"; onActivated: page.focusNewItem() }
     Shortcut { sequence: "Ctrl+Shift+N"; onActivated: newListDialog.open() }
+
+    // The menu and dialogs of a list as a whole: rename, colour, archive, delete.
+    ListActions { id: listActions; editor: page.editor }
 
     // An item's details: quantity, unit and category on shopping lists; who and by when
     // on task lists; a note on both.
@@ -402,7 +406,18 @@ Page {
                 Layout.fillHeight: true
                 clip: true
                 model: page.households.lists
-                currentIndex: page.households.lists.rowOf(page.editor.listId)
+                // The open list is the current row, also when the rows are made anew; the
+                // keyboard can move it elsewhere (and a moved list stays current).
+                function showOpenList() { currentIndex = page.households.lists.rowOf(page.editor.listId) }
+                Component.onCompleted: showOpenList()
+                Connections {
+                    target: page.editor
+                    function onListChanged() { lists.showOpenList() }
+                }
+                Connections {
+                    target: page.households.lists
+                    function onModelReset() { lists.showOpenList() }
+                }
                 keyNavigationEnabled: true
                 activeFocusOnTab: true
                 // From the lists, Tab goes on to the open list, not to the buttons below.
@@ -412,12 +427,37 @@ Page {
                 Keys.onEnterPressed: if (currentItem) currentItem.choose()
                 Keys.onSpacePressed: if (currentItem) currentItem.choose()
                 Accessible.name: qsTr("Lists")
+                // While a list is dragged by its handle: the row it would take (-1: none).
+                property int dropRow: -1
+                property int dragFrom: -1
+                function rowAt(contentY) {
+                    const i = lists.indexAt(8, contentY)
+                    return i >= 0 ? i : (contentY < 0 ? 0 : lists.count - 1)
+                }
+                // Keeps the keyboard on a list that moved.
+                function select(id) {
+                    currentIndex = page.households.lists.rowOf(id)
+                    forceActiveFocus()
+                }
+                Rectangle {
+                    objectName: "listDropLine"
+                    visible: lists.dropRow >= 0
+                    readonly property Item target: lists.dropRow >= 0 ? lists.itemAtIndex(lists.dropRow) : null
+                    x: 8
+                    width: lists.width - 16
+                    height: 3
+                    radius: 1.5
+                    color: "#2e8b74"
+                    z: 10
+                    y: target ? target.y + (lists.dropRow > lists.dragFrom ? target.height : 0) - 1 : 0
+                }
                 delegate: ItemDelegate {
                     id: listRow
                     required property int index
                     required property string listId
                     required property string name
                     required property string kind
+                    required property string color
                     required property int openCount
                     width: ListView.view.width
                     highlighted: ListView.isCurrentItem
@@ -428,22 +468,119 @@ Page {
                     Accessible.name: (kind === "tasks"
                         ? qsTr("%1, %n to do", "a task list and how many tasks are open", openCount)
                         : qsTr("%1, %n open", "a list and how many items are not done", openCount)).arg(name)
+                    Accessible.description: qsTr("Alt+Up and Alt+Down move it, the Menu key opens its menu")
                     function choose() {
                         page.editor.listId = listId
                         drawer.close()
                     }
                     onClicked: choose()
                     Keys.onReturnPressed: choose()
+                    // Alt+Up/Down move the list; the Menu key (or Shift+F10) opens its menu.
+                    Keys.onPressed: (event) => {
+                        // (Held here: a move remakes the rows, this one with them.)
+                        const id = listId
+                        const view = lists
+                        if ((event.modifiers & Qt.AltModifier) && (event.key === Qt.Key_Up || event.key === Qt.Key_Down)) {
+                            page.editor.moveListBy(id, event.key === Qt.Key_Up ? -1 : 1)
+                            view.select(id)
+                            event.accepted = true
+                        } else if (event.key === Qt.Key_Menu || (event.key === Qt.Key_F10 && (event.modifiers & Qt.ShiftModifier))) {
+                            listActions.openMenu(id, listRow)
+                            event.accepted = true
+                        }
+                    }
+                    TapHandler {
+                        acceptedButtons: Qt.RightButton
+                        onTapped: listActions.openMenu(listRow.listId, null)
+                    }
                     contentItem: RowLayout {
                         spacing: 12
                         IconImage {
+                            objectName: "listIcon"
                             source: listRow.icon.source
                             sourceSize: Qt.size(16, 16)
-                            color: listRow.Material.foreground
-                            opacity: 0.7
+                            color: listRow.color ? ListColors.color(listRow.color, listRow.Material.theme === Material.Dark)
+                                                 : listRow.Material.foreground
+                            opacity: listRow.color ? 1 : 0.7
                         }
                         Label { text: listRow.name; Layout.fillWidth: true; elide: Text.ElideRight }
                         Label { text: listRow.openCount > 0 ? listRow.openCount : ""; opacity: 0.6 }
+                        // Drag by the handle to put the list elsewhere in the side bar.
+                        IconImage {
+                            objectName: "listDragHandle"
+                            source: "qrc:/icons/adwaita/list-drag-handle-symbolic.svg"
+                            sourceSize: Qt.size(16, 16)
+                            color: listRow.Material.foreground
+                            opacity: listRow.hovered || listDrag.pressed ? 0.6 : 0
+                            Layout.preferredWidth: 18
+                            Layout.fillHeight: true
+                            fillMode: Image.Pad
+                            Accessible.role: Accessible.Grip
+                            Accessible.name: qsTr("Drag to move %1 (or Alt+Up and Alt+Down)").arg(listRow.name)
+                            MouseArea {
+                                id: listDrag
+                                anchors.fill: parent
+                                anchors.margins: -4
+                                preventStealing: true
+                                cursorShape: pressed ? Qt.ClosedHandCursor : Qt.OpenHandCursor
+                                property real startY: 0
+                                property bool moved: false
+                                onPressed: (mouse) => { startY = mouse.y; moved = false }
+                                onPositionChanged: (mouse) => {
+                                    moved = moved || Math.abs(mouse.y - startY) > 8
+                                    if (moved) {
+                                        lists.dragFrom = listRow.index
+                                        lists.dropRow = lists.rowAt(listRow.y + listRow.height / 2 + mouse.y - startY)
+                                    }
+                                }
+                                onReleased: (mouse) => {
+                                    if (!moved)
+                                        return
+                                    const to = lists.rowAt(listRow.y + listRow.height / 2 + mouse.y - startY)
+                                    const id = listRow.listId
+                                    const view = lists
+                                    view.dropRow = -1
+                                    page.editor.moveList(id, to)
+                                    view.select(id)
+                                }
+                                onCanceled: lists.dropRow = -1
+                            }
+                        }
+                    }
+                }
+            }
+            // Lists put away: out of the way, a click opens one.
+            ItemDelegate {
+                id: archivedToggle
+                objectName: "archivedToggle"
+                visible: archivedRepeater.count > 0
+                Layout.fillWidth: true
+                checkable: true
+                text: qsTr("Archived (%1)").arg(archivedRepeater.count)
+                icon.source: "qrc:/icons/adwaita/package-x-generic-symbolic.svg"
+                icon.width: 16
+                icon.height: 16
+                opacity: 0.8
+                Accessible.name: checked ? qsTr("Hide the archived lists") : qsTr("Show the archived lists")
+            }
+            Repeater {
+                id: archivedRepeater
+                model: page.households.archivedLists
+                delegate: ItemDelegate {
+                    required property string listId
+                    required property string name
+                    objectName: "archivedList"
+                    visible: archivedToggle.checked
+                    Layout.fillWidth: true
+                    leftPadding: 44
+                    text: name
+                    highlighted: listId === page.editor.listId
+                    opacity: 0.75
+                    Accessible.name: qsTr("%1 (archived)").arg(name)
+                    onClicked: { page.editor.listId = listId; drawer.close() }
+                    TapHandler {
+                        acceptedButtons: Qt.RightButton
+                        onTapped: listActions.openMenu(listId, null)
                     }
                 }
             }
@@ -525,6 +662,13 @@ Page {
                         ToolTip.text: qsTr("Show the lists")
                         Accessible.name: qsTr("Show the lists")
                     }
+                    Rectangle {
+                        objectName: "listColor"
+                        visible: page.editor.color.length > 0
+                        width: 12; height: 12; radius: 6
+                        Layout.rightMargin: 6
+                        color: ListColors.color(page.editor.color, Material.theme === Material.Dark)
+                    }
                     Label {
                         objectName: "listTitle"
                         Layout.fillWidth: true
@@ -533,6 +677,17 @@ Page {
                         font.pixelSize: 20
                         font.weight: Font.DemiBold
                         elide: Text.ElideRight
+                    }
+                    // An archived list opened from the side bar: it says so, and comes back in one click.
+                    Button {
+                        objectName: "unarchive"
+                        visible: page.editor.archived
+                        flat: true
+                        font.capitalization: Font.MixedCase
+                        text: page.narrow ? qsTr("Unarchive") : qsTr("Archived: take it out")
+                        icon.source: "qrc:/icons/adwaita/package-x-generic-symbolic.svg"
+                        onClicked: page.editor.setListArchived(page.editor.listId, false)
+                        Accessible.name: qsTr("This list is archived. Take it out of the archive")
                     }
                     // Who else is looking at this list right now.
                     Row {
@@ -602,6 +757,18 @@ Page {
                                       : qsTr("Notify me of others' changes to this list")
                         Accessible.name: page.editor.muted ? qsTr("Unmute this list")
                                                                        : qsTr("Mute this list")
+                    }
+                    ToolButton {
+                        id: listMenuButton
+                        objectName: "listMenuButton"
+                        visible: page.editor.listId.length > 0
+                        icon.source: "qrc:/icons/adwaita/view-more-symbolic.svg"
+                        display: AbstractButton.IconOnly
+                        text: qsTr("List menu")
+                        onClicked: listActions.openMenu(page.editor.listId, listMenuButton)
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Rename, colour, archive or delete this list")
+                        Accessible.name: qsTr("Menu of this list")
                     }
                     StatusIndicator {
                         objectName: "status"
@@ -897,16 +1064,32 @@ Page {
                 }
             }
 
-            Button {
-                font.capitalization: Font.MixedCase
-                objectName: "toggleDone"
-                Layout.margins: 8
-                flat: true
+            RowLayout {
+                id: doneRow
                 visible: page.editor.items.doneCount > 0
-                text: page.editor.items.showDone
-                      ? qsTr("Hide done items")
-                      : qsTr("Show %n done item(s)", "", page.editor.items.doneCount)
-                onClicked: page.editor.items.showDone = !page.editor.items.showDone
+                Layout.margins: 8
+                Layout.fillWidth: true
+                spacing: 8
+                Button {
+                    font.capitalization: Font.MixedCase
+                    objectName: "toggleDone"
+                    flat: true
+                    text: page.editor.items.showDone
+                          ? qsTr("Hide done items")
+                          : qsTr("Show %n done item(s)", "", page.editor.items.doneCount)
+                    onClicked: page.editor.items.showDone = !page.editor.items.showDone
+                }
+                Item { Layout.fillWidth: true }
+                Button {
+                    font.capitalization: Font.MixedCase
+                    objectName: "clearDone"
+                    flat: true
+                    text: qsTr("Clear done items")
+                    icon.source: "qrc:/icons/adwaita/edit-clear-all-symbolic.svg"
+                    onClicked: page.editor.clearDone()
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Take the done items off the list (Undo brings them back)")
+                }
             }
         }
     }
@@ -1012,7 +1195,8 @@ Page {
         visible: undoTimer.running && page.editor.undoText.length > 0
         anchors.bottom: parent.bottom
         anchors.horizontalCenter: parent.horizontalCenter
-        anchors.bottomMargin: 16
+        // Above the row of the done items' buttons, which stay in reach.
+        anchors.bottomMargin: doneRow.visible ? doneRow.height + 24 : 16
         padding: 8
         leftPadding: 16
         // Drawn by hand, not with the style's elevation, which some renderers (software)

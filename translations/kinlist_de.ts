@@ -407,6 +407,68 @@
     </message>
 </context>
 <context>
+    <name>ListActions</name>
+    <message>
+        <source>Rename and colour…</source>
+        <translation>Umbenennen und Farbe …</translation>
+    </message>
+    <message>
+        <source>Clear done items</source>
+        <translation>Erledigte entfernen</translation>
+    </message>
+    <message>
+        <source>Take out of the archive</source>
+        <translation>Aus dem Archiv holen</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archivieren</translation>
+    </message>
+    <message>
+        <source>Delete list…</source>
+        <translation>Liste löschen …</translation>
+    </message>
+    <message>
+        <source>Rename and colour</source>
+        <translation>Umbenennen und Farbe</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Name of the list</source>
+        <translation>Name der Liste</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <source>Delete “%1”?</source>
+        <translation>„%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>Delete list</source>
+        <translation>Liste löschen</translation>
+    </message>
+    <message>
+        <source>The list is empty. It goes for everyone in the household.</source>
+        <translation>Die Liste ist leer. Sie verschwindet für alle im Haushalt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n item(s) go with it, for everyone in the household.</source>
+        <translation>
+            <numerusform>Ihr %n Eintrag verschwindet mit ihr, für alle im Haushalt.</numerusform>
+            <numerusform>Ihre %n Einträge verschwinden mit ihr, für alle im Haushalt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>%1 – Kinlist</source>
@@ -769,6 +831,62 @@
     <message>
         <source>If done late, count from that day</source>
         <translation>Bei Verspätung ab diesem Tag zählen</translation>
+    </message>
+    <message>
+        <source>Alt+Up and Alt+Down move it, the Menu key opens its menu</source>
+        <translation>Alt+Auf und Alt+Ab verschieben sie, die Menütaste öffnet ihr Menü</translation>
+    </message>
+    <message>
+        <source>Drag to move %1 (or Alt+Up and Alt+Down)</source>
+        <translation>Ziehen, um %1 zu verschieben (oder Alt+Auf und Alt+Ab)</translation>
+    </message>
+    <message>
+        <source>Archived (%1)</source>
+        <translation>Archiviert (%1)</translation>
+    </message>
+    <message>
+        <source>Hide the archived lists</source>
+        <translation>Archivierte Listen ausblenden</translation>
+    </message>
+    <message>
+        <source>Show the archived lists</source>
+        <translation>Archivierte Listen zeigen</translation>
+    </message>
+    <message>
+        <source>%1 (archived)</source>
+        <translation>%1 (archiviert)</translation>
+    </message>
+    <message>
+        <source>Unarchive</source>
+        <translation>Zurückholen</translation>
+    </message>
+    <message>
+        <source>Archived: take it out</source>
+        <translation>Archiviert: zurückholen</translation>
+    </message>
+    <message>
+        <source>This list is archived. Take it out of the archive</source>
+        <translation>Diese Liste ist archiviert. Aus dem Archiv holen</translation>
+    </message>
+    <message>
+        <source>List menu</source>
+        <translation>Listenmenü</translation>
+    </message>
+    <message>
+        <source>Rename, colour, archive or delete this list</source>
+        <translation>Diese Liste umbenennen, färben, archivieren oder löschen</translation>
+    </message>
+    <message>
+        <source>Menu of this list</source>
+        <translation>Menü dieser Liste</translation>
+    </message>
+    <message>
+        <source>Clear done items</source>
+        <translation>Erledigte entfernen</translation>
+    </message>
+    <message>
+        <source>Take the done items off the list (Undo brings them back)</source>
+        <translation>Erledigte Einträge von der Liste nehmen (Rückgängig holt sie zurück)</translation>
     </message>
 </context>
 <context>
@@ -1184,6 +1302,54 @@
         <extracomment>A repeating task done: &quot;Dad did Take out bins, 06/12/2026&quot; (the occurrence&apos;s date).</extracomment>
         <translation>%1 hat %2 erledigt, %3</translation>
     </message>
+    <message>
+        <source>%1 deleted the list %2</source>
+        <translation>%1 hat die Liste %2 gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 brought back the list %2</source>
+        <translation>%1 hat die Liste %2 wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>%1 brought back the list</source>
+        <translation>%1 hat die Liste wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>%1 archived the list %2</source>
+        <translation>%1 hat die Liste %2 archiviert</translation>
+    </message>
+    <message>
+        <source>%1 archived the list</source>
+        <translation>%1 hat die Liste archiviert</translation>
+    </message>
+    <message>
+        <source>%1 took the list %2 out of the archive</source>
+        <translation>%1 hat die Liste %2 aus dem Archiv geholt</translation>
+    </message>
+    <message>
+        <source>%1 took the list out of the archive</source>
+        <translation>%1 hat die Liste aus dem Archiv geholt</translation>
+    </message>
+    <message>
+        <source>%1 gave the list %2 another colour</source>
+        <translation>%1 hat der Liste %2 eine andere Farbe gegeben</translation>
+    </message>
+    <message>
+        <source>%1 gave the list another colour</source>
+        <translation>%1 hat der Liste eine andere Farbe gegeben</translation>
+    </message>
+    <message>
+        <source>%1 moved the list %2</source>
+        <translation>%1 hat die Liste %2 verschoben</translation>
+    </message>
+    <message>
+        <source>%1 moved the list</source>
+        <translation>%1 hat die Liste verschoben</translation>
+    </message>
+    <message>
+        <source>%1 changed the list %2</source>
+        <translation>%1 hat die Liste %2 geändert</translation>
+    </message>
 </context>
 <context>
     <name>kinlist::ui::ConnectionStatus</name>
@@ -1508,6 +1674,26 @@
         <extracomment>Undo bar after completing a repeating task: &quot;Take out bins done, next Sat 12 Dec&quot;.</extracomment>
         <translation>%1 erledigt, nächstes Mal %2</translation>
     </message>
+    <message>
+        <source>Colour of %1 changed</source>
+        <translation>Farbe von %1 geändert</translation>
+    </message>
+    <message>
+        <source>%1 unarchived</source>
+        <translation>%1 zurückgeholt</translation>
+    </message>
+    <message>
+        <source>%1 archived</source>
+        <translation>%1 archiviert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n done item(s) cleared</source>
+        <extracomment>Undo bar after &quot;Clear done items&quot;.</extracomment>
+        <translation>
+            <numerusform>%n erledigter Eintrag entfernt</numerusform>
+            <numerusform>%n erledigte Einträge entfernt</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kinlist::ui::ScreenKeeper</name>
@@ -1654,6 +1840,53 @@
     <message>
         <source>Enter your password.</source>
         <translation>Gib dein Passwort ein.</translation>
+    </message>
+</context>
+<context>
+    <name>listcolors</name>
+    <message>
+        <source>Red</source>
+        <translation>Rot</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Gelb</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Grün</translation>
+    </message>
+    <message>
+        <source>Teal</source>
+        <translation>Petrol</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Blau</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>Lila</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>Rosa</translation>
+    </message>
+    <message>
+        <source>Brown</source>
+        <translation>Braun</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>Grau</translation>
+    </message>
+    <message>
+        <source>No colour</source>
+        <translation>Keine Farbe</translation>
     </message>
 </context>
 </TS>

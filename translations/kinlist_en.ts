@@ -39,6 +39,16 @@
     </message>
 </context>
 <context>
+    <name>ListActions</name>
+    <message numerus="yes">
+        <source>Its %n item(s) go with it, for everyone in the household.</source>
+        <translation>
+            <numerusform>Its %n item goes with it, for everyone in the household.</numerusform>
+            <numerusform>Its %n items go with it, for everyone in the household.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainPage</name>
     <message numerus="yes">
         <source>%1, %n open</source>
@@ -176,6 +186,14 @@
         <translation>
             <numerusform>%n day ago</numerusform>
             <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n done item(s) cleared</source>
+        <extracomment>Undo bar after &quot;Clear done items&quot;.</extracomment>
+        <translation>
+            <numerusform>%n done item cleared</numerusform>
+            <numerusform>%n done items cleared</numerusform>
         </translation>
     </message>
 </context>

@@ -407,6 +407,68 @@
     </message>
 </context>
 <context>
+    <name>ListActions</name>
+    <message>
+        <source>Rename and colour…</source>
+        <translation>Cambiar nombre y color…</translation>
+    </message>
+    <message>
+        <source>Clear done items</source>
+        <translation>Quitar los hechos</translation>
+    </message>
+    <message>
+        <source>Take out of the archive</source>
+        <translation>Sacar del archivo</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archivar</translation>
+    </message>
+    <message>
+        <source>Delete list…</source>
+        <translation>Eliminar lista…</translation>
+    </message>
+    <message>
+        <source>Rename and colour</source>
+        <translation>Cambiar nombre y color</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Name of the list</source>
+        <translation>Nombre de la lista</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <source>Delete “%1”?</source>
+        <translation>¿Eliminar «%1»?</translation>
+    </message>
+    <message>
+        <source>Delete list</source>
+        <translation>Eliminar lista</translation>
+    </message>
+    <message>
+        <source>The list is empty. It goes for everyone in the household.</source>
+        <translation>La lista está vacía. Desaparece para todos en el hogar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n item(s) go with it, for everyone in the household.</source>
+        <translation>
+            <numerusform>Su %n elemento desaparece con ella, para todos en el hogar.</numerusform>
+            <numerusform>Sus %n elementos desaparecen con ella, para todos en el hogar.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>%1 – Kinlist</source>
@@ -769,6 +831,62 @@
     <message>
         <source>If done late, count from that day</source>
         <translation>Si se hace tarde, contar desde ese día</translation>
+    </message>
+    <message>
+        <source>Alt+Up and Alt+Down move it, the Menu key opens its menu</source>
+        <translation>Alt+Arriba y Alt+Abajo la mueven, la tecla Menú abre su menú</translation>
+    </message>
+    <message>
+        <source>Drag to move %1 (or Alt+Up and Alt+Down)</source>
+        <translation>Arrastra para mover %1 (o Alt+Arriba y Alt+Abajo)</translation>
+    </message>
+    <message>
+        <source>Archived (%1)</source>
+        <translation>Archivadas (%1)</translation>
+    </message>
+    <message>
+        <source>Hide the archived lists</source>
+        <translation>Ocultar las listas archivadas</translation>
+    </message>
+    <message>
+        <source>Show the archived lists</source>
+        <translation>Mostrar las listas archivadas</translation>
+    </message>
+    <message>
+        <source>%1 (archived)</source>
+        <translation>%1 (archivada)</translation>
+    </message>
+    <message>
+        <source>Unarchive</source>
+        <translation>Desarchivar</translation>
+    </message>
+    <message>
+        <source>Archived: take it out</source>
+        <translation>Archivada: sacarla</translation>
+    </message>
+    <message>
+        <source>This list is archived. Take it out of the archive</source>
+        <translation>Esta lista está archivada. Sacarla del archivo</translation>
+    </message>
+    <message>
+        <source>List menu</source>
+        <translation>Menú de la lista</translation>
+    </message>
+    <message>
+        <source>Rename, colour, archive or delete this list</source>
+        <translation>Cambiar nombre, color, archivar o eliminar esta lista</translation>
+    </message>
+    <message>
+        <source>Menu of this list</source>
+        <translation>Menú de esta lista</translation>
+    </message>
+    <message>
+        <source>Clear done items</source>
+        <translation>Quitar los hechos</translation>
+    </message>
+    <message>
+        <source>Take the done items off the list (Undo brings them back)</source>
+        <translation>Quitar de la lista los elementos hechos (Deshacer los recupera)</translation>
     </message>
 </context>
 <context>
@@ -1184,6 +1302,54 @@
         <extracomment>A repeating task done: &quot;Dad did Take out bins, 06/12/2026&quot; (the occurrence&apos;s date).</extracomment>
         <translation>%1 hizo %2, %3</translation>
     </message>
+    <message>
+        <source>%1 deleted the list %2</source>
+        <translation>%1 eliminó la lista %2</translation>
+    </message>
+    <message>
+        <source>%1 brought back the list %2</source>
+        <translation>%1 recuperó la lista %2</translation>
+    </message>
+    <message>
+        <source>%1 brought back the list</source>
+        <translation>%1 recuperó la lista</translation>
+    </message>
+    <message>
+        <source>%1 archived the list %2</source>
+        <translation>%1 archivó la lista %2</translation>
+    </message>
+    <message>
+        <source>%1 archived the list</source>
+        <translation>%1 archivó la lista</translation>
+    </message>
+    <message>
+        <source>%1 took the list %2 out of the archive</source>
+        <translation>%1 sacó la lista %2 del archivo</translation>
+    </message>
+    <message>
+        <source>%1 took the list out of the archive</source>
+        <translation>%1 sacó la lista del archivo</translation>
+    </message>
+    <message>
+        <source>%1 gave the list %2 another colour</source>
+        <translation>%1 cambió el color de la lista %2</translation>
+    </message>
+    <message>
+        <source>%1 gave the list another colour</source>
+        <translation>%1 cambió el color de la lista</translation>
+    </message>
+    <message>
+        <source>%1 moved the list %2</source>
+        <translation>%1 movió la lista %2</translation>
+    </message>
+    <message>
+        <source>%1 moved the list</source>
+        <translation>%1 movió la lista</translation>
+    </message>
+    <message>
+        <source>%1 changed the list %2</source>
+        <translation>%1 cambió la lista %2</translation>
+    </message>
 </context>
 <context>
     <name>kinlist::ui::ConnectionStatus</name>
@@ -1508,6 +1674,26 @@
         <extracomment>Undo bar after completing a repeating task: &quot;Take out bins done, next Sat 12 Dec&quot;.</extracomment>
         <translation>%1 hecho, la próxima vez %2</translation>
     </message>
+    <message>
+        <source>Colour of %1 changed</source>
+        <translation>Color de %1 cambiado</translation>
+    </message>
+    <message>
+        <source>%1 unarchived</source>
+        <translation>%1 desarchivada</translation>
+    </message>
+    <message>
+        <source>%1 archived</source>
+        <translation>%1 archivada</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n done item(s) cleared</source>
+        <extracomment>Undo bar after &quot;Clear done items&quot;.</extracomment>
+        <translation>
+            <numerusform>%n elemento hecho quitado</numerusform>
+            <numerusform>%n elementos hechos quitados</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kinlist::ui::ScreenKeeper</name>
@@ -1654,6 +1840,53 @@
     <message>
         <source>Enter your password.</source>
         <translation>Escribe tu contraseña.</translation>
+    </message>
+</context>
+<context>
+    <name>listcolors</name>
+    <message>
+        <source>Red</source>
+        <translation>Rojo</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Naranja</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Amarillo</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Verde</translation>
+    </message>
+    <message>
+        <source>Teal</source>
+        <translation>Verde azulado</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Azul</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>Morado</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>Rosa</translation>
+    </message>
+    <message>
+        <source>Brown</source>
+        <translation>Marrón</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>Gris</translation>
+    </message>
+    <message>
+        <source>No colour</source>
+        <translation>Sin color</translation>
     </message>
 </context>
 </TS>

@@ -407,6 +407,68 @@
     </message>
 </context>
 <context>
+    <name>ListActions</name>
+    <message>
+        <source>Rename and colour…</source>
+        <translation>Renommer et couleur…</translation>
+    </message>
+    <message>
+        <source>Clear done items</source>
+        <translation>Retirer les éléments faits</translation>
+    </message>
+    <message>
+        <source>Take out of the archive</source>
+        <translation>Sortir de l’archive</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiver</translation>
+    </message>
+    <message>
+        <source>Delete list…</source>
+        <translation>Supprimer la liste…</translation>
+    </message>
+    <message>
+        <source>Rename and colour</source>
+        <translation>Renommer et couleur</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Name of the list</source>
+        <translation>Nom de la liste</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <source>Delete “%1”?</source>
+        <translation>Supprimer « %1 » ?</translation>
+    </message>
+    <message>
+        <source>Delete list</source>
+        <translation>Supprimer la liste</translation>
+    </message>
+    <message>
+        <source>The list is empty. It goes for everyone in the household.</source>
+        <translation>La liste est vide. Elle disparaît pour tout le foyer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n item(s) go with it, for everyone in the household.</source>
+        <translation>
+            <numerusform>Son %n élément disparaît avec elle, pour tout le foyer.</numerusform>
+            <numerusform>Ses %n éléments disparaissent avec elle, pour tout le foyer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>%1 – Kinlist</source>
@@ -769,6 +831,62 @@
     <message>
         <source>If done late, count from that day</source>
         <translation>Si fait en retard, compter à partir de ce jour</translation>
+    </message>
+    <message>
+        <source>Alt+Up and Alt+Down move it, the Menu key opens its menu</source>
+        <translation>Alt+Haut et Alt+Bas la déplacent, la touche Menu ouvre son menu</translation>
+    </message>
+    <message>
+        <source>Drag to move %1 (or Alt+Up and Alt+Down)</source>
+        <translation>Glisser pour déplacer %1 (ou Alt+Haut et Alt+Bas)</translation>
+    </message>
+    <message>
+        <source>Archived (%1)</source>
+        <translation>Archivées (%1)</translation>
+    </message>
+    <message>
+        <source>Hide the archived lists</source>
+        <translation>Masquer les listes archivées</translation>
+    </message>
+    <message>
+        <source>Show the archived lists</source>
+        <translation>Afficher les listes archivées</translation>
+    </message>
+    <message>
+        <source>%1 (archived)</source>
+        <translation>%1 (archivée)</translation>
+    </message>
+    <message>
+        <source>Unarchive</source>
+        <translation>Désarchiver</translation>
+    </message>
+    <message>
+        <source>Archived: take it out</source>
+        <translation>Archivée : la sortir</translation>
+    </message>
+    <message>
+        <source>This list is archived. Take it out of the archive</source>
+        <translation>Cette liste est archivée. La sortir de l’archive</translation>
+    </message>
+    <message>
+        <source>List menu</source>
+        <translation>Menu de la liste</translation>
+    </message>
+    <message>
+        <source>Rename, colour, archive or delete this list</source>
+        <translation>Renommer, colorer, archiver ou supprimer cette liste</translation>
+    </message>
+    <message>
+        <source>Menu of this list</source>
+        <translation>Menu de cette liste</translation>
+    </message>
+    <message>
+        <source>Clear done items</source>
+        <translation>Retirer les éléments faits</translation>
+    </message>
+    <message>
+        <source>Take the done items off the list (Undo brings them back)</source>
+        <translation>Retirer les éléments faits de la liste (Annuler les ramène)</translation>
     </message>
 </context>
 <context>
@@ -1184,6 +1302,54 @@
         <extracomment>A repeating task done: &quot;Dad did Take out bins, 06/12/2026&quot; (the occurrence&apos;s date).</extracomment>
         <translation>%1 a fait %2, %3</translation>
     </message>
+    <message>
+        <source>%1 deleted the list %2</source>
+        <translation>%1 a supprimé la liste %2</translation>
+    </message>
+    <message>
+        <source>%1 brought back the list %2</source>
+        <translation>%1 a rétabli la liste %2</translation>
+    </message>
+    <message>
+        <source>%1 brought back the list</source>
+        <translation>%1 a rétabli la liste</translation>
+    </message>
+    <message>
+        <source>%1 archived the list %2</source>
+        <translation>%1 a archivé la liste %2</translation>
+    </message>
+    <message>
+        <source>%1 archived the list</source>
+        <translation>%1 a archivé la liste</translation>
+    </message>
+    <message>
+        <source>%1 took the list %2 out of the archive</source>
+        <translation>%1 a sorti la liste %2 de l’archive</translation>
+    </message>
+    <message>
+        <source>%1 took the list out of the archive</source>
+        <translation>%1 a sorti la liste de l’archive</translation>
+    </message>
+    <message>
+        <source>%1 gave the list %2 another colour</source>
+        <translation>%1 a changé la couleur de la liste %2</translation>
+    </message>
+    <message>
+        <source>%1 gave the list another colour</source>
+        <translation>%1 a changé la couleur de la liste</translation>
+    </message>
+    <message>
+        <source>%1 moved the list %2</source>
+        <translation>%1 a déplacé la liste %2</translation>
+    </message>
+    <message>
+        <source>%1 moved the list</source>
+        <translation>%1 a déplacé la liste</translation>
+    </message>
+    <message>
+        <source>%1 changed the list %2</source>
+        <translation>%1 a modifié la liste %2</translation>
+    </message>
 </context>
 <context>
     <name>kinlist::ui::ConnectionStatus</name>
@@ -1508,6 +1674,26 @@
         <extracomment>Undo bar after completing a repeating task: &quot;Take out bins done, next Sat 12 Dec&quot;.</extracomment>
         <translation>%1 fait, prochaine fois %2</translation>
     </message>
+    <message>
+        <source>Colour of %1 changed</source>
+        <translation>Couleur de %1 modifiée</translation>
+    </message>
+    <message>
+        <source>%1 unarchived</source>
+        <translation>%1 désarchivée</translation>
+    </message>
+    <message>
+        <source>%1 archived</source>
+        <translation>%1 archivée</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n done item(s) cleared</source>
+        <extracomment>Undo bar after &quot;Clear done items&quot;.</extracomment>
+        <translation>
+            <numerusform>%n élément fait retiré</numerusform>
+            <numerusform>%n éléments faits retirés</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kinlist::ui::ScreenKeeper</name>
@@ -1654,6 +1840,53 @@
     <message>
         <source>Enter your password.</source>
         <translation>Saisis ton mot de passe.</translation>
+    </message>
+</context>
+<context>
+    <name>listcolors</name>
+    <message>
+        <source>Red</source>
+        <translation>Rouge</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Jaune</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Vert</translation>
+    </message>
+    <message>
+        <source>Teal</source>
+        <translation>Sarcelle</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Bleu</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>Violet</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>Rose</translation>
+    </message>
+    <message>
+        <source>Brown</source>
+        <translation>Marron</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>Gris</translation>
+    </message>
+    <message>
+        <source>No colour</source>
+        <translation>Aucune couleur</translation>
     </message>
 </context>
 </TS>

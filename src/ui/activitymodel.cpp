@@ -191,12 +191,10 @@ QString ActivityModel::describeOp(const LocalStore::Activity &a) const
         return m_whole ? tr("%1 created the list %2").arg(who, listName(op.listId))
                        : tr("%1 created the list").arg(who);
     case Op::Type::ListSet:
-        return op.fields.contains(QStringLiteral("name"))
-            ? tr("%1 renamed the list to %2")
-                  .arg(who, op.fields.value(QStringLiteral("name")).toString())
-            : tr("%1 changed the list").arg(who);
+        return describeListSet(who, op);
     case Op::Type::ListDelete:
-        return tr("%1 deleted the list").arg(who);
+        return m_whole ? tr("%1 deleted the list %2").arg(who, listName(op.listId))
+                       : tr("%1 deleted the list").arg(who);
     case Op::Type::ItemCreate:
         return tr("%1 added %2").arg(who, title);
     case Op::Type::ItemDelete:
@@ -223,6 +221,32 @@ QString ActivityModel::describeOp(const LocalStore::Activity &a) const
     if (op.fields.contains(QStringLiteral("title")))
         return tr("%1 renamed an item to %2").arg(who, title);
     return tr("%1 changed %2").arg(who, title);
+}
+
+QString ActivityModel::describeListSet(const QString &who, const Op &op) const
+{
+    const QJsonObject &f = op.fields;
+    const QString list = listName(op.listId);
+    if (f.contains(QStringLiteral("name")))
+        return tr("%1 renamed the list to %2").arg(who, f.value(QStringLiteral("name")).toString());
+    if (f.value(QStringLiteral("deleted")) == QJsonValue(false))
+        return m_whole ? tr("%1 brought back the list %2").arg(who, list)
+                       : tr("%1 brought back the list").arg(who);
+    if (f.contains(QStringLiteral("archived"))) {
+        if (f.value(QStringLiteral("archived")).toBool())
+            return m_whole ? tr("%1 archived the list %2").arg(who, list)
+                           : tr("%1 archived the list").arg(who);
+        return m_whole ? tr("%1 took the list %2 out of the archive").arg(who, list)
+                       : tr("%1 took the list out of the archive").arg(who);
+    }
+    if (f.contains(QStringLiteral("color")))
+        return m_whole ? tr("%1 gave the list %2 another colour").arg(who, list)
+                       : tr("%1 gave the list another colour").arg(who);
+    if (f.contains(QStringLiteral("position")))
+        return m_whole ? tr("%1 moved the list %2").arg(who, list)
+                       : tr("%1 moved the list").arg(who);
+    return m_whole ? tr("%1 changed the list %2").arg(who, list)
+                   : tr("%1 changed the list").arg(who);
 }
 
 std::optional<LocalStore::Activity> ActivityModel::entry(int row) const

@@ -65,6 +65,7 @@ private:
     bool active() const { return m_client && !(m_whole ? m_householdId : m_listId).isEmpty(); }
     QString listName(const QString &listId) const;
     QString describeOp(const client::LocalStore::Activity &a) const;
+    QString describeListSet(const QString &who, const Op &op) const;
 
     QPointer<client::SyncClient> m_client;
     QTimer m_newEntries; // new ops are read in bursts, not one page per op

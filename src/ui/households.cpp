@@ -14,6 +14,7 @@ Households::Households(Session &session)
     connect(&m_session, &Session::accountOpened, this, &Households::connectAccount);
     connect(&m_session, &Session::accountClosing, this, [this] {
         m_lists.setSource(nullptr, {});
+        m_archivedLists.setSource(nullptr, {});
         m_currentId.clear();
     });
     // Told once the account is gone (or there), with what it had.
@@ -23,6 +24,7 @@ Households::Households(Session &session)
 Households::~Households()
 {
     m_lists.setSource(nullptr, {});
+    m_archivedLists.setSource(nullptr, {});
 }
 
 void Households::connectAccount()
@@ -112,6 +114,7 @@ void Households::setCurrentId(const QString &id)
         m_session.config().setValue(m_session.key(QStringLiteral("household")), id);
     client::Account *account = m_session.account();
     m_lists.setSource(account ? account->sync() : nullptr, id);
+    m_archivedLists.setSource(account ? account->sync() : nullptr, id);
     m_session.editor()->setListId(m_lists.rowCount() > 0 ? m_lists.idAt(0) : QString());
     notifyChanges();
 }

@@ -30,8 +30,9 @@ class Households : public QObject
     Q_PROPERTY(QVariantList members READ members NOTIFY membersChanged)
     // The last invite code made with createInvite(), for someone to join with.
     Q_PROPERTY(QString inviteCode READ inviteCode NOTIFY inviteCodeChanged)
-    // The current household's lists.
+    // The current household's lists, and those of them put away in the archive.
     Q_PROPERTY(kinlist::ui::ListsModel *lists READ lists CONSTANT)
+    Q_PROPERTY(kinlist::ui::ListsModel *archivedLists READ archivedLists CONSTANT)
 public:
     explicit Households(Session &session);
     ~Households() override;
@@ -44,6 +45,7 @@ public:
     QVariantList members() const;
     QString inviteCode() const { return m_inviteCode; }
     ListsModel *lists() { return &m_lists; }
+    ListsModel *archivedLists() { return &m_archivedLists; }
     // The current household's kitchen tablets.
     int tabletCount() const;
 
@@ -89,6 +91,7 @@ private:
 
     Session &m_session;
     ListsModel m_lists;
+    ListsModel m_archivedLists {true};
     QString m_currentId;
     QString m_inviteCode;
     // What the signals told last.

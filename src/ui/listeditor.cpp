@@ -121,8 +121,11 @@ void ListEditor::notifyList()
 {
     // Told only when what shows differs: a list's entity changes with every sync of it.
     const std::optional<Entity> list = currentItem(m_listId); // read once for both
-    const QStringList shown {m_listId, listField(list, QStringLiteral("name")),
-                             listField(list, QStringLiteral("kind"))};
+    const QStringList shown {
+        m_listId, listField(list, QStringLiteral("name")), listField(list, QStringLiteral("kind")),
+        listField(list, QStringLiteral("color")),
+        list && list->value(QStringLiteral("archived")).toBool() ? QStringLiteral("archived")
+                                                                 : QString()};
     if (shown == m_shownList)
         return;
     m_shownList = shown;
@@ -137,6 +140,17 @@ QString ListEditor::name() const
 QString ListEditor::kind() const
 {
     return listField(currentItem(m_listId), QStringLiteral("kind"));
+}
+
+QString ListEditor::color() const
+{
+    return listField(currentItem(m_listId), QStringLiteral("color"));
+}
+
+bool ListEditor::archived() const
+{
+    const auto list = currentItem(m_listId);
+    return list && list->value(QStringLiteral("archived")).toBool();
 }
 
 QString ListEditor::listField(const std::optional<Entity> &list, const QString &field)
@@ -155,7 +169,12 @@ void ListEditor::applyUndoable(Op op, Op inverse, const QString &text)
 {
     if (!m_session.apply(std::move(op)))
         return;
-    m_undo.append(Undo {std::move(inverse), text});
+    pushUndo({std::move(inverse)}, text);
+}
+
+void ListEditor::pushUndo(QList<Op> inverse, const QString &text, const QString &reopen)
+{
+    m_undo.append(Undo {std::move(inverse), text, reopen});
     if (m_undo.size() > kMaxUndo)
         m_undo.removeFirst();
     Q_EMIT undoChanged();
@@ -494,8 +513,10 @@ QString ListEditor::placeItem(const std::function<QString()> &position)
                    << "fresh positions";
     // Undoing an earlier move would put back a key of the old layout: those undos go.
     m_undo.removeIf([this](const Undo &u) {
-        return u.inverse.fields.contains(QStringLiteral("position")) &&
-            u.inverse.listId == m_listId;
+        return std::any_of(u.inverse.cbegin(), u.inverse.cend(), [this](const Op &op) {
+            return op.fields.contains(QStringLiteral("position")) && op.listId == m_listId &&
+                op.entityKind() == EntityKind::Item;
+        });
     });
     Q_EMIT undoChanged();
     for (qsizetype i = 0; i < items.size(); ++i) {
@@ -566,34 +587,42 @@ void ListEditor::keepMine(const QString &itemId)
 void ListEditor::revertActivity(int row)
 {
     const auto entry = m_activity.entry(row);
-    if (!account() || !entry || entry->op.entityKind() != EntityKind::Item)
+    if (!account() || !entry)
         return;
     const Op &done = entry->op;
+    const bool isList = done.entityKind() == EntityKind::List;
+    if (done.type == Op::Type::ListCreate) {
+        deleteList(done.listId); // undoable, and asked nothing: the list is one undo away
+        return;
+    }
     Op op;
     op.listId = done.listId;
     op.itemId = done.itemId;
+    const Op::Type set = isList ? Op::Type::ListSet : Op::Type::ItemSet;
     if (done.type == Op::Type::ItemCreate) {
         op.type = Op::Type::ItemDelete;
-    } else if (done.type == Op::Type::ItemDelete) {
-        op.type = Op::Type::ItemSet;
+    } else if (done.type == Op::Type::ItemDelete || done.type == Op::Type::ListDelete) {
+        op.type = set;
         op.fields = {{QStringLiteral("deleted"), false}};
     } else {
         // Each field back to its value before: the newest earlier write of it.
-        op.type = done.type == Op::Type::ItemMove ? Op::Type::ItemMove : Op::Type::ItemSet;
+        op.type = done.type == Op::Type::ItemMove ? Op::Type::ItemMove : set;
         const QList<client::LocalStore::Activity> earlier =
             account()->store()->activity(done.listId, entry->seq, 1000);
         for (auto it = done.fields.begin(); it != done.fields.end(); ++it) {
-            QJsonValue before = it.key() == QLatin1String("done") ? QJsonValue(false)
-                                                                  : QJsonValue(QJsonValue::Null);
+            const bool flag = it.key() == QLatin1String("done") ||
+                it.key() == QLatin1String("archived") || it.key() == QLatin1String("deleted");
+            QJsonValue before = flag ? QJsonValue(false) : QJsonValue(QJsonValue::Null);
             for (const client::LocalStore::Activity &a : earlier) {
-                if (a.op.itemId == done.itemId && a.op.fields.contains(it.key())) {
+                if (a.op.entityId() == done.entityId() && a.op.fields.contains(it.key())) {
                     before = a.op.fields.value(it.key());
                     break;
                 }
             }
-            if (it.key() == QLatin1String("title") && !before.isString())
-                continue; // a title is never empty
-            if (it.key() == QLatin1String("position") && !before.isString())
+            // A title or name is never empty, and a position always there.
+            if ((it.key() == QLatin1String("title") || it.key() == QLatin1String("name") ||
+                 it.key() == QLatin1String("position")) &&
+                !before.isString())
                 continue;
             // A completion taken back: its date and person return, and no record of
             // another completion is written.
@@ -611,9 +640,14 @@ void ListEditor::undo()
 {
     if (m_undo.isEmpty())
         return;
-    Op inverse = m_undo.takeLast().inverse;
-    m_session.apply(std::move(inverse));
+    const Undo last = m_undo.takeLast();
+    for (const Op &op : last.inverse) {
+        if (!m_session.apply(op))
+            break;
+    }
     Q_EMIT undoChanged();
+    if (!last.reopen.isEmpty())
+        openList(last.reopen);
 }
 
 void ListEditor::openList(const QString &listId)

@@ -28,6 +28,8 @@ class ListEditor : public QObject
     Q_PROPERTY(QString listId READ listId WRITE setListId NOTIFY listChanged)
     Q_PROPERTY(QString name READ name NOTIFY listChanged)
     Q_PROPERTY(QString kind READ kind NOTIFY listChanged) // shopping|tasks
+    Q_PROPERTY(QString color READ color NOTIFY listChanged) // a name of Limits::kListColors, or ""
+    Q_PROPERTY(bool archived READ archived NOTIFY listChanged)
     // No toasts for changes to this list (remembered on this device).
     Q_PROPERTY(bool muted READ muted WRITE setMuted NOTIFY mutedChanged)
     Q_PROPERTY(kinlist::ui::ItemsModel *items READ items CONSTANT)
@@ -47,6 +49,8 @@ public:
     void setListId(const QString &id);
     QString name() const;
     QString kind() const;
+    QString color() const;
+    bool archived() const;
     bool muted() const;
     void setMuted(bool muted);
     ItemsModel *items() { return &m_items; }
@@ -81,6 +85,21 @@ public:
     Q_INVOKABLE void addOneMore();
     Q_INVOKABLE void addAnyway();
     Q_INVOKABLE void dismissDuplicate();
+    // Deletes the open list's done items, undoable as one.
+    Q_INVOKABLE void clearDone();
+
+    // The household's lists (the side bar and the list's menu), each undoable. A list
+    // archived or deleted while open gives way to its neighbour; undo brings it back open.
+    Q_INVOKABLE void renameList(const QString &listId, const QString &name);
+    Q_INVOKABLE void setListColor(const QString &listId, const QString &color); // "": none
+    Q_INVOKABLE void setListArchived(const QString &listId, bool archived);
+    Q_INVOKABLE void deleteList(const QString &listId);
+    // A list as its menu and dialogs show it: {name, kind, color, archived, items, done}
+    // (items: how many it has, done: how many of them are done); empty when unknown.
+    Q_INVOKABLE QVariantMap listInfo(const QString &listId) const;
+    // Moves a list of the side bar to a row (drag), or by rows (Alt+Up/Down).
+    Q_INVOKABLE void moveList(const QString &listId, int toRow);
+    Q_INVOKABLE void moveListBy(const QString &listId, int rows);
 
 Q_SIGNALS:
     // Another list was opened, or the open one was renamed, changed kind or went away.
@@ -100,6 +119,12 @@ private:
     void appendItem(const QString &title);
     // Applies `op`, remembering `inverse` to take it back with undo().
     void applyUndoable(Op op, Op inverse, const QString &text);
+    // Remembers ops that take back what was just done; `reopen`: the list to open again.
+    void pushUndo(QList<Op> inverse, const QString &text, const QString &reopen = {});
+    // A list.set of `fields` for a list, with its inverse from the list as it is now.
+    void setListFields(const QString &listId, const QJsonObject &fields, const QString &undoText);
+    // Opens the side bar's neighbour of a list about to leave it (when it is the open one).
+    void leaveList(const QString &listId);
     // An entity of the open list (the list itself too), as this device sees it.
     std::optional<Entity> currentItem(const QString &itemId) const;
     // A field of the list's entity, "" without one.
@@ -119,8 +144,9 @@ private:
     QStringList m_shownList; // id, name, kind as told last
     struct Undo
     {
-        Op inverse;
+        QList<Op> inverse;
         QString text;
+        QString reopen; // a list archived or deleted while it was open
     };
     QList<Undo> m_undo; // newest last, at most kMaxUndo
     static constexpr int kMaxUndo = 20;

@@ -6,8 +6,9 @@ namespace kinlist::ui {
 
 using client::SyncClient;
 
-ListsModel::ListsModel(QObject *parent)
+ListsModel::ListsModel(bool archived, QObject *parent)
     : QAbstractListModel(parent)
+    , m_archived(archived)
 {
     m_recount.setSingleShot(true);
     m_recount.setInterval(100);
@@ -48,6 +49,7 @@ ListsModel::Row ListsModel::makeRow(const Entity &list) const
            list.value(QStringLiteral("name")).toString(),
            list.value(QStringLiteral("kind")).toString(),
            list.value(QStringLiteral("position")).toString(),
+           list.value(QStringLiteral("color")).toString(),
            0,
            0};
     for (const Row &old : m_rows) {
@@ -97,7 +99,7 @@ void ListsModel::reload()
     QList<Row> rows;
     if (m_client && !m_householdId.isEmpty()) {
         for (const Entity &list : m_client->store()->lists(m_householdId)) {
-            if (!list.isDeleted() && !list.value(QStringLiteral("archived")).toBool())
+            if (!list.isDeleted() && list.value(QStringLiteral("archived")).toBool() == m_archived)
                 rows.append(makeRow(list));
         }
     }
@@ -161,6 +163,8 @@ QVariant ListsModel::data(const QModelIndex &index, int role) const
         return r.open;
     case DoneCountRole:
         return r.done;
+    case ColorRole:
+        return r.color;
     default:
         return {};
     }
@@ -168,11 +172,8 @@ QVariant ListsModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ListsModel::roleNames() const
 {
-    return {{IdRole, "listId"},
-            {NameRole, "name"},
-            {KindRole, "kind"},
-            {OpenCountRole, "openCount"},
-            {DoneCountRole, "doneCount"}};
+    return {{IdRole, "listId"},           {NameRole, "name"},           {KindRole, "kind"},
+            {OpenCountRole, "openCount"}, {DoneCountRole, "doneCount"}, {ColorRole, "color"}};
 }
 
 QString ListsModel::idAt(int row) const
@@ -187,6 +188,11 @@ int ListsModel::rowOf(const QString &listId) const
             return i;
     }
     return -1;
+}
+
+QString ListsModel::positionAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).position : QString();
 }
 
 QString ListsModel::positionAtEnd() const

@@ -11,17 +11,25 @@
 namespace kinlist::ui {
 
 // The lists of one household for the side bar, in their order, with how many items are
-// open and done. Counts are recounted for the lists that changed, a burst of ops at once.
+// open and done: those in use, or (`archived`) those put away. Counts are recounted for the
+// lists that changed, a burst of ops at once.
 class ListsModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("The session owns the lists model")
 public:
-    enum Role { IdRole = Qt::UserRole + 1, NameRole, KindRole, OpenCountRole, DoneCountRole };
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        NameRole,
+        KindRole,
+        OpenCountRole,
+        DoneCountRole,
+        ColorRole
+    };
     Q_ENUM(Role)
 
-    explicit ListsModel(QObject *parent = nullptr);
+    explicit ListsModel(bool archived = false, QObject *parent = nullptr);
 
     void setSource(client::SyncClient *client, const QString &householdId);
 
@@ -36,6 +44,8 @@ public:
     Q_INVOKABLE QString idAt(int row) const;
     Q_INVOKABLE int rowOf(const QString &listId) const;
     QString positionAtEnd() const;
+    // The position key of a row's list ("" past the ends).
+    QString positionAt(int row) const;
 
 private:
     struct Row
@@ -44,6 +54,7 @@ private:
         QString name;
         QString kind;
         QString position;
+        QString color;
         int open = 0;
         int done = 0;
     };
@@ -52,6 +63,7 @@ private:
     Row makeRow(const Entity &list) const;
     void count(Row &row) const;
 
+    const bool m_archived;
     QPointer<client::SyncClient> m_client;
     QString m_householdId;
     QList<Row> m_rows;

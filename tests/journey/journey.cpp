@@ -262,9 +262,10 @@ bool Person::shows(const QString &text) const
 void Person::settle() const
 {
     // Popups fade and grow in and out: a person clicks what has appeared.
+    QString moving; // the popup still moving, for the warning
     const bool settled = QTest::qWaitFor(
         [&] {
-            bool moving = false;
+            moving.clear();
             for (QQuickItem *layer : window()->contentItem()->childItems()) {
                 if (!layer->inherits("QQuickOverlay"))
                     continue;
@@ -276,14 +277,18 @@ void Person::settle() const
                         popup->parent() ? popup->parent()->property("position") : QVariant();
                     if (popup->opacity() < 1 || popup->scale() != 1 ||
                         (position.isValid() && position.toReal() > 0 && position.toReal() < 1))
-                        moving = true;
+                        moving = popup->parent() && !popup->parent()->objectName().isEmpty()
+                            ? popup->parent()->objectName()
+                            : QString::fromLatin1(popup->parent()
+                                                      ? popup->parent()->metaObject()->className()
+                                                      : "a popup");
                 }
             }
-            return !moving;
+            return moving.isEmpty();
         },
         2000);
     if (!settled)
-        qWarning("a popup was still moving after 2 s");
+        qWarning() << "a popup was still moving after 2 s:" << moving;
 }
 
 void Person::activate()
@@ -297,7 +302,7 @@ void Person::activate()
     }
 }
 
-bool Person::click(QQuickItem *item, QPointF at)
+bool Person::click(QQuickItem *item, QPointF at, Qt::MouseButton button)
 {
     activate();
     settle();
@@ -316,7 +321,7 @@ bool Person::click(QQuickItem *item, QPointF at)
         qWarning() << "cannot click" << item << "outside the window at" << p;
         return false;
     }
-    QTest::mouseClick(window(), Qt::LeftButton, Qt::NoModifier, p);
+    QTest::mouseClick(window(), button, Qt::NoModifier, p);
     return true;
 }
 

@@ -73,9 +73,10 @@ public:
     QStringList texts(QQuickItem *within = nullptr) const;
     bool shows(const QString &text) const;
 
-    // Left click on the middle of `item` (or `at`, in item coordinates); false if it is not
-    // visible, enabled and inside the window.
-    bool click(QQuickItem *item, QPointF at = QPointF(-1, -1));
+    // A click (left unless told) on the middle of `item` (or `at`, in item coordinates);
+    // false if it is not visible, enabled and inside the window.
+    bool click(QQuickItem *item, QPointF at = QPointF(-1, -1),
+               Qt::MouseButton button = Qt::LeftButton);
     // Brings the window to the front with the keyboard (before each click and key).
     void activate();
     // Waits until no popup is still fading or growing in or out.
