@@ -1814,6 +1814,30 @@
             <numerusform>%1 hat %n Aufgaben auf %2 erledigt</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 made the list %2</source>
+        <translation>%1 hat die Liste %2 angelegt</translation>
+    </message>
+    <message>
+        <source>%1 renamed a list to %2</source>
+        <translation>%1 hat eine Liste in %2 umbenannt</translation>
+    </message>
+    <message>
+        <source>%1 archived the list %2</source>
+        <translation>%1 hat die Liste %2 archiviert</translation>
+    </message>
+    <message>
+        <source>%1 took the list %2 out of the archive</source>
+        <translation>%1 hat die Liste %2 aus dem Archiv geholt</translation>
+    </message>
+    <message>
+        <source>%1 deleted the list %2</source>
+        <translation>%1 hat die Liste %2 gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 brought back the list %2</source>
+        <translation>%1 hat die Liste %2 wiederhergestellt</translation>
+    </message>
 </context>
 <context>
     <name>kinlist::ui::UserAccount</name>

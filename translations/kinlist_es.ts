@@ -1814,6 +1814,30 @@
             <numerusform>%1 hizo %n tareas en %2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 made the list %2</source>
+        <translation>%1 creó la lista %2</translation>
+    </message>
+    <message>
+        <source>%1 renamed a list to %2</source>
+        <translation>%1 cambió el nombre de una lista a %2</translation>
+    </message>
+    <message>
+        <source>%1 archived the list %2</source>
+        <translation>%1 archivó la lista %2</translation>
+    </message>
+    <message>
+        <source>%1 took the list %2 out of the archive</source>
+        <translation>%1 sacó la lista %2 del archivo</translation>
+    </message>
+    <message>
+        <source>%1 deleted the list %2</source>
+        <translation>%1 eliminó la lista %2</translation>
+    </message>
+    <message>
+        <source>%1 brought back the list %2</source>
+        <translation>%1 recuperó la lista %2</translation>
+    </message>
 </context>
 <context>
     <name>kinlist::ui::UserAccount</name>

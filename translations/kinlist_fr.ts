@@ -1814,6 +1814,30 @@
             <numerusform>%1 a fait %n tâches sur %2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 made the list %2</source>
+        <translation>%1 a créé la liste %2</translation>
+    </message>
+    <message>
+        <source>%1 renamed a list to %2</source>
+        <translation>%1 a renommé une liste en %2</translation>
+    </message>
+    <message>
+        <source>%1 archived the list %2</source>
+        <translation>%1 a archivé la liste %2</translation>
+    </message>
+    <message>
+        <source>%1 took the list %2 out of the archive</source>
+        <translation>%1 a sorti la liste %2 de l’archive</translation>
+    </message>
+    <message>
+        <source>%1 deleted the list %2</source>
+        <translation>%1 a supprimé la liste %2</translation>
+    </message>
+    <message>
+        <source>%1 brought back the list %2</source>
+        <translation>%1 a rétabli la liste %2</translation>
+    </message>
 </context>
 <context>
     <name>kinlist::ui::UserAccount</name>

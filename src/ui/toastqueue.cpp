@@ -24,11 +24,10 @@ void ToastQueue::setClient(SyncClient *client)
 
 void ToastQueue::onRemoteOp(const Op &op, const LocalStore::Origin &origin, bool live)
 {
-    // Only what happens now, on items, on lists that are not muted.
-    // Only what others do now, on items, on lists that are not muted (the user's own
-    // changes on another device are no news either).
-    if (!m_changesEnabled || !live || op.entityKind() != EntityKind::Item ||
-        m_muted.contains(op.listId) || origin.by == m_client->userId())
+    // Only what others do now (the user's own changes on another device are no news), on
+    // lists that are not muted: items, and whole lists made, renamed, archived or deleted.
+    if (!m_changesEnabled || !live || m_muted.contains(op.listId) ||
+        origin.by == m_client->userId())
         return;
     Toast t;
     t.kind = QStringLiteral("change");
@@ -36,6 +35,21 @@ void ToastQueue::onRemoteOp(const Op &op, const LocalStore::Origin &origin, bool
     t.by = origin.byName.isEmpty() ? m_client->store()->personName(origin.by) : origin.byName;
     if (t.by.isEmpty())
         t.by = tr("Someone");
+    t.count = 1;
+    if (op.entityKind() == EntityKind::List) {
+        const std::optional<Action> action = listAction(op);
+        if (!action)
+            return; // a colour or a place in the side bar is no news
+        t.action = *action;
+        if (const auto list = m_client->store()->viewEntity(op.listId))
+            t.firstTitle = list->value(QStringLiteral("name")).toString();
+        if (t.action == Action::ListDeleted)
+            t.listId.clear(); // nothing to open
+        push(std::move(t));
+        return;
+    }
+    if (op.entityKind() != EntityKind::Item)
+        return;
     if (op.type == Op::Type::ItemCreate)
         t.action = Action::Added;
     else if (op.type == Op::Type::ItemDelete)
@@ -52,8 +66,29 @@ void ToastQueue::onRemoteOp(const Op &op, const LocalStore::Origin &origin, bool
         if (const auto item = m_client->store()->viewEntity(op.itemId))
             t.firstTitle = item->value(QStringLiteral("title")).toString();
     }
-    t.count = 1;
     push(std::move(t));
+}
+
+std::optional<ToastQueue::Action> ToastQueue::listAction(const Op &op)
+{
+    const QJsonObject &f = op.fields;
+    switch (op.type) {
+    case Op::Type::ListCreate:
+        return Action::ListMade;
+    case Op::Type::ListDelete:
+        return Action::ListDeleted;
+    case Op::Type::ListSet:
+        if (f.value(QStringLiteral("deleted")) == QJsonValue(false))
+            return Action::ListRestored;
+        if (f.contains(QStringLiteral("name")))
+            return Action::ListRenamed;
+        if (f.contains(QStringLiteral("archived")))
+            return f.value(QStringLiteral("archived")).toBool() ? Action::ListArchived
+                                                                : Action::ListUnarchived;
+        return std::nullopt;
+    default:
+        return std::nullopt;
+    }
 }
 
 QString ToastQueue::describe(const Toast &t) const
@@ -81,6 +116,18 @@ QString ToastQueue::describe(const Toast &t) const
         //: Someone did a repeating task: "Dad did Take out bins".
         return one ? tr("%1 did %2").arg(t.by, t.firstTitle)
                    : tr("%1 did %n task(s) on %2", nullptr, t.count).arg(t.by, list);
+    case Action::ListMade:
+        return tr("%1 made the list %2").arg(t.by, t.firstTitle);
+    case Action::ListRenamed:
+        return tr("%1 renamed a list to %2").arg(t.by, t.firstTitle);
+    case Action::ListArchived:
+        return tr("%1 archived the list %2").arg(t.by, t.firstTitle);
+    case Action::ListUnarchived:
+        return tr("%1 took the list %2 out of the archive").arg(t.by, t.firstTitle);
+    case Action::ListDeleted:
+        return tr("%1 deleted the list %2").arg(t.by, t.firstTitle);
+    case Action::ListRestored:
+        return tr("%1 brought back the list %2").arg(t.by, t.firstTitle);
     case Action::Changed:
         break;
     }
@@ -91,11 +138,13 @@ QString ToastQueue::describe(const Toast &t) const
 void ToastQueue::push(Toast toast)
 {
     const qint64 now = m_clock.elapsed();
-    // The same person doing the same to the same list moments ago: one toast, counted.
+    // The same person doing the same to items of the same list moments ago: one toast,
+    // counted.
     for (int i = 0; i < m_toasts.size(); ++i) {
         Toast &t = m_toasts[i];
         if (t.kind == toast.kind && t.kind == QLatin1String("change") && t.by == toast.by &&
-            t.listId == toast.listId && t.action == toast.action && now - t.shownAt < kCoalesceMs) {
+            t.listId == toast.listId && t.action == toast.action &&
+            toast.action < Action::ListMade && now - t.shownAt < kCoalesceMs) {
             t.count += toast.count;
             t.shownAt = now;
             t.text = describe(t);

@@ -52,7 +52,21 @@ Q_SIGNALS:
     void heldChanged();
 
 private:
-    enum class Action { Added, CheckedOff, Unchecked, Changed, Removed, Did };
+    enum class Action {
+        Added,
+        CheckedOff,
+        Unchecked,
+        Changed,
+        Removed,
+        Did,
+        // Whole lists; firstTitle is the list's name.
+        ListMade,
+        ListRenamed,
+        ListArchived,
+        ListUnarchived,
+        ListDeleted,
+        ListRestored
+    };
     struct Toast
     {
         quint64 id = 0;
@@ -66,6 +80,7 @@ private:
         QString firstTitle;
         qint64 shownAt = 0; // m_clock ms
     };
+    static std::optional<Action> listAction(const Op &op);
     void onRemoteOp(const Op &op, const client::LocalStore::Origin &origin, bool live);
     QString describe(const Toast &t) const;
     void push(Toast toast);

@@ -132,6 +132,8 @@ private Q_SLOTS:
         QTRY_COMPARE(sideBar(dad),
                      (QStringList {QStringLiteral("Chores"), QStringLiteral("Camping"),
                                    QStringLiteral("Weekly shop")}));
+        // Dad hears of it in a toast; a colour alone would not be news.
+        QTRY_VERIFY(dad.shows(QStringLiteral("Mum renamed a list to Weekly shop")));
         QVERIFY(activityShows(dad, QStringLiteral("Mum renamed the list to Weekly shop")));
         QVERIFY(dad.click(QStringLiteral("activityButton"))); // closes the panel
 
@@ -167,6 +169,7 @@ private Q_SLOTS:
         const QStringList inUse {QStringLiteral("Weekly shop"), QStringLiteral("Chores")};
         QTRY_COMPARE(sideBar(mum), inUse);
         QTRY_COMPARE(sideBar(dad), inUse);
+        QTRY_VERIFY(dad.shows(QStringLiteral("Mum archived the list Camping")));
         QTRY_COMPARE(textOf(dad.find(QStringLiteral("archivedToggle"))),
                      QStringLiteral("Archived (1)"));
         QVERIFY(dad.click(QStringLiteral("archivedToggle")));
@@ -205,6 +208,7 @@ private Q_SLOTS:
         const QStringList afterDelete {QStringLiteral("Camping"), QStringLiteral("Chores")};
         QTRY_COMPARE(sideBar(mum), afterDelete);
         QTRY_COMPARE(sideBar(dad), afterDelete);
+        QTRY_VERIFY(dad.shows(QStringLiteral("Mum deleted the list Weekly shop")));
         // The open list gave way to its neighbour.
         QTRY_COMPARE(textOf(mum.find(QStringLiteral("listTitle"))), QStringLiteral("Chores"));
         QTRY_VERIFY(mum.shows(QStringLiteral("Weekly shop deleted")));
