@@ -869,8 +869,17 @@ void SyncClient::handlePresence(const QJsonObject &frame)
                here.end());
     if (frame.value(QStringLiteral("event")).toString() == QLatin1String("joined")) {
         here.append(member);
-        m_store->setPerson(member.value(QStringLiteral("userId")).toString(),
-                           member.value(QStringLiteral("displayName")).toString());
+        const QString userId = member.value(QStringLiteral("userId")).toString();
+        m_store->setPerson(userId, member.value(QStringLiteral("displayName")).toString());
+        // Someone this device does not know as a member yet (they joined since the last
+        // listing): the members again, so that tasks can be given to them.
+        const auto list = m_store->viewEntity(listId);
+        const QList<QJsonObject> members =
+            list ? m_store->members(list->householdId) : QList<QJsonObject> {};
+        if (list && std::none_of(members.cbegin(), members.cend(), [&](const QJsonObject &m) {
+                return m.value(QStringLiteral("userId")).toString() == userId;
+            }))
+            syncHouseholds();
     }
     Q_EMIT presenceChanged(listId);
 }
