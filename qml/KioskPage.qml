@@ -238,8 +238,10 @@ Page {
             model: page.editor.items
             section.property: page.editor.items.groupByCategory ? "category" : ""
             section.delegate: Label {
-                required property string section
-                text: section.length > 0 ? section : qsTr("Other")
+                // (The context property: Qt 6.4 does not set a required "section" again on
+                // a header it reuses.)
+                readonly property string key: section
+                text: key.length > 0 ? key : qsTr("Other")
                 topPadding: 14
                 bottomPadding: 4
                 leftPadding: 16
