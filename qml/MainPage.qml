@@ -24,8 +24,25 @@ Page {
     property double now: Date.now()
     Timer { interval: 20000; running: true; repeat: true; onTriggered: page.now = Date.now() }
 
-    function focusNewItem() { newItem.forceActiveFocus() }
+    function focusNewItem() { if (!page.showingToday) newItem.forceActiveFocus() }
     function focusLists() { lists.forceActiveFocus() }
+
+    // "Today" in place of the open list: what is due across all the lists.
+    property bool showingToday: false
+    function showToday() {
+        page.showingToday = true
+        activityPanel.visible = false
+        find.text = ""
+        find.visible = false
+        drawer.close()
+        todayView.forceActiveFocus()
+    }
+    // Opens a list (from the side bar, Today, a toast), leaving Today.
+    function openList(listId) {
+        page.editor.openList(listId)
+        page.showingToday = false
+        drawer.close()
+    }
 
     Shortcut { sequence: "Ctrl+N"; onActivated: page.focusNewItem() }
     Shortcut { sequence: "Ctrl+Shift+N"; onActivated: newListDialog.open() }
@@ -242,6 +259,7 @@ Page {
             if (newListName.text.trim().length === 0)
                 return
             page.households.createList(newListName.text.trim(), kind)
+            page.showingToday = false // the new list opens
             if (page.pendingItem.length > 0) {
                 items.adding = true
                 page.editor.addItem(page.pendingItem)
@@ -336,6 +354,7 @@ Page {
         }
     }
     Shortcut { sequence: "Ctrl+L"; onActivated: page.focusLists() }
+    Shortcut { sequence: "Ctrl+T"; onActivated: page.showToday() }
     // Escape closes the activity panel when nothing nearer took it (a rename, Find and the
     // duplicate question each take their Escape first).
     Keys.onEscapePressed: (event) => {
@@ -343,7 +362,12 @@ Page {
         activityPanel.visible = false
     }
     Shortcut { sequences: [StandardKey.Undo]; onActivated: page.editor.undo() }
-    function openFind() { find.visible = true; find.forceActiveFocus() }
+    function openFind() {
+        if (page.showingToday)
+            return
+        find.visible = true
+        find.forceActiveFocus()
+    }
     Shortcut { sequences: [StandardKey.Find]; onActivated: page.openFind() }
 
     // The undo bar shows for a few seconds after each change that can be taken back.
@@ -399,6 +423,36 @@ Page {
                 onActivated: (i) => page.households.currentId = page.households.all[i].id
                 Accessible.name: qsTr("Household")
             }
+            ItemDelegate {
+                id: todayButton
+                objectName: "todayButton"
+                Layout.fillWidth: true
+                highlighted: page.showingToday
+                text: qsTr("Today")
+                icon.source: "qrc:/icons/adwaita/x-office-calendar-symbolic.svg"
+                onClicked: page.showToday()
+                Accessible.name: page.households.today.dueNow > 0
+                                 ? qsTr("Today, %n due", "", page.households.today.dueNow)
+                                 : qsTr("Today")
+                Accessible.description: qsTr("What is due across all lists (Ctrl+T)")
+                contentItem: RowLayout {
+                    spacing: 12
+                    IconImage {
+                        source: todayButton.icon.source
+                        sourceSize: Qt.size(16, 16)
+                        color: todayButton.Material.foreground
+                        opacity: 0.7
+                    }
+                    Label { text: todayButton.text; Layout.fillWidth: true; font.weight: Font.DemiBold }
+                    Label {
+                        objectName: "todayCount"
+                        visible: page.households.today.dueNow > 0
+                        text: page.households.today.dueNow
+                        opacity: 0.6
+                    }
+                }
+            }
+            Rectangle { Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16; height: 1; color: Material.dividerColor }
             ListView {
                 id: lists
                 objectName: "lists"
@@ -460,7 +514,7 @@ Page {
                     required property string color
                     required property int openCount
                     width: ListView.view.width
-                    highlighted: ListView.isCurrentItem
+                    highlighted: ListView.isCurrentItem && !page.showingToday
                     text: name
                     icon.source: kind === "tasks" ? "qrc:/icons/adwaita/checkbox-checked-symbolic.svg"
                                                   : "qrc:/icons/adwaita/view-list-bullet-symbolic.svg"
@@ -469,10 +523,7 @@ Page {
                         ? qsTr("%1, %n to do", "a task list and how many tasks are open", openCount)
                         : qsTr("%1, %n open", "a list and how many items are not done", openCount)).arg(name)
                     Accessible.description: qsTr("Alt+Up and Alt+Down move it, the Menu key opens its menu")
-                    function choose() {
-                        page.editor.listId = listId
-                        drawer.close()
-                    }
+                    function choose() { page.openList(listId) }
                     onClicked: choose()
                     Keys.onReturnPressed: choose()
                     // Alt+Up/Down move the list; the Menu key (or Shift+F10) opens its menu.
@@ -574,10 +625,10 @@ Page {
                     Layout.fillWidth: true
                     leftPadding: 44
                     text: name
-                    highlighted: listId === page.editor.listId
+                    highlighted: listId === page.editor.listId && !page.showingToday
                     opacity: 0.75
                     Accessible.name: qsTr("%1 (archived)").arg(name)
-                    onClicked: { page.editor.listId = listId; drawer.close() }
+                    onClicked: page.openList(listId)
                     TapHandler {
                         acceptedButtons: Qt.RightButton
                         onTapped: listActions.openMenu(listId, null)
@@ -664,7 +715,7 @@ Page {
                     }
                     Rectangle {
                         objectName: "listColor"
-                        visible: page.editor.color.length > 0
+                        visible: page.editor.color.length > 0 && !page.showingToday
                         width: 12; height: 12; radius: 6
                         Layout.rightMargin: 6
                         color: ListColors.color(page.editor.color, Material.theme === Material.Dark)
@@ -673,7 +724,7 @@ Page {
                         objectName: "listTitle"
                         Layout.fillWidth: true
                         Layout.minimumWidth: 60
-                        text: page.editor.name || qsTr("No list yet")
+                        text: page.showingToday ? qsTr("Today") : (page.editor.name || qsTr("No list yet"))
                         font.pixelSize: 20
                         font.weight: Font.DemiBold
                         elide: Text.ElideRight
@@ -681,7 +732,7 @@ Page {
                     // An archived list opened from the side bar: it says so, and comes back in one click.
                     Button {
                         objectName: "unarchive"
-                        visible: page.editor.archived
+                        visible: page.editor.archived && !page.showingToday
                         flat: true
                         font.capitalization: Font.MixedCase
                         text: page.narrow ? qsTr("Unarchive") : qsTr("Archived: take it out")
@@ -690,8 +741,17 @@ Page {
                         Accessible.name: qsTr("This list is archived. Take it out of the archive")
                     }
                     // Who else is looking at this list right now.
+                    // Today: only what the user is to do.
+                    Switch {
+                        objectName: "mineOnly"
+                        visible: page.showingToday
+                        text: qsTr("Only mine")
+                        checked: page.households.today.mine
+                        onToggled: page.households.today.mine = checked
+                    }
                     Row {
                         objectName: "faces"
+                        visible: !page.showingToday
                         spacing: -6
                         Repeater {
                             model: page.editor.presence
@@ -718,7 +778,7 @@ Page {
                     }
                     ToolButton {
                         objectName: "findButton"
-                        visible: page.editor.listId.length > 0 && !page.narrow
+                        visible: page.editor.listId.length > 0 && !page.narrow && !page.showingToday
                         icon.source: "qrc:/icons/adwaita/edit-find-symbolic.svg"
                         display: AbstractButton.IconOnly
                         text: qsTr("Find")
@@ -729,7 +789,7 @@ Page {
                     }
                     ToolButton {
                         objectName: "activityButton"
-                        visible: page.editor.listId.length > 0
+                        visible: page.editor.listId.length > 0 && !page.showingToday
                         icon.source: "qrc:/icons/adwaita/document-open-recent-symbolic.svg"
                         display: AbstractButton.IconOnly
                         text: qsTr("Activity")
@@ -742,7 +802,7 @@ Page {
                     }
                     ToolButton {
                         objectName: "mute"
-                        visible: page.editor.listId.length > 0
+                        visible: page.editor.listId.length > 0 && !page.showingToday
                         icon.source: page.editor.muted
                                      ? "qrc:/icons/adwaita/notifications-disabled-symbolic.svg"
                                      : "qrc:/icons/adwaita/preferences-system-notifications-symbolic.svg"
@@ -761,7 +821,7 @@ Page {
                     ToolButton {
                         id: listMenuButton
                         objectName: "listMenuButton"
-                        visible: page.editor.listId.length > 0
+                        visible: page.editor.listId.length > 0 && !page.showingToday
                         icon.source: "qrc:/icons/adwaita/view-more-symbolic.svg"
                         display: AbstractButton.IconOnly
                         text: qsTr("List menu")
@@ -874,6 +934,7 @@ Page {
             TextField {
                 id: newItem
                 objectName: "newItem"
+                visible: !page.showingToday
                 Layout.fillWidth: true
                 Layout.margins: 16
                 placeholderText: page.editor.listId.length > 0
@@ -907,7 +968,7 @@ Page {
 
             Pane {
                 objectName: "duplicate"
-                visible: page.editor.duplicateText.length > 0
+                visible: page.editor.duplicateText.length > 0 && !page.showingToday
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
@@ -952,6 +1013,7 @@ Page {
             ListView {
                 id: items
                 objectName: "items"
+                visible: !page.showingToday
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 clip: true
@@ -972,9 +1034,11 @@ Page {
                 Accessible.name: qsTr("Items")
                 section.property: page.editor.items.groupByCategory ? "category" : ""
                 section.delegate: Label {
-                    required property string section
+                    // (The context property: Qt 6.4 does not set a required "section" again
+                    // on a header it reuses.)
+                    readonly property string key: section
                     objectName: "section"
-                    text: section.length > 0 ? section : qsTr("Other")
+                    text: key.length > 0 ? key : qsTr("Other")
                     padding: 6
                     leftPadding: 16
                     font.weight: Font.DemiBold
@@ -1064,9 +1128,22 @@ Page {
                 }
             }
 
+            TodayView {
+                id: todayView
+                visible: page.showingToday
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                today: page.households.today
+                editor: page.editor
+                onOpenRequested: (listId, itemId) => {
+                    page.openList(listId)
+                    Qt.callLater(items.select, itemId) // the keyboard on the task
+                }
+            }
+
             RowLayout {
                 id: doneRow
-                visible: page.editor.items.doneCount > 0
+                visible: page.editor.items.doneCount > 0 && !page.showingToday
                 Layout.margins: 8
                 Layout.fillWidth: true
                 spacing: 8
@@ -1142,8 +1219,8 @@ Page {
                                  ? qsTr("Activity of the household") : qsTr("Activity of this list")
                 section.property: "day"
                 section.delegate: Label {
-                    required property string section
-                    text: section
+                    readonly property string key: section // (see the items' sections)
+                    text: key
                     padding: 8
                     leftPadding: 16
                     font.weight: Font.DemiBold
@@ -1182,7 +1259,7 @@ Page {
         id: toasts
         model: page.session.toasts
         onDismissRequested: (index) => page.session.toasts.dismiss(index)
-        onOpenRequested: (listId) => page.editor.openList(listId)
+        onOpenRequested: (listId) => page.openList(listId)
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: 16

@@ -888,6 +888,25 @@
         <source>Take the done items off the list (Undo brings them back)</source>
         <translation>Erledigte Einträge von der Liste nehmen (Rückgängig holt sie zurück)</translation>
     </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message numerus="yes">
+        <source>Today, %n due</source>
+        <translation>
+            <numerusform>Heute, %n fällig</numerusform>
+            <numerusform>Heute, %n fällig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What is due across all lists (Ctrl+T)</source>
+        <translation>Was in allen Listen fällig ist (Strg+T)</translation>
+    </message>
+    <message>
+        <source>Only mine</source>
+        <translation>Nur meine</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -1161,6 +1180,29 @@
     <message>
         <source>Show the other messages</source>
         <translation>Die anderen Meldungen zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>Due today and soon</source>
+        <translation>Heute und bald fällig</translation>
+    </message>
+    <message>
+        <source>%1, %2. Space completes it, Enter opens %2</source>
+        <translation>%1, %2. Leertaste erledigt sie, Eingabe öffnet %2</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Erledigt: %1</translation>
+    </message>
+    <message>
+        <source>Nothing due for you this week.</source>
+        <translation>Diese Woche ist für dich nichts fällig.</translation>
+    </message>
+    <message>
+        <source>Nothing due this week. Tasks with a date show up here.</source>
+        <translation>Diese Woche ist nichts fällig. Aufgaben mit Datum erscheinen hier.</translation>
     </message>
 </context>
 <context>
@@ -1837,6 +1879,35 @@
     <message>
         <source>%1 brought back the list %2</source>
         <translation>%1 hat die Liste %2 wiederhergestellt</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::TodayModel</name>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Egal wer</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <extracomment>A task that was due on an earlier day: &quot;Overdue since 01/12/2026&quot;.</extracomment>
+        <translation>Überfällig seit %1</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Morgen</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>A day and a time of day: &quot;Today, 18:00&quot;.</extracomment>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>

@@ -73,6 +73,13 @@
             <numerusform>%1, %n to do</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Today, %n due</source>
+        <translation>
+            <numerusform>Today, %n due</numerusform>
+            <numerusform>Today, %n due</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>

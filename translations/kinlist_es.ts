@@ -888,6 +888,25 @@
         <source>Take the done items off the list (Undo brings them back)</source>
         <translation>Quitar de la lista los elementos hechos (Deshacer los recupera)</translation>
     </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message numerus="yes">
+        <source>Today, %n due</source>
+        <translation>
+            <numerusform>Hoy, %n pendiente</numerusform>
+            <numerusform>Hoy, %n pendientes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What is due across all lists (Ctrl+T)</source>
+        <translation>Lo pendiente en todas las listas (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Only mine</source>
+        <translation>Solo las mías</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -1161,6 +1180,29 @@
     <message>
         <source>Show the other messages</source>
         <translation>Mostrar los demás avisos</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>Due today and soon</source>
+        <translation>Para hoy y pronto</translation>
+    </message>
+    <message>
+        <source>%1, %2. Space completes it, Enter opens %2</source>
+        <translation>%1, %2. Espacio la completa, Intro abre %2</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Hecha: %1</translation>
+    </message>
+    <message>
+        <source>Nothing due for you this week.</source>
+        <translation>Nada pendiente para ti esta semana.</translation>
+    </message>
+    <message>
+        <source>Nothing due this week. Tasks with a date show up here.</source>
+        <translation>Nada pendiente esta semana. Las tareas con fecha aparecen aquí.</translation>
     </message>
 </context>
 <context>
@@ -1837,6 +1879,35 @@
     <message>
         <source>%1 brought back the list %2</source>
         <translation>%1 recuperó la lista %2</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::TodayModel</name>
+    <message>
+        <source>Someone</source>
+        <translation>Alguien</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Cualquiera</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <extracomment>A task that was due on an earlier day: &quot;Overdue since 01/12/2026&quot;.</extracomment>
+        <translation>Vencida desde el %1</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Mañana</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>A day and a time of day: &quot;Today, 18:00&quot;.</extracomment>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>

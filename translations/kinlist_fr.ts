@@ -888,6 +888,25 @@
         <source>Take the done items off the list (Undo brings them back)</source>
         <translation>Retirer les éléments faits de la liste (Annuler les ramène)</translation>
     </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message numerus="yes">
+        <source>Today, %n due</source>
+        <translation>
+            <numerusform>Aujourd’hui, %n à faire</numerusform>
+            <numerusform>Aujourd’hui, %n à faire</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What is due across all lists (Ctrl+T)</source>
+        <translation>Ce qui est à faire dans toutes les listes (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Only mine</source>
+        <translation>Seulement les miennes</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -1161,6 +1180,29 @@
     <message>
         <source>Show the other messages</source>
         <translation>Afficher les autres messages</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>Due today and soon</source>
+        <translation>Pour aujourd’hui et bientôt</translation>
+    </message>
+    <message>
+        <source>%1, %2. Space completes it, Enter opens %2</source>
+        <translation>%1, %2. Espace la termine, Entrée ouvre %2</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Faite : %1</translation>
+    </message>
+    <message>
+        <source>Nothing due for you this week.</source>
+        <translation>Rien à faire pour toi cette semaine.</translation>
+    </message>
+    <message>
+        <source>Nothing due this week. Tasks with a date show up here.</source>
+        <translation>Rien à faire cette semaine. Les tâches datées apparaissent ici.</translation>
     </message>
 </context>
 <context>
@@ -1837,6 +1879,35 @@
     <message>
         <source>%1 brought back the list %2</source>
         <translation>%1 a rétabli la liste %2</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::TodayModel</name>
+    <message>
+        <source>Someone</source>
+        <translation>Quelqu’un</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>N’importe qui</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <extracomment>A task that was due on an earlier day: &quot;Overdue since 01/12/2026&quot;.</extracomment>
+        <translation>En retard depuis le %1</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Demain</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>A day and a time of day: &quot;Today, 18:00&quot;.</extracomment>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>

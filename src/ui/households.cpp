@@ -15,6 +15,7 @@ Households::Households(Session &session)
     connect(&m_session, &Session::accountClosing, this, [this] {
         m_lists.setSource(nullptr, {});
         m_archivedLists.setSource(nullptr, {});
+        m_today.setSource(nullptr, {});
         m_currentId.clear();
     });
     // Told once the account is gone (or there), with what it had.
@@ -25,6 +26,7 @@ Households::~Households()
 {
     m_lists.setSource(nullptr, {});
     m_archivedLists.setSource(nullptr, {});
+    m_today.setSource(nullptr, {});
 }
 
 void Households::connectAccount()
@@ -115,6 +117,7 @@ void Households::setCurrentId(const QString &id)
     client::Account *account = m_session.account();
     m_lists.setSource(account ? account->sync() : nullptr, id);
     m_archivedLists.setSource(account ? account->sync() : nullptr, id);
+    m_today.setSource(account ? account->sync() : nullptr, id);
     m_session.editor()->setListId(m_lists.rowCount() > 0 ? m_lists.idAt(0) : QString());
     notifyChanges();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "listsmodel.h"
+#include "todaymodel.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -33,6 +34,8 @@ class Households : public QObject
     // The current household's lists, and those of them put away in the archive.
     Q_PROPERTY(kinlist::ui::ListsModel *lists READ lists CONSTANT)
     Q_PROPERTY(kinlist::ui::ListsModel *archivedLists READ archivedLists CONSTANT)
+    // What is due across its lists: past, today and the coming week.
+    Q_PROPERTY(kinlist::ui::TodayModel *today READ today CONSTANT)
 public:
     explicit Households(Session &session);
     ~Households() override;
@@ -46,6 +49,7 @@ public:
     QString inviteCode() const { return m_inviteCode; }
     ListsModel *lists() { return &m_lists; }
     ListsModel *archivedLists() { return &m_archivedLists; }
+    TodayModel *today() { return &m_today; }
     // The current household's kitchen tablets.
     int tabletCount() const;
 
@@ -92,6 +96,7 @@ private:
     Session &m_session;
     ListsModel m_lists;
     ListsModel m_archivedLists {true};
+    TodayModel m_today;
     QString m_currentId;
     QString m_inviteCode;
     // What the signals told last.

@@ -327,13 +327,12 @@ void ListEditor::setDone(const QString &itemId, bool done)
     }
     Op op;
     op.type = Op::Type::ItemSet;
-    op.listId = m_listId;
+    op.listId = current ? current->listId : m_listId; // also from Today, across the lists
     op.itemId = itemId;
     op.fields = {{QStringLiteral("done"), done}};
     Op inverse = op;
     inverse.fields = {{QStringLiteral("done"), !done}};
-    const auto item = currentItem(itemId);
-    const QString title = item ? item->value(QStringLiteral("title")).toString() : QString();
+    const QString title = current ? current->value(QStringLiteral("title")).toString() : QString();
     if (done)
         m_items.linger(itemId);
     applyUndoable(op, inverse,

@@ -49,6 +49,7 @@ Session::Session(QUrl defaultServer, QString dataDirectory, Mode mode, QObject *
     connect(&m_settings, &AppSettings::languageChanged, this, [this] {
         m_toasts.retranslate();
         m_status.retranslate();
+        m_households.today()->retranslate();
     });
 }
 

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "client/syncclient.h"
+
+#include <QAbstractListModel>
+#include <QDate>
+#include <QPointer>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+namespace kinlist::ui {
+
+// "Today" across every list of one household: the open items with a due date that is past,
+// today, or within the next `days` days, grouped by person (the user first, then the others
+// by name, then those nobody took), each group by date. `mine` keeps the user's own. Rows
+// are made anew a moment after a burst of changes, and at midnight.
+class TodayModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The session owns the today model")
+    Q_PROPERTY(bool mine READ mine WRITE setMine NOTIFY mineChanged)
+    // How many days after today count (7 for the Today view, 0 for the kiosk's chart).
+    Q_PROPERTY(int days READ days WRITE setDays NOTIFY daysChanged)
+    // Rows shown, and of them those past or due today (the side bar's badge).
+    Q_PROPERTY(int count READ count NOTIFY countsChanged)
+    Q_PROPERTY(int dueNow READ dueNow NOTIFY countsChanged)
+public:
+    enum Role {
+        ItemIdRole = Qt::UserRole + 1,
+        ListIdRole,
+        ListNameRole,
+        TitleRole,
+        PersonRole, // the assignee's user id, "" for nobody
+        PersonNameRole, // their name, or "Anyone"
+        WhenRole, // "overdue", "today" or "soon"
+        WhenTextRole, // "Overdue since 01/12/2026", "Today, 18:00", "Thursday"
+        RepeatTextRole,
+        GroupRole // for the view's sections: the user id and the name, split by U+001F
+    };
+    Q_ENUM(Role)
+
+    explicit TodayModel(QObject *parent = nullptr);
+
+    void setSource(client::SyncClient *client, const QString &householdId);
+
+    bool mine() const { return m_mine; }
+    void setMine(bool mine);
+    int days() const { return m_days; }
+    void setDays(int days);
+    int count() const { return int(m_rows.size()); }
+    int dueNow() const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // The words again, in the language just chosen.
+    void retranslate();
+
+Q_SIGNALS:
+    void mineChanged();
+    void daysChanged();
+    void countsChanged();
+
+private:
+    struct Row
+    {
+        QString itemId;
+        QString listId;
+        QString listName;
+        QString title;
+        QString person;
+        QString personName;
+        QDate due;
+        QTime time; // invalid: no time of day
+        QJsonValue repeat;
+    };
+    void scheduleReload();
+    void reload();
+    QString whenText(const Row &r) const;
+
+    QPointer<client::SyncClient> m_client;
+    QString m_householdId;
+    QList<Row> m_rows;
+    QDate m_today;
+    bool m_mine = false;
+    int m_days = 7;
+    QTimer m_reload; // a burst of ops: one reload after it
+    QTimer m_midnight;
+};
+
+} // namespace kinlist::ui
