@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import QtQuick.Controls.Material
 import Kinlist
+import "faces.js" as Faces
 
 // The kitchen tablet: the household's lists as tiles, one list at a time in large type,
 // the family's faces to say who is tapping, the connection always in sight. Goes home
@@ -24,6 +25,10 @@ Page {
     property bool awake: false // touched while dimmed
 
     font.pixelSize: 20
+
+    // The tiles show each list's first items.
+    Component.onCompleted: page.households.lists.withFirstItems = true
+    Component.onDestruction: page.households.lists.withFirstItems = false
 
     function goHome() {
         page.showingList = false
@@ -124,6 +129,111 @@ Page {
         anchors.bottomMargin: Qt.inputMethod.visible ? Qt.inputMethod.keyboardRectangle.height : 0
         spacing: 0
 
+        // Home, above the tiles: today's chores (and the overdue ones) per person, in
+        // columns under their faces. A tap does one as the face chosen below, or else as
+        // the person whose column it is.
+        Flickable {
+            id: chart
+            objectName: "choreChart"
+            visible: !page.showingList && page.households.chart.count > 0
+            readonly property var people: page.households.chart.people
+            readonly property real columnWidth: Math.max(240, Math.min(400,
+                (width - (people.length - 1) * 16) / Math.max(1, people.length)))
+            Layout.fillWidth: true
+            Layout.preferredHeight: Math.min(chartRow.height, page.height * 0.42)
+            Layout.margins: 24
+            Layout.bottomMargin: 0
+            contentWidth: chartRow.width
+            contentHeight: chartRow.height
+            flickableDirection: Flickable.AutoFlickIfNeeded
+            clip: true
+            Row {
+                id: chartRow
+                x: Math.max(0, (chart.width - width) / 2)
+                spacing: 16
+                Repeater {
+                    model: chart.people
+                    delegate: ColumnLayout {
+                        id: column
+                        required property var modelData
+                        readonly property string person: modelData.userId
+                        objectName: "choreColumn"
+                        width: chart.columnWidth
+                        spacing: 8
+                        Accessible.role: Accessible.Column
+                        Accessible.name: qsTr("Today for %1").arg(modelData.name)
+                        RowLayout {
+                            spacing: 12
+                            Rectangle {
+                                width: 44; height: 44; radius: 22
+                                color: column.person.length > 0 ? Faces.color(column.person) : "transparent"
+                                border.color: column.person.length > 0 ? "transparent" : "#7f8c89"
+                                border.width: 2
+                                Label {
+                                    anchors.centerIn: parent
+                                    text: column.person.length > 0 ? Faces.initials(column.modelData.name) : "?"
+                                    color: column.person.length > 0 ? "white" : "#7f8c89"
+                                    font.pixelSize: 18
+                                    font.weight: Font.DemiBold
+                                }
+                            }
+                            Label {
+                                Layout.fillWidth: true
+                                text: column.modelData.name
+                                font.pixelSize: 22
+                                font.weight: Font.DemiBold
+                                elide: Text.ElideRight
+                            }
+                        }
+                        Repeater {
+                            model: page.households.chart
+                            delegate: ItemDelegate {
+                                id: chore
+                                required property string itemId
+                                required property string title
+                                required property string person
+                                required property string when
+                                required property string whenText
+                                objectName: "chore"
+                                visible: chore.person === column.person
+                                Layout.fillWidth: true
+                                Layout.preferredHeight: 72
+                                font.pixelSize: 20
+                                Accessible.name: chore.title
+                                Accessible.description: qsTr("Tap to mark it done")
+                                background: Rectangle {
+                                    radius: 14
+                                    color: chore.down ? "#d6e6e0" : (page.Material.theme === Material.Dark ? "#2a3331" : "#eef4f1")
+                                    border.color: chore.when === "overdue" ? "#c62828" : "transparent"
+                                    border.width: 2
+                                }
+                                contentItem: ColumnLayout {
+                                    spacing: 2
+                                    Label {
+                                        Layout.fillWidth: true
+                                        text: chore.title
+                                        font.pixelSize: 20
+                                        elide: Text.ElideRight
+                                    }
+                                    Label {
+                                        Layout.fillWidth: true
+                                        text: chore.whenText
+                                        font.pixelSize: 14
+                                        color: chore.when === "overdue" ? "#c62828" : "#5f6b68"
+                                    }
+                                }
+                                onClicked: {
+                                    if (page.kiosk.actingFor.length === 0 && column.person.length > 0)
+                                        page.kiosk.actingFor = column.person
+                                    page.editor.setDone(chore.itemId, true)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
         // Home: every list of the household as a tile.
         GridView {
             id: tiles
@@ -148,6 +258,7 @@ Page {
                 required property string name
                 required property string kind
                 required property int openCount
+                required property var firstItems
                 width: tiles.cellWidth
                 height: tiles.cellHeight
                 KioskTile {
@@ -156,6 +267,7 @@ Page {
                     name: cell.name
                     kind: cell.kind
                     openCount: cell.openCount
+                    firstItems: cell.firstItems
                     onOpened: {
                         page.editor.listId = cell.listId
                         page.showingList = true
@@ -267,7 +379,7 @@ Page {
 
         Pane {
             objectName: "kioskUndo"
-            visible: page.showingList && page.editor.undoText.length > 0 && undoTimer.running
+            visible: page.editor.undoText.length > 0 && undoTimer.running
             Layout.alignment: Qt.AlignHCenter
             Material.background: "#323739"
             RowLayout {

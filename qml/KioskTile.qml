@@ -10,6 +10,7 @@ ItemDelegate {
     property string name: ""
     property string kind: "shopping"
     property int openCount: 0
+    property var firstItems: [] // the first open items, shown under the name
     signal opened()
 
     implicitWidth: 280
@@ -43,6 +44,19 @@ ItemDelegate {
             font.weight: Font.DemiBold
             color: "#1d2b28"
             elide: Text.ElideRight
+        }
+        // What is on it, at a glance: the first few open items.
+        Repeater {
+            model: tile.firstItems
+            delegate: Label {
+                required property string modelData
+                objectName: "tileItem"
+                Layout.fillWidth: true
+                text: "• " + modelData
+                font.pixelSize: 20
+                color: "#33433f"
+                elide: Text.ElideRight
+            }
         }
         Item { Layout.fillHeight: true }
         Label {

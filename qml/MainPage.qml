@@ -78,7 +78,10 @@ Page {
         readonly property bool tasks: page.editor.kind === "tasks"
         // Who a task can be for: the people of the household, not its kitchen tablets.
         readonly property var people: page.households.members.filter(m => m.role !== "kiosk")
-        onOpened: titleField.forceActiveFocus()
+        onOpened: {
+            titleField.forceActiveFocus()
+            page.households.refreshMembers() // someone may have joined since
+        }
         // How a task repeats: a few common rules built from its date, or the rule it has.
         property var repeat: null // as it was when the details opened
         readonly property var repeatChoices: [

@@ -297,6 +297,14 @@
         <source>Leave kiosk mode</source>
         <translation>Kiosk-Modus verlassen</translation>
     </message>
+    <message>
+        <source>Today for %1</source>
+        <translation>Heute für %1</translation>
+    </message>
+    <message>
+        <source>Tap to mark it done</source>
+        <translation>Antippen, um sie zu erledigen</translation>
+    </message>
 </context>
 <context>
     <name>KioskPairPage</name>

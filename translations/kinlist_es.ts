@@ -297,6 +297,14 @@
         <source>Leave kiosk mode</source>
         <translation>Salir del modo quiosco</translation>
     </message>
+    <message>
+        <source>Today for %1</source>
+        <translation>Hoy para %1</translation>
+    </message>
+    <message>
+        <source>Tap to mark it done</source>
+        <translation>Toca para marcarla como hecha</translation>
+    </message>
 </context>
 <context>
     <name>KioskPairPage</name>

@@ -297,6 +297,14 @@
         <source>Leave kiosk mode</source>
         <translation>Quitter le mode kiosque</translation>
     </message>
+    <message>
+        <source>Today for %1</source>
+        <translation>Aujourd’hui pour %1</translation>
+    </message>
+    <message>
+        <source>Tap to mark it done</source>
+        <translation>Touchez pour la marquer faite</translation>
+    </message>
 </context>
 <context>
     <name>KioskPairPage</name>

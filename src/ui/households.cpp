@@ -16,6 +16,7 @@ Households::Households(Session &session)
         m_lists.setSource(nullptr, {});
         m_archivedLists.setSource(nullptr, {});
         m_today.setSource(nullptr, {});
+        m_chart.setSource(nullptr, {});
         m_currentId.clear();
     });
     // Told once the account is gone (or there), with what it had.
@@ -27,6 +28,7 @@ Households::~Households()
     m_lists.setSource(nullptr, {});
     m_archivedLists.setSource(nullptr, {});
     m_today.setSource(nullptr, {});
+    m_chart.setSource(nullptr, {});
 }
 
 void Households::connectAccount()
@@ -118,6 +120,7 @@ void Households::setCurrentId(const QString &id)
     m_lists.setSource(account ? account->sync() : nullptr, id);
     m_archivedLists.setSource(account ? account->sync() : nullptr, id);
     m_today.setSource(account ? account->sync() : nullptr, id);
+    m_chart.setSource(account ? account->sync() : nullptr, id);
     m_session.editor()->setListId(m_lists.rowCount() > 0 ? m_lists.idAt(0) : QString());
     notifyChanges();
 }

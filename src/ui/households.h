@@ -36,6 +36,8 @@ class Households : public QObject
     Q_PROPERTY(kinlist::ui::ListsModel *archivedLists READ archivedLists CONSTANT)
     // What is due across its lists: past, today and the coming week.
     Q_PROPERTY(kinlist::ui::TodayModel *today READ today CONSTANT)
+    // The same for today only (and what is overdue): the kiosk's chore chart.
+    Q_PROPERTY(kinlist::ui::TodayModel *chart READ chart CONSTANT)
 public:
     explicit Households(Session &session);
     ~Households() override;
@@ -50,6 +52,7 @@ public:
     ListsModel *lists() { return &m_lists; }
     ListsModel *archivedLists() { return &m_archivedLists; }
     TodayModel *today() { return &m_today; }
+    TodayModel *chart() { return &m_chart; }
     // The current household's kitchen tablets.
     int tabletCount() const;
 
@@ -97,6 +100,7 @@ private:
     ListsModel m_lists;
     ListsModel m_archivedLists {true};
     TodayModel m_today;
+    TodayModel m_chart {0};
     QString m_currentId;
     QString m_inviteCode;
     // What the signals told last.

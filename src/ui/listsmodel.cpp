@@ -32,7 +32,7 @@ void ListsModel::setSource(SyncClient *client, const QString &householdId)
                         reload(); // the list itself: name, order, deleted
                         return;
                     }
-                    if (m_known.contains(listId))
+                    if (m_known.contains(listId) && !m_withFirstItems)
                         return; // the open list: its items model keeps the counts
                     m_dirty.insert(listId);
                     if (!m_recount.isActive())
@@ -51,11 +51,13 @@ ListsModel::Row ListsModel::makeRow(const Entity &list) const
            list.value(QStringLiteral("position")).toString(),
            list.value(QStringLiteral("color")).toString(),
            0,
-           0};
+           0,
+           {}};
     for (const Row &old : m_rows) {
         if (old.id == list.id) {
             r.open = old.open;
             r.done = old.done;
+            r.first = old.first;
         }
     }
     return r;
@@ -63,16 +65,42 @@ ListsModel::Row ListsModel::makeRow(const Entity &list) const
 
 void ListsModel::count(Row &row) const
 {
-    if (const auto it = m_known.constFind(row.id); it != m_known.constEnd()) {
+    if (const auto it = m_known.constFind(row.id); it != m_known.constEnd() && !m_withFirstItems) {
         row.open = it->first;
         row.done = it->second;
         return;
     }
     row.open = row.done = 0;
-    m_client->store()->forEachViewEntity(row.id, [&row](const Entity &e, bool) {
-        if (e.kind == EntityKind::Item && !e.isDeleted())
-            (e.value(QStringLiteral("done")).toBool() ? row.done : row.open) += 1;
+    // The first open items: the lowest positions, kept while the list is read.
+    QList<std::pair<QString, QString>> first; // position, title
+    m_client->store()->forEachViewEntity(row.id, [&](const Entity &e, bool) {
+        if (e.kind != EntityKind::Item || e.isDeleted())
+            return;
+        const bool done = e.value(QStringLiteral("done")).toBool();
+        (done ? row.done : row.open) += 1;
+        if (done || !m_withFirstItems)
+            return;
+        const std::pair<QString, QString> entry {e.value(QStringLiteral("position")).toString(),
+                                                 e.value(QStringLiteral("title")).toString()};
+        first.insert(std::lower_bound(first.begin(), first.end(), entry), entry);
+        if (first.size() > kFirstItems)
+            first.removeLast();
     });
+    row.first.clear();
+    for (const auto &entry : std::as_const(first))
+        row.first.append(entry.second);
+}
+
+void ListsModel::setWithFirstItems(bool with)
+{
+    if (with == m_withFirstItems)
+        return;
+    m_withFirstItems = with;
+    Q_EMIT withFirstItemsChanged();
+    for (const Row &r : std::as_const(m_rows))
+        m_dirty.insert(r.id);
+    if (!m_dirty.isEmpty() && !m_recount.isActive())
+        m_recount.start();
 }
 
 void ListsModel::setCounts(const QString &listId, int open, int done)
@@ -135,9 +163,10 @@ void ListsModel::recount()
             continue;
         const int open = m_rows.at(i).open;
         const int done = m_rows.at(i).done;
+        const QStringList first = m_rows.at(i).first;
         count(m_rows[i]);
-        if (m_rows.at(i).open != open || m_rows.at(i).done != done)
-            Q_EMIT dataChanged(index(i), index(i), {OpenCountRole, DoneCountRole});
+        if (m_rows.at(i).open != open || m_rows.at(i).done != done || m_rows.at(i).first != first)
+            Q_EMIT dataChanged(index(i), index(i), {OpenCountRole, DoneCountRole, FirstItemsRole});
     }
 }
 
@@ -165,6 +194,8 @@ QVariant ListsModel::data(const QModelIndex &index, int role) const
         return r.done;
     case ColorRole:
         return r.color;
+    case FirstItemsRole:
+        return r.first;
     default:
         return {};
     }
@@ -172,8 +203,13 @@ QVariant ListsModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ListsModel::roleNames() const
 {
-    return {{IdRole, "listId"},           {NameRole, "name"},           {KindRole, "kind"},
-            {OpenCountRole, "openCount"}, {DoneCountRole, "doneCount"}, {ColorRole, "color"}};
+    return {{IdRole, "listId"},
+            {NameRole, "name"},
+            {KindRole, "kind"},
+            {OpenCountRole, "openCount"},
+            {DoneCountRole, "doneCount"},
+            {ColorRole, "color"},
+            {FirstItemsRole, "firstItems"}};
 }
 
 QString ListsModel::idAt(int row) const

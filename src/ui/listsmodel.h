@@ -18,6 +18,10 @@ class ListsModel : public QAbstractListModel
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("The session owns the lists model")
+    // Whether rows also carry their first open items (the kiosk's tiles show them); each
+    // change to a list then reads it again, the open one too.
+    Q_PROPERTY(bool withFirstItems READ withFirstItems WRITE setWithFirstItems NOTIFY
+                   withFirstItemsChanged)
 public:
     enum Role {
         IdRole = Qt::UserRole + 1,
@@ -25,13 +29,17 @@ public:
         KindRole,
         OpenCountRole,
         DoneCountRole,
-        ColorRole
+        ColorRole,
+        FirstItemsRole // the first few open titles, in the list's order (withFirstItems)
     };
     Q_ENUM(Role)
 
     explicit ListsModel(bool archived = false, QObject *parent = nullptr);
 
     void setSource(client::SyncClient *client, const QString &householdId);
+    bool withFirstItems() const { return m_withFirstItems; }
+    void setWithFirstItems(bool with);
+    static constexpr int kFirstItems = 4;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -47,6 +55,9 @@ public:
     // The position key of a row's list ("" past the ends).
     QString positionAt(int row) const;
 
+Q_SIGNALS:
+    void withFirstItemsChanged();
+
 private:
     struct Row
     {
@@ -57,6 +68,7 @@ private:
         QString color;
         int open = 0;
         int done = 0;
+        QStringList first;
     };
     void reload();
     void recount();
@@ -70,6 +82,7 @@ private:
     QSet<QString> m_dirty; // lists whose counts are to be recounted
     QHash<QString, std::pair<int, int>> m_known; // counts given by setCounts
     QTimer m_recount;
+    bool m_withFirstItems = false;
 };
 
 } // namespace kinlist::ui

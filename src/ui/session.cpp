@@ -50,6 +50,7 @@ Session::Session(QUrl defaultServer, QString dataDirectory, Mode mode, QObject *
         m_toasts.retranslate();
         m_status.retranslate();
         m_households.today()->retranslate();
+        m_households.chart()->retranslate();
     });
 }
 

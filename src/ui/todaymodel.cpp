@@ -12,8 +12,9 @@ namespace kinlist::ui {
 
 using client::SyncClient;
 
-TodayModel::TodayModel(QObject *parent)
+TodayModel::TodayModel(int days, QObject *parent)
     : QAbstractListModel(parent)
+    , m_days(days)
 {
     m_reload.setSingleShot(true);
     m_reload.setInterval(50);
@@ -59,6 +60,18 @@ int TodayModel::dueNow() const
 {
     return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
                              [this](const Row &r) { return r.due <= m_today; }));
+}
+
+QVariantList TodayModel::people() const
+{
+    QVariantList out;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        const Row &r = m_rows.at(i);
+        if (i == 0 || m_rows.at(i - 1).person != r.person)
+            out.append(QVariantMap {{QStringLiteral("userId"), r.person},
+                                    {QStringLiteral("name"), r.personName}});
+    }
+    return out;
 }
 
 void TodayModel::scheduleReload()

@@ -6,6 +6,7 @@
 #include <QDate>
 #include <QPointer>
 #include <QTimer>
+#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
 namespace kinlist::ui {
@@ -25,6 +26,8 @@ class TodayModel : public QAbstractListModel
     // Rows shown, and of them those past or due today (the side bar's badge).
     Q_PROPERTY(int count READ count NOTIFY countsChanged)
     Q_PROPERTY(int dueNow READ dueNow NOTIFY countsChanged)
+    // The groups in order: {userId ("" for nobody), name}.
+    Q_PROPERTY(QVariantList people READ people NOTIFY countsChanged)
 public:
     enum Role {
         ItemIdRole = Qt::UserRole + 1,
@@ -40,7 +43,7 @@ public:
     };
     Q_ENUM(Role)
 
-    explicit TodayModel(QObject *parent = nullptr);
+    explicit TodayModel(int days = 7, QObject *parent = nullptr);
 
     void setSource(client::SyncClient *client, const QString &householdId);
 
@@ -50,6 +53,7 @@ public:
     void setDays(int days);
     int count() const { return int(m_rows.size()); }
     int dueNow() const;
+    QVariantList people() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;

@@ -529,4 +529,30 @@ bool addItems(Person &p, const QStringList &titles)
     return true;
 }
 
+bool planTask(Person &p, const QString &title, QDate due, const QString &who)
+{
+    if (!p.click(inRow(p, title, QStringLiteral("details"))) ||
+        !QTest::qWaitFor([&] { return p.visible(QStringLiteral("detailsDialog")); }, 5000))
+        return fail(p, "the details");
+    if (!who.isEmpty()) {
+        QQuickItem *entry = nullptr;
+        if (!p.click(QStringLiteral("Assigned to")) ||
+            !QTest::qWaitFor([&] { return (entry = p.inPopup(who)) != nullptr; }, 5000) ||
+            !p.click(entry))
+            return fail(p, "the person");
+        if (!QTest::qWaitFor(
+                [&] {
+                    return p.find(QStringLiteral("Assigned to"))->property("displayText") == who &&
+                        !p.inPopup(who);
+                },
+                5000))
+            return fail(p, "the person chosen");
+    }
+    if (!p.typeInto(QStringLiteral("dueField"), QLocale().toString(due, QLocale::ShortFormat)))
+        return fail(p, "the date");
+    p.key(Qt::Key_Return);
+    return QTest::qWaitFor([&] { return !p.visible(QStringLiteral("detailsDialog")); }, 5000) ||
+        fail(p, "saving");
+}
+
 } // namespace journey

@@ -2,6 +2,7 @@
 
 #include "ui/appwindow.h"
 
+#include <QDate>
 #include <QPointer>
 #include <QProcess>
 #include <QQuickItem>
@@ -125,6 +126,9 @@ bool signUp(Person &p, const QString &name, const QString &email,
 bool makeList(Person &p, const QString &name, const QString &kind);
 // Adds items to the open list through the "Add an item" field.
 bool addItems(Person &p, const QStringList &titles);
+// Opens a task's details on the open list and gives it a due date (typed, in the locale's
+// short form) and, unless `who` is empty, a person (chosen in "Assigned to").
+bool planTask(Person &p, const QString &title, QDate due, const QString &who);
 
 // Registers the app's QML module and sets the style, before the first window.
 void initApp();

@@ -59,6 +59,9 @@ private Q_SLOTS:
             QVERIFY(journey::signUp(dad, QStringLiteral("Dad"), QStringLiteral("dad@kiosk.example"),
                                     {}, invite));
         }
+        // The bins go out today, Dad's job.
+        QVERIFY(journey::planTask(mum, QStringLiteral("Bins out"), QDate::currentDate(),
+                                  QStringLiteral("Dad")));
         // Mum makes a pairing code in Settings.
         QVERIFY(mum.click(QStringLiteral("settings")));
         QTRY_VERIFY(mum.visible(QStringLiteral("pairTablet")));
@@ -105,6 +108,9 @@ private Q_SLOTS:
         QQuickItem *chores = nullptr;
         QTRY_VERIFY((chores = tablet.find(QStringLiteral("Chores, 1 to do"))));
         QVERIFY(groceries->width() >= 400);
+        // A shopping tile says what is on the list.
+        QTRY_VERIFY(tablet.texts(groceries).contains(QStringLiteral("• Milk")) &&
+                    tablet.texts(groceries).contains(QStringLiteral("• Bread")));
         const qreal middle = (sceneRect(groceries).left() + sceneRect(chores).right()) / 2;
         QVERIFY2(qAbs(middle - 640) < 30, qPrintable(QString::number(middle)));
         QVERIFY(tablet.screenshot(QStringLiteral("kiosk-home")));
@@ -120,6 +126,22 @@ private Q_SLOTS:
         QVERIFY(!tablet.visible(QStringLiteral("kioskItems")));
         kioskPage->setProperty("nightFrom", 24);
         kioskPage->setProperty("nightUntil", 0);
+
+        // The chore chart above the tiles: today's chores under each person's face. Mum
+        // taps her face, then Dad's chore: done, as Mum; her computer shows it gone.
+        QTRY_VERIFY(tablet.visible(QStringLiteral("choreChart")));
+        QVERIFY(tablet.visible(QStringLiteral("Today for Dad")));
+        QQuickItem *bins = nullptr;
+        QTRY_VERIFY((bins = tablet.find(QStringLiteral("Bins out"),
+                                        tablet.find(QStringLiteral("Today for Dad")))));
+        QVERIFY(tablet.screenshot(QStringLiteral("kiosk-chart")));
+        QVERIFY(tablet.click(QStringLiteral("face_Mum")));
+        QTRY_VERIFY(tablet.find(QStringLiteral("Mum, chosen")));
+        QVERIFY(tablet.click(bins));
+        QTRY_VERIFY(!tablet.visible(QStringLiteral("choreChart")));
+        QTRY_VERIFY(tablet.find(QStringLiteral("Chores, 0 to do")));
+        QTRY_VERIFY(!mum.itemTitles().contains(QStringLiteral("Bins out")));
+        QVERIFY(groceries->isVisible());
         // Mum's Settings no longer shows the used code.
         QTRY_VERIFY(!mum.visible(QStringLiteral("kioskCode")));
         QVERIFY(mum.click(QStringLiteral("settingsClose")));

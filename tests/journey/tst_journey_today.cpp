@@ -40,37 +40,6 @@ QQuickItem *todayRow(const Person &p, const QString &title)
     return nullptr;
 }
 
-// Opens a task's details and gives it a due date (typed, in the locale's short form) and,
-// unless empty, a person.
-bool plan(Person &p, const QString &title, QDate due, const QString &who)
-{
-    const auto failed = [&p](const char *step) {
-        qWarning() << "planning failed at" << step << "; the window shows:" << p.texts();
-        return false;
-    };
-    if (!p.click(inRow(p, title, QStringLiteral("details"))) ||
-        !QTest::qWaitFor([&] { return p.visible(QStringLiteral("detailsDialog")); }, 5000))
-        return failed("the details");
-    if (!who.isEmpty()) {
-        QQuickItem *entry = nullptr;
-        if (!p.click(QStringLiteral("Assigned to")) ||
-            !QTest::qWaitFor([&] { return (entry = p.inPopup(who)) != nullptr; }, 5000) ||
-            !p.click(entry))
-            return failed("the person");
-        if (!QTest::qWaitFor(
-                [&] {
-                    return p.find(QStringLiteral("Assigned to"))->property("displayText") == who &&
-                        !p.inPopup(who);
-                },
-                5000))
-            return failed("the person chosen");
-    }
-    if (!p.typeInto(QStringLiteral("dueField"), QLocale().toString(due, QLocale::ShortFormat)))
-        return failed("the date");
-    p.key(Qt::Key_Return);
-    return QTest::qWaitFor([&] { return !p.visible(QStringLiteral("detailsDialog")); }, 5000) ||
-        failed("saving");
-}
 } // namespace
 
 class TestJourneyToday : public QObject
@@ -110,11 +79,13 @@ private Q_SLOTS:
                                   {QStringLiteral("Take out bins"), QStringLiteral("Water plants"),
                                    QStringLiteral("Pay bills"), QStringLiteral("Clean windows")}));
         const QDate today = QDate::currentDate();
-        QVERIFY(plan(mum, QStringLiteral("Take out bins"), today, QStringLiteral("Dad")));
-        QVERIFY(plan(mum, QStringLiteral("Water plants"), today.addDays(1), QStringLiteral("Mum")));
-        QVERIFY(plan(mum, QStringLiteral("Pay bills"), today.addDays(-2), {}));
         QVERIFY(
-            plan(mum, QStringLiteral("Clean windows"), today.addDays(20), QStringLiteral("Mum")));
+            journey::planTask(mum, QStringLiteral("Take out bins"), today, QStringLiteral("Dad")));
+        QVERIFY(journey::planTask(mum, QStringLiteral("Water plants"), today.addDays(1),
+                                  QStringLiteral("Mum")));
+        QVERIFY(journey::planTask(mum, QStringLiteral("Pay bills"), today.addDays(-2), {}));
+        QVERIFY(journey::planTask(mum, QStringLiteral("Clean windows"), today.addDays(20),
+                                  QStringLiteral("Mum")));
 
         // Today: hers first, then Dad's, then nobody's; the far-off task and the shopping
         // are not in it; two are due now (the side bar says so).
