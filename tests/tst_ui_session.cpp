@@ -26,6 +26,7 @@ using kinlist::ui::ItemsModel;
 using kinlist::ui::Kiosk;
 using kinlist::ui::ListEditor;
 using kinlist::ui::Session;
+using kinlist::ui::TodayModel;
 using kinlist::ui::UserAccount;
 
 class TestUiSession : public QObject
@@ -203,6 +204,109 @@ private Q_SLOTS:
                  today.addDays(3).toString(Qt::ISODate) + QStringLiteral("T18:00:00"));
         QTRY_COMPARE_WITH_TIMEOUT(s.status()->pendingCount(), 0, 10000);
         QCOMPARE(kinlist::itemRound(*s.account()->store()->viewEntity(id)), 2);
+        QVERIFY(s.error().isEmpty());
+    }
+
+    // Today across a household's lists: what is past, today and within the week, by person
+    // (the user first, nobody's last), each by date and time; done, far-off and archived
+    // ones left out; "mine"; the chart's today only; completing from Today, on a list that
+    // is not open, moves a repeating task on, and Undo brings it back.
+    void todayAcrossLists()
+    {
+        Session s(m_server.url(), m_dir.filePath(QStringLiteral("today")));
+        s.user()->createAccount(address(), QStringLiteral("Cy"), QStringLiteral("cy@example.org"),
+                                QStringLiteral("password-cy"));
+        QTRY_VERIFY_WITH_TIMEOUT(s.signedIn(), 10000);
+        QVERIFY(live(s));
+        s.households()->createHousehold(QStringLiteral("Cy's"));
+        QTRY_COMPARE_WITH_TIMEOUT(s.households()->all().size(), 1, 10000);
+        TodayModel *today = s.households()->today();
+        TodayModel *chart = s.households()->chart();
+        QAbstractItemModelTester todayTester(today);
+        QAbstractItemModelTester chartTester(chart);
+        const QString self = s.account()->userId();
+        const QDate day = QDate::currentDate();
+        const auto iso = [&day](int days, const char *time = nullptr) {
+            return day.addDays(days).toString(Qt::ISODate) +
+                (time ? QStringLiteral("T%1:00").arg(QLatin1String(time)) : QString());
+        };
+        const auto add = [&s](const QString &title, const QVariantMap &fields) {
+            s.editor()->addItem(title);
+            for (int i = 0; i < s.editor()->items()->rowCount(); ++i) {
+                const QModelIndex idx = s.editor()->items()->index(i);
+                if (idx.data(ItemsModel::TitleRole).toString() == title) {
+                    const QString id = idx.data(ItemsModel::IdRole).toString();
+                    s.editor()->updateItem(id, fields);
+                    return id;
+                }
+            }
+            return QString();
+        };
+        s.households()->createList(QStringLiteral("Chores"), QStringLiteral("tasks"));
+        const QString bins = add(QStringLiteral("Bins"),
+                                 {{QStringLiteral("due"), iso(0, "18:00")},
+                                  {QStringLiteral("repeat"),
+                                   QVariantMap {{QStringLiteral("unit"), QStringLiteral("day")},
+                                                {QStringLiteral("every"), 7}}}});
+        add(QStringLiteral("Post"), {{QStringLiteral("due"), iso(0)}});
+        add(QStringLiteral("Bills"),
+            {{QStringLiteral("due"), iso(-3)}, {QStringLiteral("assignee"), self}});
+        add(QStringLiteral("Far off"), {{QStringLiteral("due"), iso(8)}});
+        const QString done = add(QStringLiteral("Done"), {{QStringLiteral("due"), iso(0)}});
+        s.editor()->setDone(done, true);
+        s.households()->createList(QStringLiteral("Garden"), QStringLiteral("tasks"));
+        add(QStringLiteral("Mow"),
+            {{QStringLiteral("due"), iso(2)}, {QStringLiteral("assignee"), self}});
+        add(QStringLiteral("Hedge"), {{QStringLiteral("due"), iso(7)}});
+        s.households()->createList(QStringLiteral("Old"), QStringLiteral("tasks"));
+        add(QStringLiteral("Archived"), {{QStringLiteral("due"), iso(0)}});
+        s.editor()->setListArchived(s.editor()->listId(), true);
+
+        const auto titles = [](TodayModel *m) {
+            QStringList out;
+            for (int i = 0; i < m->rowCount(); ++i)
+                out.append(m->index(i).data(TodayModel::TitleRole).toString());
+            return out;
+        };
+        const QStringList week {QStringLiteral("Bills"), QStringLiteral("Mow"),
+                                QStringLiteral("Post"), QStringLiteral("Bins"),
+                                QStringLiteral("Hedge")};
+        QTRY_COMPARE(titles(today), week);
+        QCOMPARE(today->dueNow(), 3);
+        QCOMPARE(today->index(0).data(TodayModel::PersonNameRole).toString(), QStringLiteral("Cy"));
+        QCOMPARE(today->index(0).data(TodayModel::WhenRole).toString(), QStringLiteral("overdue"));
+        QCOMPARE(today->index(2).data(TodayModel::PersonNameRole).toString(),
+                 QStringLiteral("Anyone"));
+        QCOMPARE(today->index(3).data(TodayModel::WhenTextRole).toString(),
+                 QStringLiteral("Today, %1")
+                     .arg(QLocale().toString(QTime(18, 0), QLocale::ShortFormat)));
+        QCOMPARE(today->index(3).data(TodayModel::RepeatTextRole).toString(),
+                 QStringLiteral("every 7 days"));
+        QCOMPARE(today->index(1).data(TodayModel::ListNameRole).toString(),
+                 QStringLiteral("Garden"));
+        QCOMPARE(today->people().size(), 2);
+        QTRY_COMPARE(titles(chart),
+                     (QStringList {QStringLiteral("Bills"), QStringLiteral("Post"),
+                                   QStringLiteral("Bins")}));
+
+        today->setMine(true);
+        QCOMPARE(titles(today), (QStringList {QStringLiteral("Bills"), QStringLiteral("Mow")}));
+        today->setMine(false);
+
+        // Done from Today (the open list is Old): the bins move on a week and leave today.
+        s.editor()->setDone(bins, true);
+        QTRY_COMPARE(titles(chart),
+                     (QStringList {QStringLiteral("Bills"), QStringLiteral("Post")}));
+        // (Now a week on: in Today still, after the day's whole-day task.)
+        QTRY_COMPARE(
+            titles(today),
+            (QStringList {QStringLiteral("Bills"), QStringLiteral("Mow"), QStringLiteral("Post"),
+                          QStringLiteral("Hedge"), QStringLiteral("Bins")}));
+        QCOMPARE(s.account()->store()->viewEntity(bins)->value(QStringLiteral("due")).toString(),
+                 iso(7, "18:00"));
+        s.editor()->undo();
+        QTRY_VERIFY(titles(chart).contains(QStringLiteral("Bins")));
+        QTRY_COMPARE_WITH_TIMEOUT(s.status()->pendingCount(), 0, 10000);
         QVERIFY(s.error().isEmpty());
     }
 
