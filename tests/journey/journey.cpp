@@ -529,6 +529,28 @@ bool addItems(Person &p, const QStringList &titles)
     return true;
 }
 
+QString inviteCode(Person &owner)
+{
+    if (!owner.click(QStringLiteral("invite")))
+        return {};
+    QString code;
+    if (!QTest::qWaitFor(
+            [&] {
+                code = textOf(owner.find(QStringLiteral("inviteCode")));
+                return code.size() >= 6 && !code.contains(QLatin1Char(' '));
+            },
+            5000)) {
+        fail(owner, "the invite code");
+        return {};
+    }
+    if (!owner.click(owner.inPopup(QStringLiteral("Close"))) ||
+        !QTest::qWaitFor([&] { return !owner.visible(QStringLiteral("inviteDialog")); }, 5000)) {
+        fail(owner, "closing the invite dialog");
+        return {};
+    }
+    return code;
+}
+
 bool planTask(Person &p, const QString &title, QDate due, const QString &who)
 {
     if (!p.click(inRow(p, title, QStringLiteral("details"))) ||

@@ -126,6 +126,8 @@ bool signUp(Person &p, const QString &name, const QString &email,
 bool makeList(Person &p, const QString &name, const QString &kind);
 // Adds items to the open list through the "Add an item" field.
 bool addItems(Person &p, const QStringList &titles);
+// Makes an invite code in the invite dialog and closes it; "" if none showed.
+QString inviteCode(Person &owner);
 // Opens a task's details on the open list and gives it a due date (typed, in the locale's
 // short form) and, unless `who` is empty, a person (chosen in "Assigned to").
 bool planTask(Person &p, const QString &title, QDate due, const QString &who);

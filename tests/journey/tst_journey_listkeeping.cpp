@@ -84,12 +84,8 @@ private Q_SLOTS:
         QVERIFY(journey::addItems(
             mum, {QStringLiteral("Milk"), QStringLiteral("Eggs"), QStringLiteral("Bread")}));
 
-        QVERIFY(mum.click(QStringLiteral("invite")));
-        QString code;
-        QTRY_VERIFY((code = textOf(mum.find(QStringLiteral("inviteCode")))).size() >= 6 &&
-                    !code.contains(QLatin1Char(' ')));
-        QVERIFY(mum.click(mum.inPopup(QStringLiteral("Close"))));
-        QTRY_VERIFY(!mum.visible(QStringLiteral("inviteDialog")));
+        const QString code = journey::inviteCode(mum);
+        QVERIFY(!code.isEmpty());
         Person dad(m_server.address());
         QVERIFY(dad.open());
         QVERIFY(journey::signUp(dad, QStringLiteral("Dad"), QStringLiteral("dad@lists.example"), {},
