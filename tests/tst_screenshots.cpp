@@ -5,6 +5,7 @@
 #include "common/testserver.h"
 #include "ui/session.h"
 
+#include <QDate>
 #include <QDir>
 #include <QGuiApplication>
 #include <QImage>
@@ -63,7 +64,16 @@ class TestScreenshots : public QObject
             QVERIFY(list);
             QTRY_COMPARE_WITH_TIMEOUT(list->property("count").toInt(), items, 5000);
         }
-        if (!show.isEmpty()) {
+        if (show == QLatin1String("today")) {
+            // Today in place of the open list, as the side bar's row shows it.
+            auto *page = window->findChild<QObject *>(QStringLiteral("page"))
+                             ->property("item")
+                             .value<QObject *>();
+            QVERIFY(page && QMetaObject::invokeMethod(page, "showToday"));
+            QObject *today = window->findChild<QObject *>(QStringLiteral("today"));
+            QVERIFY(today);
+            QTRY_VERIFY_WITH_TIMEOUT(today->property("count").toInt() > 0, 5000);
+        } else if (!show.isEmpty()) {
             QObject *panel = window->findChild<QObject *>(show);
             QVERIFY(panel);
             if (panel->metaObject()->indexOfMethod("open()") >= 0) {
@@ -170,6 +180,32 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(mum.editor()->items()->doneCount(), 1, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(mum.editor()->items()->rowCount(), 6, 10000);
 
+        // Chores with dates and people: the bins are Dad's today, the plants Mum's
+        // tomorrow, the gas bill anyone's and overdue.
+        const QString groceries = mum.editor()->listId();
+        mum.editor()->setListId(mum.households()->lists()->idAt(0));
+        QCOMPARE(mum.editor()->name(), QStringLiteral("Chores"));
+        mum.editor()->addItem(QStringLiteral("Water the plants"));
+        mum.editor()->addItem(QStringLiteral("Pay the gas bill"));
+        const QDate today = QDate::currentDate();
+        const QHash<QString, QVariantMap> plans {
+            {QStringLiteral("Take the bins out"),
+             {{QStringLiteral("due"), today.toString(Qt::ISODate) + QStringLiteral("T19:00:00")},
+              {QStringLiteral("assignee"), dad.account()->userId()}}},
+            {QStringLiteral("Water the plants"),
+             {{QStringLiteral("due"), today.addDays(1).toString(Qt::ISODate)},
+              {QStringLiteral("assignee"), mum.account()->userId()}}},
+            {QStringLiteral("Pay the gas bill"),
+             {{QStringLiteral("due"), today.addDays(-2).toString(Qt::ISODate)}}}};
+        for (int i = 0; i < mum.editor()->items()->rowCount(); ++i) {
+            const QModelIndex idx = mum.editor()->items()->index(i);
+            const QString title = idx.data(ItemsModel::TitleRole).toString();
+            if (plans.contains(title))
+                mum.editor()->updateItem(idx.data(ItemsModel::IdRole).toString(), plans[title]);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(mum.households()->today()->count(), 3, 10000);
+        mum.editor()->setListId(groceries);
+
         // The kitchen tablet, paired by Mum; Dad has tapped his face.
         mum.kiosk()->createCode();
         QTRY_VERIFY_WITH_TIMEOUT(!mum.kiosk()->code().isEmpty(), 10000);
@@ -204,6 +240,11 @@ private Q_SLOTS:
         shoot(&mum, true, QStringLiteral("main-dark"), {}, 7);
         shoot(&mum, false, QStringLiteral("main-activity"), QStringLiteral("activityPanel"), 7);
         shoot(&mum, false, QStringLiteral("settings"), QStringLiteral("settingsDialog"));
+        shoot(&mum, false, QStringLiteral("today-light"), QStringLiteral("today"));
+        shoot(&mum, true, QStringLiteral("today-dark"), QStringLiteral("today"));
+        mum.settings()->setLanguage(QStringLiteral("de"));
+        shoot(&mum, false, QStringLiteral("today-de"), QStringLiteral("today"));
+        mum.settings()->setLanguage(QString());
     }
 
     // Settings > Language in the running window: German at once, the dialog's own words
