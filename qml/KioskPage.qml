@@ -26,9 +26,15 @@ Page {
 
     font.pixelSize: 20
 
-    // The tiles show each list's first items.
-    Component.onCompleted: page.households.lists.withFirstItems = true
-    Component.onDestruction: page.households.lists.withFirstItems = false
+    // The tiles show each list's first items; the chart follows today's chores.
+    Component.onCompleted: {
+        page.households.lists.withFirstItems = true
+        page.households.chart.active = true
+    }
+    Component.onDestruction: {
+        page.households.lists.withFirstItems = false
+        page.households.chart.active = false
+    }
 
     function goHome() {
         page.showingList = false
@@ -223,9 +229,12 @@ Page {
                                     }
                                 }
                                 onClicked: {
-                                    if (page.kiosk.actingFor.length === 0 && column.person.length > 0)
+                                    // No face chosen: as the column's person, for this tap only.
+                                    const chosen = page.kiosk.actingFor
+                                    if (chosen.length === 0)
                                         page.kiosk.actingFor = column.person
                                     page.editor.setDone(chore.itemId, true)
+                                    page.kiosk.actingFor = chosen
                                 }
                             }
                         }

@@ -127,9 +127,8 @@ Page {
             dueField.show()
             const people = details.people
             details.assignee = typeof assignee === "string" ? assignee : ""
-            assigneeBox.currentIndex = 0
-            for (let i = 0; i < people.length; ++i)
-                if (people[i].userId === assignee) assigneeBox.currentIndex = i + 1
+            assigneeBox.chosen = details.assignee
+            assigneeBox.showChosen()
             assigneeBox.keep = details.assignee.length > 0 && assigneeBox.currentIndex === 0
             details.repeat = repeat && typeof repeat === "object" ? repeat : null
             const rule = details.repeat
@@ -189,7 +188,15 @@ Page {
             ComboBox {
                 id: assigneeBox; visible: details.tasks; Layout.fillWidth: true
                 property bool keep: false // the task's person is not among those offered
-                onActivated: keep = false
+                // The person shown, kept when the members come anew (a new model would
+                // otherwise show "Anyone", and Save would take the person away).
+                property string chosen: ""
+                function showChosen() { currentIndex = 1 + details.people.findIndex(m => m.userId === chosen) }
+                onActivated: {
+                    keep = false
+                    chosen = currentIndex > 0 ? details.people[currentIndex - 1].userId : ""
+                }
+                onModelChanged: Qt.callLater(showChosen)
                 model: [qsTr("Anyone")].concat(details.people.map(m => m.displayName))
                 Accessible.name: qsTr("Assigned to")
             }

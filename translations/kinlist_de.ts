@@ -1865,10 +1865,6 @@
         </translation>
     </message>
     <message>
-        <source>%1 made the list %2</source>
-        <translation>%1 hat die Liste %2 angelegt</translation>
-    </message>
-    <message>
         <source>%1 renamed a list to %2</source>
         <translation>%1 hat eine Liste in %2 umbenannt</translation>
     </message>

@@ -1865,10 +1865,6 @@
         </translation>
     </message>
     <message>
-        <source>%1 made the list %2</source>
-        <translation>%1 creó la lista %2</translation>
-    </message>
-    <message>
         <source>%1 renamed a list to %2</source>
         <translation>%1 cambió el nombre de una lista a %2</translation>
     </message>

@@ -1865,10 +1865,6 @@
         </translation>
     </message>
     <message>
-        <source>%1 made the list %2</source>
-        <translation>%1 a créé la liste %2</translation>
-    </message>
-    <message>
         <source>%1 renamed a list to %2</source>
         <translation>%1 a renommé une liste en %2</translation>
     </message>

@@ -876,10 +876,14 @@ void SyncClient::handlePresence(const QJsonObject &frame)
         const auto list = m_store->viewEntity(listId);
         const QList<QJsonObject> members =
             list ? m_store->members(list->householdId) : QList<QJsonObject> {};
-        if (list && std::none_of(members.cbegin(), members.cend(), [&](const QJsonObject &m) {
+        // Once per person: a device subscribed to every list is present on each of them.
+        if (list && !m_membersAskedFor.contains(userId) &&
+            std::none_of(members.cbegin(), members.cend(), [&](const QJsonObject &m) {
                 return m.value(QStringLiteral("userId")).toString() == userId;
-            }))
+            })) {
+            m_membersAskedFor.insert(userId);
             syncHouseholds();
+        }
     }
     Q_EMIT presenceChanged(listId);
 }

@@ -198,6 +198,7 @@ private:
     void answerWaiting();
     qint64 m_sentUpTo = 0; // the outbox was sent up to this mutation id on this connection
     QHash<QString, QList<QJsonObject>> m_presence;
+    QSet<QString> m_membersAskedFor; // people present but not known as members, asked once
     bool m_watchAll = true;
     bool m_renewing = false;
     qint64 m_accessExpiresAt = 0; // server time

@@ -11,6 +11,7 @@ Households::Households(Session &session)
     : QObject(&session)
     , m_session(session)
 {
+    m_chart.setActive(false); // until the kiosk shows it
     connect(&m_session, &Session::accountOpened, this, &Households::connectAccount);
     connect(&m_session, &Session::accountClosing, this, [this] {
         m_lists.setSource(nullptr, {});

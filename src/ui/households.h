@@ -100,7 +100,7 @@ private:
     ListsModel m_lists;
     ListsModel m_archivedLists {true};
     TodayModel m_today;
-    TodayModel m_chart {0};
+    TodayModel m_chart {0}; // active on the kiosk only (KioskPage)
     QString m_currentId;
     QString m_inviteCode;
     // What the signals told last.

@@ -590,8 +590,12 @@ void ListEditor::revertActivity(int row)
         return;
     const Op &done = entry->op;
     const bool isList = done.entityKind() == EntityKind::List;
-    if (done.type == Op::Type::ListCreate) {
-        deleteList(done.listId); // undoable, and asked nothing: the list is one undo away
+    if (done.type == Op::Type::ListCreate ||
+        (done.type == Op::Type::ListSet &&
+         done.fields.value(QStringLiteral("deleted")) == QJsonValue(false))) {
+        // Made, or brought back: deleted again (undoable, and asked nothing: the list is
+        // one undo away).
+        deleteList(done.listId);
         return;
     }
     Op op;

@@ -151,8 +151,10 @@ void ListEditor::moveList(const QString &listId, int toRow)
 {
     ListsModel *lists = households()->lists();
     const int from = lists->rowOf(listId);
+    if (from < 0)
+        return;
     toRow = std::clamp(toRow, 0, lists->rowCount() - 1);
-    if (from < 0 || toRow == from)
+    if (toRow == from)
         return;
     // Between the neighbours it will have: moving down, below the row it takes.
     const int above = toRow > from ? toRow : toRow - 1;

@@ -25,7 +25,7 @@ void ToastQueue::setClient(SyncClient *client)
 void ToastQueue::onRemoteOp(const Op &op, const LocalStore::Origin &origin, bool live)
 {
     // Only what others do now (the user's own changes on another device are no news), on
-    // lists that are not muted: items, and whole lists made, renamed, archived or deleted.
+    // lists that are not muted: items, and whole lists renamed, archived or deleted.
     if (!m_changesEnabled || !live || m_muted.contains(op.listId) ||
         origin.by == m_client->userId())
         return;
@@ -41,8 +41,11 @@ void ToastQueue::onRemoteOp(const Op &op, const LocalStore::Origin &origin, bool
         if (!action)
             return; // a colour or a place in the side bar is no news
         t.action = *action;
-        if (const auto list = m_client->store()->viewEntity(op.listId))
-            t.firstTitle = list->value(QStringLiteral("name")).toString();
+        t.firstTitle = op.fields.value(QStringLiteral("name")).toString(); // a new name
+        if (t.firstTitle.isEmpty()) {
+            if (const auto list = m_client->store()->viewEntity(op.listId))
+                t.firstTitle = list->value(QStringLiteral("name")).toString();
+        }
         if (t.action == Action::ListDeleted)
             t.listId.clear(); // nothing to open
         push(std::move(t));
@@ -73,8 +76,6 @@ std::optional<ToastQueue::Action> ToastQueue::listAction(const Op &op)
 {
     const QJsonObject &f = op.fields;
     switch (op.type) {
-    case Op::Type::ListCreate:
-        return Action::ListMade;
     case Op::Type::ListDelete:
         return Action::ListDeleted;
     case Op::Type::ListSet:
@@ -116,8 +117,6 @@ QString ToastQueue::describe(const Toast &t) const
         //: Someone did a repeating task: "Dad did Take out bins".
         return one ? tr("%1 did %2").arg(t.by, t.firstTitle)
                    : tr("%1 did %n task(s) on %2", nullptr, t.count).arg(t.by, list);
-    case Action::ListMade:
-        return tr("%1 made the list %2").arg(t.by, t.firstTitle);
     case Action::ListRenamed:
         return tr("%1 renamed a list to %2").arg(t.by, t.firstTitle);
     case Action::ListArchived:
@@ -144,7 +143,7 @@ void ToastQueue::push(Toast toast)
         Toast &t = m_toasts[i];
         if (t.kind == toast.kind && t.kind == QLatin1String("change") && t.by == toast.by &&
             t.listId == toast.listId && t.action == toast.action &&
-            toast.action < Action::ListMade && now - t.shownAt < kCoalesceMs) {
+            toast.action < Action::ListRenamed && now - t.shownAt < kCoalesceMs) {
             t.count += toast.count;
             t.shownAt = now;
             t.text = describe(t);

@@ -60,7 +60,6 @@ private:
         Removed,
         Did,
         // Whole lists; firstTitle is the list's name.
-        ListMade,
         ListRenamed,
         ListArchived,
         ListUnarchived,

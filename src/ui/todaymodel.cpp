@@ -37,6 +37,15 @@ void TodayModel::setSource(SyncClient *client, const QString &householdId)
     reload();
 }
 
+void TodayModel::setActive(bool active)
+{
+    if (active == m_active)
+        return;
+    m_active = active;
+    Q_EMIT activeChanged();
+    reload();
+}
+
 void TodayModel::setMine(bool mine)
 {
     if (mine == m_mine)
@@ -56,12 +65,6 @@ void TodayModel::setDays(int days)
     reload();
 }
 
-int TodayModel::dueNow() const
-{
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
-                             [this](const Row &r) { return r.due <= m_today; }));
-}
-
 QVariantList TodayModel::people() const
 {
     QVariantList out;
@@ -76,7 +79,7 @@ QVariantList TodayModel::people() const
 
 void TodayModel::scheduleReload()
 {
-    if (!m_reload.isActive())
+    if (m_active && !m_reload.isActive())
         m_reload.start();
 }
 
@@ -87,7 +90,8 @@ void TodayModel::reload()
     const QDate last = m_today.addDays(m_days);
     const QString self = m_client ? m_client->userId() : QString();
     QList<Row> rows;
-    if (m_client && !m_householdId.isEmpty()) {
+    int dueNow = 0;
+    if (m_active && m_client && !m_householdId.isEmpty()) {
         const client::LocalStore *store = m_client->store();
         for (const Entity &list : store->lists(m_householdId)) {
             if (list.isDeleted() || list.value(QStringLiteral("archived")).toBool())
@@ -101,6 +105,8 @@ void TodayModel::reload()
                 const QDate day = dueDate(due);
                 if (!day.isValid() || day > last)
                     return;
+                if (day <= m_today)
+                    ++dueNow; // everyone's, whatever the view shows
                 const QString person = e.value(QStringLiteral("assignee")).toString();
                 if (m_mine && person != self)
                     return;
@@ -168,6 +174,7 @@ void TodayModel::reload()
         m_rows = std::move(rows);
         endResetModel();
     }
+    m_dueNow = dueNow;
     Q_EMIT countsChanged();
     // The sections move on at midnight.
     const QDateTime now = QDateTime::currentDateTime();

@@ -23,11 +23,14 @@ class TodayModel : public QAbstractListModel
     Q_PROPERTY(bool mine READ mine WRITE setMine NOTIFY mineChanged)
     // How many days after today count (7 for the Today view, 0 for the kiosk's chart).
     Q_PROPERTY(int days READ days WRITE setDays NOTIFY daysChanged)
-    // Rows shown, and of them those past or due today (the side bar's badge).
+    // Rows shown, and the household's tasks past or due today (the side bar's badge,
+    // whether or not only the user's are shown).
     Q_PROPERTY(int count READ count NOTIFY countsChanged)
     Q_PROPERTY(int dueNow READ dueNow NOTIFY countsChanged)
     // The groups in order: {userId ("" for nobody), name}.
     Q_PROPERTY(QVariantList people READ people NOTIFY countsChanged)
+    // Whether it follows the changes at all (off: no rows, no work while nothing shows it).
+    Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
 public:
     enum Role {
         ItemIdRole = Qt::UserRole + 1,
@@ -49,10 +52,12 @@ public:
 
     bool mine() const { return m_mine; }
     void setMine(bool mine);
+    bool active() const { return m_active; }
+    void setActive(bool active);
     int days() const { return m_days; }
     void setDays(int days);
     int count() const { return int(m_rows.size()); }
-    int dueNow() const;
+    int dueNow() const { return m_dueNow; }
     QVariantList people() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -64,6 +69,7 @@ public:
 
 Q_SIGNALS:
     void mineChanged();
+    void activeChanged();
     void daysChanged();
     void countsChanged();
 
@@ -88,7 +94,9 @@ private:
     QString m_householdId;
     QList<Row> m_rows;
     QDate m_today;
+    int m_dueNow = 0;
     bool m_mine = false;
+    bool m_active = true;
     int m_days = 7;
     QTimer m_reload; // a burst of ops: one reload after it
     QTimer m_midnight;
