@@ -406,4 +406,21 @@ Op Op::fromJson(const QJsonObject &json, Error *error, bool fromServer)
     return op;
 }
 
+ListChange listChange(const Op &listSet)
+{
+    const QJsonObject &f = listSet.fields;
+    if (f.value(QStringLiteral("deleted")) == QJsonValue(false))
+        return ListChange::Restored;
+    if (f.contains(QStringLiteral("name")))
+        return ListChange::Renamed;
+    if (f.contains(QStringLiteral("archived")))
+        return f.value(QStringLiteral("archived")).toBool() ? ListChange::Archived
+                                                            : ListChange::Unarchived;
+    if (f.contains(QStringLiteral("color")))
+        return ListChange::Recoloured;
+    if (f.contains(QStringLiteral("position")))
+        return ListChange::Moved;
+    return ListChange::Other;
+}
+
 } // namespace kinlist

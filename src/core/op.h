@@ -46,6 +46,11 @@ struct Op
     static QString typeName(Type type);
 };
 
+// What a list.set says, for people (the activity, toasts): the first of these its fields
+// show, in this order.
+enum class ListChange { Restored, Renamed, Archived, Unarchived, Recoloured, Moved, Other };
+ListChange listChange(const Op &listSet);
+
 // Limits on field values, shared by the codec and the docs.
 namespace Limits {
 constexpr int kListName = 200;

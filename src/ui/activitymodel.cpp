@@ -225,26 +225,29 @@ QString ActivityModel::describeOp(const LocalStore::Activity &a) const
 
 QString ActivityModel::describeListSet(const QString &who, const Op &op) const
 {
-    const QJsonObject &f = op.fields;
     const QString list = listName(op.listId);
-    if (f.contains(QStringLiteral("name")))
-        return tr("%1 renamed the list to %2").arg(who, f.value(QStringLiteral("name")).toString());
-    if (f.value(QStringLiteral("deleted")) == QJsonValue(false))
+    switch (listChange(op)) {
+    case ListChange::Restored:
         return m_whole ? tr("%1 brought back the list %2").arg(who, list)
                        : tr("%1 brought back the list").arg(who);
-    if (f.contains(QStringLiteral("archived"))) {
-        if (f.value(QStringLiteral("archived")).toBool())
-            return m_whole ? tr("%1 archived the list %2").arg(who, list)
-                           : tr("%1 archived the list").arg(who);
+    case ListChange::Renamed:
+        return tr("%1 renamed the list to %2")
+            .arg(who, op.fields.value(QStringLiteral("name")).toString());
+    case ListChange::Archived:
+        return m_whole ? tr("%1 archived the list %2").arg(who, list)
+                       : tr("%1 archived the list").arg(who);
+    case ListChange::Unarchived:
         return m_whole ? tr("%1 took the list %2 out of the archive").arg(who, list)
                        : tr("%1 took the list out of the archive").arg(who);
-    }
-    if (f.contains(QStringLiteral("color")))
+    case ListChange::Recoloured:
         return m_whole ? tr("%1 gave the list %2 another colour").arg(who, list)
                        : tr("%1 gave the list another colour").arg(who);
-    if (f.contains(QStringLiteral("position")))
+    case ListChange::Moved:
         return m_whole ? tr("%1 moved the list %2").arg(who, list)
                        : tr("%1 moved the list").arg(who);
+    case ListChange::Other:
+        break;
+    }
     return m_whole ? tr("%1 changed the list %2").arg(who, list)
                    : tr("%1 changed the list").arg(who);
 }

@@ -74,19 +74,19 @@ void ToastQueue::onRemoteOp(const Op &op, const LocalStore::Origin &origin, bool
 
 std::optional<ToastQueue::Action> ToastQueue::listAction(const Op &op)
 {
-    const QJsonObject &f = op.fields;
-    switch (op.type) {
-    case Op::Type::ListDelete:
+    if (op.type == Op::Type::ListDelete)
         return Action::ListDeleted;
-    case Op::Type::ListSet:
-        if (f.value(QStringLiteral("deleted")) == QJsonValue(false))
-            return Action::ListRestored;
-        if (f.contains(QStringLiteral("name")))
-            return Action::ListRenamed;
-        if (f.contains(QStringLiteral("archived")))
-            return f.value(QStringLiteral("archived")).toBool() ? Action::ListArchived
-                                                                : Action::ListUnarchived;
+    if (op.type != Op::Type::ListSet)
         return std::nullopt;
+    switch (listChange(op)) {
+    case ListChange::Restored:
+        return Action::ListRestored;
+    case ListChange::Renamed:
+        return Action::ListRenamed;
+    case ListChange::Archived:
+        return Action::ListArchived;
+    case ListChange::Unarchived:
+        return Action::ListUnarchived;
     default:
         return std::nullopt;
     }
