@@ -71,6 +71,14 @@ bool migrateTo3(QSqlQuery &q)
     return store::execAll(q, {"ALTER TABLE activity ADD COLUMN via TEXT NOT NULL DEFAULT ''"});
 }
 
+// Reminders that have gone off on this device: one per task and due time, across restarts.
+bool migrateTo4(QSqlQuery &q)
+{
+    return store::execAll(q,
+                          {"CREATE TABLE reminders_fired (item_id TEXT NOT NULL, due TEXT NOT NULL,"
+                           " fired_at INTEGER NOT NULL, PRIMARY KEY (item_id, due))"});
+}
+
 // A single JSON value as bytes and back (QJsonDocument only holds objects and arrays).
 QByteArray valueBytes(const QJsonValue &v)
 {
@@ -197,7 +205,7 @@ void LocalStore::close()
 bool LocalStore::migrate(Error *error)
 {
     const QString failure =
-        store::migrate(m_db, {migrateTo1, migrateTo2, migrateTo3},
+        store::migrate(m_db, {migrateTo1, migrateTo2, migrateTo3, migrateTo4},
                        QStringLiteral("this local database was written by a newer "
                                       "Kinlist (schema %1, this one knows %2)"));
     if (!failure.isEmpty())
@@ -974,6 +982,34 @@ bool LocalStore::setPerson(const QString &userId, const QString &displayName)
     const store::QueryDone done(q);
     q.addBindValue(userId);
     q.addBindValue(displayName);
+    return q.exec();
+}
+
+bool LocalStore::reminderFired(const QString &itemId, const QString &due) const
+{
+    QSqlQuery &q = m_statements.get("SELECT 1 FROM reminders_fired WHERE item_id = ? AND due = ?");
+    const store::QueryDone done(q);
+    q.addBindValue(itemId);
+    q.addBindValue(due);
+    return q.exec() && q.next();
+}
+
+bool LocalStore::markReminderFired(const QString &itemId, const QString &due, qint64 firedAt)
+{
+    QSqlQuery &q = m_statements.get(
+        "INSERT OR IGNORE INTO reminders_fired (item_id, due, fired_at) VALUES (?, ?, ?)");
+    const store::QueryDone done(q);
+    q.addBindValue(itemId);
+    q.addBindValue(due);
+    q.addBindValue(firedAt);
+    return q.exec();
+}
+
+bool LocalStore::forgetRemindersBefore(qint64 firedAt)
+{
+    QSqlQuery &q = m_statements.get("DELETE FROM reminders_fired WHERE fired_at < ?");
+    const store::QueryDone done(q);
+    q.addBindValue(firedAt);
     return q.exec();
 }
 

@@ -188,6 +188,11 @@ public:
     // Display names seen anywhere (members, ops, presence).
     bool setPerson(const QString &userId, const QString &displayName);
     QString personName(const QString &userId) const;
+    // Reminders this device has given: one per task and due time (the "due" value), kept
+    // across restarts so a reminder goes off once. Old ones are forgotten by fired_at (ms).
+    bool reminderFired(const QString &itemId, const QString &due) const;
+    bool markReminderFired(const QString &itemId, const QString &due, qint64 firedAt);
+    bool forgetRemindersBefore(qint64 firedAt);
     // The lists of a household (deleted ones too), with this device's pending changes.
     QList<Entity> lists(const QString &householdId) const;
 

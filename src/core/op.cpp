@@ -166,6 +166,19 @@ Error checkItemField(const QString &name, const QJsonValue &v)
     }
     if (name == QLatin1String("due"))
         return checkDue(v, name);
+    if (name == QLatin1String("reminder")) {
+        if (v.isNull())
+            return {};
+        if (!v.isDouble())
+            return fail(ErrorCode::WrongType,
+                        QStringLiteral("reminder must be a number of minutes or null"));
+        const double m = v.toDouble();
+        if (m != std::floor(m) || m < 0 || m > Limits::kMaxReminder)
+            return fail(ErrorCode::BadValue,
+                        QStringLiteral("reminder must be whole minutes from 0 to %1")
+                            .arg(Limits::kMaxReminder));
+        return {};
+    }
     if (name == QLatin1String("position"))
         return checkPosition(v);
     if (name == QLatin1String("done") || name == QLatin1String("deleted"))

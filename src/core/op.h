@@ -61,6 +61,8 @@ constexpr int kCategory = 100;
 constexpr int kDue = 25;
 constexpr int kMaxRound = 1000000000;
 constexpr double kMaxQuantity = 1000000;
+// An item's `reminder`: minutes before its due time, at most a week.
+constexpr int kMaxReminder = 7 * 24 * 60;
 // The colours a list may have (its `color` field), by name: each client picks its shades.
 inline const QStringList kListColors {QStringLiteral("red"),    QStringLiteral("orange"),
                                       QStringLiteral("yellow"), QStringLiteral("green"),
