@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import "clock.js" as Clock
 
 // Who else changed an item last and how long ago: "added by Mum, just now",
 // "changed by Dad, 5 min ago". It ages as `now` ticks.
@@ -19,7 +20,7 @@ Label {
             return qsTr("%n min ago", "", minutes)
         const then = new Date(ms)
         if (then.toDateString() === new Date(label.now).toDateString())
-            return qsTr("at %1").arg(then.toLocaleTimeString(Qt.locale(), Locale.ShortFormat))
+            return qsTr("at %1").arg(Clock.time(then))
         return qsTr("on %1").arg(then.toLocaleDateString(Qt.locale(), Locale.ShortFormat))
     }
 

@@ -26,6 +26,7 @@ ItemDelegate {
     required property var due
     required property string dueText
     required property var repeat
+    required property var reminder // minutes before its time, or null
     required property string repeatText
     required property string assignee
     required property string assigneeName
@@ -217,6 +218,19 @@ ItemDelegate {
                     color: row.overdue ? "#d64545" : Material.foreground
                     opacity: row.overdue ? 1 : 0.65
                     font.pixelSize: 12
+                }
+                // A reminder is set (and the task has a time for it).
+                IconImage {
+                    objectName: "reminderBell"
+                    visible: typeof row.reminder === "number" && typeof row.due === "string"
+                             && row.due.length > 10 && !row.done
+                    source: "qrc:/icons/adwaita/alarm-symbolic.svg"
+                    sourceSize: Qt.size(12, 12)
+                    color: row.Material.foreground
+                    opacity: 0.65
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: row.reminder === 0 ? qsTr("Reminder at the time")
+                        : qsTr("Reminder %n minute(s) before", "", row.reminder || 0)
                 }
             }
             ChangedByLabel {

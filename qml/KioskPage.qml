@@ -4,6 +4,7 @@ import QtQuick.Layouts
 import QtQuick.Controls.Material
 import Kinlist
 import "faces.js" as Faces
+import "clock.js" as Clock
 
 // The kitchen tablet: the household's lists as tiles, one list at a time in large type,
 // the family's faces to say who is tapping, the connection always in sight. Goes home
@@ -88,8 +89,7 @@ Page {
             Label {
                 objectName: "clock"
                 // Hours and minutes in the locale's way, without seconds.
-                text: Qt.formatTime(page.now, Qt.locale().timeFormat(Locale.ShortFormat)
-                                    .replace(/[:.]ss/, ""))
+                text: Clock.time(page.now)
                 font.pixelSize: 30
                 opacity: 0.8
             }

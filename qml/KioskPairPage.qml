@@ -138,24 +138,13 @@ Page {
                         onAccepted: pair.clicked()
                     }
                 }
-                RowLayout {
-                    Layout.fillWidth: true
+                WrapSwitch {
+                    objectName: "kioskRemember"
                     visible: page.account.credentialStatus.length > 0
-                    Switch {
-                        id: remember
-                        objectName: "kioskRemember"
-                        checked: page.account.rememberInFile
-                        onToggled: page.account.rememberInFile = checked
-                        Accessible.name: rememberLabel.text
-                    }
-                    Label {
-                        id: rememberLabel
-                        Layout.fillWidth: true
-                        wrapMode: Text.WordWrap
-                        font.pixelSize: 16
-                        text: qsTr("This tablet has no keychain. Keep the pairing in a file only this user can read, so it survives a restart.")
-                        TapHandler { onTapped: remember.toggle() }
-                    }
+                    font.pixelSize: 16
+                    text: qsTr("This tablet has no keychain. Keep the pairing in a file only this user can read, so it survives a restart.")
+                    checked: page.account.rememberInFile
+                    onToggled: page.account.rememberInFile = checked
                 }
                 Label {
                     objectName: "kioskError"

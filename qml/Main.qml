@@ -75,6 +75,22 @@ ApplicationWindow {
             function onAfterAnimating() { focusRing.follow() }
         }
     }
+    // A notification clicked (a task's reminder, others' changes), the tray's "Today".
+    Connections {
+        target: window.session
+        function onOpenItemRequested(listId, itemId) {
+            if (page.item && page.item.openItem) {
+                if (itemId.length > 0)
+                    page.item.openItem(listId, itemId)
+                else
+                    page.item.openList(listId)
+            }
+        }
+        function onTodayRequested() {
+            if (page.item && page.item.showToday)
+                page.item.showToday()
+        }
+    }
     // A kiosk is not closed by accident (Alt+F4, a stray gesture): only with its PIN.
     onClosing: (close) => { if (window.kiosk.active) close.accepted = false }
     // Each page gets the parts of the session it works with.

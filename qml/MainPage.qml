@@ -6,6 +6,7 @@ import QtQuick.Layouts
 import Kinlist
 import "faces.js" as Faces
 import "listcolors.js" as ListColors
+import "clock.js" as Clock
 
 // The household's lists on the left, the open list on the right; the header shows the
 // live connection status.
@@ -42,6 +43,16 @@ Page {
         page.editor.openList(listId)
         page.showingToday = false
         drawer.close()
+    }
+    // Opens a task (a reminder clicked): its list, the task chosen, its details.
+    function openItem(listId, itemId) {
+        openList(listId)
+        if (page.editor.items.rowOf(itemId) < 0)
+            return // gone, or a list being read: the list is open
+        items.select(itemId)
+        const t = page.editor.items.get(itemId)
+        details.openFor(itemId, t.title, t.quantity, t.unit, t.category, t.due, t.assignee, t.repeat,
+                        t.reminder)
     }
 
     Shortcut { sequence: "Ctrl+N"; onActivated: page.focusNewItem() }
@@ -116,7 +127,30 @@ Page {
             }
             return rule
         }
-        function openFor(id, title, quantity, unit, category, due, assignee, repeat) {
+        // Remind: when, before a task's time (minutes; null: no reminder).
+        readonly property var reminderChoices: [
+            { text: qsTr("No reminder"), minutes: null },
+            { text: qsTr("At the time"), minutes: 0 },
+            { text: qsTr("15 minutes before"), minutes: 15 },
+            { text: qsTr("1 hour before"), minutes: 60 },
+            { text: qsTr("1 day before"), minutes: 1440 }
+        ]
+        property var reminder: null // as it was when the details opened
+        // The time typed ("19:00", "7.30", "19"), as HH:mm; "" for none, null when it does
+        // not read as a time.
+        function readTime(text) {
+            const t = text.trim()
+            if (t.length === 0)
+                return ""
+            const m = /^(\d{1,2})(?:[:.h](\d{2}))?$/.exec(t)
+            if (m && Number(m[1]) < 24 && (m[2] === undefined || Number(m[2]) < 60))
+                return (m[1].length < 2 ? "0" : "") + m[1] + ":" + (m[2] === undefined ? "00" : m[2])
+            const d = Date.fromLocaleTimeString(Qt.locale(), t, Locale.ShortFormat)
+            if (isNaN(d.getTime()))
+                return null
+            return (d.getHours() < 10 ? "0" : "") + d.getHours() + ":" + (d.getMinutes() < 10 ? "0" : "") + d.getMinutes()
+        }
+        function openFor(id, title, quantity, unit, category, due, assignee, repeat, reminder) {
             itemId = id
             titleField.text = title
             quantityField.text = typeof quantity === "number"
@@ -125,6 +159,15 @@ Page {
             categoryField.text = category
             dueField.isoDate = typeof due === "string" ? due.slice(0, 10) : ""
             dueField.show()
+            // The time as the locale writes it ("19:00", "7:00 PM").
+            timeField.text = typeof due === "string" && due.length > 10
+                ? Clock.time(new Date(Number(due.slice(0, 4)), Number(due.slice(5, 7)) - 1,
+                                      Number(due.slice(8, 10)), Number(due.slice(11, 13)),
+                                      Number(due.slice(14, 16))))
+                : ""
+            timeField.valid = true
+            details.reminder = typeof reminder === "number" ? reminder : null
+            reminderBox.currentIndex = reminderChoices.findIndex(c => c.minutes === details.reminder)
             const people = details.people
             details.assignee = typeof assignee === "string" ? assignee : ""
             assigneeBox.chosen = details.assignee
@@ -153,7 +196,22 @@ Page {
                     open() // a date that does not read as one: say so, keep the rest
                     return
                 }
-                fields.due = dueField.isoDate
+                const time = readTime(timeField.text)
+                if (time === null) {
+                    timeField.valid = false
+                    open() // a time that does not read as one
+                    return
+                }
+                // A time without a day: today's.
+                if (time.length > 0 && dueField.isoDate.length === 0)
+                    dueField.isoDate = dueField.iso(new Date().getFullYear(), new Date().getMonth() + 1,
+                                                    new Date().getDate())
+                fields.due = dueField.isoDate.length > 0 && time.length > 0
+                    ? dueField.isoDate + "T" + time : dueField.isoDate
+                // A reminder needs a time; one of its own (not offered) stays as it is.
+                fields.reminder = time.length === 0 ? ""
+                    : reminderBox.currentIndex < 0 ? details.reminder
+                    : reminderBox.currentIndex === 0 ? "" : reminderChoices[reminderBox.currentIndex].minutes
                 // The rule as chosen, on the date as saved; a rule of its own stays as it is.
                 if (repeatBox.currentIndex >= 0)
                     fields.repeat = ruleFor(repeatBox.currentIndex) || ""
@@ -171,7 +229,7 @@ Page {
             width: parent.width
             columns: 2
             Label { text: qsTr("Title") }
-            TextField { id: titleField; Layout.fillWidth: true; Accessible.name: qsTr("Title"); onAccepted: details.accept() }
+            TextField { id: titleField; objectName: "detailsTitle"; Layout.fillWidth: true; Accessible.name: qsTr("Title"); onAccepted: details.accept() }
             Label { text: qsTr("Quantity"); visible: !details.tasks }
             TextField {
                 id: quantityField; visible: !details.tasks; Layout.fillWidth: true
@@ -206,6 +264,35 @@ Page {
                 visible: details.tasks
                 Layout.fillWidth: true
                 onAccepted: details.accept()
+            }
+            Label { text: qsTr("Time"); visible: details.tasks }
+            TextField {
+                id: timeField
+                objectName: "dueTime"
+                visible: details.tasks
+                Layout.fillWidth: true
+                property bool valid: true
+                //: The time field of a task's details; %1 is an example time.
+                placeholderText: qsTr("All day, or e.g. %1")
+                    .arg(Clock.time(new Date(2000, 0, 1, 19, 0)))
+                color: valid ? Material.foreground : "#d64545"
+                onTextEdited: valid = details.readTime(text) !== null
+                Accessible.name: qsTr("Time")
+                onAccepted: details.accept()
+            }
+            Label { text: qsTr("Remind me"); visible: details.tasks }
+            ComboBox {
+                id: reminderBox
+                objectName: "detailsReminder"
+                visible: details.tasks
+                enabled: timeField.text.trim().length > 0
+                Layout.fillWidth: true
+                model: details.reminderChoices.map(c => c.text)
+                // A reminder of its own (set by another app): its minutes until changed.
+                displayText: !enabled ? qsTr("Needs a time")
+                           : currentIndex < 0 ? qsTr("%n minute(s) before", "", details.reminder || 0)
+                           : currentText
+                Accessible.name: qsTr("Remind me")
             }
             Label { text: qsTr("Repeats"); visible: details.tasks }
             ComboBox {
@@ -517,6 +604,7 @@ Page {
                 }
                 delegate: ItemDelegate {
                     id: listRow
+                    objectName: "listRow"
                     required property int index
                     required property string listId
                     required property string name
@@ -1102,7 +1190,7 @@ Page {
                     onRemoved: page.editor.removeItem(itemId)
                     onKeepMine: page.editor.keepMine(itemId)
                     onDetailsRequested: details.openFor(itemId, title, quantity, unit, category, due, assignee,
-                                                        repeat)
+                                                        repeat, reminder)
                     // The moved item stays the current one, wherever its row went.
                     onMoveBy: (rows) => {
                         const id = itemId

@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Kinlist
+import "clock.js" as Clock
 
 // Settings: the account and server, the household's members, theme, notifications, and
 // where the sign-in is kept.
@@ -52,29 +53,35 @@ Dialog {
             }
 
             Label { text: qsTr("Members of %1").arg(dialog.households.currentName); font.weight: Font.DemiBold; Layout.topMargin: 8 }
-            Repeater {
-                model: dialog.households.members
-                delegate: RowLayout {
-                    id: member
-                    required property var modelData
-                    Layout.fillWidth: true
-                    Label {
-                        Layout.fillWidth: true
-                        text: member.modelData.role === "owner" ? qsTr("%1 (owner)").arg(member.modelData.displayName)
-                            : member.modelData.role === "kiosk" ? qsTr("%1 (kitchen tablet)").arg(member.modelData.displayName)
-                            : member.modelData.displayName
-                    }
-                    Button {
-                        font.capitalization: Font.MixedCase
-                        objectName: "remove_" + member.modelData.displayName
-                        visible: dialog.households.role === "owner"
-                                 && member.modelData.userId !== dialog.account.userId
-                        flat: true
-                        text: member.modelData.role === "kiosk" ? qsTr("Unpair") : qsTr("Remove")
-                        Accessible.name: qsTr("Remove %1 from the household").arg(member.modelData.displayName)
-                        onClicked: {
-                            removeConfirm.who = member.modelData
-                            removeConfirm.open()
+            // In a Column, not straight in the layout: Qt 6.4's layouts keep rows the
+            // Repeater has dropped while the dialog was closed, and crash on showing it.
+            Column {
+                Layout.fillWidth: true
+                spacing: 10
+                Repeater {
+                    model: dialog.households.members
+                    delegate: RowLayout {
+                        id: member
+                        required property var modelData
+                        width: parent ? parent.width : 0
+                        Label {
+                            Layout.fillWidth: true
+                            text: member.modelData.role === "owner" ? qsTr("%1 (owner)").arg(member.modelData.displayName)
+                                : member.modelData.role === "kiosk" ? qsTr("%1 (kitchen tablet)").arg(member.modelData.displayName)
+                                : member.modelData.displayName
+                        }
+                        Button {
+                            font.capitalization: Font.MixedCase
+                            objectName: "remove_" + member.modelData.displayName
+                            visible: dialog.households.role === "owner"
+                                     && member.modelData.userId !== dialog.account.userId
+                            flat: true
+                            text: member.modelData.role === "kiosk" ? qsTr("Unpair") : qsTr("Remove")
+                            Accessible.name: qsTr("Remove %1 from the household").arg(member.modelData.displayName)
+                            onClicked: {
+                                removeConfirm.who = member.modelData
+                                removeConfirm.open()
+                            }
                         }
                     }
                 }
@@ -112,8 +119,7 @@ Dialog {
                     wrapMode: Text.WordWrap
                     textFormat: Text.StyledText
                     text: qsTr("<b>%1</b>, valid once until %2").arg(dialog.kiosk.code)
-                          .arg(Qt.formatTime(dialog.kiosk.codeExpires,
-                                             Qt.locale().timeFormat(Locale.ShortFormat).replace(/[:.]ss/, "")))
+                          .arg(Clock.time(dialog.kiosk.codeExpires))
                 }
             }
             Button {
@@ -214,11 +220,25 @@ Dialog {
                 }
             }
 
-            Switch {
+            WrapSwitch {
                 objectName: "notifications"
                 text: qsTr("Tell me when others change our lists")
                 checked: dialog.settings.notifications
                 onToggled: dialog.settings.notifications = checked
+            }
+            WrapSwitch {
+                objectName: "closeToTray"
+                visible: !dialog.kiosk.active
+                text: qsTr("Keep Kinlist in the tray when I close the window, for reminders and news")
+                checked: dialog.settings.closeToTray
+                onToggled: dialog.settings.closeToTray = checked
+            }
+            WrapSwitch {
+                objectName: "startAtLogin"
+                visible: !dialog.kiosk.active
+                text: qsTr("Start Kinlist in the tray when I log in")
+                checked: dialog.settings.startAtLogin
+                onToggled: dialog.settings.startAtLogin = checked
             }
 
             Label { text: qsTr("Signing in"); font.weight: Font.DemiBold; Layout.topMargin: 8 }
@@ -230,22 +250,11 @@ Dialog {
                 text: dialog.account.credentialStatus
                 opacity: 0.8
             }
-            RowLayout {
-                Layout.fillWidth: true
-                Switch {
-                    id: rememberInFile
-                    objectName: "rememberInFile"
-                    checked: dialog.account.rememberInFile
-                    onToggled: dialog.account.rememberInFile = checked
-                    Accessible.name: rememberLabel.text
-                }
-                Label {
-                    id: rememberLabel
-                    Layout.fillWidth: true
-                    wrapMode: Text.WordWrap
-                    text: qsTr("Where no keychain is available, remember my sign-in in a file only my user can read")
-                    TapHandler { onTapped: rememberInFile.toggle() }
-                }
+            WrapSwitch {
+                objectName: "rememberInFile"
+                text: qsTr("Where no keychain is available, remember my sign-in in a file only my user can read")
+                checked: dialog.account.rememberInFile
+                onToggled: dialog.account.rememberInFile = checked
             }
             Button {
                 font.capitalization: Font.MixedCase

@@ -16,6 +16,7 @@ packages=(
   libsodium-dev libjwt-dev
   xvfb xauth dbus gnome-keyring libsecret-tools
   adwaita-icon-theme libqt6svg6
+  dunst trayer
   dpkg-dev file desktop-file-utils appstream librsvg2-bin systemd adduser curl procps openssl
 )
 

@@ -6,6 +6,7 @@
 #include "common/testserver.h"
 #include "core/fracindex.h"
 #include "core/recurrence.h"
+#include "ui/language.h"
 #include "ui/session.h"
 
 #include <QAbstractItemModelTester>
@@ -280,8 +281,7 @@ private Q_SLOTS:
         QCOMPARE(today->index(2).data(TodayModel::PersonNameRole).toString(),
                  QStringLiteral("Anyone"));
         QCOMPARE(today->index(3).data(TodayModel::WhenTextRole).toString(),
-                 QStringLiteral("Today, %1")
-                     .arg(QLocale().toString(QTime(18, 0), QLocale::ShortFormat)));
+                 QStringLiteral("Today, %1").arg(kinlist::ui::Language::clockTime(QTime(18, 0))));
         QCOMPARE(today->index(3).data(TodayModel::RepeatTextRole).toString(),
                  QStringLiteral("every 7 days"));
         QCOMPARE(today->index(1).data(TodayModel::ListNameRole).toString(),

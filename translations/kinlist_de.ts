@@ -211,6 +211,17 @@
         <source>For %1</source>
         <translation>Für %1</translation>
     </message>
+    <message>
+        <source>Reminder at the time</source>
+        <translation>Erinnerung zur Uhrzeit</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reminder %n minute(s) before</source>
+        <translation>
+            <numerusform>Erinnerung %n Minute vorher</numerusform>
+            <numerusform>Erinnerung %n Minuten vorher</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>KioskItemRow</name>
@@ -915,6 +926,50 @@
         <source>Only mine</source>
         <translation>Nur meine</translation>
     </message>
+    <message>
+        <source>No reminder</source>
+        <translation>Keine Erinnerung</translation>
+    </message>
+    <message>
+        <source>At the time</source>
+        <translation>Zur Uhrzeit</translation>
+    </message>
+    <message>
+        <source>15 minutes before</source>
+        <translation>15 Minuten vorher</translation>
+    </message>
+    <message>
+        <source>1 hour before</source>
+        <translation>1 Stunde vorher</translation>
+    </message>
+    <message>
+        <source>1 day before</source>
+        <translation>1 Tag vorher</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>All day, or e.g. %1</source>
+        <extracomment>The time field of a task&apos;s details; %1 is an example time.</extracomment>
+        <translation>Ganztägig, oder z. B. %1</translation>
+    </message>
+    <message>
+        <source>Remind me</source>
+        <translation>Erinnern</translation>
+    </message>
+    <message>
+        <source>Needs a time</source>
+        <translation>Braucht eine Uhrzeit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) before</source>
+        <translation>
+            <numerusform>%n Minute vorher</numerusform>
+            <numerusform>%n Minuten vorher</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -1071,6 +1126,14 @@
     <message>
         <source>Language</source>
         <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Keep Kinlist in the tray when I close the window, for reminders and news</source>
+        <translation>Kinlist beim Schließen des Fensters im Infobereich behalten, für Erinnerungen und Neuigkeiten</translation>
+    </message>
+    <message>
+        <source>Start Kinlist in the tray when I log in</source>
+        <translation>Kinlist beim Anmelden im Infobereich starten</translation>
     </message>
 </context>
 <context>
@@ -1402,6 +1465,46 @@
     </message>
 </context>
 <context>
+    <name>kinlist::ui::Alerts</name>
+    <message>
+        <source>today at %1</source>
+        <extracomment>When a task is due: &quot;today at 19:00&quot;.</extracomment>
+        <translation>heute um %1</translation>
+    </message>
+    <message>
+        <source>tomorrow at %1</source>
+        <translation>morgen um %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 um %2</translation>
+    </message>
+    <message>
+        <source>Due %1 · %2</source>
+        <extracomment>A reminder&apos;s second line: &quot;Due today at 19:00 · Chores&quot;.</extracomment>
+        <translation>Fällig %1 · %2</translation>
+    </message>
+    <message>
+        <source>Reminder: %1, %2</source>
+        <translation>Erinnerung: %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::AppSettings</name>
+    <message>
+        <source>Kinlist could not remove %1.</source>
+        <translation>Kinlist konnte %1 nicht entfernen.</translation>
+    </message>
+    <message>
+        <source>Your family&apos;s lists, in the tray from login</source>
+        <translation>Die Listen deiner Familie, ab der Anmeldung im Infobereich</translation>
+    </message>
+    <message>
+        <source>Kinlist could not write %1: %2</source>
+        <translation>Kinlist konnte %1 nicht schreiben: %2</translation>
+    </message>
+</context>
+<context>
     <name>kinlist::ui::ConnectionStatus</name>
     <message>
         <source>Live</source>
@@ -1465,6 +1568,13 @@
             <numerusform>Nächster Versuch in %n Sekunde.</numerusform>
             <numerusform>Nächster Versuch in %n Sekunden.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::DesktopNotifier</name>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
     </message>
 </context>
 <context>
@@ -1912,6 +2022,32 @@
         <source>%1, %2</source>
         <extracomment>A day and a time of day: &quot;Today, 18:00&quot;.</extracomment>
         <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::Tray</name>
+    <message>
+        <source>Open Kinlist</source>
+        <translation>Kinlist öffnen</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Kinlist: %1</source>
+        <translation>Kinlist: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n Änderung wartet auf das Senden</numerusform>
+            <numerusform>%n Änderungen warten auf das Senden</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>ItemRow</name>
+    <message numerus="yes">
+        <source>Reminder %n minute(s) before</source>
+        <translation>
+            <numerusform>Reminder %n minute before</numerusform>
+            <numerusform>Reminder %n minutes before</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KioskTile</name>
     <message numerus="yes">
         <source>%n to do</source>
@@ -78,6 +88,13 @@
         <translation>
             <numerusform>Today, %n due</numerusform>
             <numerusform>Today, %n due</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) before</source>
+        <translation>
+            <numerusform>%n minute before</numerusform>
+            <numerusform>%n minutes before</numerusform>
         </translation>
     </message>
 </context>
@@ -246,6 +263,16 @@
         <translation>
             <numerusform>%1 did %n task on %2</numerusform>
             <numerusform>%1 did %n tasks on %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::Tray</name>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
         </translation>
     </message>
 </context>

@@ -211,6 +211,17 @@
         <source>For %1</source>
         <translation>Para %1</translation>
     </message>
+    <message>
+        <source>Reminder at the time</source>
+        <translation>Recordatorio a la hora</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reminder %n minute(s) before</source>
+        <translation>
+            <numerusform>Recordatorio %n minuto antes</numerusform>
+            <numerusform>Recordatorio %n minutos antes</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>KioskItemRow</name>
@@ -915,6 +926,50 @@
         <source>Only mine</source>
         <translation>Solo las mías</translation>
     </message>
+    <message>
+        <source>No reminder</source>
+        <translation>Sin recordatorio</translation>
+    </message>
+    <message>
+        <source>At the time</source>
+        <translation>A la hora</translation>
+    </message>
+    <message>
+        <source>15 minutes before</source>
+        <translation>15 minutos antes</translation>
+    </message>
+    <message>
+        <source>1 hour before</source>
+        <translation>1 hora antes</translation>
+    </message>
+    <message>
+        <source>1 day before</source>
+        <translation>1 día antes</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>All day, or e.g. %1</source>
+        <extracomment>The time field of a task&apos;s details; %1 is an example time.</extracomment>
+        <translation>Todo el día, o p. ej. %1</translation>
+    </message>
+    <message>
+        <source>Remind me</source>
+        <translation>Recordarme</translation>
+    </message>
+    <message>
+        <source>Needs a time</source>
+        <translation>Necesita una hora</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) before</source>
+        <translation>
+            <numerusform>%n minuto antes</numerusform>
+            <numerusform>%n minutos antes</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -1071,6 +1126,14 @@
     <message>
         <source>Language</source>
         <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Keep Kinlist in the tray when I close the window, for reminders and news</source>
+        <translation>Mantener Kinlist en la bandeja al cerrar la ventana, para recordatorios y novedades</translation>
+    </message>
+    <message>
+        <source>Start Kinlist in the tray when I log in</source>
+        <translation>Iniciar Kinlist en la bandeja al iniciar sesión</translation>
     </message>
 </context>
 <context>
@@ -1402,6 +1465,46 @@
     </message>
 </context>
 <context>
+    <name>kinlist::ui::Alerts</name>
+    <message>
+        <source>today at %1</source>
+        <extracomment>When a task is due: &quot;today at 19:00&quot;.</extracomment>
+        <translation>hoy a las %1</translation>
+    </message>
+    <message>
+        <source>tomorrow at %1</source>
+        <translation>mañana a las %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 a las %2</translation>
+    </message>
+    <message>
+        <source>Due %1 · %2</source>
+        <extracomment>A reminder&apos;s second line: &quot;Due today at 19:00 · Chores&quot;.</extracomment>
+        <translation>Vence %1 · %2</translation>
+    </message>
+    <message>
+        <source>Reminder: %1, %2</source>
+        <translation>Recordatorio: %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::AppSettings</name>
+    <message>
+        <source>Kinlist could not remove %1.</source>
+        <translation>Kinlist no pudo eliminar %1.</translation>
+    </message>
+    <message>
+        <source>Your family&apos;s lists, in the tray from login</source>
+        <translation>Las listas de tu familia, en la bandeja desde el inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Kinlist could not write %1: %2</source>
+        <translation>Kinlist no pudo escribir %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>kinlist::ui::ConnectionStatus</name>
     <message>
         <source>Live</source>
@@ -1465,6 +1568,13 @@
             <numerusform>Próximo intento en %n segundo.</numerusform>
             <numerusform>Próximo intento en %n segundos.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::DesktopNotifier</name>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
     </message>
 </context>
 <context>
@@ -1912,6 +2022,32 @@
         <source>%1, %2</source>
         <extracomment>A day and a time of day: &quot;Today, 18:00&quot;.</extracomment>
         <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::Tray</name>
+    <message>
+        <source>Open Kinlist</source>
+        <translation>Abrir Kinlist</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Kinlist: %1</source>
+        <translation>Kinlist: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n cambio pendiente de enviar</numerusform>
+            <numerusform>%n cambios pendientes de enviar</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -211,6 +211,17 @@
         <source>For %1</source>
         <translation>Pour %1</translation>
     </message>
+    <message>
+        <source>Reminder at the time</source>
+        <translation>Rappel à l’heure</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reminder %n minute(s) before</source>
+        <translation>
+            <numerusform>Rappel %n minute avant</numerusform>
+            <numerusform>Rappel %n minutes avant</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>KioskItemRow</name>
@@ -915,6 +926,50 @@
         <source>Only mine</source>
         <translation>Seulement les miennes</translation>
     </message>
+    <message>
+        <source>No reminder</source>
+        <translation>Pas de rappel</translation>
+    </message>
+    <message>
+        <source>At the time</source>
+        <translation>À l’heure</translation>
+    </message>
+    <message>
+        <source>15 minutes before</source>
+        <translation>15 minutes avant</translation>
+    </message>
+    <message>
+        <source>1 hour before</source>
+        <translation>1 heure avant</translation>
+    </message>
+    <message>
+        <source>1 day before</source>
+        <translation>1 jour avant</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>All day, or e.g. %1</source>
+        <extracomment>The time field of a task&apos;s details; %1 is an example time.</extracomment>
+        <translation>Toute la journée, ou p. ex. %1</translation>
+    </message>
+    <message>
+        <source>Remind me</source>
+        <translation>Me rappeler</translation>
+    </message>
+    <message>
+        <source>Needs a time</source>
+        <translation>Nécessite une heure</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) before</source>
+        <translation>
+            <numerusform>%n minute avant</numerusform>
+            <numerusform>%n minutes avant</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -1071,6 +1126,14 @@
     <message>
         <source>Language</source>
         <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Keep Kinlist in the tray when I close the window, for reminders and news</source>
+        <translation>Garder Kinlist dans la zone de notification à la fermeture de la fenêtre, pour les rappels et les nouvelles</translation>
+    </message>
+    <message>
+        <source>Start Kinlist in the tray when I log in</source>
+        <translation>Démarrer Kinlist dans la zone de notification à la connexion</translation>
     </message>
 </context>
 <context>
@@ -1402,6 +1465,46 @@
     </message>
 </context>
 <context>
+    <name>kinlist::ui::Alerts</name>
+    <message>
+        <source>today at %1</source>
+        <extracomment>When a task is due: &quot;today at 19:00&quot;.</extracomment>
+        <translation>aujourd’hui à %1</translation>
+    </message>
+    <message>
+        <source>tomorrow at %1</source>
+        <translation>demain à %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>Due %1 · %2</source>
+        <extracomment>A reminder&apos;s second line: &quot;Due today at 19:00 · Chores&quot;.</extracomment>
+        <translation>Échéance %1 · %2</translation>
+    </message>
+    <message>
+        <source>Reminder: %1, %2</source>
+        <translation>Rappel : %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::AppSettings</name>
+    <message>
+        <source>Kinlist could not remove %1.</source>
+        <translation>Kinlist n’a pas pu supprimer %1.</translation>
+    </message>
+    <message>
+        <source>Your family&apos;s lists, in the tray from login</source>
+        <translation>Les listes de votre famille, dans la zone de notification dès la connexion</translation>
+    </message>
+    <message>
+        <source>Kinlist could not write %1: %2</source>
+        <translation>Kinlist n’a pas pu écrire %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>kinlist::ui::ConnectionStatus</name>
     <message>
         <source>Live</source>
@@ -1465,6 +1568,13 @@
             <numerusform>Nouvel essai dans %n seconde.</numerusform>
             <numerusform>Nouvel essai dans %n secondes.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::DesktopNotifier</name>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
     </message>
 </context>
 <context>
@@ -1912,6 +2022,32 @@
         <source>%1, %2</source>
         <extracomment>A day and a time of day: &quot;Today, 18:00&quot;.</extracomment>
         <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>kinlist::ui::Tray</name>
+    <message>
+        <source>Open Kinlist</source>
+        <translation>Ouvrir Kinlist</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Kinlist: %1</source>
+        <translation>Kinlist : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n modification en attente d’envoi</numerusform>
+            <numerusform>%n modifications en attente d’envoi</numerusform>
+        </translation>
     </message>
 </context>
 <context>

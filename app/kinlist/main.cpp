@@ -2,9 +2,13 @@
 // of src/ui, kept in sync with kinlist-server by the sync client.
 #include "ui/appwindow.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
-#include <QGuiApplication>
+#include <QCryptographicHash>
+#include <QDir>
 #include <QIcon>
+#include <QLocalServer>
+#include <QLocalSocket>
 #include <QProcess>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -25,7 +29,8 @@ int main(int argc, char *argv[])
             return 0;
         }
         if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
-            std::printf("Usage: kinlist [--server ADDRESS] [--data DIR] [--dark] [--kiosk]\n\n"
+            std::printf("Usage: kinlist [--server ADDRESS] [--data DIR] [--dark] [--kiosk] "
+                        "[--minimized]\n\n"
                         "Kinlist keeps a family's shared lists in sync, live.\n\n"
                         "  --server ADDRESS  server to offer on first run (default "
                         "127.0.0.1:8477)\n"
@@ -33,6 +38,7 @@ int main(int argc, char *argv[])
                         "  --dark            dark theme\n"
                         "  --kiosk           kitchen tablet: full screen, paired by a code, left\n"
                         "                    only with its PIN\n"
+                        "  --minimized       start in the system tray (as at login)\n"
                         "  --version         print the version\n");
             return 0;
         }
@@ -57,7 +63,8 @@ int main(int argc, char *argv[])
         qputenv("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1");
     }
 
-    QGuiApplication app(argc, argv);
+    // QApplication: the tray icon and its menu are widgets.
+    QApplication app(argc, argv);
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Kinlist"));
     // The desktop entry's name, so docks and Wayland match the window to its icon.
     QGuiApplication::setDesktopFileName(QStringLiteral("org.kinlist.Kinlist"));
@@ -83,8 +90,32 @@ int main(int argc, char *argv[])
                                    QStringLiteral("MS"), QStringLiteral("3000"));
     const QCommandLineOption kioskOption(QStringLiteral("kiosk"),
                                          QStringLiteral("Kitchen tablet mode."));
-    parser.addOptions({server, data, dark, kioskOption, screenshot, after});
+    const QCommandLineOption minimized(QStringLiteral("minimized"),
+                                       QStringLiteral("Start in the system tray."));
+    parser.addOptions({server, data, dark, kioskOption, minimized, screenshot, after});
     parser.process(app);
+
+    // One Kinlist per data directory: started again (from the menu while it sits in the
+    // tray), it brings the running one's window to the front instead.
+    const QString instance =
+        QStringLiteral("kinlist-%1-%2")
+            .arg(QString::fromLatin1(qgetenv("USER")),
+                 QString::fromLatin1(
+                     QCryptographicHash::hash(QDir(dataArg.isEmpty() ? QDir::homePath() : dataArg)
+                                                  .absolutePath()
+                                                  .toUtf8(),
+                                              QCryptographicHash::Sha256)
+                         .toHex()
+                         .left(16)));
+    if (!kiosk && !parser.isSet(screenshot)) {
+        QLocalSocket running;
+        running.connectToServer(instance);
+        if (running.waitForConnected(1000)) {
+            running.write(parser.isSet(minimized) ? "stay\n" : "show\n");
+            running.waitForBytesWritten(1000);
+            return 0;
+        }
+    }
 
     QQuickStyle::setStyle(QStringLiteral("Material"));
     kinlist::ui::AppWindow::Options options;
@@ -92,7 +123,26 @@ int main(int argc, char *argv[])
     options.dataDirectory = parser.value(data);
     options.dark = parser.isSet(dark);
     options.kiosk = kiosk;
+    options.minimized = parser.isSet(minimized);
     kinlist::ui::AppWindow appWindow(options);
+    QObject::connect(&appWindow, &kinlist::ui::AppWindow::quitRequested, &app,
+                     &QCoreApplication::quit, Qt::QueuedConnection);
+    QLocalServer instances;
+    if (!kiosk) {
+        QLocalServer::removeServer(instance); // left behind by a crash
+        instances.setSocketOptions(QLocalServer::UserAccessOption);
+        instances.listen(instance);
+        QObject::connect(&instances, &QLocalServer::newConnection, &app, [&] {
+            while (QLocalSocket *other = instances.nextPendingConnection()) {
+                QObject::connect(other, &QLocalSocket::readyRead, other, [&, other] {
+                    if (other->readLine().trimmed() == "show")
+                        appWindow.alerts()->showWindow();
+                    other->disconnectFromServer();
+                });
+                QObject::connect(other, &QLocalSocket::disconnected, other, &QObject::deleteLater);
+            }
+        });
+    }
     kinlist::ui::Kiosk &kioskMode = *appWindow.session()->kiosk();
     // Leaving kiosk mode (with the PIN) ends the app; one started as a kiosk by the
     // setting comes back as the family's app. Choosing kiosk mode in settings restarts.
@@ -120,5 +170,5 @@ int main(int argc, char *argv[])
             QCoreApplication::exit(saved ? 0 : 1);
         });
     }
-    return QGuiApplication::exec();
+    return QApplication::exec();
 }

@@ -1,6 +1,7 @@
 #include "activitymodel.h"
 
 #include "core/recurrence.h"
+#include "language.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -285,9 +286,7 @@ QVariant ActivityModel::data(const QModelIndex &index, int role) const
         return a.byName;
     case TimeRole: {
         // Hours and minutes in the locale's way; seconds are noise in a feed.
-        QString format = QLocale().timeFormat(QLocale::ShortFormat);
-        format.remove(QStringLiteral(":ss"));
-        return QLocale().toString(at.time(), format);
+        return Language::clockTime(at.time());
     }
     case DayRole: {
         const QDate day = at.date();

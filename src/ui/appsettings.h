@@ -10,7 +10,8 @@ namespace kinlist::ui {
 
 class Session;
 
-// Settings remembered on this device: theme, language, change notifications.
+// Settings remembered on this device: theme, language, change notifications, the tray
+// and starting at login.
 class AppSettings : public QObject
 {
     Q_OBJECT
@@ -20,6 +21,12 @@ class AppSettings : public QObject
     // Toasts for other people's changes.
     Q_PROPERTY(
         bool notifications READ notifications WRITE setNotifications NOTIFY notificationsChanged)
+    // Closing the window keeps Kinlist running in the system tray, for reminders and
+    // news (on by default; never on a kitchen tablet, which offers neither).
+    Q_PROPERTY(bool closeToTray READ closeToTray WRITE setCloseToTray NOTIFY closeToTrayChanged)
+    // Kinlist starts at login, in the tray: an XDG autostart entry
+    // ($XDG_CONFIG_HOME/autostart/org.kinlist.Kinlist.desktop) written and removed here.
+    Q_PROPERTY(bool startAtLogin READ startAtLogin WRITE setStartAtLogin NOTIFY startAtLoginChanged)
     // The language chosen: "en", "de", "es", "fr", or "" to follow the system. Changing it
     // takes effect at once (languageChanged: the window retranslates).
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
@@ -36,6 +43,12 @@ public:
     void setTheme(const QString &theme);
     bool notifications() const;
     void setNotifications(bool on);
+    bool closeToTray() const;
+    void setCloseToTray(bool on);
+    bool startAtLogin() const;
+    void setStartAtLogin(bool on);
+    // Where the autostart entry is.
+    static QString autostartFile();
     QString language() const;
     void setLanguage(const QString &code);
     QString languageInUse() const { return m_language.current(); }
@@ -45,6 +58,8 @@ public:
 Q_SIGNALS:
     void themeChanged();
     void notificationsChanged();
+    void closeToTrayChanged();
+    void startAtLoginChanged();
     void languageChanged();
 
 private:

@@ -21,10 +21,13 @@ AppWindow::AppWindow(const Options &options, QObject *parent)
     // A language chosen in Settings shows at once: every qsTr() binding is evaluated anew.
     connect(m_session.settings(), &AppSettings::languageChanged, &m_engine,
             &QQmlApplicationEngine::retranslate);
+    m_alerts = std::make_unique<Alerts>(m_session);
+    connect(m_alerts.get(), &Alerts::quitRequested, this, &AppWindow::quitRequested);
 }
 
 AppWindow::~AppWindow()
 {
+    m_alerts.reset();
     // The window's place is kept for the next start.
     QQuickWindow *w = window();
     if (!w || m_options.kiosk)
@@ -45,11 +48,16 @@ bool AppWindow::load()
     // The session and each of its areas by name (Session::qmlProperties()).
     QVariantMap properties = m_session.qmlProperties();
     properties.insert(QStringLiteral("dark"), m_options.dark);
+    // Started at login with a tray to sit in: no window until asked for.
+    m_alerts->setWindow(nullptr); // (sets the tray up)
+    const bool inTray = m_options.minimized && m_alerts->keepsRunning();
+    properties.insert(QStringLiteral("visible"), !inTray);
     m_engine.setInitialProperties(properties);
     m_engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Kinlist/Main.qml")));
     QQuickWindow *w = window();
     if (!w)
         return false;
+    m_alerts->setWindow(w);
     m_session.restore();
     if (m_options.kiosk) {
         // The whole screen, also where no window manager honours "full screen".
@@ -62,7 +70,11 @@ bool AppWindow::load()
     const QRect geometry = m_settings->value(QStringLiteral("window/geometry")).toRect();
     if (geometry.isValid())
         w->setGeometry(geometry);
-    if (m_settings->value(QStringLiteral("window/maximized")).toBool())
+    if (inTray)
+        return true;
+    if (m_options.minimized)
+        w->showMinimized();
+    else if (m_settings->value(QStringLiteral("window/maximized")).toBool())
         w->showMaximized();
     return true;
 }

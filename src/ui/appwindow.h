@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts.h"
 #include "session.h"
 
 #include <QObject>
@@ -26,6 +27,9 @@ public:
         QString dataDirectory; // empty: the platform's locations
         bool dark = false;
         bool kiosk = false;
+        // Started at login: in the tray, the window closed (minimized where there is no
+        // tray).
+        bool minimized = false;
     };
 
     explicit AppWindow(const Options &options, QObject *parent = nullptr);
@@ -37,12 +41,19 @@ public:
     Session *session() { return &m_session; }
     QQuickWindow *window() const;
     QQmlApplicationEngine *engine() { return &m_engine; }
+    Alerts *alerts() { return m_alerts.get(); }
+
+Q_SIGNALS:
+    // The person quit from the tray, or closed the window with no tray to keep Kinlist in.
+    void quitRequested();
 
 private:
     Options m_options;
     Session m_session;
     QQmlApplicationEngine m_engine;
     std::unique_ptr<QSettings> m_settings; // the window's place
+    // Last: it lets go of the window before the engine takes it down.
+    std::unique_ptr<Alerts> m_alerts;
 };
 
 } // namespace kinlist::ui

@@ -4,6 +4,7 @@
 
 #include "core/fracindex.h"
 #include "core/recurrence.h"
+#include "language.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -35,7 +36,7 @@ constexpr int kFieldRoles[] = {
     ItemsModel::TitleRole,     ItemsModel::NoteRole,     ItemsModel::QuantityRole,
     ItemsModel::UnitRole,      ItemsModel::CategoryRole, ItemsModel::DoneRole,
     ItemsModel::AssigneeRole,  ItemsModel::DueRole,      ItemsModel::PositionRole,
-    ItemsModel::CreatedByRole, ItemsModel::RepeatRole,
+    ItemsModel::CreatedByRole, ItemsModel::RepeatRole,   ItemsModel::ReminderRole,
 };
 } // namespace
 
@@ -223,6 +224,7 @@ ItemsModel::Row ItemsModel::makeRow(const Entity &e, LocalStore::SyncState syncS
     r->quantity = e.value(QStringLiteral("quantity"));
     r->due = e.value(QStringLiteral("due"));
     r->repeat = e.value(QStringLiteral("repeat"));
+    r->reminder = e.value(QStringLiteral("reminder"));
     r->done = e.value(QStringLiteral("done")).toBool();
     r->syncState = syncState;
     r->conflict = conflict;
@@ -256,6 +258,8 @@ QVariant detail::ItemRowData::field(int role) const
         return due.toVariant();
     case ItemsModel::RepeatRole:
         return repeat.isObject() ? repeat.toVariant() : QVariant::fromValue(nullptr);
+    case ItemsModel::ReminderRole:
+        return reminder.isDouble() ? QVariant(reminder.toInt()) : QVariant::fromValue(nullptr);
     case ItemsModel::PositionRole:
         return position;
     case ItemsModel::CreatedByRole:
@@ -480,8 +484,13 @@ QVariant ItemsModel::data(const QModelIndex &index, int role) const
         return r->unit.isEmpty() ? tr("×%1").arg(number) : tr("%1 %2").arg(number, r->unit);
     }
     case DueTextRole: {
+        // The day, and its time when it has one: "24/11/2026 19:00".
         const QDate due = dueDate(r->due);
-        return due.isValid() ? QLocale().toString(due, QLocale::ShortFormat) : QString();
+        if (!due.isValid())
+            return QString();
+        const QString day = QLocale().toString(due, QLocale::ShortFormat);
+        const QTime time = QTime::fromString(r->due.toString().mid(11, 5), QStringLiteral("HH:mm"));
+        return time.isValid() ? tr("%1 %2").arg(day, Language::clockTime(time)) : day;
     }
     case RepeatTextRole:
         return repeatText(r->repeat);
@@ -558,6 +567,7 @@ QHash<int, QByteArray> ItemsModel::roleNames() const
             {DueRole, "due"},
             {RepeatRole, "repeat"},
             {RepeatTextRole, "repeatText"},
+            {ReminderRole, "reminder"},
             {PositionRole, "position"},
             {CreatedByRole, "createdBy"},
             {SyncStateRole, "syncState"},
@@ -569,6 +579,18 @@ QHash<int, QByteArray> ItemsModel::roleNames() const
             {OverdueRole, "overdue"},
             {QuantityTextRole, "quantityText"},
             {DueTextRole, "dueText"}};
+}
+
+QVariantMap ItemsModel::get(const QString &itemId) const
+{
+    QVariantMap out;
+    const int row = rowOf(itemId);
+    if (row < 0)
+        return out;
+    const QHash<int, QByteArray> names = roleNames();
+    for (auto it = names.cbegin(); it != names.cend(); ++it)
+        out.insert(QString::fromLatin1(it.value()), data(index(row), it.key()));
+    return out;
 }
 
 int ItemsModel::rowOf(const QString &itemId) const

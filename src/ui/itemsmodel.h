@@ -30,6 +30,7 @@ struct ItemRowData
     QJsonValue quantity; // a number, null, or undefined when never set
     QJsonValue due;
     QJsonValue repeat; // a repeating task's rule (object), else null or undefined
+    QJsonValue reminder; // minutes before a timed due, else null or undefined
     bool done = false;
     client::LocalStore::SyncState syncState = client::LocalStore::SyncState::Confirmed;
     QString changedBy;
@@ -93,6 +94,7 @@ public:
         ChangeAddedRole, // changedBy added the item (rather than changed it)
         RepeatRole, // a repeating task's rule as the protocol has it, or null
         RepeatTextRole, // the rule in the locale's words: "every Sat", "" if it does not repeat
+        ReminderRole, // minutes before the due time to remind, or null for none
     };
     Q_ENUM(Role)
 
@@ -122,6 +124,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     Q_INVOKABLE int rowOf(const QString &itemId) const;
+    // The row of `itemId` by role name (an empty map when it is not shown).
+    Q_INVOKABLE QVariantMap get(const QString &itemId) const;
     // Keeps an item just checked off here on screen (struck through) for `ms`, so that the
     // row below does not slide under the pointer at once; then it folds away.
     void linger(const QString &itemId, int ms = 1500);

@@ -1,6 +1,7 @@
 #include "language.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace kinlist::ui {
 
@@ -10,6 +11,13 @@ QList<Language::Choice> Language::available()
             {QStringLiteral("de"), QStringLiteral("Deutsch")},
             {QStringLiteral("es"), QStringLiteral("Español")},
             {QStringLiteral("fr"), QStringLiteral("Français")}};
+}
+
+QString Language::clockTime(const QTime &time)
+{
+    QString format = QLocale().timeFormat(QLocale::ShortFormat);
+    format.remove(QRegularExpression(QStringLiteral("[:.]ss")));
+    return QLocale().toString(time, format);
 }
 
 QString Language::resolve(const QString &code)

@@ -3,6 +3,7 @@
 #include <QList>
 #include <QLocale>
 #include <QString>
+#include <QTime>
 #include <QTranslator>
 
 #include <memory>
@@ -28,6 +29,9 @@ public:
     // The language a code stands for: one of available(), the system's when `code` is
     // empty, and English for any other.
     static QString resolve(const QString &code);
+    // A time of day as the default locale writes a clock: hours and minutes, no seconds
+    // (the C locale's short format has them).
+    static QString clockTime(const QTime &time);
 
     Language() = default;
     ~Language();

@@ -362,10 +362,10 @@ void ListEditor::updateItem(const QString &itemId, const QVariantMap &fields)
     const auto item = currentItem(itemId);
     if (!item)
         return;
-    static const QStringList editable {QStringLiteral("title"), QStringLiteral("quantity"),
-                                       QStringLiteral("unit"),  QStringLiteral("category"),
-                                       QStringLiteral("note"),  QStringLiteral("assignee"),
-                                       QStringLiteral("due"),   QStringLiteral("repeat")};
+    static const QStringList editable {
+        QStringLiteral("title"),    QStringLiteral("quantity"), QStringLiteral("unit"),
+        QStringLiteral("category"), QStringLiteral("note"),     QStringLiteral("assignee"),
+        QStringLiteral("due"),      QStringLiteral("repeat"),   QStringLiteral("reminder")};
     Op op;
     op.type = Op::Type::ItemSet;
     op.listId = m_listId;
@@ -379,7 +379,8 @@ void ListEditor::updateItem(const QString &itemId, const QVariantMap &fields)
         if (value.isString() && value.toString().trimmed().isEmpty() &&
             it.key() != QLatin1String("title"))
             value = (it.key() == QLatin1String("quantity") || it.key() == QLatin1String("due") ||
-                     it.key() == QLatin1String("assignee") || it.key() == QLatin1String("repeat"))
+                     it.key() == QLatin1String("assignee") || it.key() == QLatin1String("repeat") ||
+                     it.key() == QLatin1String("reminder"))
                 ? QJsonValue(QJsonValue::Null)
                 : QJsonValue(QString());
         if (it.key() == QLatin1String("quantity") && value.isString()) {

@@ -41,6 +41,7 @@ Session::Session(QUrl defaultServer, QString dataDirectory, Mode mode, QObject *
     : QObject(parent)
     , m_defaultServer(std::move(defaultServer))
     , m_dataDirectory(appData(dataDirectory))
+    , m_dataArgument(dataDirectory)
     , m_mode(mode)
     , m_config(openSettings(dataDirectory))
     , m_credentials(credentialOptions(
@@ -58,6 +59,7 @@ Session::~Session()
 {
     m_status.setClient(nullptr);
     m_toasts.setClient(nullptr);
+    m_reminders.setClient(nullptr);
 }
 
 QVariantMap Session::qmlProperties()
@@ -105,6 +107,8 @@ bool Session::openAccount(const QUrl &server, const QString &userId)
             });
     m_status.setClient(sync);
     m_toasts.setClient(sync);
+    m_reminders.setEveryone(isKiosk()); // the family's screen: everyone's tasks
+    m_reminders.setClient(sync);
     Q_EMIT accountOpened();
     Q_EMIT signedInChanged();
     return true;
@@ -117,6 +121,7 @@ void Session::closeAccount()
     Q_EMIT accountClosing();
     m_status.setClient(nullptr);
     m_toasts.setClient(nullptr);
+    m_reminders.setClient(nullptr);
     m_account->forget();
     m_account.reset();
     Q_EMIT signedInChanged();

@@ -7,6 +7,7 @@
 #include "households.h"
 #include "kiosk.h"
 #include "listeditor.h"
+#include "reminders.h"
 #include "toastqueue.h"
 #include "useraccount.h"
 
@@ -65,7 +66,15 @@ public:
     QString error() const { return m_error; }
     ConnectionStatus *status() { return &m_status; }
     ToastQueue *toasts() { return &m_toasts; }
+    Reminders *reminders() { return &m_reminders; }
     Q_INVOKABLE void clearError();
+    // Opens a task (a notification was clicked): its list, and its details.
+    void openItem(const QString &listId, const QString &itemId)
+    {
+        Q_EMIT openItemRequested(listId, itemId);
+    }
+    // Shows what is due (the tray's "Today").
+    void openToday() { Q_EMIT todayRequested(); }
 
     UserAccount *user() { return &m_user; }
     Households *households() { return &m_households; }
@@ -81,6 +90,8 @@ public:
     // A settings key of this mode's account: a kiosk keeps its own beside the person's.
     QString key(const QString &name) const;
     bool isKiosk() const { return m_mode == Mode::Kiosk; }
+    // The data directory the app was started with (--data), "" for the platform's.
+    QString dataArgument() const { return m_dataArgument; }
     const QUrl &defaultServer() const { return m_defaultServer; }
     // Shows `message` (as a toast too, once the main window is up).
     void fail(const QString &message);
@@ -102,6 +113,9 @@ Q_SIGNALS:
     void accountOpened();
     // The open account is about to close: the areas let go of it.
     void accountClosing();
+    // For the window: open this task (an empty itemId: the list), or the Today view.
+    void openItemRequested(const QString &listId, const QString &itemId);
+    void todayRequested();
 
 private:
     // The settings: `<dataDirectory>/kinlist.ini`, or the platform's when it is empty.
@@ -109,12 +123,14 @@ private:
 
     QUrl m_defaultServer;
     QString m_dataDirectory;
+    QString m_dataArgument;
     Mode m_mode = Mode::Personal;
     std::unique_ptr<QSettings> m_config;
     client::CredentialStore m_credentials;
     std::unique_ptr<client::Account> m_account;
     ConnectionStatus m_status;
     ToastQueue m_toasts;
+    Reminders m_reminders;
     bool m_busy = false;
     QString m_error;
     // The areas, last: they use what is above from their constructors on. Each may use

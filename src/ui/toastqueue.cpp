@@ -94,8 +94,8 @@ std::optional<ToastQueue::Action> ToastQueue::listAction(const Op &op)
 
 QString ToastQueue::describe(const Toast &t) const
 {
-    if (t.kind == QLatin1String("error"))
-        return t.text;
+    if (t.kind != QLatin1String("change"))
+        return t.text; // an error's or a reminder's sentence, as it was said
     QString list;
     if (const auto entity = m_client ? m_client->store()->viewEntity(t.listId) : std::nullopt)
         list = entity->value(QStringLiteral("name")).toString();
@@ -148,6 +148,7 @@ void ToastQueue::push(Toast toast)
             t.shownAt = now;
             t.text = describe(t);
             Q_EMIT dataChanged(index(i), index(i), {TextRole});
+            Q_EMIT changeShown(t.id, t.text, t.listId);
             return;
         }
     }
@@ -157,8 +158,10 @@ void ToastQueue::push(Toast toast)
     toast.shownAt = now;
     toast.text = describe(toast);
     beginInsertRows({}, int(m_toasts.size()), int(m_toasts.size()));
-    m_toasts.append(std::move(toast));
+    m_toasts.append(toast);
     endInsertRows();
+    if (toast.kind == QLatin1String("change"))
+        Q_EMIT changeShown(toast.id, toast.text, toast.listId);
     if (!m_expiry.isActive())
         m_expiry.start();
 }
@@ -168,6 +171,15 @@ void ToastQueue::showError(const QString &message)
     Toast t;
     t.kind = QStringLiteral("error");
     t.text = message;
+    push(std::move(t));
+}
+
+void ToastQueue::showReminder(const QString &text, const QString &listId)
+{
+    Toast t;
+    t.kind = QStringLiteral("reminder");
+    t.text = text;
+    t.listId = listId;
     push(std::move(t));
 }
 

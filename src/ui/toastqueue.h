@@ -37,6 +37,8 @@ public:
     // Off: no toasts for others' changes at all (errors still show).
     void setChangesEnabled(bool on) { m_changesEnabled = on; }
     void showError(const QString &message);
+    // A task's reminder, in the window (a kitchen tablet; a desktop without notifications).
+    void showReminder(const QString &text, const QString &listId);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     // The language changed: every row says its text again.
@@ -50,6 +52,9 @@ public:
 
 Q_SIGNALS:
     void heldChanged();
+    // A toast of others' changes came, or counted one more (same id): for the desktop
+    // notification that says it while the window is not in front.
+    void changeShown(quint64 id, const QString &text, const QString &listId);
 
 private:
     enum class Action {

@@ -2,6 +2,7 @@
 
 #include "core/recurrence.h"
 #include "itemsmodel.h"
+#include "language.h"
 
 #include <QCollator>
 #include <QDateTime>
@@ -198,7 +199,7 @@ QString TodayModel::whenText(const Row &r) const
     if (!r.time.isValid())
         return day;
     //: A day and a time of day: "Today, 18:00".
-    return tr("%1, %2").arg(day, locale.toString(r.time, QLocale::ShortFormat));
+    return tr("%1, %2").arg(day, Language::clockTime(r.time));
 }
 
 int TodayModel::rowCount(const QModelIndex &parent) const

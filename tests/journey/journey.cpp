@@ -577,4 +577,19 @@ bool planTask(Person &p, const QString &title, QDate due, const QString &who)
         fail(p, "saving");
 }
 
+bool openList(Person &p, const QString &name)
+{
+    QQuickItem *found = nullptr;
+    for (QQuickItem *row : p.findAll(QStringLiteral("listRow"), p.find(QStringLiteral("lists")))) {
+        const QString said = Person::accessibleName(row);
+        if (said == name || said.startsWith(name + QStringLiteral(", ")))
+            found = row;
+    }
+    if (!p.click(found))
+        return fail(p, "the list's row");
+    return QTest::qWaitFor([&] { return textOf(p.find(QStringLiteral("listTitle"))) == name; },
+                           5000) ||
+        fail(p, "the list opening");
+}
+
 } // namespace journey

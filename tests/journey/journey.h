@@ -2,6 +2,7 @@
 
 #include "ui/appwindow.h"
 
+#include <QApplication>
 #include <QDate>
 #include <QPointer>
 #include <QProcess>
@@ -132,16 +133,19 @@ QString inviteCode(Person &owner);
 // short form) and, unless `who` is empty, a person (chosen in "Assigned to").
 bool planTask(Person &p, const QString &title, QDate due, const QString &who);
 
+// Opens the list of this name from the side bar (its row says "Groceries, 2 open").
+bool openList(Person &p, const QString &name);
+
 // Registers the app's QML module and sets the style, before the first window.
 void initApp();
 
 } // namespace journey
 
-// main() of a journey test: a QGuiApplication, the app's QML module and style.
+// main() of a journey test: a QApplication (the tray is widgets), the app's QML module and style.
 #define KINLIST_JOURNEY_MAIN(TestObject)                                                           \
     int main(int argc, char *argv[])                                                               \
     {                                                                                              \
-        QGuiApplication app(argc, argv);                                                           \
+        QApplication app(argc, argv);                                                              \
         journey::initApp();                                                                        \
         TestObject tc;                                                                             \
         QTEST_SET_MAIN_SOURCE_PATH                                                                 \
