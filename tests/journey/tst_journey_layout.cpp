@@ -9,6 +9,8 @@
 #include <QQuickWindow>
 #include <QTest>
 
+#include <functional>
+
 using journey::Person;
 using journey::sceneRect;
 
@@ -23,6 +25,32 @@ class TestJourneyLayout : public QObject
         const QRectF r = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
         return r.left() >= -0.5 && r.top() >= -0.5 && r.right() <= p.window()->width() + 0.5 &&
             r.bottom() <= p.window()->height() + 0.5 && r.width() > 0 && r.height() > 0;
+    }
+
+    // The words inside `popup`'s content (a dialog, by objectName; not its title or
+    // buttons) that run past the content's right edge, cut off: a wide control in a layout
+    // widens every row of it past the dialog.
+    static QStringList cutOff(Person &p, const QString &popup)
+    {
+        QQuickItem *dialog = p.find(popup);
+        QQuickItem *box = dialog ? dialog->property("contentItem").value<QQuickItem *>() : nullptr;
+        if (!box)
+            return {QStringLiteral("(no %1)").arg(popup)};
+        const qreal right = box->mapToScene(QPointF(box->width(), 0)).x();
+        QStringList cut;
+        std::function<void(QQuickItem *)> visit = [&](QQuickItem *item) {
+            if (!item->isVisible())
+                return;
+            const qreal wide = std::max(item->width(), item->property("contentWidth").toReal());
+            if (item->inherits("QQuickText") && !journey::textOf(item).isEmpty() &&
+                item->mapToScene(QPointF(wide, 0)).x() > right + 0.5)
+                cut.append(journey::textOf(item));
+            const QList<QQuickItem *> children = item->childItems();
+            for (QQuickItem *child : children)
+                visit(child);
+        };
+        visit(box);
+        return cut;
     }
 
     // What every width must show: the title in full, the status, rows whose parts do not
@@ -174,6 +202,12 @@ private Q_SLOTS:
         QVERIFY(oma.click(deutsch));
         QTRY_COMPARE(oma.find(QStringLiteral("settingsClose"))->property("text").toString(),
                      QStringLiteral("Schließen"));
+        // Its longer words wrap inside the dialog: none run past its edge.
+        oma.settle();
+        QTRY_VERIFY2(
+            cutOff(oma, QStringLiteral("settingsDialog")).isEmpty(),
+            qPrintable(cutOff(oma, QStringLiteral("settingsDialog")).join(QStringLiteral(" | "))));
+        QVERIFY(oma.screenshot(QStringLiteral("settings-de")));
         QVERIFY(oma.click(QStringLiteral("settingsClose")));
         QTRY_VERIFY(!oma.visible(QStringLiteral("settingsDialog")));
         const QString placeholder =
