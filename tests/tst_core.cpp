@@ -248,6 +248,39 @@ private Q_SLOTS:
             << int(ErrorCode::BadValue);
         QTest::newRow("list color number")
             << listFields({{QStringLiteral("color"), 3}}) << int(ErrorCode::WrongType);
+        const auto order = [](const QStringList &names) {
+            return QJsonArray::fromStringList(names);
+        };
+        QTest::newRow("category order")
+            << listFields({{QStringLiteral("categoryOrder"),
+                            order({QStringLiteral("Bakery"), QStringLiteral("Dairy")})}})
+            << int(ErrorCode::None);
+        QTest::newRow("category order none")
+            << listFields({{QStringLiteral("categoryOrder"), QJsonValue::Null}})
+            << int(ErrorCode::None);
+        QTest::newRow("category order not an array")
+            << listFields({{QStringLiteral("categoryOrder"), QStringLiteral("Dairy")}})
+            << int(ErrorCode::WrongType);
+        QTest::newRow("category order of numbers")
+            << listFields({{QStringLiteral("categoryOrder"), QJsonArray {1, 2}}})
+            << int(ErrorCode::WrongType);
+        QTest::newRow("category order twice")
+            << listFields({{QStringLiteral("categoryOrder"),
+                            order({QStringLiteral("Dairy"), QStringLiteral("Dairy")})}})
+            << int(ErrorCode::BadValue);
+        QTest::newRow("category order blank")
+            << listFields({{QStringLiteral("categoryOrder"), order({QStringLiteral(" ")})}})
+            << int(ErrorCode::BadValue);
+        QStringList many;
+        for (int i = 0; i <= Limits::kCategoryOrder; ++i)
+            many << QStringLiteral("C%1").arg(i);
+        QTest::newRow("category order too long")
+            << listFields({{QStringLiteral("categoryOrder"), order(many)}})
+            << int(ErrorCode::TooLong);
+        QTest::newRow("category order entry too long")
+            << listFields({{QStringLiteral("categoryOrder"),
+                            order({QString(Limits::kCategory + 1, QLatin1Char('c'))})}})
+            << int(ErrorCode::TooLong);
         QTest::newRow("list unarchived")
             << listFields({{QStringLiteral("archived"), false}, {QStringLiteral("deleted"), false}})
             << int(ErrorCode::None);

@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace TestOps;
@@ -441,6 +442,75 @@ private Q_SLOTS:
                                       stamp(now(), ++counter, pat->clientId));
         move.insert(QStringLiteral("round"), 1);
         QCOMPARE(code(pat->mutate(move)), QStringLiteral("bad_value"));
+    }
+
+    // 7c: a task's reminder and a shopping list's order of categories: the server takes
+    // them within their limits, refuses the rest with a documented code, and another
+    // member gets them in the list's snapshot.
+    void remindersAndCategoryOrderAreChecked()
+    {
+        Family f = family({QStringLiteral("Kim"), QStringLiteral("Lou")});
+        TestClient *kim = f.people[0];
+        TestClient *lou = f.people[1];
+        const QString list = makeList(kim, f.householdId);
+        const QString task = kinlist::createUuid();
+        int counter = 1;
+        QCOMPARE(type(kim->mutate(itemCreate(list, task, QStringLiteral("Call the dentist"),
+                                             stamp(now(), ++counter, kim->clientId)))),
+                 QStringLiteral("ack"));
+        auto setItem = [&](const QJsonObject &fields) {
+            return kim->mutate(itemSet(list, task, fields, stamp(now(), ++counter, kim->clientId)));
+        };
+        QCOMPARE(type(setItem({{QStringLiteral("due"), QStringLiteral("2026-12-24T18:00")},
+                               {QStringLiteral("reminder"), 60}})),
+                 QStringLiteral("ack"));
+        QCOMPARE(code(setItem({{QStringLiteral("reminder"), 7 * 24 * 60 + 1}})),
+                 QStringLiteral("bad_value"));
+        QCOMPARE(code(setItem({{QStringLiteral("reminder"), 1.5}})), QStringLiteral("bad_value"));
+        QCOMPARE(code(setItem({{QStringLiteral("reminder"), QStringLiteral("soon")}})),
+                 QStringLiteral("wrong_type"));
+        auto setList = [&](const QJsonValue &order) {
+            return kim->mutate(
+                QJsonObject {{QStringLiteral("type"), QStringLiteral("list.set")},
+                             {QStringLiteral("listId"), list},
+                             {QStringLiteral("stamp"), stamp(now(), ++counter, kim->clientId)},
+                             {QStringLiteral("fields"),
+                              QJsonObject {{QStringLiteral("categoryOrder"), order}}}});
+        };
+        QCOMPARE(code(setList(QJsonArray {QStringLiteral("Dairy"), QStringLiteral("Dairy")})),
+                 QStringLiteral("bad_value"));
+        QCOMPARE(code(setList(QJsonArray {1})), QStringLiteral("wrong_type"));
+        QCOMPARE(code(setList(QStringLiteral("Dairy"))), QStringLiteral("wrong_type"));
+        QJsonArray tooMany;
+        for (int i = 0; i <= 100; ++i)
+            tooMany.append(QStringLiteral("C%1").arg(i));
+        QCOMPARE(code(setList(tooMany)), QStringLiteral("too_long"));
+        QCOMPARE(type(setList(QJsonArray {QStringLiteral("Fridge"), QStringLiteral("Bakery")})),
+                 QStringLiteral("ack"));
+
+        // Lou catches up on the list: the accepted ones are there, the refused ones not.
+        const QJsonObject caughtUp = subscribe(lou, list);
+        QStringList orders;
+        QList<int> reminders;
+        const QJsonArray ops = caughtUp.value(QStringLiteral("result"))
+                                   .toObject()
+                                   .value(QStringLiteral("ops"))
+                                   .toArray();
+        for (const QJsonValue &entry : ops) {
+            const QJsonObject fields = entry.toObject()
+                                           .value(QStringLiteral("op"))
+                                           .toObject()
+                                           .value(QStringLiteral("fields"))
+                                           .toObject();
+            if (fields.contains(QStringLiteral("categoryOrder")))
+                orders << QString::fromUtf8(
+                    QJsonDocument(fields.value(QStringLiteral("categoryOrder")).toArray())
+                        .toJson(QJsonDocument::Compact));
+            if (fields.contains(QStringLiteral("reminder")))
+                reminders << fields.value(QStringLiteral("reminder")).toInt();
+        }
+        QCOMPARE(orders, QStringList {QStringLiteral("[\"Fridge\",\"Bakery\"]")});
+        QCOMPARE(reminders, QList<int> {60});
     }
 
     // 8: a list that does not exist and one of another household answer alike.

@@ -6,8 +6,10 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
+#include <QSet>
 
 #include <cmath>
 
@@ -88,6 +90,30 @@ Error checkListField(const QString &name, const QJsonValue &v)
             return fail(ErrorCode::BadValue,
                         QStringLiteral("color must be one of %1")
                             .arg(Limits::kListColors.join(QStringLiteral(", "))));
+        return {};
+    }
+    if (name == QLatin1String("categoryOrder")) {
+        // The categories in the order the family walks the shop; null for the app's own.
+        if (v.isNull())
+            return {};
+        if (!v.isArray())
+            return fail(ErrorCode::WrongType,
+                        QStringLiteral("categoryOrder must be an array of strings or null"));
+        const QJsonArray order = v.toArray();
+        if (order.size() > Limits::kCategoryOrder)
+            return fail(ErrorCode::TooLong,
+                        QStringLiteral("categoryOrder has more than %1 entries")
+                            .arg(Limits::kCategoryOrder));
+        QSet<QString> seen;
+        for (const QJsonValue &c : order) {
+            if (Error e = checkString(c, QStringLiteral("a categoryOrder entry"), Limits::kCategory,
+                                      true))
+                return e;
+            if (seen.contains(c.toString()))
+                return fail(ErrorCode::BadValue,
+                            QStringLiteral("categoryOrder names a category twice"));
+            seen.insert(c.toString());
+        }
         return {};
     }
     return fail(ErrorCode::BadValue,

@@ -58,6 +58,8 @@ constexpr int kItemTitle = 500;
 constexpr int kItemNote = 10000;
 constexpr int kUnit = 20;
 constexpr int kCategory = 100;
+// A shopping list's `categoryOrder`: the family's order of its categories, at most this many.
+constexpr int kCategoryOrder = 100;
 constexpr int kDue = 25;
 constexpr int kMaxRound = 1000000000;
 constexpr double kMaxQuantity = 1000000;
