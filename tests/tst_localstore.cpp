@@ -267,6 +267,123 @@ private Q_SLOTS:
         QCOMPARE(seen.size(), 130);
     }
 
+    // Quick entry's memory: titles learnt from this device's adds, from others' changes and
+    // from lists sent whole, with their last category and unit; found by the start of any
+    // word, most used first; on shopping lists only, per household.
+    void remembersTitles()
+    {
+        const QString file = path();
+        const QString household = createUuid();
+        const QString shop = createUuid();
+        const QString chores = createUuid();
+        LocalStore s(QStringLiteral("titles"));
+        Error e;
+        QVERIFY(s.open(file, &e));
+        auto makeList = [&](const QString &id, const QString &kind) {
+            Op op;
+            op.type = Op::Type::ListCreate;
+            op.listId = id;
+            op.householdId = household;
+            op.stamp = Hlc {1, 0, s.clientId()};
+            op.fields = {{QStringLiteral("name"), kind}, {QStringLiteral("kind"), kind}};
+            return s.enqueue(op, &e).has_value();
+        };
+        QVERIFY(makeList(shop, QStringLiteral("shopping")));
+        QVERIFY(makeList(chores, QStringLiteral("tasks")));
+        qint64 wall = 10;
+        auto add = [&](const QString &list, const QString &title, const QJsonObject &more = {}) {
+            QJsonObject fields = more;
+            fields.insert(QStringLiteral("title"), title);
+            return s
+                .enqueue(
+                    itemOp(Op::Type::ItemCreate, list, createUuid(), ++wall, s.clientId(), fields),
+                    &e)
+                .has_value();
+        };
+        QVERIFY(
+            add(shop, QStringLiteral("Oat milk"), {{QStringLiteral("unit"), QStringLiteral("l")}}));
+        QVERIFY(add(shop, QStringLiteral("Milk")));
+        QVERIFY(add(shop, QStringLiteral("milk"))); // the same title, in another case
+        QVERIFY(add(chores, QStringLiteral("Mow the lawn"))); // a task: not a grocery
+        // Someone else's change: milk goes to the Fridge.
+        const QString theirs = createUuid();
+        QVERIFY(s.applyRemote(itemOp(Op::Type::ItemCreate, shop, theirs, ++wall,
+                                     QStringLiteral("other"),
+                                     {{QStringLiteral("title"), QStringLiteral("Mints")}}),
+                              1, &e, {}));
+        QVERIFY(
+            s.applyRemote(itemOp(Op::Type::ItemSet, shop, theirs, ++wall, QStringLiteral("other"),
+                                 {{QStringLiteral("title"), QStringLiteral("Milk")},
+                                  {QStringLiteral("category"), QStringLiteral("Fridge")}}),
+                          2, &e, {}));
+
+        auto titles = [&](const QString &typed) {
+            QStringList out;
+            for (const auto &r : s.suggestions(household, typed, 10))
+                out << r.title;
+            return out;
+        };
+        // Milk twice (a rename into it is no use of it; it is spelt as last added) before
+        // the others once, the latest first.
+        QCOMPARE(titles(QStringLiteral("mi")),
+                 (QStringList {QStringLiteral("milk"), QStringLiteral("Mints"),
+                               QStringLiteral("Oat milk")}));
+        QCOMPARE(titles(QStringLiteral("oat mi")), QStringList {QStringLiteral("Oat milk")});
+        QCOMPARE(titles(QStringLiteral("MOW")), QStringList {});
+        QCOMPARE(titles(QStringLiteral("\"")), QStringList {}); // a quote is no syntax error
+        QCOMPARE(s.suggestions(createUuid(), QStringLiteral("mi"), 10).size(), 0);
+        const auto milk = s.remembered(household, QStringLiteral("MILK"));
+        QVERIFY(milk);
+        QCOMPARE(milk->title, QStringLiteral("milk"));
+        QCOMPARE(milk->category, QStringLiteral("Fridge"));
+        QCOMPARE(milk->uses, 2);
+        QCOMPARE(s.remembered(household, QStringLiteral("oat milk"))->unit, QStringLiteral("l"));
+        QVERIFY(!s.remembered(household, QStringLiteral("Mow the lawn")));
+
+        // A list sent whole teaches its titles, without counting the known ones again.
+        Entity bread;
+        bread.id = createUuid();
+        bread.kind = EntityKind::Item;
+        bread.listId = shop;
+        bread.fields.insert(QStringLiteral("title"),
+                            {QStringLiteral("Bread"), Hlc {50, 0, QStringLiteral("x")}, 0});
+        Entity again = bread;
+        again.id = createUuid();
+        again.fields.insert(QStringLiteral("title"),
+                            {QStringLiteral("milk"), Hlc {51, 0, QStringLiteral("x")}, 0});
+        const std::optional<Entity> list = s.viewEntity(shop);
+        QVERIFY(list);
+        QVERIFY(s.replaceList(shop, {*list, bread, again}, 3, &e));
+        QCOMPARE(titles(QStringLiteral("bre")), QStringList {QStringLiteral("Bread")});
+        QCOMPARE(s.remembered(household, QStringLiteral("milk"))->uses, 2);
+        // Put back on the list (to be bought again): a use.
+        QVERIFY(s.applyRemote(itemOp(Op::Type::ItemSet, shop, again.id, ++wall,
+                                     QStringLiteral("other"), {{QStringLiteral("done"), false}}),
+                              4, &e, {}));
+        QCOMPARE(s.remembered(household, QStringLiteral("milk"))->uses, 3);
+
+        // A device that had items before it learnt titles learns them at its next open.
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("DELETE FROM titles")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO identity (key, value) VALUES ('titles_to_learn', '1')")));
+        }
+        db.close();
+        db = {};
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+        s.close();
+        LocalStore reopened(QStringLiteral("titles2"));
+        QVERIFY(reopened.open(file, &e));
+        QCOMPARE(reopened.remembered(household, QStringLiteral("bread"))->title,
+                 QStringLiteral("Bread"));
+        QCOMPARE(reopened.suggestions(household, QStringLiteral("bre"), 5).size(), 1);
+    }
+
     void refusesNewerSchema()
     {
         const QString file = path();

@@ -79,6 +79,31 @@ bool migrateTo4(QSqlQuery &q)
                            " fired_at INTEGER NOT NULL, PRIMARY KEY (item_id, due))"});
 }
 
+// What quick entry remembers of each household's shopping items: each title (one row per
+// spelling, ignoring case), its last category and unit, how often it was added and when
+// last; searched by word prefix through an FTS5 index kept by triggers.
+bool migrateTo5(QSqlQuery &q)
+{
+    return store::execAll(
+        q,
+        {"CREATE TABLE titles (household_id TEXT NOT NULL, key TEXT NOT NULL,"
+         " title TEXT NOT NULL, category TEXT NOT NULL, unit TEXT NOT NULL,"
+         " uses INTEGER NOT NULL, last_used INTEGER NOT NULL, UNIQUE (household_id, key))",
+         "CREATE VIRTUAL TABLE titles_search USING fts5(title, content='titles',"
+         " content_rowid='rowid', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')",
+         "CREATE TRIGGER titles_added AFTER INSERT ON titles BEGIN"
+         " INSERT INTO titles_search (rowid, title) VALUES (new.rowid, new.title); END",
+         "CREATE TRIGGER titles_removed AFTER DELETE ON titles BEGIN"
+         " INSERT INTO titles_search (titles_search, rowid, title)"
+         " VALUES ('delete', old.rowid, old.title); END",
+         "CREATE TRIGGER titles_changed AFTER UPDATE OF title ON titles BEGIN"
+         " INSERT INTO titles_search (titles_search, rowid, title)"
+         " VALUES ('delete', old.rowid, old.title);"
+         " INSERT INTO titles_search (rowid, title) VALUES (new.rowid, new.title); END",
+         // The items already on this device are learnt at the next open.
+         "INSERT OR REPLACE INTO identity (key, value) VALUES ('titles_to_learn', '1')"});
+}
+
 // A single JSON value as bytes and back (QJsonDocument only holds objects and arrays).
 QByteArray valueBytes(const QJsonValue &v)
 {
@@ -166,6 +191,15 @@ bool LocalStore::open(const QString &path, Error *error)
     if (q.exec(QStringLiteral("SELECT count(*) FROM outbox")) && q.next())
         m_pendingCount = q.value(0).toInt();
     q.finish();
+    if (q.exec(QStringLiteral("SELECT 1 FROM identity WHERE key = 'titles_to_learn'")) &&
+        q.next()) {
+        q.finish();
+        if (!learnAll()) {
+            *error = sqlError(QStringLiteral("cannot learn the items' titles"));
+            return false;
+        }
+    }
+    q.finish();
     return true;
 }
 
@@ -205,7 +239,7 @@ void LocalStore::close()
 bool LocalStore::migrate(Error *error)
 {
     const QString failure =
-        store::migrate(m_db, {migrateTo1, migrateTo2, migrateTo3, migrateTo4},
+        store::migrate(m_db, {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5},
                        QStringLiteral("this local database was written by a newer "
                                       "Kinlist (schema %1, this one knows %2)"));
     if (!failure.isEmpty())
@@ -242,6 +276,8 @@ std::optional<qint64> LocalStore::enqueue(const Op &op, Error *error)
         "INSERT OR REPLACE INTO identity (key, value) VALUES ('next_mutation_id', ?)");
     counter.addBindValue(QString::number(next + 1));
     ok = ok && counter.exec() && noteStamp(op.stamp);
+    if (ok)
+        learn(op, QDateTime::currentMSecsSinceEpoch());
     // Writing a field again settles any conflict it had ("keep mine" is such a write).
     QSqlQuery &settle = m_statements.get("DELETE FROM conflicts WHERE entity_id = ? AND field = ?");
     for (auto it = op.fields.begin(); ok && it != op.fields.end(); ++it) {
@@ -591,6 +627,8 @@ bool LocalStore::applyRemote(const Op &op, qint64 seq, Error *error, const Origi
     const std::optional<Entity> merged = mergeConfirmed(op);
     bool ok =
         merged && findConflicts(*merged, &op, origin, nullptr) && recordActivity(op, seq, origin);
+    if (ok)
+        learn(op, origin.at > 0 ? origin.at : QDateTime::currentMSecsSinceEpoch());
     if (ok && seq == lastSeq(op.listId) + 1)
         ok = setLastSeq(op.listId, seq);
     if (!ok || !commit()) {
@@ -636,6 +674,13 @@ bool LocalStore::replaceList(const QString &listId, const QList<Entity> &entitie
     for (const QString &id : std::as_const(touched)) {
         if (const auto entity = confirmedEntity(id); ok && entity)
             ok = findConflicts(*entity, nullptr, {}, nullptr);
+    }
+    // A list seen whole (a new device, a list shared anew): its items are known titles.
+    if (const auto list = viewEntity(listId); ok && list && isShopping(*list)) {
+        for (const Entity &e : entities) {
+            if (e.kind == EntityKind::Item)
+                remember(list->householdId, e, Learning::Seen, 0);
+        }
     }
     ok = ok && setLastSeq(listId, seq);
     if (!ok || !commit()) {
@@ -1053,6 +1098,151 @@ QList<Entity> LocalStore::lists(const QString &householdId) const
         return pa != pb ? pa < pb : a.id < b.id;
     });
     return out;
+}
+
+bool LocalStore::isShopping(const Entity &list)
+{
+    return list.kind == EntityKind::List &&
+        list.value(QStringLiteral("kind")).toString() == QLatin1String("shopping");
+}
+
+void LocalStore::learn(const Op &op, qint64 at)
+{
+    if (op.type != Op::Type::ItemCreate && op.type != Op::Type::ItemSet)
+        return;
+    // Added: made, or put back on the list (unchecked: to be bought again). Any other
+    // change of its title, category or unit teaches those without counting a use.
+    const bool added = op.type == Op::Type::ItemCreate ||
+        op.fields.value(QStringLiteral("done")) == QJsonValue(false);
+    if (!added && !op.fields.contains(QStringLiteral("title")) &&
+        !op.fields.contains(QStringLiteral("category")) &&
+        !op.fields.contains(QStringLiteral("unit")))
+        return;
+    const std::optional<Entity> list = viewEntity(op.listId);
+    if (!list || !isShopping(*list))
+        return;
+    const std::optional<Entity> item = viewEntity(op.entityId());
+    if (item)
+        remember(list->householdId, *item, added ? Learning::Added : Learning::Edited, at);
+}
+
+void LocalStore::remember(const QString &householdId, const Entity &item, Learning how, qint64 at)
+{
+    const QString title = item.value(QStringLiteral("title")).toString().simplified();
+    if (title.isEmpty() || householdId.isEmpty())
+        return;
+    // (Never a null QString: it would be bound as NULL.)
+    const QString category =
+        QStringLiteral("") + item.value(QStringLiteral("category")).toString().simplified();
+    const QString unit =
+        QStringLiteral("") + item.value(QStringLiteral("unit")).toString().simplified();
+    // Seen: known from now on, counted once. Added: once more, and now. Edited: its
+    // category and unit, no count. An empty category or unit forgets none of the last.
+    QSqlQuery &q = m_statements.get(
+        "INSERT INTO titles (household_id, key, title, category, unit, uses, last_used)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (household_id, key) DO UPDATE SET"
+        " title = CASE WHEN ? THEN excluded.title ELSE title END,"
+        " category = CASE WHEN excluded.category <> '' AND ? THEN excluded.category"
+        " ELSE category END,"
+        " unit = CASE WHEN excluded.unit <> '' AND ? THEN excluded.unit ELSE unit END,"
+        " uses = uses + CASE WHEN ? THEN 1 ELSE 0 END,"
+        " last_used = max(last_used, excluded.last_used)");
+    const store::QueryDone done(q);
+    const bool added = how == Learning::Added;
+    const bool seen = how == Learning::Seen;
+    q.addBindValue(householdId);
+    q.addBindValue(title.toCaseFolded());
+    q.addBindValue(title);
+    q.addBindValue(category);
+    q.addBindValue(unit);
+    q.addBindValue(how == Learning::Edited ? 0 : 1);
+    // A title seen in a list sent whole was last added when its item was made.
+    q.addBindValue(seen ? qint64(item.value(QStringLiteral("createdAt")).toDouble()) : at);
+    q.addBindValue(added); // the spelling of the latest
+    q.addBindValue(!seen); // a snapshot teaches nothing new of a known title
+    q.addBindValue(!seen);
+    q.addBindValue(added);
+    // What quick entry remembers is a help, not the change: a failure here loses none.
+    if (!q.exec())
+        qCWarning(lcClientStore) << "cannot remember the title:" << q.lastError().text();
+}
+
+bool LocalStore::learnAll()
+{
+    if (!m_db.transaction())
+        return false;
+    QHash<QString, Entity> lists;
+    QList<Entity> items;
+    QSqlQuery q(m_db);
+    bool ok = q.exec(QStringLiteral("SELECT state FROM entities"));
+    while (ok && q.next()) {
+        Entity e;
+        if (!Entity::fromJson(QJsonDocument::fromJson(q.value(0).toByteArray()).object(), &e))
+            continue;
+        if (e.kind == EntityKind::List)
+            lists.insert(e.id, e);
+        else
+            items.append(e);
+    }
+    q.finish();
+    for (const Entity &item : std::as_const(items)) {
+        const auto list = lists.constFind(item.listId);
+        if (ok && list != lists.constEnd() && isShopping(*list))
+            remember(list->householdId, item, Learning::Seen, 0);
+    }
+    ok = ok && q.exec(QStringLiteral("DELETE FROM identity WHERE key = 'titles_to_learn'"));
+    if (!ok || !commit()) {
+        rollback();
+        return false;
+    }
+    return true;
+}
+
+QList<LocalStore::Remembered> LocalStore::suggestions(const QString &householdId,
+                                                      const QString &typed, int limit) const
+{
+    // Each word typed as the start of a word of the title: "oat mi" finds "Oat milk".
+    QStringList terms;
+    for (const QString &word : typed.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        QString quoted = word;
+        quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        terms << QLatin1Char('"') + quoted + QStringLiteral("\"*");
+    }
+    QList<Remembered> out;
+    if (terms.isEmpty() || limit <= 0)
+        return out;
+    // Ranked by how often, fading over weeks unused: a title added 10 times last year
+    // gives way to one added 3 times this month.
+    QSqlQuery &q = m_statements.get(
+        "SELECT t.title, t.category, t.unit, t.uses, t.last_used FROM titles_search s"
+        " JOIN titles t ON t.rowid = s.rowid WHERE titles_search MATCH ? AND t.household_id = ?"
+        " ORDER BY (t.uses + 1.0) / (1.0 + max(0, ? - t.last_used) / 1209600000.0) DESC,"
+        " t.last_used DESC, t.title LIMIT ?");
+    const store::QueryDone done(q);
+    q.addBindValue(terms.join(QLatin1Char(' ')));
+    q.addBindValue(householdId);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(limit);
+    if (!q.exec())
+        return out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                    q.value(3).toInt(), q.value(4).toLongLong()});
+    return out;
+}
+
+std::optional<LocalStore::Remembered> LocalStore::remembered(const QString &householdId,
+                                                             const QString &title) const
+{
+    QSqlQuery &q = m_statements.get("SELECT title, category, unit, uses, last_used FROM titles"
+                                    " WHERE household_id = ? AND key = ?");
+    const store::QueryDone done(q);
+    q.addBindValue(householdId);
+    q.addBindValue(title.simplified().toCaseFolded());
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return Remembered {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                       q.value(3).toInt(), q.value(4).toLongLong()};
 }
 
 } // namespace kinlist::client

@@ -196,7 +196,34 @@ public:
     // The lists of a household (deleted ones too), with this device's pending changes.
     QList<Entity> lists(const QString &householdId) const;
 
+    // What quick entry remembers of a household's shopping items: each title used (one per
+    // spelling, ignoring case), its last category and unit, how often it was added and when
+    // last (ms). Learnt from every item this device adds or changes, every change it hears
+    // of, and every list it is sent whole.
+    struct Remembered
+    {
+        QString title;
+        QString category;
+        QString unit;
+        int uses = 0;
+        qint64 lastUsed = 0;
+    };
+    // The titles of `householdId` with a word starting with each word `typed`, the most
+    // used (fading over weeks unused) first.
+    QList<Remembered> suggestions(const QString &householdId, const QString &typed,
+                                  int limit) const;
+    // What is remembered of `title` (any case) in `householdId`.
+    std::optional<Remembered> remembered(const QString &householdId, const QString &title) const;
+
 private:
+    enum class Learning { Seen, Added, Edited };
+    static bool isShopping(const Entity &list);
+    // Learns from an item op just stored (in the caller's transaction). A failure is
+    // logged and loses nothing else: the change stands.
+    void learn(const Op &op, qint64 at);
+    void remember(const QString &householdId, const Entity &item, Learning how, qint64 at);
+    // Learns every item on this device (once, after the schema step that began it).
+    bool learnAll();
     bool migrate(Error *error);
     bool commit();
     void rollback();
