@@ -35,6 +35,12 @@ Item {
         editDialog.color = actions.info.color
         editDialog.open()
     }
+    function orderCategories() {
+        categories.clear()
+        for (const name of actions.editor.categoriesToOrder())
+            categories.append({ name: name })
+        orderDialog.open()
+    }
     function confirmDelete(id) {
         actions.listId = id
         actions.info = editor.listInfo(id)
@@ -66,6 +72,15 @@ Item {
             // Only the open list's: its done items are the ones on screen.
             enabled: actions.listId === actions.editor.listId && (actions.info.done || 0) > 0
             onTriggered: actions.editor.clearDone()
+        }
+        MenuItem {
+            objectName: "categoryOrderMenu"
+            text: qsTr("Order of categories…")
+            icon.source: "qrc:/icons/adwaita/view-list-bullet-symbolic.svg"
+            // The open shopping list's: the order its items group by.
+            visible: actions.listId === actions.editor.listId && actions.info.kind === "shopping"
+            height: visible ? implicitHeight : 0
+            onTriggered: actions.orderCategories()
         }
         MenuItem {
             objectName: "archiveList"
@@ -195,6 +210,85 @@ Item {
                   ? qsTr("The list is empty. It goes for everyone in the household.")
                   : qsTr("Its %n item(s) go with it, for everyone in the household.", "",
                          actions.info.items || 0)
+        }
+    }
+
+    // The order a family walks the shop: the open shopping list groups its items by it.
+    // Each category moves up or down by its buttons (or Alt+Up/Down on them).
+    ListModel { id: categories }
+    Dialog {
+        id: orderDialog
+        objectName: "categoryOrderDialog"
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        modal: true
+        width: Math.min(420, parent ? parent.width - 32 : 420)
+        height: Math.min(implicitHeight, parent ? parent.height - 32 : 600)
+        title: qsTr("Order of categories")
+        onAccepted: {
+            const order = []
+            for (let i = 0; i < categories.count; ++i)
+                order.push(categories.get(i).name)
+            actions.editor.setCategoryOrder(order)
+        }
+        footer: DialogButtonBox {
+            Button {
+                font.capitalization: Font.MixedCase
+                objectName: "categoryOrderSave"
+                text: qsTr("Save")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                font.capitalization: Font.MixedCase
+                text: qsTr("Cancel")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
+        contentItem: ListView {
+            id: orderList
+            objectName: "categoryOrderList"
+            implicitHeight: contentHeight
+            clip: true
+            model: categories
+            Accessible.name: qsTr("Categories in shop order")
+            ScrollBar.vertical: ScrollBar {}
+            delegate: RowLayout {
+                id: category
+                required property string name
+                required property int index
+                objectName: "categoryRow"
+                width: ListView.view.width
+                function move(by) {
+                    const to = category.index + by
+                    if (to < 0 || to >= categories.count)
+                        return
+                    categories.move(category.index, to, 1)
+                    orderList.positionViewAtIndex(to, ListView.Contain)
+                }
+                Label {
+                    text: (category.index + 1) + ".  " + category.name
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
+                ToolButton {
+                    objectName: "categoryUp"
+                    Layout.preferredHeight: 36
+                    icon.source: "qrc:/icons/adwaita/pan-up-symbolic.svg"
+                    enabled: category.index > 0
+                    onClicked: category.move(-1)
+                    Keys.onUpPressed: (event) => { event.accepted = (event.modifiers & Qt.AltModifier) !== 0; if (event.accepted) category.move(-1) }
+                    Accessible.name: qsTr("Move %1 up").arg(category.name)
+                }
+                ToolButton {
+                    objectName: "categoryDown"
+                    Layout.preferredHeight: 36
+                    icon.source: "qrc:/icons/adwaita/pan-down-symbolic.svg"
+                    enabled: category.index < categories.count - 1
+                    onClicked: category.move(1)
+                    Keys.onDownPressed: (event) => { event.accepted = (event.modifiers & Qt.AltModifier) !== 0; if (event.accepted) category.move(1) }
+                    Accessible.name: qsTr("Move %1 down").arg(category.name)
+                }
+            }
         }
     }
 }

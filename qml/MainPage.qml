@@ -69,7 +69,7 @@ Page {
         property string itemId
         anchors.centerIn: parent
         modal: true
-        width: 420
+        width: Math.min(480, page.width - 24)
         title: qsTr("Details")
         // Buttons of our own, so they speak the chosen language at once.
         footer: DialogButtonBox {
@@ -93,40 +93,7 @@ Page {
             titleField.forceActiveFocus()
             page.households.refreshMembers() // someone may have joined since
         }
-        // How a task repeats: a few common rules built from its date, or the rule it has.
-        property var repeat: null // as it was when the details opened
-        readonly property var repeatChoices: [
-            { text: qsTr("Never"), unit: "", every: 1 },
-            { text: qsTr("Every day"), unit: "day", every: 1 },
-            { text: qsTr("Every week"), unit: "week", every: 1 },
-            { text: qsTr("Every 2 weeks"), unit: "week", every: 2 },
-            { text: qsTr("Every month"), unit: "month", every: 1 },
-            { text: qsTr("Every year"), unit: "year", every: 1 }
-        ]
-        // The rule for choice `index`, on the task's date (else today's) and its people.
-        function ruleFor(index) {
-            const choice = repeatChoices[index]
-            if (!choice || choice.unit === "")
-                return null
-            const day = dueField.isoDate.length === 10 ? new Date(dueField.isoDate + "T12:00:00")
-                                                       : new Date()
-            const rule = { unit: choice.unit, every: choice.every,
-                           from: fromTodayBox.checked ? "today" : "due" }
-            if (choice.unit === "week")
-                rule.weekdays = [day.getDay() === 0 ? 7 : day.getDay()]
-            if (choice.unit === "month" || choice.unit === "year")
-                rule.monthDay = day.getDate()
-            if (choice.unit === "year")
-                rule.month = day.getMonth() + 1
-            if (rotateBox.checked) {
-                // Turns among the household's people, starting after whoever has it now.
-                const ids = details.people.map(m => m.userId)
-                const chosen = assigneeBox.currentIndex > 0 ? ids[assigneeBox.currentIndex - 1] : ""
-                const at = ids.indexOf(chosen)
-                rule.rotation = at < 0 ? ids : ids.slice(at).concat(ids.slice(0, at))
-            }
-            return rule
-        }
+        property string dueAtOpen // the date as it was when the details opened
         // Remind: when, before a task's time (minutes; null: no reminder).
         readonly property var reminderChoices: [
             { text: qsTr("No reminder"), minutes: null },
@@ -173,19 +140,8 @@ Page {
             assigneeBox.chosen = details.assignee
             assigneeBox.showChosen()
             assigneeBox.keep = details.assignee.length > 0 && assigneeBox.currentIndex === 0
-            details.repeat = repeat && typeof repeat === "object" ? repeat : null
-            const rule = details.repeat
-            let choice = 0
-            if (rule) {
-                choice = -1 // a rule the choices do not show: kept as it is unless changed
-                for (let c = 1; c < repeatChoices.length; ++c)
-                    if (repeatChoices[c].unit === rule.unit && repeatChoices[c].every === (rule.every || 1)
-                            && (rule.unit !== "week" || (rule.weekdays || []).length === 1))
-                        choice = c
-            }
-            repeatBox.currentIndex = choice
-            rotateBox.checked = !!(rule && rule.rotation && rule.rotation.length > 0)
-            fromTodayBox.checked = !!(rule && rule.from === "today")
+            details.dueAtOpen = dueField.isoDate
+            repeatEditor.load(repeat)
             open()
         }
         onAccepted: {
@@ -212,12 +168,17 @@ Page {
                 fields.reminder = time.length === 0 ? ""
                     : reminderBox.currentIndex < 0 ? details.reminder
                     : reminderBox.currentIndex === 0 ? "" : reminderChoices[reminderBox.currentIndex].minutes
-                // The rule as chosen, on the date as saved; a rule of its own stays as it is.
-                if (repeatBox.currentIndex >= 0)
-                    fields.repeat = ruleFor(repeatBox.currentIndex) || ""
                 // Someone no longer offered (gone from the household) stays unless changed.
                 fields.assignee = assigneeBox.currentIndex > 0 ? people[assigneeBox.currentIndex - 1].userId
                                 : assigneeBox.keep ? details.assignee : ""
+                // The rule as chosen, on the date as saved; untouched, it stays as it is.
+                if (repeatEditor.touched || dueField.isoDate !== details.dueAtOpen) {
+                    const rule = repeatEditor.rule()
+                    fields.repeat = rule || ""
+                    // Turns start with whoever has the task, else with the first of them.
+                    if (rule && rule.rotation && rule.rotation.indexOf(fields.assignee) < 0)
+                        fields.assignee = rule.rotation[0]
+                }
             } else {
                 fields.quantity = quantityField.text
                 fields.unit = unitField.text
@@ -294,34 +255,19 @@ Page {
                            : currentText
                 Accessible.name: qsTr("Remind me")
             }
-            Label { text: qsTr("Repeats"); visible: details.tasks }
-            ComboBox {
-                id: repeatBox
-                objectName: "detailsRepeat"
+            Label {
+                text: qsTr("Repeats")
+                visible: details.tasks
+                Layout.alignment: Qt.AlignTop
+                Layout.topMargin: 14 // level with the choice's words
+            }
+            RepeatEditor {
+                id: repeatEditor
                 visible: details.tasks
                 Layout.fillWidth: true
-                model: details.repeatChoices.map(c => c.text)
-                // A rule of its own (every 3 days, Mon and Thu): its words until changed.
-                displayText: currentIndex < 0 ? page.editor.items.describeRepeat(details.repeat)
-                                              : currentText
-                Accessible.name: qsTr("Repeats")
-            }
-            ColumnLayout {
-                visible: details.tasks && repeatBox.currentIndex !== 0
-                Layout.columnSpan: 2
-                Layout.fillWidth: true
-                spacing: 0
-                CheckBox {
-                    id: rotateBox
-                    objectName: "detailsRotate"
-                    visible: details.people.length > 1
-                    text: qsTr("Take turns among everyone")
-                }
-                CheckBox {
-                    id: fromTodayBox
-                    objectName: "detailsFromToday"
-                    text: qsTr("If done late, count from that day")
-                }
+                people: details.people
+                dueIso: dueField.isoDate
+                assignee: assigneeBox.chosen
             }
         }
     }
@@ -1039,28 +985,103 @@ Page {
                                  ? qsTr("Add an item and press Enter")
                                  : qsTr("Type the first item, then name its list")
                 Accessible.name: qsTr("New item")
-                onAccepted: {
+                function add(typed) {
+                    suggestions.close()
                     // Enter again on "Milk is already on the list": add one more of it.
-                    if (text.trim().length === 0 && page.editor.duplicateText.length > 0) {
+                    if (typed.trim().length === 0 && page.editor.duplicateText.length > 0) {
                         page.editor.addOneMore()
                         return
                     }
-                    if (text.trim().length === 0)
+                    if (typed.trim().length === 0)
                         return
                     // No list yet: what was typed waits for the list made now.
                     if (page.editor.listId.length === 0) {
-                        page.pendingItem = text
+                        page.pendingItem = typed
                         newListDialog.open()
                         return
                     }
                     items.adding = true
-                    page.editor.addItem(text)
+                    page.editor.addItem(typed)
                     items.adding = false
                     text = ""
                 }
+                // Enter adds the suggestion chosen with the arrow keys, else what is typed.
+                onAccepted: add(suggestions.visible && suggestions.current >= 0
+                                ? suggestions.entries[suggestions.current].text : text)
+                onTextEdited: suggestions.update()
+                Keys.onDownPressed: (event) => {
+                    event.accepted = suggestions.visible
+                    if (suggestions.visible)
+                        suggestions.current = Math.min(suggestions.current + 1, suggestions.entries.length - 1)
+                }
+                Keys.onUpPressed: (event) => {
+                    event.accepted = suggestions.visible
+                    if (suggestions.visible)
+                        suggestions.current = Math.max(suggestions.current - 1, -1)
+                }
                 Keys.onEscapePressed: (event) => {
-                    event.accepted = page.editor.duplicateText.length > 0
+                    event.accepted = suggestions.visible || page.editor.duplicateText.length > 0
+                    if (suggestions.visible) {
+                        suggestions.close()
+                        return
+                    }
                     page.editor.dismissDuplicate()
+                }
+                onActiveFocusChanged: if (!activeFocus) suggestions.close()
+
+                // What the household has added before, as it is typed (shopping lists):
+                // a click or the arrow keys and Enter add one.
+                Popup {
+                    id: suggestions
+                    objectName: "suggestions"
+                    y: newItem.height
+                    width: newItem.width
+                    padding: 0
+                    focus: false // the typing stays in the field
+                    closePolicy: Popup.CloseOnPressOutsideParent
+                    property var entries: []
+                    property int current: -1 // chosen with the arrow keys
+                    function update() {
+                        entries = page.editor.suggestions(newItem.text)
+                        current = -1
+                        if (entries.length > 0 && newItem.activeFocus)
+                            open()
+                        else
+                            close()
+                    }
+                    contentItem: ListView {
+                        objectName: "suggestionList"
+                        implicitHeight: contentHeight
+                        interactive: false
+                        model: suggestions.entries
+                        Accessible.name: qsTr("Suggestions")
+                        delegate: ItemDelegate {
+                            id: suggestion
+                            required property var modelData
+                            required property int index
+                            objectName: "suggestion"
+                            width: ListView.view.width
+                            highlighted: index === suggestions.current
+                            text: modelData.title
+                            contentItem: RowLayout {
+                                Label {
+                                    text: suggestion.modelData.title
+                                    elide: Text.ElideRight
+                                    Layout.fillWidth: true
+                                }
+                                Label {
+                                    text: [suggestion.modelData.unit, suggestion.modelData.category]
+                                          .filter(s => s.length > 0).join(" \u00b7 ")
+                                    opacity: 0.6
+                                    font.pixelSize: 12
+                                }
+                            }
+                            Accessible.name: modelData.category.length > 0
+                                             ? qsTr("%1, %2").arg(modelData.title).arg(modelData.category)
+                                             : modelData.title
+                            onClicked: newItem.add(modelData.text)
+                        }
+                    }
                 }
             }
 

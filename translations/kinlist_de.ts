@@ -486,6 +486,26 @@
             <numerusform>Ihre %n Einträge verschwinden mit ihr, für alle im Haushalt.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Order of categories…</source>
+        <translation>Reihenfolge der Kategorien…</translation>
+    </message>
+    <message>
+        <source>Order of categories</source>
+        <translation>Reihenfolge der Kategorien</translation>
+    </message>
+    <message>
+        <source>Categories in shop order</source>
+        <translation>Kategorien in der Reihenfolge im Laden</translation>
+    </message>
+    <message>
+        <source>Move %1 up</source>
+        <translation>%1 nach oben</translation>
+    </message>
+    <message>
+        <source>Move %1 down</source>
+        <translation>%1 nach unten</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -816,40 +836,8 @@
         <translation>E-Mail-Adresse</translation>
     </message>
     <message>
-        <source>Never</source>
-        <translation>Nie</translation>
-    </message>
-    <message>
-        <source>Every day</source>
-        <translation>Jeden Tag</translation>
-    </message>
-    <message>
-        <source>Every week</source>
-        <translation>Jede Woche</translation>
-    </message>
-    <message>
-        <source>Every 2 weeks</source>
-        <translation>Alle 2 Wochen</translation>
-    </message>
-    <message>
-        <source>Every month</source>
-        <translation>Jeden Monat</translation>
-    </message>
-    <message>
-        <source>Every year</source>
-        <translation>Jedes Jahr</translation>
-    </message>
-    <message>
         <source>Repeats</source>
         <translation>Wiederholung</translation>
-    </message>
-    <message>
-        <source>Take turns among everyone</source>
-        <translation>Reihum für alle</translation>
-    </message>
-    <message>
-        <source>If done late, count from that day</source>
-        <translation>Bei Verspätung ab diesem Tag zählen</translation>
     </message>
     <message>
         <source>Alt+Up and Alt+Down move it, the Menu key opens its menu</source>
@@ -970,6 +958,14 @@
             <numerusform>%n Minuten vorher</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Vorschläge</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -995,6 +991,92 @@
             <numerusform>%n Ziffer eingegeben</numerusform>
             <numerusform>%n Ziffern eingegeben</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RepeatEditor</name>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Jeden Tag</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Jede Woche</translation>
+    </message>
+    <message>
+        <source>Every 2 weeks</source>
+        <translation>Alle 2 Wochen</translation>
+    </message>
+    <message>
+        <source>Every month</source>
+        <translation>Jeden Monat</translation>
+    </message>
+    <message>
+        <source>Every year</source>
+        <translation>Jedes Jahr</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <extracomment>A repeat rule of the task&apos;s own: every N days, weeks on chosen days, ...</extracomment>
+        <translation>Eigene…</translation>
+    </message>
+    <message numerus="yes">
+        <source>day(s)</source>
+        <extracomment>Repeat every N days (the word after the number).</extracomment>
+        <translation>
+            <numerusform>Tag</numerusform>
+            <numerusform>Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>week(s)</source>
+        <translation>
+            <numerusform>Woche</numerusform>
+            <numerusform>Wochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>month(s)</source>
+        <translation>
+            <numerusform>Monat</numerusform>
+            <numerusform>Monate</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>year(s)</source>
+        <translation>
+            <numerusform>Jahr</numerusform>
+            <numerusform>Jahre</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Wiederholung</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <extracomment>Before the number of a custom repeat: &quot;Every [2] [weeks]&quot;.</extracomment>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Repeat every</source>
+        <translation>Wiederholen alle</translation>
+    </message>
+    <message>
+        <source>Repeat unit</source>
+        <translation>Einheit der Wiederholung</translation>
+    </message>
+    <message>
+        <source>Take turns</source>
+        <translation>Abwechselnd</translation>
+    </message>
+    <message>
+        <source>If done late, count from that day</source>
+        <translation>Bei Verspätung ab diesem Tag zählen</translation>
     </message>
 </context>
 <context>
@@ -1853,6 +1935,10 @@
             <numerusform>%n erledigter Eintrag entfernt</numerusform>
             <numerusform>%n erledigte Einträge entfernt</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Order of categories changed</source>
+        <translation>Reihenfolge der Kategorien geändert</translation>
     </message>
 </context>
 <context>

@@ -109,6 +109,38 @@
     </message>
 </context>
 <context>
+    <name>RepeatEditor</name>
+    <message numerus="yes">
+        <source>day(s)</source>
+        <extracomment>Repeat every N days (the word after the number).</extracomment>
+        <translation>
+            <numerusform>day</numerusform>
+            <numerusform>days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>week(s)</source>
+        <translation>
+            <numerusform>week</numerusform>
+            <numerusform>weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>month(s)</source>
+        <translation>
+            <numerusform>month</numerusform>
+            <numerusform>months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>year(s)</source>
+        <translation>
+            <numerusform>year</numerusform>
+            <numerusform>years</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusIndicator</name>
     <message numerus="yes">
         <source>%n waiting</source>

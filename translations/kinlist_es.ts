@@ -486,6 +486,26 @@
             <numerusform>Sus %n elementos desaparecen con ella, para todos en el hogar.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Order of categories…</source>
+        <translation>Orden de las categorías…</translation>
+    </message>
+    <message>
+        <source>Order of categories</source>
+        <translation>Orden de las categorías</translation>
+    </message>
+    <message>
+        <source>Categories in shop order</source>
+        <translation>Categorías en el orden de la tienda</translation>
+    </message>
+    <message>
+        <source>Move %1 up</source>
+        <translation>Subir %1</translation>
+    </message>
+    <message>
+        <source>Move %1 down</source>
+        <translation>Bajar %1</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -816,40 +836,8 @@
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <source>Never</source>
-        <translation>Nunca</translation>
-    </message>
-    <message>
-        <source>Every day</source>
-        <translation>Cada día</translation>
-    </message>
-    <message>
-        <source>Every week</source>
-        <translation>Cada semana</translation>
-    </message>
-    <message>
-        <source>Every 2 weeks</source>
-        <translation>Cada 2 semanas</translation>
-    </message>
-    <message>
-        <source>Every month</source>
-        <translation>Cada mes</translation>
-    </message>
-    <message>
-        <source>Every year</source>
-        <translation>Cada año</translation>
-    </message>
-    <message>
         <source>Repeats</source>
         <translation>Se repite</translation>
-    </message>
-    <message>
-        <source>Take turns among everyone</source>
-        <translation>Por turnos entre todos</translation>
-    </message>
-    <message>
-        <source>If done late, count from that day</source>
-        <translation>Si se hace tarde, contar desde ese día</translation>
     </message>
     <message>
         <source>Alt+Up and Alt+Down move it, the Menu key opens its menu</source>
@@ -970,6 +958,14 @@
             <numerusform>%n minutos antes</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Sugerencias</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -995,6 +991,92 @@
             <numerusform>%n dígito introducido</numerusform>
             <numerusform>%n dígitos introducidos</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RepeatEditor</name>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Cada día</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Cada semana</translation>
+    </message>
+    <message>
+        <source>Every 2 weeks</source>
+        <translation>Cada 2 semanas</translation>
+    </message>
+    <message>
+        <source>Every month</source>
+        <translation>Cada mes</translation>
+    </message>
+    <message>
+        <source>Every year</source>
+        <translation>Cada año</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <extracomment>A repeat rule of the task&apos;s own: every N days, weeks on chosen days, ...</extracomment>
+        <translation>Personalizado…</translation>
+    </message>
+    <message numerus="yes">
+        <source>day(s)</source>
+        <extracomment>Repeat every N days (the word after the number).</extracomment>
+        <translation>
+            <numerusform>día</numerusform>
+            <numerusform>días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>week(s)</source>
+        <translation>
+            <numerusform>semana</numerusform>
+            <numerusform>semanas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>month(s)</source>
+        <translation>
+            <numerusform>mes</numerusform>
+            <numerusform>meses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>year(s)</source>
+        <translation>
+            <numerusform>año</numerusform>
+            <numerusform>años</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Se repite</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <extracomment>Before the number of a custom repeat: &quot;Every [2] [weeks]&quot;.</extracomment>
+        <translation>Cada</translation>
+    </message>
+    <message>
+        <source>Repeat every</source>
+        <translation>Repetir cada</translation>
+    </message>
+    <message>
+        <source>Repeat unit</source>
+        <translation>Unidad de repetición</translation>
+    </message>
+    <message>
+        <source>Take turns</source>
+        <translation>Por turnos</translation>
+    </message>
+    <message>
+        <source>If done late, count from that day</source>
+        <translation>Si se hace tarde, contar desde ese día</translation>
     </message>
 </context>
 <context>
@@ -1853,6 +1935,10 @@
             <numerusform>%n elemento hecho quitado</numerusform>
             <numerusform>%n elementos hechos quitados</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Order of categories changed</source>
+        <translation>Orden de las categorías cambiado</translation>
     </message>
 </context>
 <context>

@@ -486,6 +486,26 @@
             <numerusform>Ses %n éléments disparaissent avec elle, pour tout le foyer.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Order of categories…</source>
+        <translation>Ordre des catégories…</translation>
+    </message>
+    <message>
+        <source>Order of categories</source>
+        <translation>Ordre des catégories</translation>
+    </message>
+    <message>
+        <source>Categories in shop order</source>
+        <translation>Catégories dans l’ordre du magasin</translation>
+    </message>
+    <message>
+        <source>Move %1 up</source>
+        <translation>Monter %1</translation>
+    </message>
+    <message>
+        <source>Move %1 down</source>
+        <translation>Descendre %1</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -816,40 +836,8 @@
         <translation>Adresse e-mail</translation>
     </message>
     <message>
-        <source>Never</source>
-        <translation>Jamais</translation>
-    </message>
-    <message>
-        <source>Every day</source>
-        <translation>Chaque jour</translation>
-    </message>
-    <message>
-        <source>Every week</source>
-        <translation>Chaque semaine</translation>
-    </message>
-    <message>
-        <source>Every 2 weeks</source>
-        <translation>Toutes les 2 semaines</translation>
-    </message>
-    <message>
-        <source>Every month</source>
-        <translation>Chaque mois</translation>
-    </message>
-    <message>
-        <source>Every year</source>
-        <translation>Chaque année</translation>
-    </message>
-    <message>
         <source>Repeats</source>
         <translation>Répétition</translation>
-    </message>
-    <message>
-        <source>Take turns among everyone</source>
-        <translation>Chacun son tour</translation>
-    </message>
-    <message>
-        <source>If done late, count from that day</source>
-        <translation>Si fait en retard, compter à partir de ce jour</translation>
     </message>
     <message>
         <source>Alt+Up and Alt+Down move it, the Menu key opens its menu</source>
@@ -970,6 +958,14 @@
             <numerusform>%n minutes avant</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -995,6 +991,92 @@
             <numerusform>%n chiffre saisi</numerusform>
             <numerusform>%n chiffres saisis</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RepeatEditor</name>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Chaque jour</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Chaque semaine</translation>
+    </message>
+    <message>
+        <source>Every 2 weeks</source>
+        <translation>Toutes les 2 semaines</translation>
+    </message>
+    <message>
+        <source>Every month</source>
+        <translation>Chaque mois</translation>
+    </message>
+    <message>
+        <source>Every year</source>
+        <translation>Chaque année</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <extracomment>A repeat rule of the task&apos;s own: every N days, weeks on chosen days, ...</extracomment>
+        <translation>Personnalisé…</translation>
+    </message>
+    <message numerus="yes">
+        <source>day(s)</source>
+        <extracomment>Repeat every N days (the word after the number).</extracomment>
+        <translation>
+            <numerusform>jour</numerusform>
+            <numerusform>jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>week(s)</source>
+        <translation>
+            <numerusform>semaine</numerusform>
+            <numerusform>semaines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>month(s)</source>
+        <translation>
+            <numerusform>mois</numerusform>
+            <numerusform>mois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>year(s)</source>
+        <translation>
+            <numerusform>an</numerusform>
+            <numerusform>ans</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Répétition</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <extracomment>Before the number of a custom repeat: &quot;Every [2] [weeks]&quot;.</extracomment>
+        <translation>Tous les</translation>
+    </message>
+    <message>
+        <source>Repeat every</source>
+        <translation>Répéter tous les</translation>
+    </message>
+    <message>
+        <source>Repeat unit</source>
+        <translation>Unité de répétition</translation>
+    </message>
+    <message>
+        <source>Take turns</source>
+        <translation>À tour de rôle</translation>
+    </message>
+    <message>
+        <source>If done late, count from that day</source>
+        <translation>Si fait en retard, compter à partir de ce jour</translation>
     </message>
 </context>
 <context>
@@ -1853,6 +1935,10 @@
             <numerusform>%n élément fait retiré</numerusform>
             <numerusform>%n éléments faits retirés</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Order of categories changed</source>
+        <translation>Ordre des catégories modifié</translation>
     </message>
 </context>
 <context>

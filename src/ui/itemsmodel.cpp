@@ -2,6 +2,8 @@
 
 #include <QTimer>
 
+#include <climits>
+
 #include "core/fracindex.h"
 #include "core/recurrence.h"
 #include "language.h"
@@ -111,11 +113,27 @@ void ItemsModel::setGroupByCategory(bool on)
     Q_EMIT groupByCategoryChanged();
 }
 
+void ItemsModel::setCategoryOrder(const QStringList &order)
+{
+    if (order == m_categoryOrder)
+        return;
+    m_categoryOrder = order;
+    m_categoryRank.clear();
+    for (int i = 0; i < order.size(); ++i)
+        m_categoryRank.insert(order.at(i).toCaseFolded(), i);
+    if (m_groupByCategory)
+        reload();
+}
+
 bool ItemsModel::before(const Row &a, const Row &b) const
 {
     if (m_groupByCategory && a->category != b->category) {
         if (a->category.isEmpty() || b->category.isEmpty())
             return b->category.isEmpty(); // uncategorised last
+        const int ra = m_categoryRank.value(a->category.toCaseFolded(), INT_MAX);
+        const int rb = m_categoryRank.value(b->category.toCaseFolded(), INT_MAX);
+        if (ra != rb)
+            return ra < rb;
         return a->category.localeAwareCompare(b->category) < 0;
     }
     return a->position != b->position ? a->position < b->position : a->id < b->id;
@@ -604,7 +622,14 @@ int ItemsModel::rowOf(const QString &itemId) const
 
 QString ItemsModel::positionAtEnd() const
 {
-    return FracIndex::between(m_rows.isEmpty() ? QString() : m_rows.constLast()->position, {});
+    // After the highest: grouped by category, the last row on screen need not be it (new
+    // items would tie with each other and show in no set order).
+    QString highest;
+    for (const Row &r : m_rows) {
+        if (r->position > highest)
+            highest = r->position;
+    }
+    return FracIndex::between(highest, {});
 }
 
 QString ItemsModel::positionBetween(int rowBefore, int rowAfter) const

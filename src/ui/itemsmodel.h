@@ -4,6 +4,7 @@
 #include "core/replica.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QPointer>
 #include <QSet>
 #include <QtQml/qqmlregistration.h>
@@ -118,6 +119,10 @@ public:
     void setFilter(const QString &text);
     bool groupByCategory() const { return m_groupByCategory; }
     void setGroupByCategory(bool on);
+    // The order of the categories on a grouped list (any case); those it does not name
+    // follow alphabetically, uncategorised items last.
+    void setCategoryOrder(const QStringList &order);
+    QStringList categoryOrder() const { return m_categoryOrder; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -168,6 +173,8 @@ private:
     bool m_showDone = false;
     QString m_filter;
     bool m_groupByCategory = false;
+    QStringList m_categoryOrder;
+    QHash<QString, int> m_categoryRank; // case-folded category: its place in the order
     struct OthersChange
     {
         QString who;

@@ -1,5 +1,6 @@
 #include "listeditor.h"
 
+#include "categories.h"
 #include "client/clientlogging.h"
 #include "core/fracindex.h"
 #include "core/recurrence.h"
@@ -7,6 +8,7 @@
 #include "session.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QLocale>
 #include <QTimer>
 
@@ -43,6 +45,7 @@ ListEditor::ListEditor(Session &session)
     connect(m_session.settings(), &AppSettings::languageChanged, this, [this] {
         m_items.retranslate();
         m_activity.retranslate();
+        updateCategoryOrder(); // the dictionary's order is the language's
     });
     connect(&m_session, &Session::accountOpened, this, &ListEditor::connectAccount);
     connect(&m_session, &Session::accountClosing, this, [this] {
@@ -119,6 +122,7 @@ void ListEditor::setListId(const QString &id)
 
 void ListEditor::notifyList()
 {
+    updateCategoryOrder();
     // Told only when what shows differs: a list's entity changes with every sync of it.
     const std::optional<Entity> list = currentItem(m_listId); // read once for both
     const QStringList shown {
@@ -130,6 +134,60 @@ void ListEditor::notifyList()
         return;
     m_shownList = shown;
     Q_EMIT listChanged();
+}
+
+QStringList ListEditor::familyCategoryOrder() const
+{
+    QStringList order;
+    if (const auto list = currentItem(m_listId)) {
+        for (const QJsonValue &c : list->value(QStringLiteral("categoryOrder")).toArray())
+            order << c.toString();
+    }
+    return order;
+}
+
+void ListEditor::updateCategoryOrder()
+{
+    // The family's order first (the list's categoryOrder), then the dictionaries' shop
+    // order: each place in it in every language, the app's own first. A family whose
+    // members speak different languages keeps, say, dairy together; a change of language
+    // moves no item.
+    QStringList order = familyCategoryOrder();
+    const QString language = m_session.settings()->languageInUse();
+    QList<QStringList> orders {Categories::of(language).order()};
+    for (const Language::Choice &other : Language::available()) {
+        if (other.code != language)
+            orders << Categories::of(other.code).order();
+    }
+    for (int place = 0; place < orders.constFirst().size(); ++place) {
+        for (const QStringList &o : std::as_const(orders)) {
+            if (place < o.size() && !order.contains(o.at(place), Qt::CaseInsensitive))
+                order << o.at(place);
+        }
+    }
+    if (order == m_items.categoryOrder())
+        return;
+    m_items.setCategoryOrder(order);
+    Q_EMIT categoryOrderChanged();
+}
+
+QStringList ListEditor::categoriesToOrder() const
+{
+    // The family's order, the rest of the dictionary's in the app's language, then the
+    // categories on the list neither names.
+    QStringList out = familyCategoryOrder();
+    for (const QString &c : Categories::of(m_session.settings()->languageInUse()).order()) {
+        if (!out.contains(c, Qt::CaseInsensitive))
+            out << c;
+    }
+    QStringList others;
+    for (int i = 0; i < m_items.rowCount(); ++i) {
+        const QString c = m_items.index(i).data(ItemsModel::CategoryRole).toString();
+        if (!c.isEmpty() && !out.contains(c, Qt::CaseInsensitive) &&
+            !others.contains(c, Qt::CaseInsensitive))
+            others << c;
+    }
+    return (out + others).mid(0, Limits::kCategoryOrder);
 }
 
 QString ListEditor::name() const
@@ -208,17 +266,22 @@ QVariantList ListEditor::presence() const
     return out;
 }
 
-void ListEditor::addItem(const QString &title)
+void ListEditor::addItem(const QString &typed)
 {
-    if (title.trimmed().isEmpty() || m_listId.isEmpty())
+    if (typed.trimmed().isEmpty() || m_listId.isEmpty())
         return;
+    // On a shopping list "2 l milk" is two litres of milk; a task says what it says.
+    QuickEntry entry;
+    if (kind() == QLatin1String("shopping"))
+        entry = QuickEntry::parse(typed);
+    else
+        entry.title = typed.trimmed();
+    const QString &title = entry.title;
     // The same title open on the list already: ask rather than add a silent duplicate.
     for (int i = 0; i < m_items.rowCount(); ++i) {
         const QModelIndex idx = m_items.index(i);
         if (idx.data(ItemsModel::DoneRole).toBool() ||
-            idx.data(ItemsModel::TitleRole)
-                    .toString()
-                    .compare(title.trimmed(), Qt::CaseInsensitive) != 0)
+            idx.data(ItemsModel::TitleRole).toString().compare(title, Qt::CaseInsensitive) != 0)
             continue;
         const auto item = currentItem(idx.data(ItemsModel::IdRole).toString());
         const QString by = item
@@ -232,7 +295,7 @@ void ListEditor::addItem(const QString &title)
             : minutes < 48 * 60          ? tr("%n hour(s) ago", nullptr, int(minutes / 60))
                                          : tr("%n day(s) ago", nullptr, int(minutes / (24 * 60)));
         m_duplicateId = idx.data(ItemsModel::IdRole).toString();
-        m_duplicateTitle = title.trimmed();
+        m_duplicateEntry = entry;
         m_duplicateText = by.isEmpty()
             ? tr("%1 is already on the list.").arg(idx.data(ItemsModel::TitleRole).toString())
             : tr("%1 is already on the list (added by %2, %3).")
@@ -240,20 +303,79 @@ void ListEditor::addItem(const QString &title)
         Q_EMIT duplicateChanged();
         return;
     }
-    appendItem(title.trimmed());
+    appendItem(entry);
 }
 
-void ListEditor::appendItem(const QString &title)
+void ListEditor::appendItem(const QuickEntry &entry)
 {
     Op op;
     op.type = Op::Type::ItemCreate;
     op.listId = m_listId;
     op.itemId = createUuid();
     op.fields = {
-        {QStringLiteral("title"), title},
+        {QStringLiteral("title"), entry.title},
         {QStringLiteral("done"), false},
         {QStringLiteral("position"), placeItem([this] { return m_items.positionAtEnd(); })}};
+    if (entry.quantity)
+        op.fields.insert(QStringLiteral("quantity"), *entry.quantity);
+    if (!entry.unit.isEmpty())
+        op.fields.insert(QStringLiteral("unit"), entry.unit);
+    if (kind() == QLatin1String("shopping")) {
+        if (const QString category = categoryFor(entry.title); !category.isEmpty())
+            op.fields.insert(QStringLiteral("category"), category);
+    }
     m_session.apply(op);
+}
+
+QString ListEditor::categoryFor(const QString &title) const
+{
+    // The family's own last choice for the title, else the dictionary of the app's language.
+    const auto list = currentItem(m_listId);
+    if (account() && list) {
+        const auto known = account()->store()->remembered(list->householdId, title);
+        if (known && !known->category.isEmpty())
+            return known->category;
+    }
+    return Categories::of(m_session.settings()->languageInUse()).categoryOf(title);
+}
+
+QVariantList ListEditor::suggestions(const QString &typed) const
+{
+    QVariantList out;
+    const auto list = currentItem(m_listId);
+    if (!account() || !list || kind() != QLatin1String("shopping"))
+        return out;
+    // The title part of what is typed ("mi" of "2 l mi"); the rest stays as typed.
+    const QString line = typed.simplified();
+    const QString part = QuickEntry::parse(typed).title;
+    if (part.isEmpty())
+        return out;
+    QString before;
+    QString after;
+    if (line.endsWith(part, Qt::CaseInsensitive))
+        before = line.left(line.size() - part.size());
+    else if (line.startsWith(part, Qt::CaseInsensitive))
+        after = line.mid(part.size());
+    // Not what is open on the list already.
+    QSet<QString> open;
+    for (int i = 0; i < m_items.rowCount(); ++i) {
+        const QModelIndex idx = m_items.index(i);
+        if (!idx.data(ItemsModel::DoneRole).toBool())
+            open.insert(idx.data(ItemsModel::TitleRole).toString().simplified().toCaseFolded());
+    }
+    const auto found = account()->store()->suggestions(list->householdId, part,
+                                                       kMaxSuggestions + int(open.size()));
+    for (const auto &r : found) {
+        if (open.contains(r.title.toCaseFolded()))
+            continue;
+        out.append(QVariantMap {{QStringLiteral("title"), r.title},
+                                {QStringLiteral("category"), r.category},
+                                {QStringLiteral("unit"), r.unit},
+                                {QStringLiteral("text"), before + r.title + after}});
+        if (out.size() == kMaxSuggestions)
+            break;
+    }
+    return out;
 }
 
 void ListEditor::addOneMore()
@@ -279,17 +401,17 @@ void ListEditor::addOneMore()
 
 void ListEditor::addAnyway()
 {
-    const QString title = m_duplicateTitle;
+    const QuickEntry entry = m_duplicateEntry;
     dismissDuplicate();
-    if (title.isEmpty() || m_listId.isEmpty())
+    if (entry.title.isEmpty() || m_listId.isEmpty())
         return;
-    appendItem(title);
+    appendItem(entry);
 }
 
 void ListEditor::dismissDuplicate()
 {
     m_duplicateId.clear();
-    m_duplicateTitle.clear();
+    m_duplicateEntry = {};
     m_duplicateText.clear();
     Q_EMIT duplicateChanged();
 }

@@ -3,6 +3,7 @@
 #include "activitymodel.h"
 #include "client/account.h"
 #include "core/op.h"
+#include "core/quickentry.h"
 #include "itemsmodel.h"
 
 #include <QObject>
@@ -41,6 +42,9 @@ class ListEditor : public QObject
     Q_PROPERTY(QString duplicateText READ duplicateText NOTIFY duplicateChanged)
     // Who else has the list open, one entry per person: {userId, name, initials, devices}.
     Q_PROPERTY(QVariantList presence READ presence NOTIFY presenceChanged)
+    // A shopping list's categories in the order its items group by: the family's own
+    // (the list's categoryOrder), then the dictionaries' shop order (updateCategoryOrder).
+    Q_PROPERTY(QStringList categoryOrder READ categoryOrder NOTIFY categoryOrderChanged)
 public:
     explicit ListEditor(Session &session);
     ~ListEditor() override;
@@ -61,7 +65,20 @@ public:
 
     // Opens a list of any of the user's households (from a toast, say).
     Q_INVOKABLE void openList(const QString &listId);
-    Q_INVOKABLE void addItem(const QString &title);
+    // Adds what was typed; on a shopping list "2 l milk" reads as amount, unit and title
+    // (QuickEntry). The same title open already asks first (duplicateText).
+    Q_INVOKABLE void addItem(const QString &typed);
+    // What the household has added before whose words start like the title part of
+    // `typed` (the "mi" of "2 l mi"), most used first, none open on this list already: up
+    // to kMaxSuggestions of {title, category, unit, text}, where `text` is what the field
+    // then says ("2 l Milk"). Shopping lists only.
+    Q_INVOKABLE QVariantList suggestions(const QString &typed) const;
+    QStringList categoryOrder() const { return m_items.categoryOrder(); }
+    // What the category order dialog lists: the order, then the list's other categories.
+    Q_INVOKABLE QStringList categoriesToOrder() const;
+    // Saves the family's order of categories on the open list (undoable).
+    Q_INVOKABLE void setCategoryOrder(const QStringList &order);
+    static constexpr int kMaxSuggestions = 6;
     Q_INVOKABLE void setDone(const QString &itemId, bool done);
     Q_INVOKABLE void renameItem(const QString &itemId, const QString &title);
     Q_INVOKABLE void removeItem(const QString &itemId);
@@ -108,6 +125,7 @@ Q_SIGNALS:
     void undoChanged();
     void duplicateChanged();
     void presenceChanged();
+    void categoryOrderChanged();
 
 private:
     void connectAccount();
@@ -116,7 +134,12 @@ private:
     client::Account *account() const;
     Households *households() const;
     // A new item at the end of the list.
-    void appendItem(const QString &title);
+    void appendItem(const QuickEntry &entry);
+    // The category a new item of `title` gets on a shopping list ("" for none).
+    QString categoryFor(const QString &title) const;
+    void updateCategoryOrder();
+    // The open list's categoryOrder (empty: none).
+    QStringList familyCategoryOrder() const;
     // Applies `op`, remembering `inverse` to take it back with undo().
     void applyUndoable(Op op, Op inverse, const QString &text);
     // Remembers ops that take back what was just done; `reopen`: the list to open again.
@@ -152,7 +175,7 @@ private:
     static constexpr int kMaxUndo = 20;
     QString m_duplicateText;
     QString m_duplicateId; // the open item with the same title
-    QString m_duplicateTitle; // what was typed
+    QuickEntry m_duplicateEntry; // what was typed, as read
 };
 
 } // namespace kinlist::ui

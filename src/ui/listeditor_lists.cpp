@@ -5,6 +5,8 @@
 #include "listeditor.h"
 #include "session.h"
 
+#include <QJsonArray>
+
 namespace kinlist::ui {
 
 namespace {
@@ -39,6 +41,17 @@ void ListEditor::setListFields(const QString &listId, const QJsonObject &fields,
         return;
     applyUndoable(listOp(Op::Type::ListSet, listId, changed),
                   listOp(Op::Type::ListSet, listId, before), undoText);
+}
+
+void ListEditor::setCategoryOrder(const QStringList &order)
+{
+    if (order.isEmpty())
+        return;
+    //: Undo bar after reordering a shopping list's categories.
+    setListFields(m_listId,
+                  {{QStringLiteral("categoryOrder"),
+                    QJsonArray::fromStringList(order.mid(0, Limits::kCategoryOrder))}},
+                  tr("Order of categories changed"));
 }
 
 void ListEditor::renameList(const QString &listId, const QString &name)

@@ -577,6 +577,20 @@ bool planTask(Person &p, const QString &title, QDate due, const QString &who)
         fail(p, "saving");
 }
 
+bool activityShows(Person &p, const QString &sentence)
+{
+    if (!p.visible(QStringLiteral("activityPanel")) && !p.click(QStringLiteral("activityButton")))
+        return false;
+    if (!p.click(QStringLiteral("activityHousehold")))
+        return false;
+    return QTest::qWaitFor(
+        [&] {
+            QQuickItem *list = p.find(QStringLiteral("activityList"));
+            return list && p.texts(list).contains(sentence);
+        },
+        5000);
+}
+
 bool openList(Person &p, const QString &name)
 {
     QQuickItem *found = nullptr;

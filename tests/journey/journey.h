@@ -135,6 +135,9 @@ bool planTask(Person &p, const QString &title, QDate due, const QString &who);
 
 // Opens the list of this name from the side bar (its row says "Groceries, 2 open").
 bool openList(Person &p, const QString &name);
+// Opens the household's activity ("Everything") and says whether it shows `sentence`
+// (waiting up to 5 s for it). The panel stays open; Escape closes it.
+bool activityShows(Person &p, const QString &sentence);
 
 // Registers the app's QML module and sets the style, before the first window.
 void initApp();

@@ -53,7 +53,7 @@ private Q_SLOTS:
         QVERIFY(
             journey::signUp(mum, QStringLiteral("Mum"), QStringLiteral("mum@conflict.example")));
         QVERIFY(journey::makeList(mum, QStringLiteral("Groceries"), QStringLiteral("shopping")));
-        QVERIFY(journey::addItems(mum, {QStringLiteral("Milk"), QStringLiteral("Bread")}));
+        QVERIFY(journey::addItems(mum, {QStringLiteral("Milk"), QStringLiteral("Butter")}));
         QVERIFY(mum.click(QStringLiteral("invite")));
         QString code;
         QTRY_VERIFY((code = textOf(mum.find(QStringLiteral("inviteCode")))).size() >= 6 &&
@@ -66,7 +66,7 @@ private Q_SLOTS:
         QTRY_VERIFY(dad.row(QStringLiteral("lists"), QStringLiteral("Groceries, 2 open")));
         QVERIFY(dad.click(dad.row(QStringLiteral("lists"), QStringLiteral("Groceries, 2 open"))));
         QTRY_COMPARE(dad.itemTitles(),
-                     (QStringList {QStringLiteral("Milk"), QStringLiteral("Bread")}));
+                     (QStringList {QStringLiteral("Milk"), QStringLiteral("Butter")}));
 
         // The server goes away; Mum renames Milk, then Dad does, differently.
         m_server.stop();
@@ -112,18 +112,18 @@ private Q_SLOTS:
                      QStringLiteral("changed by %1, just now")
                          .arg(dadWon ? QStringLiteral("Mum") : QStringLiteral("Dad")));
 
-        // Dad checks Bread off; Mum takes that back from the activity panel.
-        QVERIFY(dad.click(inRow(dad, QStringLiteral("Bread"), QStringLiteral("check"))));
-        QTRY_VERIFY(!mum.itemTitles().contains(QStringLiteral("Bread")));
+        // Dad checks Butter off; Mum takes that back from the activity panel.
+        QVERIFY(dad.click(inRow(dad, QStringLiteral("Butter"), QStringLiteral("check"))));
+        QTRY_VERIFY(!mum.itemTitles().contains(QStringLiteral("Butter")));
         QVERIFY(mum.click(QStringLiteral("activityButton")));
         QTRY_VERIFY(mum.visible(QStringLiteral("activityPanel")));
         QQuickItem *takeBack = nullptr;
-        QTRY_VERIFY((takeBack = entry(mum, QStringLiteral("Dad checked off Bread"))));
+        QTRY_VERIFY((takeBack = entry(mum, QStringLiteral("Dad checked off Butter"))));
         QVERIFY(mum.click(takeBack));
-        QTRY_VERIFY(mum.itemTitles().contains(QStringLiteral("Bread")));
-        QTRY_VERIFY(dad.itemTitles().contains(QStringLiteral("Bread")));
+        QTRY_VERIFY(mum.itemTitles().contains(QStringLiteral("Butter")));
+        QTRY_VERIFY(dad.itemTitles().contains(QStringLiteral("Butter")));
         // The reverted row does not name Dad, whose change it no longer shows.
-        QVERIFY(!inRow(mum, QStringLiteral("Bread"), QStringLiteral("changedBy")));
+        QVERIFY(!inRow(mum, QStringLiteral("Butter"), QStringLiteral("changedBy")));
         // Escape closes the panel.
         mum.key(Qt::Key_Escape);
         QTRY_VERIFY(!mum.visible(QStringLiteral("activityPanel")));

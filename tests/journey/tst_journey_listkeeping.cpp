@@ -46,22 +46,6 @@ QQuickItem *sideBarRow(const Person &p, const QString &name)
     return nullptr;
 }
 
-// Opens the household's activity ("Everything") and says whether it shows `sentence`.
-bool activityShows(Person &p, const QString &sentence)
-{
-    if (!p.visible(QStringLiteral("activityPanel")) && !p.click(QStringLiteral("activityButton")))
-        return false;
-    if (!p.click(QStringLiteral("activityHousehold")))
-        return false;
-    bool shown = false;
-    for (int i = 0; i < 100 && !shown; ++i) { // up to 5 s for the server's page
-        shown = p.find(QStringLiteral("activityList")) &&
-            p.texts(p.find(QStringLiteral("activityList"))).contains(sentence);
-        if (!shown)
-            QTest::qWait(50);
-    }
-    return shown;
-}
 } // namespace
 
 class TestJourneyListKeeping : public QObject
@@ -130,7 +114,7 @@ private Q_SLOTS:
                                    QStringLiteral("Weekly shop")}));
         // Dad hears of it in a toast; a colour alone would not be news.
         QTRY_VERIFY(dad.shows(QStringLiteral("Mum renamed a list to Weekly shop")));
-        QVERIFY(activityShows(dad, QStringLiteral("Mum renamed the list to Weekly shop")));
+        QVERIFY(journey::activityShows(dad, QStringLiteral("Mum renamed the list to Weekly shop")));
         QVERIFY(dad.click(QStringLiteral("activityButton"))); // closes the panel
 
         // Reorder by keyboard: Weekly shop goes to the top with Alt+Up, twice.
@@ -213,8 +197,9 @@ private Q_SLOTS:
         QTRY_COMPARE(textOf(mum.find(QStringLiteral("listTitle"))), QStringLiteral("Weekly shop"));
         QCOMPARE(mum.itemTitles(), QStringList {QStringLiteral("Bread")});
         QTRY_COMPARE(sideBar(dad), campingFirst);
-        QVERIFY(activityShows(dad, QStringLiteral("Mum deleted the list Weekly shop")));
-        QVERIFY(activityShows(dad, QStringLiteral("Mum brought back the list Weekly shop")));
+        QVERIFY(journey::activityShows(dad, QStringLiteral("Mum deleted the list Weekly shop")));
+        QVERIFY(
+            journey::activityShows(dad, QStringLiteral("Mum brought back the list Weekly shop")));
     }
 };
 

@@ -96,21 +96,21 @@ private Q_SLOTS:
                                   {QStringLiteral("Milk"), QStringLiteral("Cheese"),
                                    QStringLiteral("Yogurt"), QStringLiteral("Apples"),
                                    QStringLiteral("Bananas"), QStringLiteral("Pears"),
-                                   QStringLiteral("Bread")}));
+                                   QStringLiteral("Party hats")}));
         for (const char *dairy : {"Milk", "Cheese", "Yogurt"})
             QVERIFY(setCategory(mum, QString::fromLatin1(dairy), QStringLiteral("Dairy")));
         for (const char *produce : {"Apples", "Bananas", "Pears"})
             QVERIFY(setCategory(mum, QString::fromLatin1(produce), QStringLiteral("Produce")));
         QTRY_COMPARE(screen(mum),
                      QStringLiteral("[Dairy] Milk Cheese Yogurt "
-                                    "[Produce] Apples Bananas Pears [Other] Bread"));
+                                    "[Produce] Apples Bananas Pears [Other] Party hats"));
 
         // Keyboard: Alt+Up moves Cheese up and it stays the selected row, so F2 edits it.
         QVERIFY(mum.click(itemRow(mum, QStringLiteral("Cheese"))));
         mum.key(Qt::Key_Up, Qt::AltModifier);
         QTRY_COMPARE(screen(mum),
                      QStringLiteral("[Dairy] Cheese Milk Yogurt "
-                                    "[Produce] Apples Bananas Pears [Other] Bread"));
+                                    "[Produce] Apples Bananas Pears [Other] Party hats"));
         QCOMPARE(highlighted(mum), QStringLiteral("Cheese"));
         mum.key(Qt::Key_F2);
         QTRY_VERIFY(mum.focused() && mum.focused()->objectName() == QLatin1String("editor"));
@@ -123,21 +123,21 @@ private Q_SLOTS:
             mum.key(Qt::Key_Down, Qt::AltModifier);
         QTRY_COMPARE(screen(mum),
                      QStringLiteral("[Dairy] Milk Yogurt "
-                                    "[Produce] Cheese Apples Bananas Pears [Other] Bread"));
+                                    "[Produce] Cheese Apples Bananas Pears [Other] Party hats"));
         QCOMPARE(highlighted(mum), QStringLiteral("Cheese"));
         // Alt+Up takes it back over the header, to the end of Dairy; Ctrl+Z undoes that.
         mum.key(Qt::Key_Up, Qt::AltModifier);
         QTRY_COMPARE(screen(mum),
                      QStringLiteral("[Dairy] Milk Yogurt Cheese "
-                                    "[Produce] Apples Bananas Pears [Other] Bread"));
+                                    "[Produce] Apples Bananas Pears [Other] Party hats"));
         mum.key(Qt::Key_Z, Qt::ControlModifier);
         QTRY_COMPARE(screen(mum),
                      QStringLiteral("[Dairy] Milk Yogurt "
-                                    "[Produce] Cheese Apples Bananas Pears [Other] Bread"));
+                                    "[Produce] Cheese Apples Bananas Pears [Other] Party hats"));
         mum.key(Qt::Key_Up, Qt::AltModifier);
         QTRY_COMPARE(screen(mum),
                      QStringLiteral("[Dairy] Milk Yogurt Cheese "
-                                    "[Produce] Apples Bananas Pears [Other] Bread"));
+                                    "[Produce] Apples Bananas Pears [Other] Party hats"));
 
         // Drag to the top of a category: released just under the "Produce" header.
         QQuickItem *produce = header(mum, QStringLiteral("Produce"));
@@ -146,38 +146,38 @@ private Q_SLOTS:
                        produce->mapToScene(QPointF(0, produce->height() - 3)).y()));
         QTRY_COMPARE(screen(mum),
                      QStringLiteral("[Dairy] Milk Yogurt Cheese "
-                                    "[Produce] Pears Apples Bananas [Other] Bread"));
+                                    "[Produce] Pears Apples Bananas [Other] Party hats"));
         // Into the middle: Milk dropped on Yogurt goes below it (the line shows there).
         QVERIFY(
             dragTo(mum, QStringLiteral("Milk"), middleOf(itemRow(mum, QStringLiteral("Yogurt")))));
         QTRY_COMPARE(screen(mum),
                      QStringLiteral("[Dairy] Yogurt Milk Cheese "
-                                    "[Produce] Pears Apples Bananas [Other] Bread"));
+                                    "[Produce] Pears Apples Bananas [Other] Party hats"));
         // To the end of a category: Pears dropped on Bananas.
         QVERIFY(dragTo(mum, QStringLiteral("Pears"),
                        middleOf(itemRow(mum, QStringLiteral("Bananas")))));
         QTRY_COMPARE(screen(mum),
                      QStringLiteral("[Dairy] Yogurt Milk Cheese "
-                                    "[Produce] Apples Bananas Pears [Other] Bread"));
-        // Across categories: Bread dropped on Cheese becomes Dairy, above Cheese.
-        QVERIFY(
-            dragTo(mum, QStringLiteral("Bread"), middleOf(itemRow(mum, QStringLiteral("Cheese")))));
+                                    "[Produce] Apples Bananas Pears [Other] Party hats"));
+        // Across categories: Party hats dropped on Cheese becomes Dairy, above Cheese.
+        QVERIFY(dragTo(mum, QStringLiteral("Party hats"),
+                       middleOf(itemRow(mum, QStringLiteral("Cheese")))));
         QTRY_COMPARE(screen(mum),
-                     QStringLiteral("[Dairy] Yogurt Milk Bread Cheese "
+                     QStringLiteral("[Dairy] Yogurt Milk Party hats Cheese "
                                     "[Produce] Apples Bananas Pears"));
-        QVERIFY(mum.shows(QStringLiteral("Bread moved to Dairy")));
+        QVERIFY(mum.shows(QStringLiteral("Party hats moved to Dairy")));
         // Down onto a category's header: the top of that category.
         produce = header(mum, QStringLiteral("Produce"));
         QVERIFY(dragTo(mum, QStringLiteral("Milk"),
                        produce->mapToScene(QPointF(0, produce->height() - 3)).y()));
         QTRY_COMPARE(screen(mum),
-                     QStringLiteral("[Dairy] Yogurt Bread Cheese "
+                     QStringLiteral("[Dairy] Yogurt Party hats Cheese "
                                     "[Produce] Milk Apples Bananas Pears"));
         // The order stays after the app is closed and started again.
         mum.close();
         QVERIFY(mum.open(QSize(1100, 900)));
         QTRY_COMPARE(screen(mum),
-                     QStringLiteral("[Dairy] Yogurt Bread Cheese "
+                     QStringLiteral("[Dairy] Yogurt Party hats Cheese "
                                     "[Produce] Milk Apples Bananas Pears"));
     }
 };
