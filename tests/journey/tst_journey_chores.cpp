@@ -33,6 +33,17 @@ bool dayChosen(Person &p, int iso)
     return day && day->property("highlighted").toBool();
 }
 
+// The "take back" button of the activity entry whose sentence starts with `sentence`.
+QQuickItem *takeBack(Person &p, const QString &sentence)
+{
+    for (QQuickItem *button :
+         p.findAll(QStringLiteral("revert"), p.find(QStringLiteral("activityList")))) {
+        if (Person::accessibleName(button).startsWith(QStringLiteral("Take back: ") + sentence))
+            return button;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 class TestJourneyChores : public QObject
@@ -131,6 +142,18 @@ private Q_SLOTS:
         QCOMPARE(dad.itemTitles().count(QStringLiteral("Take out bins")), 1);
         QVERIFY(!mum.shows(QStringLiteral("1 waiting")));
         QVERIFY(!dad.shows(QStringLiteral("1 waiting")));
+
+        // Not done after all: Mum takes her check back from the activity, and the chore is
+        // today's again, hers, on both computers.
+        QVERIFY(mum.click(QStringLiteral("activityButton")));
+        QTRY_VERIFY(mum.visible(QStringLiteral("activityPanel")));
+        QQuickItem *back = nullptr;
+        QTRY_VERIFY((back = takeBack(mum, QStringLiteral("Mum did Take out bins"))));
+        QVERIFY(mum.click(back));
+        QTRY_COMPARE(taskInfo(mum, QStringLiteral("Take out bins")), now);
+        QTRY_COMPARE(taskInfo(dad, QStringLiteral("Take out bins")), now);
+        mum.key(Qt::Key_Escape);
+        QTRY_VERIFY(!mum.visible(QStringLiteral("activityPanel")));
 
         // Every 3 days, a number of its own: done, it moves on three days; Undo brings it
         // back to today.
