@@ -1004,6 +1004,7 @@ Page {
                     page.editor.addItem(typed)
                     items.adding = false
                     text = ""
+                    forceActiveFocus() // the next item is typed here (after a click too)
                 }
                 // Enter adds the suggestion chosen with the arrow keys, else what is typed.
                 onAccepted: add(suggestions.visible && suggestions.current >= 0
@@ -1060,6 +1061,7 @@ Page {
                             required property var modelData
                             required property int index
                             objectName: "suggestion"
+                            focusPolicy: Qt.NoFocus // the typing stays in the field
                             width: ListView.view.width
                             highlighted: index === suggestions.current
                             text: modelData.title

@@ -49,6 +49,8 @@ private Q_SLOTS:
         QCOMPARE(c.categoryOf(QStringLiteral("oat milk")), QStringLiteral("Dairy"));
         QCOMPARE(c.categoryOf(QStringLiteral("bread rolls")), QStringLiteral("Bakery"));
         QCOMPARE(c.categoryOf(QStringLiteral("cheese")), QString());
+        QVERIFY(c.knows(QStringLiteral("Milk")));
+        QVERIFY(!c.knows(QStringLiteral("oat milk"))); // only a word of it
         QCOMPARE(c.categoryOf(QString()), QString());
         QCOMPARE(Categories::of(QStringLiteral("xx")).size(), 0);
     }

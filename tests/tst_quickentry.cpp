@@ -91,6 +91,12 @@ private Q_SLOTS:
         row("too many", QStringLiteral("2000000 pins"), QStringLiteral("2000000 pins"), 0, {});
         row("divide by zero", QStringLiteral("1/0 l milk"), QStringLiteral("1/0 l milk"), 0, {});
         row("only a number", QStringLiteral("42"), QStringLiteral("42"), 0, {});
+        row("a medicine's strength", QStringLiteral("Paracetamol 500 mg"),
+            QStringLiteral("Paracetamol 500 mg"), 0, {});
+        row("a network, not grams", QStringLiteral("5G Router"), QStringLiteral("5G Router"), 0,
+            {});
+        row("a capital litre, spaced", QStringLiteral("1 L Milch"), QStringLiteral("Milch"), 1,
+            QStringLiteral("L"));
         row("empty", QString(), QString(), 0, {});
     }
     void reads()

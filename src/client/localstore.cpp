@@ -194,10 +194,9 @@ bool LocalStore::open(const QString &path, Error *error)
     if (q.exec(QStringLiteral("SELECT 1 FROM identity WHERE key = 'titles_to_learn'")) &&
         q.next()) {
         q.finish();
-        if (!learnAll()) {
-            *error = sqlError(QStringLiteral("cannot learn the items' titles"));
-            return false;
-        }
+        // A help, not the data: a failure is tried again at the next open.
+        if (!learnAll())
+            qCWarning(lcClientStore) << "cannot learn the items' titles:" << sqlError({}).message;
     }
     q.finish();
     return true;
@@ -627,7 +626,8 @@ bool LocalStore::applyRemote(const Op &op, qint64 seq, Error *error, const Origi
     const std::optional<Entity> merged = mergeConfirmed(op);
     bool ok =
         merged && findConflicts(*merged, &op, origin, nullptr) && recordActivity(op, seq, origin);
-    if (ok)
+    // (Not this device's own op come back in a catch-up: learnt when it was made.)
+    if (ok && op.stamp.node != m_clientId)
         learn(op, origin.at > 0 ? origin.at : QDateTime::currentMSecsSinceEpoch());
     if (ok && seq == lastSeq(op.listId) + 1)
         ok = setLastSeq(op.listId, seq);

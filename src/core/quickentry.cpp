@@ -16,9 +16,10 @@ const QStringList &units()
     static const QStringList all = [] {
         QStringList u = {
             // Symbols.
-            QStringLiteral("g"), QStringLiteral("gr"), QStringLiteral("kg"), QStringLiteral("mg"),
-            QStringLiteral("l"), QStringLiteral("ml"), QStringLiteral("cl"), QStringLiteral("dl"),
-            QStringLiteral("lt"), QStringLiteral("oz"), QStringLiteral("lb"), QStringLiteral("lbs"),
+            // (No "mg": "Paracetamol 500 mg" is a medicine's name, not 500 mg of it.)
+            QStringLiteral("g"), QStringLiteral("gr"), QStringLiteral("kg"), QStringLiteral("l"),
+            QStringLiteral("ml"), QStringLiteral("cl"), QStringLiteral("dl"), QStringLiteral("lt"),
+            QStringLiteral("oz"), QStringLiteral("lb"), QStringLiteral("lbs"),
             // English.
             QStringLiteral("pack"), QStringLiteral("packs"), QStringLiteral("packet"),
             QStringLiteral("packets"), QStringLiteral("can"), QStringLiteral("cans"),
@@ -172,6 +173,10 @@ QuickEntry QuickEntry::parse(const QString &text)
     for (const Reading &r : readings) {
         const QRegularExpressionMatch m = r.re.match(line);
         if (!m.hasMatch())
+            continue;
+        // "5G Router", "4G SIM": a capital letter glued to a number is a name, not grams.
+        if (r.unit > 0 && m.captured(r.unit).size() == 1 && m.captured(r.unit).at(0).isUpper() &&
+            m.capturedEnd(r.number) == m.capturedStart(r.unit))
             continue;
         const std::optional<double> amount = number(m.captured(r.number));
         const QString title = m.captured(r.title).trimmed();

@@ -22,6 +22,11 @@ public:
     // The category of `title` (any case; else of its last word, then its first: "Oat
     // milk" is milk); "" when it knows none.
     QString categoryOf(const QString &title) const;
+    // Whether it knows `title` itself (any case), not only a word of it.
+    bool knows(const QString &title) const
+    {
+        return m_byTitle.contains(title.simplified().toCaseFolded());
+    }
     // The categories in shop order.
     QStringList order() const { return m_order; }
     int size() const { return int(m_byTitle.size()); }

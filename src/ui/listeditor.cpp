@@ -271,11 +271,11 @@ void ListEditor::addItem(const QString &typed)
     if (typed.trimmed().isEmpty() || m_listId.isEmpty())
         return;
     // On a shopping list "2 l milk" is two litres of milk; a task says what it says.
+    // A title the family or the dictionary knows whole ("7 Up") stays whole.
     QuickEntry entry;
-    if (kind() == QLatin1String("shopping"))
+    entry.title = typed.trimmed();
+    if (kind() == QLatin1String("shopping") && !knownTitle(entry.title))
         entry = QuickEntry::parse(typed);
-    else
-        entry.title = typed.trimmed();
     const QString &title = entry.title;
     // The same title open on the list already: ask rather than add a silent duplicate.
     for (int i = 0; i < m_items.rowCount(); ++i) {
@@ -325,6 +325,13 @@ void ListEditor::appendItem(const QuickEntry &entry)
             op.fields.insert(QStringLiteral("category"), category);
     }
     m_session.apply(op);
+}
+
+bool ListEditor::knownTitle(const QString &title) const
+{
+    const auto list = currentItem(m_listId);
+    return (account() && list && account()->store()->remembered(list->householdId, title)) ||
+        Categories::of(m_session.settings()->languageInUse()).knows(title);
 }
 
 QString ListEditor::categoryFor(const QString &title) const

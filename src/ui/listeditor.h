@@ -137,6 +137,8 @@ private:
     void appendItem(const QuickEntry &entry);
     // The category a new item of `title` gets on a shopping list ("" for none).
     QString categoryFor(const QString &title) const;
+    // Whether the household has had `title` before, or the dictionary has it whole.
+    bool knownTitle(const QString &title) const;
     void updateCategoryOrder();
     // The open list's categoryOrder (empty: none).
     QStringList familyCategoryOrder() const;
