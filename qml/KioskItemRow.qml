@@ -2,9 +2,11 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import QtQuick.Controls.Material
+import "faces.js" as Faces
 
 // One item on the kiosk: the whole row checks it off (a large target), with its quantity,
-// who just changed it, and whether it is waiting to be sent.
+// a task's person, date and repeat, who just changed it, and whether it is waiting to be
+// sent.
 ItemDelegate {
     id: row
     required property string itemId
@@ -15,6 +17,11 @@ ItemDelegate {
     required property string changedBy
     required property double changedAt
     required property bool changeAdded
+    required property string assignee
+    required property string assigneeName
+    required property string dueText
+    required property string repeatText
+    required property bool overdue
     property date now: new Date() // ticking from the page, so "changed by" ages
     signal doneToggled(bool done)
     signal removed()
@@ -59,6 +66,37 @@ ItemDelegate {
                 font.strikeout: row.done
                 opacity: row.done ? 0.5 : 1
                 elide: Text.ElideRight
+            }
+            // A task's person (their face), when it is due and how it repeats.
+            RowLayout {
+                visible: row.assigneeName.length > 0 || row.dueText.length > 0
+                         || row.repeatText.length > 0
+                spacing: 8
+                Rectangle {
+                    visible: row.assignee.length > 0
+                    width: 26; height: 26; radius: 13
+                    color: Faces.color(row.assignee)
+                    Label {
+                        anchors.centerIn: parent
+                        text: Faces.initials(row.assigneeName || "?")
+                        color: "white"
+                        font.pixelSize: 12
+                        font.weight: Font.DemiBold
+                    }
+                }
+                Label {
+                    objectName: "kioskTaskInfo"
+                    Layout.fillWidth: true
+                    text: [row.assigneeName,
+                           row.dueText.length > 0
+                               ? (row.overdue ? qsTr("overdue since %1") : qsTr("due %1")).arg(row.dueText)
+                               : "",
+                           row.repeatText].filter(s => s.length > 0).join(" \u00b7 ")
+                    color: row.overdue ? "#d64545" : Material.foreground
+                    opacity: row.overdue ? 1 : 0.65
+                    font.pixelSize: 16
+                    elide: Text.ElideRight
+                }
             }
             Label {
                 visible: row.syncState !== "confirmed"

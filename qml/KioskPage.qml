@@ -200,6 +200,7 @@ Page {
                                 required property string person
                                 required property string when
                                 required property string whenText
+                                required property string repeatText
                                 objectName: "chore"
                                 visible: chore.person === column.person
                                 Layout.fillWidth: true
@@ -223,9 +224,12 @@ Page {
                                     }
                                     Label {
                                         Layout.fillWidth: true
-                                        text: chore.whenText
+                                        objectName: "choreWhen"
+                                        text: [chore.whenText, chore.repeatText].filter(s => s.length > 0)
+                                                                               .join(" \u00b7 ")
                                         font.pixelSize: 14
                                         color: chore.when === "overdue" ? "#c62828" : "#5f6b68"
+                                        elide: Text.ElideRight
                                     }
                                 }
                                 onClicked: {
@@ -342,7 +346,12 @@ Page {
                     wrapMode: Text.WordWrap
                     color: "#5b4420"
                 }
-                Button { text: qsTr("Add 1 more"); Layout.preferredHeight: 56; onClicked: page.editor.addOneMore() }
+                Button {
+                    visible: page.editor.moreText.length > 0
+                    text: page.editor.moreText
+                    Layout.preferredHeight: 56
+                    onClicked: page.editor.addMore()
+                }
                 Button { text: qsTr("Add anyway"); Layout.preferredHeight: 56; flat: true; onClicked: page.editor.addAnyway() }
                 Button { text: qsTr("Cancel"); Layout.preferredHeight: 56; flat: true; onClicked: page.editor.dismissDuplicate() }
             }

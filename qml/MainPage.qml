@@ -70,6 +70,8 @@ Page {
         anchors.centerIn: parent
         modal: true
         width: Math.min(480, page.width - 24)
+        // A custom repeat with turns makes it tall: within the window, it scrolls.
+        height: Math.min(implicitHeight, page.height - 24)
         title: qsTr("Details")
         // Buttons of our own, so they speak the chosen language at once.
         footer: DialogButtonBox {
@@ -186,88 +188,118 @@ Page {
             }
             page.editor.updateItem(itemId, fields)
         }
-        GridLayout {
-            width: parent.width
-            columns: 2
-            Label { text: qsTr("Title") }
-            TextField { id: titleField; objectName: "detailsTitle"; Layout.fillWidth: true; Accessible.name: qsTr("Title"); onAccepted: details.accept() }
-            Label { text: qsTr("Quantity"); visible: !details.tasks }
-            TextField {
-                id: quantityField; visible: !details.tasks; Layout.fillWidth: true
-                validator: DoubleValidator { bottom: 0; top: 1000000 }
-                inputMethodHints: Qt.ImhFormattedNumbersOnly
-                Accessible.name: qsTr("Quantity")
-                onAccepted: details.accept()
+        Flickable {
+            id: detailsScroll
+            objectName: "detailsScroll"
+            anchors.fill: parent
+            implicitWidth: detailsGrid.implicitWidth
+            implicitHeight: detailsGrid.implicitHeight
+            contentHeight: detailsGrid.implicitHeight
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollBar.vertical: ScrollBar {
+                id: detailsBar
+                policy: detailsScroll.contentHeight > detailsScroll.height + 1
+                        ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff
             }
-            Label { text: qsTr("Unit"); visible: !details.tasks }
-            TextField { id: unitField; visible: !details.tasks; Layout.fillWidth: true; placeholderText: qsTr("e.g. kg"); Accessible.name: qsTr("Unit"); onAccepted: details.accept() }
-            Label { text: qsTr("Category"); visible: !details.tasks }
-            TextField { id: categoryField; visible: !details.tasks; Layout.fillWidth: true; placeholderText: qsTr("e.g. Dairy"); Accessible.name: qsTr("Category"); onAccepted: details.accept() }
-            Label { text: qsTr("Who"); visible: details.tasks }
-            ComboBox {
-                id: assigneeBox; visible: details.tasks; Layout.fillWidth: true
-                property bool keep: false // the task's person is not among those offered
-                // The person shown, kept when the members come anew (a new model would
-                // otherwise show "Anyone", and Save would take the person away).
-                property string chosen: ""
-                function showChosen() { currentIndex = 1 + details.people.findIndex(m => m.userId === chosen) }
-                onActivated: {
-                    keep = false
-                    chosen = currentIndex > 0 ? details.people[currentIndex - 1].userId : ""
+            // The field the keyboard moves to scrolls into sight.
+            readonly property Item focusItem: Window.activeFocusItem
+            onFocusItemChanged: {
+                let inside = false
+                for (let it = focusItem; it && !inside; it = it.parent)
+                    inside = it === detailsGrid
+                if (!inside)
+                    return
+                const top = focusItem.mapToItem(detailsGrid, 0, 0).y
+                if (top < contentY)
+                    contentY = Math.max(0, top - 8)
+                else if (top + focusItem.height > contentY + height)
+                    contentY = Math.min(contentHeight - height, top + focusItem.height - height + 8)
+            }
+            GridLayout {
+                id: detailsGrid
+                width: detailsScroll.width - (detailsBar.policy === ScrollBar.AlwaysOn ? detailsBar.width : 0)
+                columns: 2
+                Label { text: qsTr("Title") }
+                TextField { id: titleField; objectName: "detailsTitle"; Layout.fillWidth: true; Accessible.name: qsTr("Title"); onAccepted: details.accept() }
+                Label { text: qsTr("Quantity"); visible: !details.tasks }
+                TextField {
+                    id: quantityField; visible: !details.tasks; Layout.fillWidth: true
+                    validator: DoubleValidator { bottom: 0; top: 1000000 }
+                    inputMethodHints: Qt.ImhFormattedNumbersOnly
+                    Accessible.name: qsTr("Quantity")
+                    onAccepted: details.accept()
                 }
-                onModelChanged: Qt.callLater(showChosen)
-                model: [qsTr("Anyone")].concat(details.people.map(m => m.displayName))
-                Accessible.name: qsTr("Assigned to")
-            }
-            Label { text: qsTr("Due"); visible: details.tasks }
-            DateField {
-                id: dueField
-                visible: details.tasks
-                Layout.fillWidth: true
-                onAccepted: details.accept()
-            }
-            Label { text: qsTr("Time"); visible: details.tasks }
-            TextField {
-                id: timeField
-                objectName: "dueTime"
-                visible: details.tasks
-                Layout.fillWidth: true
-                property bool valid: true
-                //: The time field of a task's details; %1 is an example time.
-                placeholderText: qsTr("All day, or e.g. %1")
-                    .arg(Clock.time(new Date(2000, 0, 1, 19, 0)))
-                color: valid ? Material.foreground : "#d64545"
-                onTextEdited: valid = details.readTime(text) !== null
-                Accessible.name: qsTr("Time")
-                onAccepted: details.accept()
-            }
-            Label { text: qsTr("Remind me"); visible: details.tasks }
-            ComboBox {
-                id: reminderBox
-                objectName: "detailsReminder"
-                visible: details.tasks
-                enabled: timeField.text.trim().length > 0
-                Layout.fillWidth: true
-                model: details.reminderChoices.map(c => c.text)
-                // A reminder of its own (set by another app): its minutes until changed.
-                displayText: !enabled ? qsTr("Needs a time")
-                           : currentIndex < 0 ? qsTr("%n minute(s) before", "", details.reminder || 0)
-                           : currentText
-                Accessible.name: qsTr("Remind me")
-            }
-            Label {
-                text: qsTr("Repeats")
-                visible: details.tasks
-                Layout.alignment: Qt.AlignTop
-                Layout.topMargin: 14 // level with the choice's words
-            }
-            RepeatEditor {
-                id: repeatEditor
-                visible: details.tasks
-                Layout.fillWidth: true
-                people: details.people
-                dueIso: dueField.isoDate
-                assignee: assigneeBox.chosen
+                Label { text: qsTr("Unit"); visible: !details.tasks }
+                TextField { id: unitField; visible: !details.tasks; Layout.fillWidth: true; placeholderText: qsTr("e.g. kg"); Accessible.name: qsTr("Unit"); onAccepted: details.accept() }
+                Label { text: qsTr("Category"); visible: !details.tasks }
+                TextField { id: categoryField; visible: !details.tasks; Layout.fillWidth: true; placeholderText: qsTr("e.g. Dairy"); Accessible.name: qsTr("Category"); onAccepted: details.accept() }
+                Label { text: qsTr("Who"); visible: details.tasks }
+                ComboBox {
+                    id: assigneeBox; visible: details.tasks; Layout.fillWidth: true
+                    property bool keep: false // the task's person is not among those offered
+                    // The person shown, kept when the members come anew (a new model would
+                    // otherwise show "Anyone", and Save would take the person away).
+                    property string chosen: ""
+                    function showChosen() { currentIndex = 1 + details.people.findIndex(m => m.userId === chosen) }
+                    onActivated: {
+                        keep = false
+                        chosen = currentIndex > 0 ? details.people[currentIndex - 1].userId : ""
+                    }
+                    onModelChanged: Qt.callLater(showChosen)
+                    model: [qsTr("Anyone")].concat(details.people.map(m => m.displayName))
+                    Accessible.name: qsTr("Assigned to")
+                }
+                Label { text: qsTr("Due"); visible: details.tasks }
+                DateField {
+                    id: dueField
+                    visible: details.tasks
+                    Layout.fillWidth: true
+                    onAccepted: details.accept()
+                }
+                Label { text: qsTr("Time"); visible: details.tasks }
+                TextField {
+                    id: timeField
+                    objectName: "dueTime"
+                    visible: details.tasks
+                    Layout.fillWidth: true
+                    property bool valid: true
+                    //: The time field of a task's details; %1 is an example time.
+                    placeholderText: qsTr("All day, or e.g. %1")
+                        .arg(Clock.time(new Date(2000, 0, 1, 19, 0)))
+                    color: valid ? Material.foreground : "#d64545"
+                    onTextEdited: valid = details.readTime(text) !== null
+                    Accessible.name: qsTr("Time")
+                    onAccepted: details.accept()
+                }
+                Label { text: qsTr("Remind me"); visible: details.tasks }
+                ComboBox {
+                    id: reminderBox
+                    objectName: "detailsReminder"
+                    visible: details.tasks
+                    enabled: timeField.text.trim().length > 0
+                    Layout.fillWidth: true
+                    model: details.reminderChoices.map(c => c.text)
+                    // A reminder of its own (set by another app): its minutes until changed.
+                    displayText: !enabled ? qsTr("Needs a time")
+                               : currentIndex < 0 ? qsTr("%n minute(s) before", "", details.reminder || 0)
+                               : currentText
+                    Accessible.name: qsTr("Remind me")
+                }
+                Label {
+                    text: qsTr("Repeats")
+                    visible: details.tasks
+                    Layout.alignment: Qt.AlignTop
+                    Layout.topMargin: 14 // level with the choice's words
+                }
+                RepeatEditor {
+                    id: repeatEditor
+                    visible: details.tasks
+                    Layout.fillWidth: true
+                    people: details.people
+                    dueIso: dueField.isoDate
+                    assignee: assigneeBox.chosen
+                }
             }
         }
     }
@@ -690,14 +722,25 @@ Page {
                 Accessible.name: qsTr("Make a new list")
             }
             RowLayout {
+                id: sideButtons
                 Layout.fillWidth: true
                 Layout.leftMargin: 8
                 Layout.rightMargin: 8
                 Layout.bottomMargin: 4
+                // Longer words ("Einstellungen") go under their icons rather than be cut.
+                readonly property bool roomy: Math.max(inviteWords.advanceWidth, settingsWords.advanceWidth)
+                                              + inviteButton.icon.width + inviteButton.spacing
+                                              + inviteButton.leftPadding + inviteButton.rightPadding
+                                              <= (width - spacing) / 2
+                TextMetrics { id: inviteWords; font: inviteButton.font; text: inviteButton.text }
+                TextMetrics { id: settingsWords; font: settingsButton.font; text: settingsButton.text }
                 Button {
+                    id: inviteButton
                     font.capitalization: Font.MixedCase
                     objectName: "invite"
                     Layout.fillWidth: true
+                    Layout.preferredWidth: 1 // (the two share the width evenly)
+                    display: sideButtons.roomy ? AbstractButton.TextBesideIcon : AbstractButton.TextUnderIcon
                     flat: true
                     text: qsTr("Invite")
                     icon.source: "qrc:/icons/adwaita/contact-new-symbolic.svg"
@@ -707,9 +750,12 @@ Page {
                     ToolTip.text: qsTr("Invite someone to %1").arg(page.households.currentName)
                 }
                 Button {
+                    id: settingsButton
                     font.capitalization: Font.MixedCase
                     objectName: "settings"
                     Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    display: inviteButton.display
                     flat: true
                     text: qsTr("Settings")
                     icon.source: "qrc:/icons/adwaita/emblem-system-symbolic.svg"
@@ -987,9 +1033,10 @@ Page {
                 Accessible.name: qsTr("New item")
                 function add(typed) {
                     suggestions.close()
-                    // Enter again on "Milk is already on the list": add one more of it.
+                    // Enter again on "Milk is already on the list": add one more of it (or
+                    // what was typed: "2 l milk").
                     if (typed.trim().length === 0 && page.editor.duplicateText.length > 0) {
-                        page.editor.addOneMore()
+                        page.editor.addMore()
                         return
                     }
                     if (typed.trim().length === 0)
@@ -1104,12 +1151,13 @@ Page {
                     }
                     Button {
                         font.capitalization: Font.MixedCase
-                        objectName: "addOneMore"
-                        text: qsTr("Add 1 more")
+                        objectName: "addMore"
+                        visible: page.editor.moreText.length > 0
+                        text: page.editor.moreText
                         highlighted: true
                         Material.elevation: 0 // flat: drawn by every renderer, software too
                         Material.background: Material.accent
-                        onClicked: page.editor.addOneMore()
+                        onClicked: page.editor.addMore()
                     }
                     Button {
                         font.capitalization: Font.MixedCase

@@ -4,7 +4,8 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 
 // How a task repeats, in its details: a few common rules or one of its own (every N days;
-// every N weeks on chosen weekdays; every N months or years on the task's day), turns
+// every N weeks on chosen weekdays; every N months on a day, every N years on a day of a
+// month; the task's own day to begin with), turns
 // among chosen people, and whether a late completion counts from the day it was done.
 // rule() gives the protocol's "repeat" value (null: it does not repeat).
 ColumnLayout {
@@ -58,13 +59,17 @@ ColumnLayout {
             const wd = r.weekdays || []
             for (let c = customIndex - 1; c > 0; --c)
                 if (presets[c].unit === r.unit && presets[c].every === (r.every || 1)
-                        && (r.unit !== "week" || (wd.length === 1 && wd[0] === isoWeekday(day()))))
+                        && (r.unit !== "week" || (wd.length === 1 && wd[0] === isoWeekday(day())))
+                        && (r.monthDay === undefined || r.monthDay === day().getDate())
+                        && (r.month === undefined || r.month === day().getMonth() + 1))
                     choice = c
         }
         box.currentIndex = choice
         everySpin.value = r ? r.every || 1 : 1
         unitBox.currentIndex = r ? Math.max(0, units.indexOf(r.unit)) : 1
         weekdays = r && r.weekdays && r.weekdays.length > 0 ? r.weekdays.slice() : [isoWeekday(day())]
+        daySpin.value = r && r.monthDay ? r.monthDay : day().getDate()
+        monthBox.currentIndex = (r && r.month ? r.month : day().getMonth() + 1) - 1
         rotateBox.checked = !!(r && r.rotation && r.rotation.length > 0)
         turns = rotateBox.checked ? r.rotation.slice() : people.map(m => m.userId)
         fromTodayBox.checked = !!(r && r.from === "today")
@@ -84,9 +89,9 @@ ColumnLayout {
         if (unit === "week")
             r.weekdays = own ? weekdays.slice().sort() : [isoWeekday(d)]
         if (unit === "month" || unit === "year")
-            r.monthDay = d.getDate()
+            r.monthDay = own ? daySpin.value : d.getDate()
         if (unit === "year")
-            r.month = d.getMonth() + 1
+            r.month = own ? monthBox.currentIndex + 1 : d.getMonth() + 1
         // (Not the box's visibility: the dialog may be closing.)
         if (people.length > 1 && rotateBox.checked) {
             // In the household's order, starting with whoever has it now.
@@ -182,6 +187,44 @@ ColumnLayout {
                 Accessible.checked: chosen
             }
         }
+    }
+
+    // Monthly: on which day; yearly: on which day of which month. A day past a month's end
+    // is that month's last.
+    RowLayout {
+        visible: editor.custom && unitBox.currentIndex >= 2
+        Layout.fillWidth: true
+        //: Before the day of a custom monthly repeat: "On day [15]".
+        Label { text: unitBox.currentIndex === 3 ? qsTr("On") : qsTr("On day") }
+        ComboBox {
+            id: monthBox
+            objectName: "repeatMonth"
+            visible: unitBox.currentIndex === 3
+            Layout.fillWidth: true
+            model: Array.from({ length: 12 }, (_, m) => Qt.locale().standaloneMonthName(m, Locale.LongFormat))
+            onActivated: editor.touched = true
+            Accessible.name: qsTr("Month")
+        }
+        SpinBox {
+            id: daySpin
+            objectName: "repeatDay"
+            from: 1
+            // (February: the 29th, which is the 28th in other years.)
+            to: unitBox.currentIndex === 3 ? new Date(2024, monthBox.currentIndex + 1, 0).getDate() : 31
+            editable: true
+            Layout.preferredWidth: 132
+            onValueModified: editor.touched = true
+            Accessible.name: qsTr("Day of the month")
+        }
+        Item { Layout.fillWidth: unitBox.currentIndex !== 3 }
+    }
+    Label {
+        visible: editor.custom && unitBox.currentIndex === 2 && daySpin.value > 28
+        Layout.fillWidth: true
+        text: qsTr("In shorter months, on their last day.")
+        wrapMode: Text.WordWrap
+        opacity: 0.65
+        font.pixelSize: 12
     }
 
     CheckBox {

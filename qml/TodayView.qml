@@ -14,6 +14,18 @@ ListView {
     required property TodayModel today
     required property ListEditor editor
     signal openRequested(string listId, string itemId)
+    // The row Space completed: the keyboard stays at that place in the list when the task
+    // goes (or moves on to its next date), on the task after it.
+    property int keepRow: -1
+    Connections {
+        target: view.today
+        function onDataChanged() {
+            if (view.keepRow < 0)
+                return
+            view.currentIndex = Math.min(view.keepRow, view.count - 1)
+            view.keepRow = -1
+        }
+    }
 
     clip: true
     model: view.today
@@ -81,7 +93,10 @@ ListView {
         onClicked: view.openRequested(row.listId, row.itemId)
         Keys.onReturnPressed: view.openRequested(row.listId, row.itemId)
         Keys.onEnterPressed: view.openRequested(row.listId, row.itemId)
-        Keys.onSpacePressed: view.editor.setDone(row.itemId, true)
+        Keys.onSpacePressed: {
+            view.keepRow = row.index
+            view.editor.setDone(row.itemId, true)
+        }
         contentItem: RowLayout {
             spacing: 12
             CheckBox {

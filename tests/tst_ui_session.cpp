@@ -517,7 +517,7 @@ private Q_SLOTS:
         QVERIFY2(mum.editor()->duplicateText().startsWith(
                      QStringLiteral("Apples is already on the list (added by Dad, ")),
                  qPrintable(mum.editor()->duplicateText()));
-        mum.editor()->addOneMore();
+        mum.editor()->addMore();
         QVERIFY(mum.editor()->duplicateText().isEmpty());
         QCOMPARE(itemData(mum.editor()->items(), QStringLiteral("Apples"), ItemsModel::QuantityRole)
                      .toInt(),
@@ -674,6 +674,51 @@ private Q_SLOTS:
                                   mum.editor()->items()->rowOf(plums) - 1, 10000);
         QCOMPARE(moves.size(), 1);
         QCOMPARE(resets.size(), 0);
+    }
+
+    void tiedPositionsAreSeparated()
+    {
+        // Two devices offline each add an item at the end: both take the same key. An item
+        // moved between the two lands between them, not past both.
+        Session pam(m_server.url(), m_dir.filePath(QStringLiteral("tie")));
+        pam.user()->createAccount(address(), QStringLiteral("Pam"),
+                                  QStringLiteral("pam@tie.example"),
+                                  QStringLiteral("password-pam"));
+        QVERIFY(live(pam));
+        pam.households()->createHousehold(QStringLiteral("Ties"));
+        QTRY_COMPARE_WITH_TIMEOUT(pam.households()->all().size(), 1, 10000);
+        pam.households()->createList(QStringLiteral("Chores"), QStringLiteral("tasks"));
+        pam.editor()->addItem(QStringLiteral("A"));
+        Session laptop(m_server.url(), m_dir.filePath(QStringLiteral("tie-2")));
+        laptop.user()->signIn(address(), QStringLiteral("pam@tie.example"),
+                              QStringLiteral("password-pam"));
+        QVERIFY(live(laptop));
+        QTRY_COMPARE_WITH_TIMEOUT(laptop.editor()->items()->rowCount(), 1, 10000);
+        pam.account()->sync()->stop();
+        laptop.account()->sync()->stop();
+        pam.editor()->addItem(QStringLiteral("B"));
+        laptop.editor()->addItem(QStringLiteral("C"));
+        pam.account()->sync()->start();
+        laptop.account()->sync()->start();
+        const auto titles = [](Session &s) {
+            QStringList out;
+            for (int i = 0; i < s.editor()->items()->rowCount(); ++i)
+                out << s.editor()->items()->index(i).data(ItemsModel::TitleRole).toString();
+            return out;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(titles(pam).size(), 3, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(titles(laptop), titles(pam), 10000);
+        const auto position = [&](int row) {
+            return pam.editor()->items()->index(row).data(ItemsModel::PositionRole).toString();
+        };
+        QCOMPARE(position(1), position(2)); // the tie
+        const QStringList before = titles(pam);
+        pam.editor()->moveItem(pam.editor()->items()->index(0).data(ItemsModel::IdRole).toString(),
+                               1);
+        const QStringList after {before.at(1), QStringLiteral("A"), before.at(2)};
+        QCOMPARE(titles(pam), after);
+        QVERIFY(position(0) < position(1) && position(1) < position(2));
+        QTRY_COMPARE_WITH_TIMEOUT(titles(laptop), after, 10000);
     }
 
     void longPositionsAreRebalanced()

@@ -241,6 +241,14 @@
         <source>Delete %1</source>
         <translation>Supprimer %1</translation>
     </message>
+    <message>
+        <source>overdue since %1</source>
+        <translation>en retard depuis le %1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>pour le %1</translation>
+    </message>
 </context>
 <context>
     <name>KioskPage</name>
@@ -279,10 +287,6 @@
     <message>
         <source>Add</source>
         <translation>Ajouter</translation>
-    </message>
-    <message>
-        <source>Add 1 more</source>
-        <translation>En ajouter 1</translation>
     </message>
     <message>
         <source>Add anyway</source>
@@ -663,10 +667,6 @@
     <message>
         <source>New item</source>
         <translation>Nouvel article</translation>
-    </message>
-    <message>
-        <source>Add 1 more</source>
-        <translation>En ajouter 1</translation>
     </message>
     <message>
         <source>Add anyway</source>
@@ -1077,6 +1077,27 @@
     <message>
         <source>If done late, count from that day</source>
         <translation>Si fait en retard, compter à partir de ce jour</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <extracomment>Before the day of a custom monthly repeat: &quot;On day [15]&quot;.</extracomment>
+        <translation>Le</translation>
+    </message>
+    <message>
+        <source>On day</source>
+        <translation>Le jour</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Day of the month</source>
+        <translation>Jour du mois</translation>
+    </message>
+    <message>
+        <source>In shorter months, on their last day.</source>
+        <translation>Les mois plus courts, leur dernier jour.</translation>
     </message>
 </context>
 <context>
@@ -1872,7 +1893,7 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>Undo bar after &quot;Add 1 more&quot;: the item and its new quantity, e.g. &quot;Milk: 3&quot;.</extracomment>
+        <extracomment>Undo bar after &quot;Add 1 more&quot;: the item and its new quantity, e.g. &quot;Milk: 3&quot;, &quot;Milk: 3 l&quot;.</extracomment>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
@@ -1939,6 +1960,11 @@
     <message>
         <source>Order of categories changed</source>
         <translation>Ordre des catégories modifié</translation>
+    </message>
+    <message>
+        <source>Add %1 more</source>
+        <extracomment>The button on &quot;Milk is already on the list&quot;: &quot;Add 1 more&quot;, &quot;Add 2 l more&quot;.</extracomment>
+        <translation>Ajouter %1 de plus</translation>
     </message>
 </context>
 <context>

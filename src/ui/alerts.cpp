@@ -23,6 +23,12 @@ Alerts::Alerts(Session &session, QObject *parent)
     connect(&m_notifier, &DesktopNotifier::activated, this, &Alerts::onActivated);
     connect(&m_notifier, &DesktopNotifier::failed, this, &Alerts::onFailed);
     connect(session.settings(), &AppSettings::closeToTrayChanged, this, &Alerts::updateTray);
+    m_trayWatcher.setConnection(QDBusConnection::sessionBus());
+    m_trayWatcher.setWatchMode(QDBusServiceWatcher::WatchForRegistration);
+    m_trayWatcher.addWatchedService(Tray::watcherService());
+    connect(&m_trayWatcher, &QDBusServiceWatcher::serviceRegistered, this, &Alerts::updateTray);
+    m_trayLook.setInterval(3000);
+    connect(&m_trayLook, &QTimer::timeout, this, &Alerts::updateTray);
     connect(session.settings(), &AppSettings::languageChanged, this, [this] {
         if (m_tray)
             m_tray->retranslate();
@@ -53,8 +59,8 @@ bool Alerts::keepsRunning() const
 void Alerts::updateTray()
 {
     // The window closes into the tray; the app then ends only by the tray's Quit.
-    const bool wanted =
-        !m_session.isKiosk() && m_session.settings()->closeToTray() && Tray::available();
+    const bool setting = !m_session.isKiosk() && m_session.settings()->closeToTray();
+    const bool wanted = setting && (m_tray || Tray::available());
     if (wanted && !m_tray) {
         m_tray = std::make_unique<Tray>(*m_session.status());
         connect(m_tray.get(), &Tray::openRequested, this, &Alerts::showWindow);
@@ -67,6 +73,10 @@ void Alerts::updateTray()
     } else if (!wanted && m_tray) {
         m_tray.reset();
     }
+    if (setting && !m_tray)
+        m_trayLook.start();
+    else
+        m_trayLook.stop();
     if (!m_session.isKiosk())
         QGuiApplication::setQuitOnLastWindowClosed(false); // onVisibleChanged decides
 }

@@ -4,8 +4,11 @@
 #include "reminders.h"
 #include "tray.h"
 
+#include <QDBusConnection>
+#include <QDBusServiceWatcher>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <memory>
 
@@ -53,6 +56,11 @@ private:
     QPointer<QQuickWindow> m_window;
     DesktopNotifier m_notifier;
     std::unique_ptr<Tray> m_tray;
+    // A tray that comes after Kinlist (started at login before the panel): the
+    // StatusNotifierWatcher's name appearing, or, for an X11 tray, a look every few seconds
+    // while the tray is wanted and missing.
+    QDBusServiceWatcher m_trayWatcher;
+    QTimer m_trayLook;
 };
 
 } // namespace kinlist::ui

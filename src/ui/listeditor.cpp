@@ -385,25 +385,54 @@ QVariantList ListEditor::suggestions(const QString &typed) const
     return out;
 }
 
-void ListEditor::addOneMore()
+std::optional<double> ListEditor::moreAmount() const
 {
-    if (m_duplicateId.isEmpty())
+    // What was typed ("2 l milk": 2) in the unit the open item has; nothing in another.
+    const auto item = currentItem(m_duplicateId);
+    if (!item ||
+        item->value(QStringLiteral("unit"))
+                .toString()
+                .compare(m_duplicateEntry.unit, Qt::CaseInsensitive) != 0)
+        return std::nullopt;
+    return m_duplicateEntry.quantity.value_or(1);
+}
+
+QString ListEditor::moreText() const
+{
+    const auto amount = moreAmount();
+    if (m_duplicateId.isEmpty() || !amount)
+        return {};
+    const QString number = QLocale().toString(*amount, 'f', QLocale::FloatingPointShortest);
+    //: The button on "Milk is already on the list": "Add 1 more", "Add 2 l more".
+    return tr("Add %1 more")
+        .arg(m_duplicateEntry.unit.isEmpty() ? number
+                                             : number + QLatin1Char(' ') + m_duplicateEntry.unit);
+}
+
+void ListEditor::addMore()
+{
+    const auto amount = moreAmount();
+    if (m_duplicateId.isEmpty() || !amount)
         return;
     const auto item = currentItem(m_duplicateId);
-    const QJsonValue quantity =
-        item ? item->value(QStringLiteral("quantity")) : QJsonValue(QJsonValue::Null);
+    const QJsonValue quantity = item->value(QStringLiteral("quantity"));
     const double before = quantity.isDouble() ? quantity.toDouble() : 1;
+    const double after = std::min(before + *amount, QuickEntry::kMaxQuantity);
     Op op;
     op.type = Op::Type::ItemSet;
     op.listId = m_listId;
     op.itemId = m_duplicateId;
-    op.fields = {{QStringLiteral("quantity"), before + 1}};
+    op.fields = {{QStringLiteral("quantity"), after}};
     Op inverse = op;
     inverse.fields = {{QStringLiteral("quantity"), quantity}};
-    const QString title = item ? item->value(QStringLiteral("title")).toString() : QString();
+    const QString title = item->value(QStringLiteral("title")).toString();
+    const QString unit = item->value(QStringLiteral("unit")).toString();
+    const QString number = QLocale().toString(after, 'f', QLocale::FloatingPointShortest);
     dismissDuplicate();
-    //: Undo bar after "Add 1 more": the item and its new quantity, e.g. "Milk: 3".
-    applyUndoable(op, inverse, tr("%1: %2").arg(title, QLocale().toString(before + 1)));
+    //: Undo bar after "Add 1 more": the item and its new quantity, e.g. "Milk: 3", "Milk: 3 l".
+    applyUndoable(
+        op, inverse,
+        tr("%1: %2").arg(title, unit.isEmpty() ? number : number + QLatin1Char(' ') + unit));
 }
 
 void ListEditor::addAnyway()
@@ -596,8 +625,17 @@ void ListEditor::relocate(const QString &itemId, const QString &category, int be
         return;
     const QString title = item->value(QStringLiteral("title")).toString();
     const QString oldCategory = item->value(QStringLiteral("category")).toString();
-    const QString position =
-        placeItem([&] { return m_items.positionBetween(neighbour(before), neighbour(after)); });
+    // Two neighbours on one key (made at the same place on two devices at once): no key
+    // lies between them, so the list's items get fresh keys first.
+    const auto positionAt = [&](int row) {
+        return row >= 0 && row < m_items.rowCount()
+            ? m_items.index(row).data(ItemsModel::PositionRole).toString()
+            : QString();
+    };
+    const QString tie = positionAt(neighbour(before));
+    const bool tied = !tie.isEmpty() && tie == positionAt(neighbour(after));
+    const QString position = placeItem(
+        [&] { return m_items.positionBetween(neighbour(before), neighbour(after)); }, tied);
     // Read after placing: a rebalance may have given the item a new key to go back to.
     const auto placed = currentItem(itemId);
     Op op;
@@ -623,14 +661,14 @@ void ListEditor::relocate(const QString &itemId, const QString &category, int be
     applyUndoable(op, inverse, tr("%1 moved").arg(title));
 }
 
-QString ListEditor::placeItem(const std::function<QString()> &position)
+QString ListEditor::placeItem(const std::function<QString()> &position, bool rebalance)
 {
     const QString key = position();
-    if (!FracIndex::needsRebalance(key))
+    if (!rebalance && !FracIndex::needsRebalance(key))
         return key;
-    // Items kept landing in the same gap and the keys grew long: every item of the list
-    // gets a short key again, in the same order, as ordinary moves that sync like any
-    // other; then there is room for this one.
+    // Items kept landing in the same gap and the keys grew long (or two share one): every
+    // item of the list gets a short key of its own again, in the same order, as ordinary
+    // moves that sync like any other; then there is room for this one.
     QList<QPair<QString, QString>> items; // (position, id)
     account()->store()->forEachViewEntity(m_listId, [&](const Entity &e, bool) {
         if (e.kind == EntityKind::Item && !e.isDeleted())

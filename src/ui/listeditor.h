@@ -38,8 +38,11 @@ class ListEditor : public QObject
     // What undo() would take back ("Milk checked off"); empty when nothing.
     Q_PROPERTY(QString undoText READ undoText NOTIFY undoChanged)
     // Set when an added title is already open on the list: "Milk is already on the list
-    // (added by Alex, 2 hours ago)"; addOneMore() or addAnyway() settles it.
+    // (added by Alex, 2 hours ago)"; addMore() or addAnyway() settles it.
     Q_PROPERTY(QString duplicateText READ duplicateText NOTIFY duplicateChanged)
+    // What addMore() adds to the open item: "Add 1 more", "Add 2 l more" (what was typed);
+    // empty when the typed unit is not the item's (then only addAnyway()).
+    Q_PROPERTY(QString moreText READ moreText NOTIFY duplicateChanged)
     // Who else has the list open, one entry per person: {userId, name, initials, devices}.
     Q_PROPERTY(QVariantList presence READ presence NOTIFY presenceChanged)
     // A shopping list's categories in the order its items group by: the family's own
@@ -61,6 +64,7 @@ public:
     ActivityModel *activity() { return &m_activity; }
     QString undoText() const { return m_undo.isEmpty() ? QString() : m_undo.constLast().text; }
     QString duplicateText() const { return m_duplicateText; }
+    QString moreText() const;
     QVariantList presence() const;
 
     // Opens a list of any of the user's households (from a toast, say).
@@ -99,7 +103,7 @@ public:
     Q_INVOKABLE void revertActivity(int row);
     // "Keep mine" for the item's lost changes: writes this device's values again.
     Q_INVOKABLE void keepMine(const QString &itemId);
-    Q_INVOKABLE void addOneMore();
+    Q_INVOKABLE void addMore();
     Q_INVOKABLE void addAnyway();
     Q_INVOKABLE void dismissDuplicate();
     // Deletes the open list's done items, undoable as one.
@@ -152,11 +156,14 @@ private:
     void leaveList(const QString &listId);
     // An entity of the open list (the list itself too), as this device sees it.
     std::optional<Entity> currentItem(const QString &itemId) const;
+    // How much addMore() adds to the open duplicate, if what was typed can be added to it.
+    std::optional<double> moreAmount() const;
     // A field of the list's entity, "" without one.
     static QString listField(const std::optional<Entity> &list, const QString &field);
     // The key `position` gives for an item of the list; when keys have grown too long for
-    // it, the list's items get fresh keys first and it is asked again.
-    QString placeItem(const std::function<QString()> &position);
+    // it (or when `rebalance`: its neighbours share a key), the list's items get fresh keys
+    // first and it is asked again.
+    QString placeItem(const std::function<QString()> &position, bool rebalance = false);
     // The category of a shown row ("" for none or past the ends).
     QString rowCategory(int row) const;
     // Moves an item between two shown rows (-1: an end) into `category` (grouped lists).

@@ -6,6 +6,7 @@
 
 #include <QCollator>
 #include <QDateTime>
+#include <QSet>
 
 #include <algorithm>
 
@@ -162,21 +163,49 @@ void TodayModel::reload()
         return byTitle != 0 ? byTitle < 0 : a.itemId < b.itemId;
     });
 
-    const bool sameIds = rows.size() == m_rows.size() &&
-        std::equal(rows.cbegin(), rows.cend(), m_rows.cbegin(), [](const Row &a, const Row &b) {
-                             return a.itemId == b.itemId && a.person == b.person;
-                         });
-    if (sameIds) {
-        m_rows = std::move(rows);
-        if (!m_rows.isEmpty())
-            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1));
-    } else {
-        beginResetModel();
-        m_rows = std::move(rows);
-        endResetModel();
+    // Row by row (removed, moved, inserted) rather than anew, so that a view keeps its
+    // current row and scroll position when a task is done or changed elsewhere.
+    const int countBefore = int(m_rows.size());
+    const QVariantList peopleBefore = people();
+    const auto key = [](const Row &r) { return r.itemId + QChar(0x1f) + r.person; };
+    QSet<QString> wanted;
+    for (const Row &r : std::as_const(rows))
+        wanted.insert(key(r));
+    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
+        if (wanted.contains(key(m_rows.at(i))))
+            continue;
+        beginRemoveRows({}, i, i);
+        m_rows.removeAt(i);
+        endRemoveRows();
     }
-    m_dueNow = dueNow;
-    Q_EMIT countsChanged();
+    for (int i = 0; i < rows.size(); ++i) {
+        const QString k = key(rows.at(i));
+        if (i < m_rows.size() && key(m_rows.at(i)) == k) {
+            m_rows[i] = rows.at(i);
+            continue;
+        }
+        int from = -1;
+        for (int j = i + 1; j < m_rows.size() && from < 0; ++j) {
+            if (key(m_rows.at(j)) == k)
+                from = j;
+        }
+        if (from >= 0) {
+            beginMoveRows({}, from, from, {}, i);
+            m_rows.move(from, i);
+            endMoveRows();
+            m_rows[i] = rows.at(i);
+        } else {
+            beginInsertRows({}, i, i);
+            m_rows.insert(i, rows.at(i));
+            endInsertRows();
+        }
+    }
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1));
+    if (m_dueNow != dueNow || countBefore != m_rows.size() || people() != peopleBefore) {
+        m_dueNow = dueNow;
+        Q_EMIT countsChanged();
+    }
     // The sections move on at midnight.
     const QDateTime now = QDateTime::currentDateTime();
     m_midnight.start(int(std::clamp<qint64>(

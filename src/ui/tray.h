@@ -17,8 +17,13 @@ class Tray : public QObject
 public:
     explicit Tray(ConnectionStatus &status, QObject *parent = nullptr);
 
-    // Whether the desktop shows tray icons now.
-    static bool available() { return QSystemTrayIcon::isSystemTrayAvailable(); }
+    // Whether the desktop shows tray icons now. Qt decides once per process whether to use
+    // a StatusNotifierItem host, the first time it is asked; asked before the panel has
+    // started (Kinlist started at login), it would never use one. So Qt is asked only once
+    // there is a host: the StatusNotifierWatcher on the session bus, or an X11 tray.
+    static bool available();
+    // The D-Bus name of the StatusNotifierWatcher, for watching it come.
+    static QString watcherService();
     void show() { m_icon.show(); }
     void hide() { m_icon.hide(); }
     bool isVisible() const { return m_icon.isVisible(); }

@@ -101,13 +101,25 @@ Person::~Person()
     close();
 }
 
-bool Person::open(QSize size)
+std::unique_ptr<kinlist::ui::AppWindow> Person::makeApp(bool atLogin) const
 {
     kinlist::ui::AppWindow::Options options;
     options.server = m_server;
     options.dataDirectory = m_dataDirectory;
     options.kiosk = m_kiosk;
-    m_app = std::make_unique<kinlist::ui::AppWindow>(options);
+    options.minimized = atLogin;
+    return std::make_unique<kinlist::ui::AppWindow>(options);
+}
+
+bool Person::openAtLogin()
+{
+    m_app = makeApp(true);
+    return m_app->load() && window();
+}
+
+bool Person::open(QSize size)
+{
+    m_app = makeApp(false);
     if (!m_app->load())
         return false;
     QQuickWindow *w = window();
@@ -575,6 +587,52 @@ bool planTask(Person &p, const QString &title, QDate due, const QString &who)
     p.key(Qt::Key_Return);
     return QTest::qWaitFor([&] { return !p.visible(QStringLiteral("detailsDialog")); }, 5000) ||
         fail(p, "saving");
+}
+
+bool repeatTask(Person &p, const QString &title, const QString &rule, bool takeTurns)
+{
+    if (!p.click(inRow(p, title, QStringLiteral("details"))) ||
+        !QTest::qWaitFor([&] { return p.visible(QStringLiteral("detailsDialog")); }, 5000))
+        return fail(p, "the details");
+    QQuickItem *choice = nullptr;
+    if (!p.click(QStringLiteral("detailsRepeat")) ||
+        !QTest::qWaitFor([&] { return (choice = p.inPopup(rule)) != nullptr; }, 5000) ||
+        !p.click(choice))
+        return fail(p, "the repeat rule");
+    p.settle();
+    if (takeTurns) {
+        if (!QTest::qWaitFor([&] { return p.visible(QStringLiteral("detailsRotate")); }, 5000) ||
+            !p.click(QStringLiteral("detailsRotate")) ||
+            !QTest::qWaitFor(
+                [&] {
+                    return p.find(QStringLiteral("detailsRotate"))->property("checked").toBool();
+                },
+                5000))
+            return fail(p, "taking turns");
+    }
+    if (!p.click(QStringLiteral("detailsSave")))
+        return fail(p, "the save button");
+    return QTest::qWaitFor([&] { return !p.visible(QStringLiteral("detailsDialog")); }, 5000) ||
+        fail(p, "saving");
+}
+
+bool chooseLanguage(Person &p, const QString &language)
+{
+    QQuickItem *choice = nullptr;
+    if (!p.click(QStringLiteral("settings")) ||
+        !QTest::qWaitFor([&] { return p.visible(QStringLiteral("language")); }, 5000))
+        return fail(p, "the settings");
+    if (!p.click(QStringLiteral("language")) ||
+        !QTest::qWaitFor([&] { return (choice = p.inPopup(language)) != nullptr; }, 5000) ||
+        !p.click(choice))
+        return fail(p, "the language");
+    return QTest::qWaitFor(
+               [&] {
+                   QQuickItem *box = p.find(QStringLiteral("language"));
+                   return box && box->property("displayText").toString() == language;
+               },
+               5000) ||
+        fail(p, "the language chosen");
 }
 
 bool activityShows(Person &p, const QString &sentence)

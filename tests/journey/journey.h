@@ -50,6 +50,9 @@ public:
 
     // Starts the app (AppWindow::load) and shows the window at `size`; false on failure.
     bool open(QSize size = QSize(1100, 720));
+    // Starts the app as the desktop does at login (--minimized): in the tray when there is
+    // one, else a minimized window. False on failure.
+    bool openAtLogin();
     // Closes the app, as the person quitting it (the data directory stays for open()).
     void close();
     QQuickWindow *window() const;
@@ -101,6 +104,8 @@ public:
     bool screenshot(const QString &name);
 
 private:
+    std::unique_ptr<kinlist::ui::AppWindow> makeApp(bool atLogin) const;
+
     QString m_server;
     bool m_kiosk;
     std::unique_ptr<QTemporaryDir> m_ownDir;
@@ -132,6 +137,12 @@ QString inviteCode(Person &owner);
 // Opens a task's details on the open list and gives it a due date (typed, in the locale's
 // short form) and, unless `who` is empty, a person (chosen in "Assigned to").
 bool planTask(Person &p, const QString &title, QDate due, const QString &who);
+// Opens a task's details on the open list, chooses `rule` ("Every week") in "Repeats" and,
+// when `takeTurns`, ticks "Take turns" (everyone, from whoever has it now), and saves.
+bool repeatTask(Person &p, const QString &title, const QString &rule, bool takeTurns);
+
+// Opens Settings and chooses `language` ("Deutsch") in it; Settings stays open.
+bool chooseLanguage(Person &p, const QString &language);
 
 // Opens the list of this name from the side bar (its row says "Groceries, 2 open").
 bool openList(Person &p, const QString &name);

@@ -11,6 +11,7 @@
 
 using journey::inRow;
 using journey::Person;
+using journey::sceneRect;
 using journey::statusWord;
 using journey::textOf;
 
@@ -95,6 +96,19 @@ private Q_SLOTS:
         mum.settle();
         QTest::qWait(300); // the check marks' animations, for the picture only
         QVERIFY(mum.screenshot(QStringLiteral("details-custom-repeat")));
+        // In a lower window the details scroll: Save stays in sight, and the keyboard's
+        // way down brings the last choice into view.
+        mum.resize(QSize(1100, 540));
+        QTRY_VERIFY(sceneRect(mum.find(QStringLiteral("detailsDialog"))).bottom() <= 540);
+        QVERIFY(sceneRect(mum.find(QStringLiteral("detailsSave"))).bottom() <= 540);
+        for (int tab = 0; tab < 40 && mum.focused() &&
+             mum.focused()->objectName() != QLatin1String("detailsFromToday");
+             ++tab)
+            mum.key(Qt::Key_Tab);
+        QCOMPARE(mum.focused()->objectName(), QStringLiteral("detailsFromToday"));
+        QTRY_VERIFY(sceneRect(mum.find(QStringLiteral("detailsScroll")))
+                        .contains(sceneRect(mum.focused())));
+        mum.resize(QSize(1100, 720));
         QVERIFY(mum.click(QStringLiteral("detailsSave")));
         QTRY_VERIFY(!mum.visible(QStringLiteral("detailsDialog")));
 
@@ -194,6 +208,45 @@ private Q_SLOTS:
                      QStringLiteral("due %1 · every 3 days").arg(shortDate(today)));
         QTRY_COMPARE(taskInfo(dad, QStringLiteral("Water the plants")),
                      QStringLiteral("due %1 · every 3 days").arg(shortDate(today)));
+
+        // The rent, every month on the 31st, which is the last day of a shorter month: due
+        // today for a start; paid, it moves to the next 31st or month's end.
+        QVERIFY(journey::addItems(mum, {QStringLiteral("Pay the rent")}));
+        QVERIFY(journey::planTask(mum, QStringLiteral("Pay the rent"), today, {}));
+        QVERIFY(mum.click(inRow(mum, QStringLiteral("Pay the rent"), QStringLiteral("details"))));
+        QTRY_VERIFY(mum.visible(QStringLiteral("detailsDialog")));
+        QVERIFY(mum.click(QStringLiteral("detailsRepeat")));
+        QTRY_VERIFY((custom = mum.inPopup(QStringLiteral("Custom…"))));
+        QVERIFY(mum.click(custom));
+        QTRY_VERIFY(mum.visible(QStringLiteral("repeatUnit")));
+        QVERIFY(mum.click(QStringLiteral("repeatUnit")));
+        QQuickItem *months = nullptr;
+        QTRY_VERIFY((months = mum.inPopup(QStringLiteral("month"))));
+        QVERIFY(mum.click(months));
+        QTRY_VERIFY(mum.visible(QStringLiteral("repeatDay")));
+        QQuickItem *day = mum.find(QStringLiteral("repeatDay"));
+        QCOMPARE(day->property("value").toInt(), today.day()); // the task's own, to begin with
+        QVERIFY(mum.click(day->property("contentItem").value<QQuickItem *>()));
+        mum.key(Qt::Key_A, Qt::ControlModifier);
+        mum.type(QStringLiteral("31"));
+        mum.key(Qt::Key_Tab);
+        QTRY_COMPARE(day->property("value").toInt(), 31);
+        QTRY_VERIFY(mum.shows(QStringLiteral("In shorter months, on their last day.")));
+        QVERIFY(mum.click(QStringLiteral("detailsSave")));
+        QTRY_VERIFY(!mum.visible(QStringLiteral("detailsDialog")));
+        const QString monthly = QStringLiteral("every month on day 31");
+        QTRY_COMPARE(taskInfo(mum, QStringLiteral("Pay the rent")),
+                     QStringLiteral("due %1 · %2").arg(shortDate(today), monthly));
+        QDate rentDay(today.year(), today.month(), today.daysInMonth());
+        if (rentDay <= today) {
+            const QDate nextMonth = today.addMonths(1);
+            rentDay = QDate(nextMonth.year(), nextMonth.month(), nextMonth.daysInMonth());
+        }
+        QVERIFY(mum.click(inRow(mum, QStringLiteral("Pay the rent"), QStringLiteral("check"))));
+        QTRY_COMPARE(taskInfo(mum, QStringLiteral("Pay the rent")),
+                     QStringLiteral("due %1 · %2").arg(shortDate(rentDay), monthly));
+        QTRY_COMPARE(taskInfo(dad, QStringLiteral("Pay the rent")),
+                     QStringLiteral("due %1 · %2").arg(shortDate(rentDay), monthly));
     }
 };
 

@@ -2,7 +2,9 @@
 // Settings; on the tablet (full screen, 1280x800, Qt's on-screen keyboard) the code, a name
 // and a PIN are typed with the keyboard up; the home shows the lists as large tiles; a face
 // is tapped and an item checked off as that person, which the desktop shows with who did
-// it; cleaning mode makes the whole screen ignore touches, top bar too; the PIN leaves.
+// it; a weekly chore taken in turns is done on the tablet's list as Dad, moves on to next
+// week and to Mum, and is taken back; cleaning mode makes the whole screen ignore touches,
+// top bar too; the PIN leaves.
 #include "journey.h"
 
 #include <QGuiApplication>
@@ -47,7 +49,8 @@ private Q_SLOTS:
         QVERIFY(journey::makeList(mum, QStringLiteral("Groceries"), QStringLiteral("shopping")));
         QVERIFY(journey::addItems(mum, {QStringLiteral("Milk"), QStringLiteral("Bread")}));
         QVERIFY(journey::makeList(mum, QStringLiteral("Chores"), QStringLiteral("tasks")));
-        QVERIFY(journey::addItems(mum, {QStringLiteral("Bins out")}));
+        QVERIFY(
+            journey::addItems(mum, {QStringLiteral("Bins out"), QStringLiteral("Water plants")}));
         QVERIFY(mum.click(QStringLiteral("invite")));
         QString invite;
         QTRY_VERIFY((invite = textOf(mum.find(QStringLiteral("inviteCode")))).size() >= 6 &&
@@ -62,6 +65,20 @@ private Q_SLOTS:
         // The bins go out today, Dad's job.
         QVERIFY(journey::planTask(mum, QStringLiteral("Bins out"), QDate::currentDate(),
                                   QStringLiteral("Dad")));
+        // The plants: every week from today, Dad's first, then Mum's.
+        const QDate today = QDate::currentDate();
+        QVERIFY(
+            journey::planTask(mum, QStringLiteral("Water plants"), today, QStringLiteral("Dad")));
+        QVERIFY(journey::repeatTask(mum, QStringLiteral("Water plants"),
+                                    QStringLiteral("Every week"), true));
+        const QString weekly = QStringLiteral("every %1")
+                                   .arg(QLocale().dayName(today.dayOfWeek(), QLocale::ShortFormat));
+        const auto plants = [&](const QString &who, QDate due) {
+            return QStringLiteral("%1 · due %2 · %3")
+                .arg(who, QLocale().toString(due, QLocale::ShortFormat), weekly);
+        };
+        QTRY_COMPARE(textOf(inRow(mum, QStringLiteral("Water plants"), QStringLiteral("taskInfo"))),
+                     plants(QStringLiteral("Dad"), today));
         // Mum makes a pairing code in Settings.
         QVERIFY(mum.click(QStringLiteral("settings")));
         QTRY_VERIFY(mum.visible(QStringLiteral("pairTablet")));
@@ -106,7 +123,7 @@ private Q_SLOTS:
         QQuickItem *groceries = nullptr;
         QTRY_VERIFY((groceries = tablet.find(QStringLiteral("Groceries, 2 to get"))));
         QQuickItem *chores = nullptr;
-        QTRY_VERIFY((chores = tablet.find(QStringLiteral("Chores, 1 to do"))));
+        QTRY_VERIFY((chores = tablet.find(QStringLiteral("Chores, 2 to do"))));
         QVERIFY(groceries->width() >= 400);
         // A shopping tile says what is on the list.
         QTRY_VERIFY(tablet.texts(groceries).contains(QStringLiteral("• Milk")) &&
@@ -134,13 +151,19 @@ private Q_SLOTS:
         QQuickItem *bins = nullptr;
         QTRY_VERIFY((bins = tablet.find(QStringLiteral("Bins out"),
                                         tablet.find(QStringLiteral("Today for Dad")))));
+        QQuickItem *plantsChore = tablet.find(QStringLiteral("Water plants"),
+                                              tablet.find(QStringLiteral("Today for Dad")));
+        QVERIFY(plantsChore);
+        QCOMPARE(textOf(tablet.find(QStringLiteral("choreWhen"), plantsChore)),
+                 QStringLiteral("Today · ") + weekly);
         QVERIFY(tablet.screenshot(QStringLiteral("kiosk-chart")));
         QVERIFY(tablet.click(QStringLiteral("face_Mum")));
         QTRY_VERIFY(tablet.find(QStringLiteral("Mum, chosen")));
         QVERIFY(tablet.click(
             tablet.find(QStringLiteral("Bins out"), tablet.find(QStringLiteral("Today for Dad")))));
-        QTRY_VERIFY(!tablet.visible(QStringLiteral("choreChart")));
-        QTRY_VERIFY(tablet.find(QStringLiteral("Chores, 0 to do")));
+        QTRY_VERIFY(
+            !tablet.find(QStringLiteral("Bins out"), tablet.find(QStringLiteral("choreChart"))));
+        QTRY_VERIFY(tablet.find(QStringLiteral("Chores, 1 to do")));
         QTRY_VERIFY(!mum.itemTitles().contains(QStringLiteral("Bins out")));
         QVERIFY(groceries->isVisible());
         // Mum's Settings no longer shows the used code.
@@ -161,6 +184,52 @@ private Q_SLOTS:
         QTRY_VERIFY(!mum.itemTitles().contains(QStringLiteral("Milk")));
         QVERIFY(mum.click(QStringLiteral("activityButton")));
         QTRY_VERIFY(mum.shows(QStringLiteral("Dad checked off Milk (on Kitchen)")));
+
+        // The chores list: the plants say whose they are, when and how often. Dad waters
+        // them: they move on to next week, Mum's turn; the chart has nothing left for Dad.
+        QVERIFY(tablet.click(QStringLiteral("kioskHome")));
+        QQuickItem *choresTile = nullptr;
+        QTRY_VERIFY((choresTile = tablet.find(QStringLiteral("Chores, 1 to do"))));
+        QVERIFY(tablet.click(choresTile));
+        QQuickItem *water = nullptr;
+        QTRY_VERIFY(
+            (water = tablet.row(QStringLiteral("kioskItems"), QStringLiteral("Water plants"))));
+        const auto info = [&] {
+            QQuickItem *row =
+                tablet.row(QStringLiteral("kioskItems"), QStringLiteral("Water plants"));
+            return row ? textOf(tablet.find(QStringLiteral("kioskTaskInfo"), row)) : QString();
+        };
+        QCOMPARE(info(), plants(QStringLiteral("Dad"), today));
+        QVERIFY(tablet.click(QStringLiteral("face_Dad")));
+        QTRY_VERIFY(tablet.find(QStringLiteral("Dad, chosen")));
+        QVERIFY(tablet.click(water));
+        QTRY_COMPARE(info(), plants(QStringLiteral("Mum"), today.addDays(7)));
+        // A slip: Undo gives them back to Dad, today; then he really waters them.
+        QTRY_VERIFY(tablet.visible(QStringLiteral("kioskUndo")));
+        QVERIFY(tablet.click(
+            tablet.find(QStringLiteral("Undo"), tablet.find(QStringLiteral("kioskUndo")))));
+        QTRY_COMPARE(info(), plants(QStringLiteral("Dad"), today));
+        QVERIFY(
+            tablet.click(tablet.row(QStringLiteral("kioskItems"), QStringLiteral("Water plants"))));
+        QTRY_COMPARE(info(), plants(QStringLiteral("Mum"), today.addDays(7)));
+        QTRY_VERIFY(!tablet.shows(QStringLiteral("waiting to send")));
+        QVERIFY(tablet.screenshot(QStringLiteral("kiosk-chores")));
+        // Mum's computer: next week's, hers; the feed says Dad did them, on the tablet.
+        QVERIFY(
+            journey::activityShows(mum,
+                                   QStringLiteral("Dad did Water plants, %1 in Chores (on Kitchen)")
+                                       .arg(QLocale().toString(today, QLocale::ShortFormat))));
+        mum.key(Qt::Key_Escape);
+        QTRY_VERIFY(!mum.visible(QStringLiteral("activityPanel")));
+        QVERIFY(journey::openList(mum, QStringLiteral("Chores")));
+        QTRY_COMPARE(textOf(inRow(mum, QStringLiteral("Water plants"), QStringLiteral("taskInfo"))),
+                     plants(QStringLiteral("Mum"), today.addDays(7)));
+        // Nothing is left for today: the home has no chart.
+        QVERIFY(tablet.click(QStringLiteral("kioskHome")));
+        QTRY_VERIFY(tablet.visible(QStringLiteral("tiles")));
+        QTRY_VERIFY(!tablet.visible(QStringLiteral("choreChart")));
+        QVERIFY(tablet.click(tablet.find(QStringLiteral("Chores, 1 to do"))));
+        QTRY_VERIFY(tablet.visible(QStringLiteral("kioskItems")));
 
         // Cleaning: nothing reacts, the top bar neither. (Eight seconds, not thirty, here.)
         QQuickItem *cleaning = tablet.find(QStringLiteral("clean"));

@@ -95,6 +95,27 @@ private Q_SLOTS:
         QTRY_VERIFY(!mum.visible(QStringLiteral("detailsDialog")));
         QTRY_COMPARE(sectionOf(mum, QStringLiteral("milk")), QStringLiteral("Fridge"));
         QTRY_COMPARE(sectionOf(dad, QStringLiteral("milk")), QStringLiteral("Fridge"));
+        // More milk: what is typed is added to what is on the list, in its unit; in
+        // another unit it can only be a row of its own.
+        QVERIFY(mum.typeInto(QStringLiteral("newItem"), QStringLiteral("1,5 l Milk")));
+        mum.key(Qt::Key_Return);
+        QTRY_VERIFY(mum.visible(QStringLiteral("addMore")));
+        QCOMPARE(textOf(mum.find(QStringLiteral("addMore"))), QStringLiteral("Add 1.5 l more"));
+        QVERIFY(mum.click(QStringLiteral("addMore")));
+        QTRY_COMPARE(textOf(inRow(mum, QStringLiteral("milk"), QStringLiteral("quantity"))),
+                     QStringLiteral("3.5 l"));
+        QTRY_COMPARE(textOf(inRow(dad, QStringLiteral("milk"), QStringLiteral("quantity"))),
+                     QStringLiteral("3.5 l"));
+        QVERIFY(mum.typeInto(QStringLiteral("newItem"), QStringLiteral("2 bottles milk")));
+        mum.key(Qt::Key_Return);
+        QTRY_VERIFY(mum.visible(QStringLiteral("addAnyway")));
+        QVERIFY(!mum.visible(QStringLiteral("addMore")));
+        mum.key(Qt::Key_Return); // (Enter again adds nothing it cannot add)
+        QVERIFY(mum.click(QStringLiteral("dismissDuplicate")));
+        QTRY_VERIFY(!mum.visible(QStringLiteral("addAnyway")));
+        QCOMPARE(mum.itemTitles().count(QStringLiteral("milk")), 1);
+        QCOMPARE(textOf(inRow(mum, QStringLiteral("milk"), QStringLiteral("quantity"))),
+                 QStringLiteral("3.5 l"));
         // Bought: checked off (and so no longer open on the list).
         QVERIFY(mum.click(inRow(mum, QStringLiteral("milk"), QStringLiteral("check"))));
         QTRY_VERIFY(!mum.itemTitles().contains(QStringLiteral("milk")));
@@ -195,12 +216,7 @@ private Q_SLOTS:
         QVERIFY(oma.open());
         QVERIFY(journey::signUp(oma, QStringLiteral("Oma"), QStringLiteral("oma@quick.example"),
                                 QStringLiteral("Familie Weber")));
-        QVERIFY(oma.click(QStringLiteral("settings")));
-        QTRY_VERIFY(oma.visible(QStringLiteral("language")));
-        QVERIFY(oma.click(QStringLiteral("language")));
-        QQuickItem *deutsch = nullptr;
-        QTRY_VERIFY((deutsch = oma.inPopup(QStringLiteral("Deutsch"))));
-        QVERIFY(oma.click(deutsch));
+        QVERIFY(journey::chooseLanguage(oma, QStringLiteral("Deutsch")));
         QVERIFY(oma.click(QStringLiteral("settingsClose")));
         QTRY_VERIFY(!oma.visible(QStringLiteral("settingsDialog")));
         QVERIFY(journey::makeList(oma, QStringLiteral("Einkauf"), QStringLiteral("shopping")));

@@ -126,6 +126,33 @@ private Q_SLOTS:
         QTRY_VERIFY(dad.visible(QStringLiteral("undoBar")));
         QVERIFY(dad.click(dad.find(QStringLiteral("undo"), dad.find(QStringLiteral("undoBar")))));
         QTRY_COMPARE(inToday(mum, QStringLiteral("todayTitle")), all);
+        QTRY_COMPARE(inToday(dad, QStringLiteral("todayTitle")).size(), 3);
+
+        // By keyboard: Down to Mum's plants, Space: they are done, and the keyboard is on
+        // the task after them, not back at the top; Mum's changes leave it there too.
+        dad.key(Qt::Key_T, Qt::ControlModifier);
+        QQuickItem *view = dad.find(QStringLiteral("today"));
+        QTRY_VERIFY(view->hasActiveFocus());
+        view->setProperty("currentIndex", 0);
+        dad.key(Qt::Key_Down);
+        const auto current = [&] {
+            QQuickItem *row = view->property("currentItem").value<QQuickItem *>();
+            return row ? textOf(dad.find(QStringLiteral("todayTitle"), row)) : QString();
+        };
+        QTRY_COMPARE(current(), QStringLiteral("Water plants"));
+        dad.key(Qt::Key_Space);
+        QTRY_COMPARE(inToday(dad, QStringLiteral("todayTitle")),
+                     (QStringList {QStringLiteral("Take out bins"), QStringLiteral("Pay bills")}));
+        QTRY_COMPARE(current(), QStringLiteral("Pay bills"));
+        QVERIFY(journey::openList(mum, QStringLiteral("Chores")));
+        QVERIFY(
+            journey::planTask(mum, QStringLiteral("Clean windows"), today, QStringLiteral("Mum")));
+        QVERIFY(mum.click(QStringLiteral("todayButton")));
+        QTRY_VERIFY(mum.visible(QStringLiteral("today")));
+        QTRY_COMPARE(inToday(dad, QStringLiteral("todayTitle")).size(), 3);
+        QCOMPARE(current(), QStringLiteral("Pay bills"));
+        dad.key(Qt::Key_Z, Qt::ControlModifier);
+        QTRY_COMPARE(inToday(dad, QStringLiteral("todayTitle")).size(), 4);
 
         // A row opens its list, in place of Today.
         QVERIFY(mum.click(todayRow(mum, QStringLiteral("Pay bills"))));

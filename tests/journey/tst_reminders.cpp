@@ -23,6 +23,8 @@
 #include <QSystemTrayIcon>
 #include <QTest>
 
+#include <csignal>
+
 using journey::inRow;
 using journey::Person;
 using journey::textOf;
@@ -147,6 +149,7 @@ class TestReminders : public QObject
     journey::ServerProcess m_server;
     std::unique_ptr<Person> m_mum;
     std::unique_ptr<Person> m_dad;
+    QProcess m_trayer; // the tray that comes later (startedBeforeTheTray)
 
 private Q_SLOTS:
     void initTestCase()
@@ -396,8 +399,46 @@ private Q_SLOTS:
         QTRY_COMPARE(quit.count(), 1);
     }
 
+    // Started at login before the panel: no tray to sit in yet, so a minimized window; the
+    // tray comes a little later and Kinlist moves into it, and closing the window keeps it
+    // running.
+    void startedBeforeTheTray()
+    {
+        Person &mum = *m_mum;
+        mum.close();
+        const qint64 trayer = qEnvironmentVariableIntValue("KINLIST_TRAYER_PID");
+        QVERIFY2(trayer > 0, "KINLIST_TRAYER_PID: run under tests/journey/with-desktop.sh");
+        QCOMPARE(::kill(pid_t(trayer), SIGTERM), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!QSystemTrayIcon::isSystemTrayAvailable(), 10000);
+
+        QVERIFY(mum.openAtLogin());
+        QVERIFY(!mum.app()->alerts()->tray());
+        QTRY_VERIFY(mum.window()->isVisible()); // (minimized: no tray to come back from)
+
+        m_trayer.setProgram(QStringLiteral("trayer"));
+        m_trayer.setArguments({QStringLiteral("--edge"), QStringLiteral("bottom"),
+                               QStringLiteral("--align"), QStringLiteral("right"),
+                               QStringLiteral("--widthtype"), QStringLiteral("pixel"),
+                               QStringLiteral("--width"), QStringLiteral("200"),
+                               QStringLiteral("--height"), QStringLiteral("32")});
+        m_trayer.start();
+        QVERIFY(m_trayer.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(mum.app()->alerts()->tray(), 15000);
+        QVERIFY(mum.app()->alerts()->tray()->isVisible());
+        QSignalSpy quit(mum.app(), &kinlist::ui::AppWindow::quitRequested);
+        mum.window()->close();
+        QTRY_VERIFY(!mum.window()->isVisible());
+        QCoreApplication::processEvents();
+        QCOMPARE(quit.count(), 0);
+        QVERIFY(mum.app()->alerts()->tray()->isVisible());
+    }
+
     void cleanupTestCase()
     {
+        if (m_trayer.state() != QProcess::NotRunning) {
+            m_trayer.terminate();
+            m_trayer.waitForFinished(5000);
+        }
         m_dad.reset();
         m_mum.reset();
     }

@@ -29,6 +29,7 @@ dbus-run-session -- sh -c '
   trayer --edge bottom --align right --widthtype pixel --width 200 --height 32 \
       >"$KINLIST_DESKTOP_DIR/trayer.log" 2>&1 &
   trayer=$!
+  export KINLIST_TRAYER_PID="$trayer" # (a test may take the tray away and bring it back)
   status=0
   "$@" || status=$?
   if [ "$status" -ne 0 ]; then

@@ -39,6 +39,7 @@ TestCase {
             width: 700
             itemId: "i1"; title: "Milk"; done: false; quantityText: "×2 l"
             syncState: "confirmed"; changedBy: ""; changedAt: 0; changeAdded: false
+            assignee: ""; assigneeName: ""; dueText: ""; repeatText: ""; overdue: false
         }
     }
     Component {
@@ -137,6 +138,21 @@ TestCase {
         spy.signalName = "removed"; spy.clear()
         mouseClick(findChild(row, "kioskDelete"))
         compare(spy.count, 1)
+    }
+
+    // A task says whose it is, when it is due and how it repeats; a shopping item says none.
+    function test_taskRowSaysWhoWhenAndHowOften() {
+        const item = createTemporaryObject(rowComponent, tc)
+        verify(!findChild(item, "kioskTaskInfo").visible)
+        const task = createTemporaryObject(rowComponent, tc,
+                                           { title: "Bins", quantityText: "", assignee: "u1",
+                                             assigneeName: "Dad", dueText: "06/12/2026",
+                                             repeatText: "every Sun" })
+        const info = findChild(task, "kioskTaskInfo")
+        verify(info.visible)
+        compare(info.text, "Dad \u00b7 due 06/12/2026 \u00b7 every Sun")
+        task.overdue = true
+        compare(info.text, "Dad \u00b7 overdue since 06/12/2026 \u00b7 every Sun")
     }
 
     // "changed by Mum, …" on the kiosk ages with the page's clock; waiting to send
