@@ -195,6 +195,25 @@ private Q_SLOTS:
                 return;
             QVERIFY(mum.screenshot(QStringLiteral("main-%1-dark").arg(width)));
         }
+        // Today, dark and narrow: the title, the "only mine" switch and the status side by
+        // side; each row's tick, title and when inside the window.
+        QVERIFY(mum.click(QStringLiteral("menuButton")));
+        QTRY_VERIFY(mum.find(QStringLiteral("lists")));
+        QVERIFY(journey::openList(mum, QStringLiteral("Chores")));
+        QTRY_VERIFY(!mum.find(QStringLiteral("lists")));
+        QVERIFY(journey::planTask(mum, QStringLiteral("Take the bins out"), QDate::currentDate(),
+                                  QStringLiteral("Mum")));
+        mum.key(Qt::Key_T, Qt::ControlModifier);
+        QTRY_VERIFY(mum.visible(QStringLiteral("todayRow")));
+        QQuickItem *mine = mum.find(QStringLiteral("mineOnly"));
+        QVERIFY(mine && inside(mum, mine));
+        QTRY_COMPARE(journey::textOf(mum.find(QStringLiteral("listTitle"))),
+                     QStringLiteral("Today"));
+        QTRY_VERIFY(!sceneRect(mum.find(QStringLiteral("listTitle"))).intersects(sceneRect(mine)));
+        QTRY_VERIFY(!sceneRect(mine).intersects(sceneRect(mum.find(QStringLiteral("status")))));
+        for (const char *part : {"todayDone", "todayTitle", "todayWhen"})
+            QVERIFY2(inside(mum, mum.find(QLatin1String(part))), part);
+        QVERIFY(mum.screenshot(QStringLiteral("today-420-dark")));
         // The theme is remembered for the next start.
         mum.close();
         QVERIFY(mum.open(QSize(800, 800)));
