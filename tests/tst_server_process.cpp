@@ -1,6 +1,7 @@
 // The real kinlist-server binary under QProcess: acked ops survive SIGKILL, SIGTERM
 // shuts down cleanly with "going away", and the command line behaves.
 #include "common/testclient.h"
+#include "common/testserver.h"
 #include "core/uuid.h"
 
 #include <QDateTime>
@@ -48,13 +49,20 @@ class TestServerProcess : public QObject
 
     static qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
 
-    // Starts the binary on an ephemeral port and returns its ws:// URL.
+    // Starts the binary on an ephemeral port and returns its ws:// URL. On PostgreSQL
+    // (the _postgres run), each data directory stands for a database of its own.
     QUrl startServer(QProcess &p, const QString &dataDir)
     {
         p.setProgram(m_bin);
-        p.setArguments({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                        QStringLiteral("--data"), dataDir, QStringLiteral("--password-hash"),
-                        QStringLiteral("min")});
+        QStringList arguments {QStringLiteral("--listen"),        QStringLiteral("127.0.0.1:0"),
+                               QStringLiteral("--data"),          dataDir,
+                               QStringLiteral("--password-hash"), QStringLiteral("min")};
+        if (TestServer::postgres()) {
+            if (!m_databases.contains(dataDir))
+                m_databases.insert(dataDir, TestServer::createPostgresDatabase());
+            arguments << QStringLiteral("--database") << m_databases.value(dataDir);
+        }
+        p.setArguments(arguments);
         p.setProcessChannelMode(QProcess::SeparateChannels);
         p.start();
         if (!p.waitForStarted(5000))
@@ -71,6 +79,8 @@ class TestServerProcess : public QObject
             10000);
         return up && m.hasMatch() ? QUrl(m.captured(1)) : QUrl();
     }
+
+    QHash<QString, QString> m_databases; // data directory -> its PostgreSQL database
 
 private Q_SLOTS:
     void initTestCase()
@@ -92,6 +102,21 @@ private Q_SLOTS:
         p.start(m_bin, {QStringLiteral("--listen"), QStringLiteral("nonsense")});
         QVERIFY(p.waitForFinished(10000));
         QCOMPARE(p.exitCode(), 2);
+        p.start(m_bin, {QStringLiteral("--database"), QStringLiteral("mysql://db.example/kin")});
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(p.readAllStandardError().contains("postgresql://"));
+        if (TestServer::postgres()) {
+            // A database that is not there: a clear error, no server.
+            QUrl missing(TestServer::postgresUrl());
+            missing.setPath(QStringLiteral("/no_such_database"));
+            p.start(m_bin,
+                    {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                     QStringLiteral("--database"), missing.toString()});
+            QVERIFY(p.waitForFinished(10000));
+            QVERIFY(p.exitCode() != 0);
+            QVERIFY(p.readAllStandardError().contains("cannot connect to PostgreSQL"));
+        }
     }
 
     // The packaged service reads /etc/kinlist/kinlist-server.conf: options by name, comments
@@ -375,5 +400,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestServerProcess)
+KINLIST_SERVER_TEST_MAIN(TestServerProcess)
 #include "tst_server_process.moc"

@@ -1,5 +1,7 @@
 #include "serverconfig.h"
 
+#include <QUrl>
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
@@ -39,6 +41,12 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments, Serv
         QStringLiteral("Directory for the database and the token secret (default %1).")
             .arg(defaultDataDir()),
         QStringLiteral("DIR"));
+    const QCommandLineOption database(
+        QStringLiteral("database"),
+        QStringLiteral(
+            "Keep the data in PostgreSQL instead of SQLite in --data, shared by every "
+            "node started with the same URL: postgresql://user[:password]@host[:port]/db."),
+        QStringLiteral("URL"));
     const QCommandLineOption accessTtl(
         QStringLiteral("access-token-ttl"),
         QStringLiteral("Access token lifetime, 1-900 s (default 900)."), QStringLiteral("SECONDS"));
@@ -81,8 +89,8 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments, Serv
                        "line wins over the file."),
         QStringLiteral("FILE"));
     const QList<QCommandLineOption> settable {
-        listen,       cert,        key,       data,       accessTtl, pwhash, authTimeout,
-        pingInterval, idleTimeout, rateLimit, maxPerUser, maxConns,  sync};
+        listen,      cert,         key,         data,      database,   accessTtl, pwhash,
+        authTimeout, pingInterval, idleTimeout, rateLimit, maxPerUser, maxConns,  sync};
     p.addOptions({help, version, configFile});
     p.addOptions(settable);
 
@@ -197,6 +205,18 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments, Serv
     }
     if (p.isSet(data))
         c.dataDir = p.value(data);
+    if (p.isSet(database)) {
+        c.database = p.value(database);
+        const QUrl url(c.database, QUrl::StrictMode);
+        if (!url.isValid() ||
+            (url.scheme() != QLatin1String("postgresql") &&
+             url.scheme() != QLatin1String("postgres")) ||
+            url.host().isEmpty() || url.path().size() < 2) {
+            *message = QStringLiteral(
+                "--database wants postgresql://user[:password]@host[:port]/database");
+            return ParseResult::Error;
+        }
+    }
     if (p.isSet(pwhash)) {
         c.passwordHashLimits = p.value(pwhash);
         if (c.passwordHashLimits != QLatin1String("interactive") &&

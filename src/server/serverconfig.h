@@ -17,6 +17,9 @@ struct ServerConfig
     QString certPath; // PEM; with keyPath, serve wss:// and https://
     QString keyPath;
     QString dataDir;
+    // postgresql://...: the data in PostgreSQL (several nodes may share it); empty: SQLite
+    // in dataDir.
+    QString database;
 
     int accessTokenTtlSec = 900; // at most 15 minutes
     int refreshTokenTtlDays = 30;

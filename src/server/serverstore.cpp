@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSqlError>
+#include <QUrl>
 #include <QVariant>
 
 #include <algorithm>
@@ -97,6 +98,59 @@ bool migrateTo3(QSqlQuery &q)
         });
 }
 
+// PostgreSQL (several nodes on one database): its own steps, starting from the schema the
+// SQLite steps above have reached. Times in ms need BIGINT; the op log's gid is an
+// identity; emails are unique and found without regard to case, as SQLite's NOCASE; the
+// token secret is kept in the database, so that every node signs and checks with it.
+bool postgresTo1(QSqlQuery &q)
+{
+    return store::execAll(
+        q,
+        {
+            "CREATE TABLE users (id TEXT PRIMARY KEY, email TEXT NOT NULL,"
+            " display_name TEXT NOT NULL, password_hash TEXT NOT NULL, created_at BIGINT NOT NULL,"
+            " device INTEGER NOT NULL DEFAULT 0, token_gen BIGINT NOT NULL DEFAULT 0)",
+            "CREATE UNIQUE INDEX users_email ON users (lower(email))",
+            "CREATE TABLE refresh_tokens (hash TEXT PRIMARY KEY,"
+            " user_id TEXT NOT NULL REFERENCES users(id), family_id TEXT NOT NULL,"
+            " created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL,"
+            " used INTEGER NOT NULL DEFAULT 0, revoked INTEGER NOT NULL DEFAULT 0,"
+            " used_at BIGINT NOT NULL DEFAULT 0, used_by TEXT NOT NULL DEFAULT '',"
+            " successor TEXT NOT NULL DEFAULT '', grace_used INTEGER NOT NULL DEFAULT 0,"
+            " superseded INTEGER NOT NULL DEFAULT 0)",
+            "CREATE INDEX refresh_tokens_family ON refresh_tokens(family_id)",
+            "CREATE INDEX refresh_tokens_user ON refresh_tokens(user_id)",
+            "CREATE TABLE households (id TEXT PRIMARY KEY, name TEXT NOT NULL,"
+            " created_by TEXT NOT NULL, created_at BIGINT NOT NULL)",
+            "CREATE TABLE members (household_id TEXT NOT NULL REFERENCES households(id),"
+            " user_id TEXT NOT NULL REFERENCES users(id), role TEXT NOT NULL,"
+            " joined_at BIGINT NOT NULL, PRIMARY KEY (household_id, user_id))",
+            "CREATE INDEX members_user ON members(user_id)",
+            "CREATE TABLE invites (code TEXT PRIMARY KEY,"
+            " household_id TEXT NOT NULL REFERENCES households(id), created_by TEXT NOT NULL,"
+            " created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, max_uses INTEGER NOT NULL,"
+            " uses INTEGER NOT NULL DEFAULT 0, role TEXT NOT NULL DEFAULT 'member')",
+            "CREATE TABLE clients (client_id TEXT PRIMARY KEY,"
+            " user_id TEXT NOT NULL REFERENCES users(id), device TEXT NOT NULL DEFAULT '',"
+            " last_mutation_id BIGINT NOT NULL DEFAULT 0, last_seen BIGINT NOT NULL)",
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value BIGINT NOT NULL)",
+            "CREATE TABLE secrets (name TEXT PRIMARY KEY, value BYTEA NOT NULL)",
+            "CREATE TABLE lists (id TEXT PRIMARY KEY,"
+            " household_id TEXT NOT NULL REFERENCES households(id),"
+            " created_at BIGINT NOT NULL, snapshot_seq BIGINT NOT NULL DEFAULT 0)",
+            "CREATE INDEX lists_household ON lists(household_id)",
+            "CREATE TABLE entities (id TEXT PRIMARY KEY, list_id TEXT NOT NULL, kind TEXT NOT NULL,"
+            " state BYTEA NOT NULL)",
+            "CREATE INDEX entities_list ON entities(list_id)",
+            "CREATE TABLE ops (gid BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+            " list_id TEXT NOT NULL, seq BIGINT NOT NULL, household_id TEXT NOT NULL,"
+            " user_id TEXT NOT NULL, client_id TEXT NOT NULL, mutation_id BIGINT NOT NULL,"
+            " at BIGINT NOT NULL, op BYTEA NOT NULL, UNIQUE (list_id, seq))",
+            "CREATE TABLE rejects (client_id TEXT NOT NULL, mutation_id BIGINT NOT NULL,"
+            " code TEXT NOT NULL, message TEXT NOT NULL, PRIMARY KEY (client_id, mutation_id))",
+        });
+}
+
 } // namespace
 
 ServerStore::ServerStore(QString connectionName)
@@ -141,9 +195,66 @@ bool ServerStore::open(const QString &path, bool syncFull, QString *error)
     return true;
 }
 
+bool ServerStore::openPostgres(const QString &url, QString *error)
+{
+    const QUrl u(url, QUrl::StrictMode);
+    const QString database = u.path().mid(1);
+    if (!u.isValid() ||
+        (u.scheme() != QLatin1String("postgresql") && u.scheme() != QLatin1String("postgres")) ||
+        u.host().isEmpty() || database.isEmpty() || database.contains(QLatin1Char('/'))) {
+        *error =
+            QStringLiteral("--database wants postgresql://user[:password]@host[:port]/database");
+        return false;
+    }
+    m_postgres = true;
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    if (!m_db.isValid()) {
+        *error = QStringLiteral("Qt's PostgreSQL driver (QPSQL, libqt6sql6-psql) is missing");
+        return false;
+    }
+    m_db.setHostName(u.host());
+    m_db.setPort(u.port(5432));
+    m_db.setUserName(u.userName());
+    m_db.setPassword(u.password());
+    m_db.setDatabaseName(database);
+    m_db.setConnectOptions(QStringLiteral("connect_timeout=5;application_name=kinlist-server"));
+    if (!m_db.open()) {
+        *error = QStringLiteral("cannot connect to PostgreSQL at %1:%2/%3: %4")
+                     .arg(u.host())
+                     .arg(u.port(5432))
+                     .arg(database, m_db.lastError().text());
+        return false;
+    }
+    m_statements.setDatabase(m_db);
+    if (!migrate(error))
+        return false;
+    qCInfo(lcStore) << "PostgreSQL database" << database << "on" << u.host() << "at schema version"
+                    << kPostgresSchemaVersion;
+    return true;
+}
+
+QByteArray ServerStore::sharedSecret(const QString &name, const QByteArray &candidate)
+{
+    // The first node to start stores its candidate; every node then reads the one stored.
+    QSqlQuery &put =
+        prepared("INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING");
+    const store::QueryDone putDone(put);
+    put.addBindValue(name);
+    put.addBindValue(candidate);
+    if (!exec(put))
+        return {};
+    QSqlQuery &get = prepared("SELECT value FROM secrets WHERE name = ?");
+    const store::QueryDone getDone(get);
+    get.addBindValue(name);
+    if (!exec(get) || !get.next())
+        return {};
+    return get.value(0).toByteArray();
+}
+
 void ServerStore::close()
 {
     m_checkpointer.reset();
+    m_postgres = false;
     m_statements.clear();
     if (m_db.isValid()) {
         if (m_inTransaction)
@@ -156,6 +267,13 @@ void ServerStore::close()
 
 bool ServerStore::migrate(QString *error)
 {
+    if (m_postgres) {
+        *error = store::migrate(
+            m_db, {postgresTo1},
+            QStringLiteral("the database was written by a newer kinlist-server (PostgreSQL schema "
+                           "%1, this one knows %2); refusing to use it"));
+        return error->isEmpty();
+    }
     *error =
         store::migrate(m_db, {migrateTo1, migrateTo2, migrateTo3},
                        QStringLiteral("the database was written by a newer kinlist-server (schema "
@@ -186,6 +304,8 @@ bool ServerStore::exec(QSqlQuery &q)
 
 void ServerStore::setFullForTesting(bool full)
 {
+    if (m_postgres)
+        return;
     QSqlQuery q(m_db);
     if (full) {
         q.exec(QStringLiteral("PRAGMA page_count"));
@@ -266,7 +386,9 @@ ServerStore::User userFrom(const QSqlQuery &q)
 
 std::optional<ServerStore::User> ServerStore::userByEmail(const QString &email)
 {
-    QSqlQuery &q = prepared("SELECT " KINLIST_USER_COLUMNS " FROM users WHERE email = ?");
+    QSqlQuery &q = m_postgres
+        ? prepared("SELECT " KINLIST_USER_COLUMNS " FROM users WHERE lower(email) = lower(?)")
+        : prepared("SELECT " KINLIST_USER_COLUMNS " FROM users WHERE email = ?");
     const store::QueryDone done(q);
     q.addBindValue(email);
     if (!exec(q) || !q.next())
@@ -542,12 +664,14 @@ std::optional<ServerStore::Client> ServerStore::client(const QString &clientId)
     // A client's last mutation id: what was saved with the clients (saveClientProgress,
     // every second or so), its rejects, and the ops logged since that save. No index on the
     // op log by client: it would cost every op one more random page write.
-    QSqlQuery &q = prepared(
-        "SELECT user_id, max(c.last_mutation_id,"
-        " COALESCE((SELECT max(mutation_id) FROM rejects WHERE client_id = c.client_id), 0),"
-        " COALESCE((SELECT max(mutation_id) FROM ops WHERE client_id = c.client_id AND gid >"
-        " COALESCE((SELECT value FROM meta WHERE key = 'clients_gid'), 0)), 0))"
-        " FROM clients c WHERE client_id = ?");
+#define KINLIST_CLIENT_LAST(greatest)                                                              \
+    "SELECT user_id, " greatest "(c.last_mutation_id,"                                             \
+    " COALESCE((SELECT max(mutation_id) FROM rejects WHERE client_id = c.client_id), 0),"          \
+    " COALESCE((SELECT max(mutation_id) FROM ops WHERE client_id = c.client_id AND gid >"          \
+    " COALESCE((SELECT value FROM meta WHERE key = 'clients_gid'), 0)), 0))"                       \
+    " FROM clients c WHERE client_id = ?"
+    QSqlQuery &q = m_postgres ? prepared(KINLIST_CLIENT_LAST("GREATEST"))
+                              : prepared(KINLIST_CLIENT_LAST("max"));
     const store::QueryDone done(q);
     q.addBindValue(clientId);
     if (!exec(q) || !q.next())
@@ -667,9 +791,11 @@ bool ServerStore::upsertEntity(const Entity &entity)
 
 qint64 ServerStore::insertOp(const OpRow &row)
 {
-    QSqlQuery &q = prepared(
-        "INSERT INTO ops (list_id, seq, household_id, user_id, client_id, mutation_id, at, op)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+#define KINLIST_INSERT_OP                                                                          \
+    "INSERT INTO ops (list_id, seq, household_id, user_id, client_id, mutation_id, at, op)"        \
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    QSqlQuery &q =
+        m_postgres ? prepared(KINLIST_INSERT_OP " RETURNING gid") : prepared(KINLIST_INSERT_OP);
     const store::QueryDone done(q);
     q.addBindValue(row.listId);
     q.addBindValue(row.seq);
@@ -683,6 +809,8 @@ qint64 ServerStore::insertOp(const OpRow &row)
     q.addBindValue(row.opJson);
     if (!exec(q))
         return -1;
+    if (m_postgres)
+        return q.next() ? q.value(0).toLongLong() : -1;
     return q.lastInsertId().toLongLong();
 }
 
@@ -707,8 +835,11 @@ qint64 ServerStore::clientsGid()
 
 bool ServerStore::saveClientProgress(const QHash<QString, qint64> &lastMutation, qint64 upToGid)
 {
-    QSqlQuery &q = prepared(
-        "UPDATE clients SET last_mutation_id = max(last_mutation_id, ?) WHERE client_id = ?");
+    QSqlQuery &q = m_postgres
+        ? prepared("UPDATE clients SET last_mutation_id = GREATEST(last_mutation_id, ?)"
+                   " WHERE client_id = ?")
+        : prepared("UPDATE clients SET last_mutation_id = max(last_mutation_id, ?)"
+                   " WHERE client_id = ?");
     const store::QueryDone done(q);
     for (auto it = lastMutation.cbegin(); it != lastMutation.cend(); ++it) {
         q.addBindValue(it.value());
@@ -716,7 +847,8 @@ bool ServerStore::saveClientProgress(const QHash<QString, qint64> &lastMutation,
         if (!exec(q))
             return false;
     }
-    QSqlQuery &m = prepared("INSERT OR REPLACE INTO meta (key, value) VALUES ('clients_gid', ?)");
+    QSqlQuery &m = prepared("INSERT INTO meta (key, value) VALUES ('clients_gid', ?)"
+                            " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     const store::QueryDone mdone(m);
     m.addBindValue(upToGid);
     return exec(m);
@@ -837,8 +969,9 @@ QList<ServerStore::OpRow> ServerStore::history(const QString &listId, const QStr
 bool ServerStore::insertReject(const QString &clientId, qint64 mutationId, const QString &code,
                                const QString &message)
 {
-    QSqlQuery &q = prepared("INSERT OR REPLACE INTO rejects (client_id, mutation_id, code, "
-                            "message) VALUES (?, ?, ?, ?)");
+    QSqlQuery &q = prepared("INSERT INTO rejects (client_id, mutation_id, code, message)"
+                            " VALUES (?, ?, ?, ?) ON CONFLICT (client_id, mutation_id)"
+                            " DO UPDATE SET code = excluded.code, message = excluded.message");
     const store::QueryDone done(q);
     q.addBindValue(clientId);
     q.addBindValue(mutationId);

@@ -18,13 +18,15 @@
 
 namespace kinlist::server {
 
-// The server's SQLite database (WAL): accounts, households, the op log per list and the
-// materialized state of every list and item. All statements are prepared once and reused.
-// Only the server's thread uses it.
+// The server's database: accounts, households, the op log per list and the materialized
+// state of every list and item. SQLite (WAL) in the data directory by default, or
+// PostgreSQL (openPostgres) for several nodes on one database. All statements are prepared
+// once and reused. Only the server's thread uses it.
 class ServerStore
 {
 public:
     static constexpr int kSchemaVersion = 3;
+    static constexpr int kPostgresSchemaVersion = 1;
 
     explicit ServerStore(QString connectionName);
     ~ServerStore();
@@ -32,6 +34,12 @@ public:
     ServerStore &operator=(const ServerStore &) = delete;
 
     bool open(const QString &path, bool syncFull, QString *error);
+    // postgresql://user[:password]@host[:port]/database
+    bool openPostgres(const QString &url, QString *error);
+    bool isPostgres() const { return m_postgres; }
+    // (PostgreSQL) The secret of this name every node shares: `candidate` if none was stored
+    // yet; empty on failure.
+    QByteArray sharedSecret(const QString &name, const QByteArray &candidate);
     void close();
     bool ping();
     QString lastError() const { return m_lastError; }
@@ -195,6 +203,7 @@ private:
     bool migrate(QString *error);
 
     QString m_connectionName;
+    bool m_postgres = false;
     QSqlDatabase m_db;
     store::Statements m_statements;
     QString m_lastError;

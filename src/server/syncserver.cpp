@@ -3,6 +3,7 @@
 #include "core/uuid.h"
 #include "httpgate.h"
 #include "logging.h"
+#include "passwords.h"
 
 #include <QAbstractEventDispatcher>
 #include <QDateTime>
@@ -62,17 +63,32 @@ QByteArray SyncServer::jsonString(const QString &s)
 
 bool SyncServer::start(QString *error)
 {
-    if (!QDir().mkpath(m_config.dataDir)) {
-        *error = QStringLiteral("cannot create data directory %1").arg(m_config.dataDir);
-        return false;
+    if (!m_config.database.isEmpty()) {
+        // PostgreSQL: the token secret is in the database too, the same for every node.
+        if (!m_store.openPostgres(m_config.database, error))
+            return false;
+        const QByteArray secret =
+            m_store.sharedSecret(QStringLiteral("jwt"), randomBytes(kTokenSecretBytes));
+        if (secret.size() != kTokenSecretBytes) {
+            *error = QStringLiteral("cannot read the token secret from the database: %1")
+                         .arg(m_store.lastError());
+            return false;
+        }
+        m_tokens.setSecret(secret);
+    } else {
+        if (!QDir().mkpath(m_config.dataDir)) {
+            *error = QStringLiteral("cannot create data directory %1").arg(m_config.dataDir);
+            return false;
+        }
+        QFile::setPermissions(m_config.dataDir,
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                  QFileDevice::ExeOwner);
+        if (!m_tokens.loadOrCreateSecret(m_config.dataDir, error))
+            return false;
+        if (!m_store.open(QDir(m_config.dataDir).filePath(QStringLiteral("kinlist.db")),
+                          m_config.syncFull, error))
+            return false;
     }
-    QFile::setPermissions(m_config.dataDir,
-                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    if (!m_tokens.loadOrCreateSecret(m_config.dataDir, error))
-        return false;
-    if (!m_store.open(QDir(m_config.dataDir).filePath(QStringLiteral("kinlist.db")),
-                      m_config.syncFull, error))
-        return false;
 
     m_ws = new QWebSocketServer(QStringLiteral("kinlist-server"), QWebSocketServer::NonSecureMode,
                                 this);
@@ -110,11 +126,14 @@ bool SyncServer::start(QString *error)
             return HttpGate::Response {405, "text/plain; charset=utf-8", "method not allowed\n"};
         if (path == "/healthz") {
             const bool ok = !m_shuttingDown && m_store.ping();
-            const QJsonObject body {{QStringLiteral("status"),
-                                     ok ? QStringLiteral("ok") : QStringLiteral("unavailable")},
-                                    {QStringLiteral("version"), QStringLiteral(KINLIST_VERSION)},
-                                    {QStringLiteral("uptimeSeconds"), m_uptime.elapsed() / 1000},
-                                    {QStringLiteral("connections"), connectionCount()}};
+            const QJsonObject body {
+                {QStringLiteral("status"),
+                 ok ? QStringLiteral("ok") : QStringLiteral("unavailable")},
+                {QStringLiteral("version"), QStringLiteral(KINLIST_VERSION)},
+                {QStringLiteral("database"),
+                 m_store.isPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite")},
+                {QStringLiteral("uptimeSeconds"), m_uptime.elapsed() / 1000},
+                {QStringLiteral("connections"), connectionCount()}};
             return HttpGate::Response {ok ? 200 : 503, "application/json",
                                        Protocol::encode(body) + '\n'};
         }

@@ -26,7 +26,6 @@ struct JwtDeleter
     void operator()(jwt_t *j) const { jwt_free(j); }
 };
 using JwtPtr = std::unique_ptr<jwt_t, JwtDeleter>;
-constexpr int kSecretBytes = 32;
 } // namespace
 
 bool Tokens::loadOrCreateSecret(const QString &dataDir, QString *error)
@@ -37,7 +36,7 @@ bool Tokens::loadOrCreateSecret(const QString &dataDir, QString *error)
     if (fd < 0 && errno == ENOENT) {
         fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
         if (fd >= 0) {
-            const QByteArray secret = randomBytes(kSecretBytes);
+            const QByteArray secret = randomBytes(kTokenSecretBytes);
             const bool ok =
                 ::write(fd, secret.constData(), size_t(secret.size())) == secret.size() &&
                 ::fsync(fd) == 0;
@@ -62,13 +61,13 @@ bool Tokens::loadOrCreateSecret(const QString &dataDir, QString *error)
         qCWarning(lcAuth) << "token secret was readable by others; setting mode 0600";
         ::fchmod(fd, 0600);
     }
-    QByteArray secret(kSecretBytes, Qt::Uninitialized);
-    const ssize_t n = ::read(fd, secret.data(), size_t(kSecretBytes));
+    QByteArray secret(kTokenSecretBytes, Qt::Uninitialized);
+    const ssize_t n = ::read(fd, secret.data(), size_t(kTokenSecretBytes));
     ::close(fd);
-    if (n != kSecretBytes) {
+    if (n != kTokenSecretBytes) {
         *error = QStringLiteral("token secret %1 is damaged (expected %2 bytes)")
                      .arg(path)
-                     .arg(kSecretBytes);
+                     .arg(kTokenSecretBytes);
         return false;
     }
     m_secret = secret;

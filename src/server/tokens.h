@@ -9,8 +9,10 @@ namespace kinlist::server {
 
 // Access tokens: JWT, HS256, signed and checked with libjwt. Claims: iss "kinlist-server",
 // aud "kinlist", sub (user id), iat, exp, gen (the account's token generation: "sign out
-// everywhere" moves it on). The secret is 32 random bytes made on first start and kept in
-// the data directory with mode 0600.
+// everywhere" moves it on). The secret is 32 random bytes (kTokenSecretBytes) made on first
+// start and kept in the data directory with mode 0600, or in PostgreSQL for every node.
+constexpr int kTokenSecretBytes = 32;
+
 class Tokens
 {
 public:
