@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QUrl>
 #include <QVariant>
@@ -226,11 +227,123 @@ bool ServerStore::openPostgres(const QString &url, QString *error)
         return false;
     }
     m_statements.setDatabase(m_db);
+    configureSession();
     if (!migrate(error))
         return false;
     qCInfo(lcStore) << "PostgreSQL database" << database << "on" << u.host() << "at schema version"
                     << kPostgresSchemaVersion;
     return true;
+}
+
+void ServerStore::configureSession()
+{
+    // A node waiting for another's lock (a list's row, a client's) stalls its event loop:
+    // never for long. Deadlocks PostgreSQL finds itself, and fails one transaction.
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SET lock_timeout = '5s'")))
+        qCWarning(lcStore) << "cannot set lock_timeout:" << q.lastError().text();
+}
+
+bool ServerStore::lockList(const QString &listId)
+{
+    if (!m_postgres)
+        return true;
+    QSqlQuery &q = prepared("SELECT 1 FROM lists WHERE id = ? FOR UPDATE");
+    const store::QueryDone done(q);
+    q.addBindValue(listId);
+    return exec(q);
+}
+
+qint64 ServerStore::headSeq(const QString &listId)
+{
+    QSqlQuery &q = prepared("SELECT COALESCE(max(seq), 0) FROM ops WHERE list_id = ?");
+    const store::QueryDone done(q);
+    q.addBindValue(listId);
+    if (!exec(q) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+bool ServerStore::notify(const QString &channel, const QString &payload)
+{
+    if (!m_postgres)
+        return true;
+    QSqlQuery &q = prepared("SELECT pg_notify(?, ?)");
+    const store::QueryDone done(q);
+    q.addBindValue(channel);
+    q.addBindValue(payload);
+    return exec(q);
+}
+
+bool ServerStore::listen(const QStringList &channels,
+                         std::function<void(const QString &, const QString &)> handler)
+{
+    if (!m_postgres)
+        return true;
+    m_listening = channels;
+    m_notified = std::move(handler);
+    delete m_notifyContext;
+    m_notifyContext = new QObject;
+    QSqlDriver *driver = m_db.driver();
+    QObject::connect(driver, &QSqlDriver::notification, m_notifyContext,
+                     [this](const QString &name, QSqlDriver::NotificationSource source,
+                            const QVariant &payload) {
+                         // (Our own NOTIFYs come back to us too.)
+                         if (source != QSqlDriver::SelfSource && m_notified)
+                             m_notified(name, payload.toString());
+                     });
+    for (const QString &channel : channels) {
+        if (!driver->subscribeToNotification(channel)) {
+            m_lastError = driver->lastError().text();
+            qCWarning(lcStore) << "cannot LISTEN on" << channel << m_lastError;
+            return false;
+        }
+    }
+    return true;
+}
+
+bool ServerStore::reconnectIfLost(bool *reconnected)
+{
+    *reconnected = false;
+    if (!m_postgres || m_inTransaction || ping())
+        return true;
+    qCWarning(lcStore) << "lost the connection to PostgreSQL; connecting again";
+    m_statements.clear();
+    m_inTransaction = false;
+    m_db.close();
+    if (!m_db.open()) {
+        m_lastError = m_db.lastError().text();
+        return false;
+    }
+    m_statements.setDatabase(m_db);
+    configureSession();
+    if (!listen(m_listening, m_notified))
+        return false;
+    qCInfo(lcStore) << "connected to PostgreSQL again";
+    *reconnected = true;
+    return true;
+}
+
+qint64 ServerStore::lockClient(const QString &clientId)
+{
+    QSqlQuery &q = prepared("SELECT last_mutation_id FROM clients WHERE client_id = ? FOR UPDATE");
+    const store::QueryDone done(q);
+    q.addBindValue(clientId);
+    if (!exec(q))
+        return -1;
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+bool ServerStore::setClientProgress(const QString &clientId, qint64 mutationId)
+{
+    if (!m_postgres)
+        return true;
+    QSqlQuery &q = prepared("UPDATE clients SET last_mutation_id = GREATEST(last_mutation_id, ?)"
+                            " WHERE client_id = ?");
+    const store::QueryDone done(q);
+    q.addBindValue(mutationId);
+    q.addBindValue(clientId);
+    return exec(q);
 }
 
 QByteArray ServerStore::sharedSecret(const QString &name, const QByteArray &candidate)
@@ -254,6 +367,9 @@ QByteArray ServerStore::sharedSecret(const QString &name, const QByteArray &cand
 void ServerStore::close()
 {
     m_checkpointer.reset();
+    delete m_notifyContext;
+    m_notifyContext = nullptr;
+    m_notified = nullptr;
     m_postgres = false;
     m_statements.clear();
     if (m_db.isValid()) {
@@ -446,9 +562,13 @@ bool ServerStore::insertRefreshToken(const RefreshToken &t, qint64 nowMs)
 
 std::optional<ServerStore::RefreshToken> ServerStore::refreshToken(const QByteArray &hash)
 {
-    QSqlQuery &q =
-        prepared("SELECT user_id, family_id, expires_at, used, revoked, used_at, "
-                 "used_by, successor, grace_used, superseded FROM refresh_tokens WHERE hash = ?");
+#define KINLIST_REFRESH_TOKEN                                                                      \
+    "SELECT user_id, family_id, expires_at, used, revoked, used_at, used_by, successor,"           \
+    " grace_used, superseded FROM refresh_tokens WHERE hash = ?"
+    // (PostgreSQL, in a transaction: locked until it ends, so that of two nodes exchanging
+    // the same token at once, the second sees it used.)
+    QSqlQuery &q = m_postgres ? prepared(KINLIST_REFRESH_TOKEN " FOR UPDATE")
+                              : prepared(KINLIST_REFRESH_TOKEN);
     const store::QueryDone done(q);
     q.addBindValue(QString::fromLatin1(hash));
     if (!exec(q) || !q.next())
@@ -649,12 +769,18 @@ std::optional<ServerStore::Invite> ServerStore::invite(const QString &code)
                    q.value(4).toString()};
 }
 
-bool ServerStore::useInvite(const QString &code)
+bool ServerStore::useInvite(const QString &code, bool *usedUp)
 {
-    QSqlQuery &q = prepared("UPDATE invites SET uses = uses + 1 WHERE code = ?");
+    // Only while a use is left: of two nodes taking the last use at once, one finds none.
+    QSqlQuery &q =
+        prepared("UPDATE invites SET uses = uses + 1 WHERE code = ? AND uses < max_uses");
     const store::QueryDone done(q);
     q.addBindValue(code);
-    return exec(q);
+    *usedUp = false;
+    if (!exec(q))
+        return false;
+    *usedUp = q.numRowsAffected() == 0;
+    return !*usedUp;
 }
 
 // --- clients ---
@@ -670,8 +796,10 @@ std::optional<ServerStore::Client> ServerStore::client(const QString &clientId)
     " COALESCE((SELECT max(mutation_id) FROM ops WHERE client_id = c.client_id AND gid >"          \
     " COALESCE((SELECT value FROM meta WHERE key = 'clients_gid'), 0)), 0))"                       \
     " FROM clients c WHERE client_id = ?"
-    QSqlQuery &q = m_postgres ? prepared(KINLIST_CLIENT_LAST("GREATEST"))
-                              : prepared(KINLIST_CLIENT_LAST("max"));
+    // (PostgreSQL: every node saves it with each op, in the op's transaction.)
+    QSqlQuery &q = m_postgres
+        ? prepared("SELECT user_id, last_mutation_id FROM clients WHERE client_id = ?")
+        : prepared(KINLIST_CLIENT_LAST("max"));
     const store::QueryDone done(q);
     q.addBindValue(clientId);
     if (!exec(q) || !q.next())
@@ -884,7 +1012,8 @@ QList<ServerStore::OpRow> ServerStore::opsSince(const QString &listId, qint64 si
     qint64 bytes = 0;
     QSqlQuery &q =
         prepared("SELECT o.gid, o.seq, o.household_id, o.user_id, o.client_id, o.mutation_id,"
-                 " o.at, o.op," KINLIST_OP_VIA " FROM ops o" KINLIST_OP_VIA_JOINS
+                 " o.at, o.op," KINLIST_OP_VIA ", u.display_name FROM ops o"
+                 " LEFT JOIN users u ON u.id = o.user_id" KINLIST_OP_VIA_JOINS
                  " WHERE o.list_id = ? AND o.seq > ? ORDER BY o.seq");
     const store::QueryDone done(q);
     q.addBindValue(listId);
@@ -904,6 +1033,7 @@ QList<ServerStore::OpRow> ServerStore::opsSince(const QString &listId, qint64 si
         r.atMs = q.value(6).toLongLong();
         r.opJson = q.value(7).toByteArray();
         r.viaName = q.value(8).toString();
+        r.displayName = q.value(9).toString();
         bytes += r.opJson.size();
         if (maxOpBytes >= 0 && bytes > maxOpBytes) {
             if (complete)

@@ -11,6 +11,7 @@
 
 #include "store/walcheckpointer.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -42,6 +43,29 @@ public:
     QByteArray sharedSecret(const QString &name, const QByteArray &candidate);
     void close();
     bool ping();
+
+    // --- several nodes on one PostgreSQL database (no-ops on SQLite) ---
+    // Locks the list's row until the open transaction ends: its next seq is this node's to
+    // give until then.
+    bool lockList(const QString &listId);
+    // The newest seq of the list's op log as committed.
+    qint64 headSeq(const QString &listId);
+    // NOTIFY `channel` with `payload`, delivered to the other nodes when the open
+    // transaction commits.
+    bool notify(const QString &channel, const QString &payload);
+    // LISTENs on `channels`; `handler` gets what other nodes notify. False when the
+    // connection cannot listen.
+    bool listen(const QStringList &channels,
+                std::function<void(const QString &channel, const QString &payload)> handler);
+    // Whether the connection to the database is up; when it went down, it is opened again
+    // (and listens again), and `reconnected` says so: notifications sent meanwhile were
+    // lost. False while it stays down.
+    bool reconnectIfLost(bool *reconnected);
+    // Locks the client's row until the open transaction ends and returns its last applied
+    // mutation id as committed (0 for a client not seen yet), or -1 on failure.
+    qint64 lockClient(const QString &clientId);
+    // Saves a client's last applied mutation id in the open transaction, with its op.
+    bool setClientProgress(const QString &clientId, qint64 mutationId);
     QString lastError() const { return m_lastError; }
 
     // Fault injection for tests: caps the database at its current size, so the next write
@@ -86,6 +110,7 @@ public:
         bool superseded = false; // revoked by such a second exchange: nobody should hold it
     };
     bool insertRefreshToken(const RefreshToken &t, qint64 nowMs);
+    // (On PostgreSQL inside a transaction, the token's row stays locked until it ends.)
     std::optional<RefreshToken> refreshToken(const QByteArray &hash);
     // Records that `hash` was exchanged by `byClientId` for `successor` (again, if `grace`).
     bool markRefreshTokenUsed(const QByteArray &hash, const QString &byClientId,
@@ -132,7 +157,8 @@ public:
     };
     bool insertInvite(const Invite &invite, const QString &createdBy, qint64 nowMs);
     std::optional<Invite> invite(const QString &code);
-    bool useInvite(const QString &code);
+    // Takes one use of the code; `usedUp` when none was left.
+    bool useInvite(const QString &code, bool *usedUp);
 
     struct Client
     {
@@ -166,7 +192,7 @@ public:
         qint64 seq = 0;
         QString householdId;
         QString userId;
-        QString displayName; // filled by history()
+        QString displayName; // filled by history() and opsSince()
         QString viaName; // filled by history() and opsSince(): the kitchen tablet it was
                          // made on, if any
         QString clientId;
@@ -199,11 +225,15 @@ public:
 
 private:
     QSqlQuery &prepared(const char *sql);
+    void configureSession();
     bool exec(QSqlQuery &q);
     bool migrate(QString *error);
 
     QString m_connectionName;
     bool m_postgres = false;
+    QStringList m_listening;
+    std::function<void(const QString &, const QString &)> m_notified;
+    QObject *m_notifyContext = nullptr; // owns the connection to the driver's signal
     QSqlDatabase m_db;
     store::Statements m_statements;
     QString m_lastError;

@@ -75,6 +75,13 @@ bool SyncServer::start(QString *error)
             return false;
         }
         m_tokens.setSecret(secret);
+        if (!m_store.listen({QLatin1String(kOpsChannel), QLatin1String(kMembersChannel)},
+                            [this](const QString &channel, const QString &payload) {
+                                onNotified(channel, payload);
+                            })) {
+            *error = QStringLiteral("cannot LISTEN on PostgreSQL: %1").arg(m_store.lastError());
+            return false;
+        }
     } else {
         if (!QDir().mkpath(m_config.dataDir)) {
             *error = QStringLiteral("cannot create data directory %1").arg(m_config.dataDir);
@@ -500,8 +507,32 @@ void SyncServer::onTextMessage(Connection *c, const QString &text)
     sendError(c, d.id, ErrorCode::Internal, QStringLiteral("no handler"));
 }
 
+void SyncServer::resync()
+{
+    const auto rooms = m_rooms.values();
+    for (Room *r : rooms) {
+        if (!catchUp(r))
+            return;
+    }
+    for (auto it = m_memberships.begin(); it != m_memberships.end(); ++it) {
+        const auto fresh = m_store.membershipsOf(it.key());
+        const auto before = *it;
+        *it = fresh;
+        for (auto h = before.cbegin(); h != before.cend(); ++h) {
+            if (!fresh.contains(h.key()))
+                dropMembership(it.key(), h.key());
+        }
+    }
+    flushSockets();
+}
+
 void SyncServer::sweep()
 {
+    // (PostgreSQL) A lost connection is opened again; what other nodes notified meanwhile
+    // is read from the database instead.
+    bool reconnected = false;
+    if (m_store.reconnectIfLost(&reconnected) && reconnected)
+        resync();
     const qint64 now = nowMs();
     const auto conns = m_connections.values();
     for (Connection *c : conns) {

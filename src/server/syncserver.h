@@ -46,6 +46,10 @@ public:
     // Roles in a household.
     static inline const QString kRoleOwner = QStringLiteral("owner");
     static inline const QString kRoleKiosk = QStringLiteral("kiosk"); // a paired tablet
+    // (PostgreSQL) What nodes tell each other: "<list id>:<seq>" when a list has new ops,
+    // "<user id>:<household id>" when a membership changed.
+    static constexpr const char *kOpsChannel = "kinlist_ops";
+    static constexpr const char *kMembersChannel = "kinlist_members";
     // The grace period in which a device may exchange a rotated refresh token once more.
     static constexpr qint64 kRefreshGraceMs = 5 * 60 * 1000;
 
@@ -223,6 +227,9 @@ private:
     // Sends "forbidden" and returns false unless the connection's user is in the household.
     bool requireMember(Connection *c, qint64 requestId, const QString &householdId);
     void dropMembership(const QString &userId, const QString &householdId);
+    // (PostgreSQL) Tells the other nodes that the user's membership of the household
+    // changed; they read it again (onNotified).
+    void announceMembership(const QString &userId, const QString &householdId);
 
     // lists and sync (syncserver_sync.cpp)
     void handleLists(Connection *c, const Protocol::Decoded &d);
@@ -231,6 +238,18 @@ private:
     void handleMutate(Connection *c, const Protocol::Decoded &d);
     void handleHistory(Connection *c, const Protocol::Decoded &d);
     Room *room(const QString &listId);
+    // (PostgreSQL) Brings a room up to the op log other nodes wrote to, sending the ops it
+    // missed to its subscribers in seq order. False when the database could not be read.
+    bool catchUp(Room *room);
+    // Sends a committed op to the room's subscribers (and, for a list's own changes, to the
+    // household); `frameOthers` and `frameSender` as encoded for them.
+    void broadcast(Room *room, Connection *sender, const QString &frameOthers,
+                   const QString &frameSender, bool listLevel);
+    // (PostgreSQL) What another node notified: a list's new ops, a membership changed.
+    void onNotified(const QString &channel, const QString &payload);
+    // (PostgreSQL) After the connection to the database came back: every room and
+    // membership read again, as notifications may have been lost.
+    void resync();
     Error applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pending);
     // The rules for repeating tasks: a round one above the item's at most, rotations of
     // people of the household, completions in the name of whoever makes them.

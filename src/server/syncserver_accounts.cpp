@@ -1,6 +1,8 @@
 // Accounts: hello, register, login, refresh, logout and re-auth on a live connection.
 #include "syncserver.h"
 
+#include <QScopeGuard>
+
 #include "core/uuid.h"
 #include "logging.h"
 #include "passwords.h"
@@ -8,6 +10,7 @@
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QWebSocket>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -286,6 +289,16 @@ void SyncServer::handleRefresh(Connection *c, const Protocol::Decoded &d)
         hashRefreshToken(d.message.value(QStringLiteral("refreshToken")).toString());
     flushBatch();
     const qint64 now = nowMs();
+    // (PostgreSQL: the token's row is locked from here to the rotation's commit; another
+    // node exchanging it at the same time waits, then finds it used.)
+    if (m_store.isPostgres() && !m_store.begin()) {
+        sendError(c, d.id, ErrorCode::StorageError, QStringLiteral("could not rotate the session"));
+        return;
+    }
+    const auto unlock = qScopeGuard([this] {
+        if (m_store.isPostgres() && m_store.inTransaction())
+            m_store.rollback();
+    });
     const auto t = m_store.refreshToken(hash);
     if (!t || (t->revoked && !t->superseded)) {
         sendError(c, d.id, ErrorCode::TokenInvalid,
@@ -297,6 +310,8 @@ void SyncServer::handleRefresh(Connection *c, const Protocol::Decoded &d)
         // A rotated token came back: someone kept a copy. Revoke the whole family.
         qCWarning(lcAuth) << "refresh token reuse for user" << t->userId << "; revoking its family";
         m_store.revokeRefreshFamily(t->familyId);
+        if (m_store.inTransaction())
+            m_store.commit();
         sendError(c, d.id, ErrorCode::TokenInvalid,
                   QStringLiteral("the refresh token was already used; sign in again"));
         return;

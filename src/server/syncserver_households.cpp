@@ -94,6 +94,7 @@ void SyncServer::handleHouseholdCreate(Connection *c, const Protocol::Decoded &d
         return;
     }
     m_memberships[c->userId].insert(id, QStringLiteral("owner"));
+    announceMembership(c->userId, id);
     qCInfo(lcServer) << "household" << id << "created by" << c->userId;
     sendReply(c, d.id,
               QJsonObject {{QStringLiteral("household"),
@@ -162,15 +163,21 @@ void SyncServer::handleJoin(Connection *c, const Protocol::Decoded &d)
         return;
     const QString code = inv->code;
     if (roleIn(c->userId, inv->householdId).isEmpty()) {
+        bool usedUp = false;
         if (!m_store.begin() ||
             !m_store.insertMember(inv->householdId, c->userId, QStringLiteral("member"), nowMs()) ||
-            !m_store.useInvite(code) || !m_store.commit()) {
+            !m_store.useInvite(code, &usedUp) || !m_store.commit()) {
             m_store.rollback();
-            sendError(c, d.id, ErrorCode::StorageError,
-                      QStringLiteral("could not join the household"));
+            if (usedUp)
+                sendError(c, d.id, ErrorCode::InviteInvalid,
+                          QStringLiteral("this invite code was used up"));
+            else
+                sendError(c, d.id, ErrorCode::StorageError,
+                          QStringLiteral("could not join the household"));
             return;
         }
         m_memberships[c->userId].insert(inv->householdId, QStringLiteral("member"));
+        announceMembership(c->userId, inv->householdId);
         qCInfo(lcServer) << "user" << c->userId << "joined household" << inv->householdId;
     }
     const auto h = m_store.household(inv->householdId, c->userId);
@@ -274,11 +281,17 @@ void SyncServer::handleKioskPair(Connection *c, const Protocol::Decoded &d)
         sendError(c, d.id, e);
         return;
     }
+    bool usedUp = false;
     if (!m_store.begin() || !m_store.insertUser(device, nowMs()) ||
         !m_store.insertMember(inv->householdId, device.id, kRoleKiosk, nowMs()) ||
-        !m_store.useInvite(inv->code)) {
+        !m_store.useInvite(inv->code, &usedUp)) {
         m_store.rollback();
-        sendError(c, d.id, ErrorCode::StorageError, QStringLiteral("could not pair the tablet"));
+        if (usedUp)
+            sendError(c, d.id, ErrorCode::InviteInvalid,
+                      QStringLiteral("this pairing code was used already"));
+        else
+            sendError(c, d.id, ErrorCode::StorageError,
+                      QStringLiteral("could not pair the tablet"));
         return;
     }
     auto session = startSession(c, d.id, device, createUuid());
@@ -315,6 +328,7 @@ void SyncServer::handleLeave(Connection *c, const Protocol::Decoded &d)
         return;
     }
     dropMembership(c->userId, hh);
+    announceMembership(c->userId, hh);
     sendReply(c, d.id, QJsonObject {});
 }
 
@@ -355,6 +369,7 @@ void SyncServer::handleMemberRemove(Connection *c, const Protocol::Decoded &d)
     }
     qCInfo(lcServer) << "user" << target << "removed from household" << hh;
     dropMembership(target, hh);
+    announceMembership(target, hh);
     if (tablet)
         endSessions(target, QStringLiteral("this tablet was removed from the household"));
     sendReply(c, d.id, QJsonObject {});
@@ -404,7 +419,16 @@ void SyncServer::handleSetRole(Connection *c, const Protocol::Decoded &d)
     auto it = m_memberships.find(target);
     if (it != m_memberships.end() && it->contains(hh))
         it->insert(hh, role);
+    announceMembership(target, hh);
     sendReply(c, d.id, QJsonObject {});
+}
+
+void SyncServer::announceMembership(const QString &userId, const QString &householdId)
+{
+    // (Committed already: the NOTIFY goes out on its own.)
+    if (m_store.isPostgres() &&
+        !m_store.notify(QLatin1String(kMembersChannel), userId + QLatin1Char(':') + householdId))
+        qCWarning(lcStore) << "could not tell the other nodes of a membership change";
 }
 
 void SyncServer::dropMembership(const QString &userId, const QString &householdId)

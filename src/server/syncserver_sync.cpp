@@ -95,6 +95,95 @@ SyncServer::Room *SyncServer::room(const QString &listId)
     return r;
 }
 
+bool SyncServer::catchUp(Room *r)
+{
+    if (!m_store.isPostgres())
+        return true;
+    const qint64 head = m_store.headSeq(r->listId);
+    if (head < 0)
+        return false;
+    if (head <= r->headSeq)
+        return true;
+    for (const auto &row : m_store.opsSince(r->listId, r->headSeq)) {
+        Error e;
+        const Op op = Op::fromJson(QJsonDocument::fromJson(row.opJson).object(), &e, true);
+        r->headSeq = row.seq;
+        if (e) {
+            qCWarning(lcStore) << "skipping an unreadable op" << row.seq << "of list" << r->listId;
+            continue;
+        }
+        mergeOp(r->entities[op.entityId()], op);
+        r->dirty.insert(op.entityId());
+        // As the node that applied it sent it to its own subscribers.
+        QByteArray head = "{\"type\":\"op\",\"listId\":\"" + r->listId.toLatin1() +
+            "\",\"seq\":" + QByteArray::number(row.seq) + ",\"by\":\"" + row.userId.toLatin1() +
+            "\",\"byName\":" + jsonString(row.displayName);
+        if (!row.viaName.isEmpty())
+            head += ",\"via\":" + jsonString(row.viaName);
+        head += ",\"at\":" + QByteArray::number(row.atMs);
+        const QString others = QString::fromUtf8(head + ",\"op\":" + row.opJson + '}');
+        const QString mine =
+            QString::fromUtf8(head + ",\"mutationId\":" + QByteArray::number(row.mutationId) +
+                              ",\"op\":" + row.opJson + '}');
+        Connection *sender = nullptr;
+        for (Connection *s : std::as_const(r->subscribers)) {
+            if (s->clientId == row.clientId)
+                sender = s;
+        }
+        broadcast(r, sender, others, mine, op.entityKind() == EntityKind::List);
+    }
+    return true;
+}
+
+void SyncServer::onNotified(const QString &channel, const QString &payload)
+{
+    if (channel == QLatin1String(kOpsChannel)) {
+        // "<list id>:<seq>": read what this node has not seen yet. A room our open batch
+        // has locked was brought up to date when it was locked.
+        const QString listId = payload.section(QLatin1Char(':'), 0, 0);
+        Room *r = m_rooms.value(listId);
+        if (!r || m_batchRooms.contains(listId))
+            return;
+        if (!catchUp(r))
+            qCWarning(lcStore) << "could not read the new ops of list" << listId;
+    } else if (channel == QLatin1String(kMembersChannel)) {
+        // "<user id>:<household id>": read the user's memberships again, if they are here.
+        const QString userId = payload.section(QLatin1Char(':'), 0, 0);
+        const QString householdId = payload.section(QLatin1Char(':'), 1, 1);
+        const auto it = m_memberships.find(userId);
+        if (it == m_memberships.end())
+            return;
+        const auto fresh = m_store.membershipsOf(userId);
+        const bool gone = it->contains(householdId) && !fresh.contains(householdId);
+        *it = fresh;
+        if (gone)
+            dropMembership(userId, householdId);
+    }
+    flushSockets();
+}
+
+void SyncServer::broadcast(Room *r, Connection *sender, const QString &frameOthers,
+                           const QString &frameSender, bool listLevel)
+{
+    for (Connection *s : std::as_const(r->subscribers))
+        send(s, s == sender ? frameSender : frameOthers);
+    if (!listLevel)
+        return;
+    // Everyone in the household hears about list changes, subscribed or not.
+    const QByteArray frame = Protocol::encode(
+        QJsonObject {{QStringLiteral("type"), QStringLiteral("list.changed")},
+                     {QStringLiteral("householdId"), r->householdId},
+                     {QStringLiteral("list"), listJson(r->entities.value(r->listId), r->headSeq)}});
+    for (auto it = m_userConnections.cbegin(); it != m_userConnections.cend(); ++it) {
+        if (roleIn(it.key(), r->householdId).isEmpty())
+            continue;
+        for (Connection *conn : it.value()) {
+            if (!r->subscribers.contains(conn))
+                send(conn, frame);
+        }
+    }
+}
+
 bool SyncServer::snapshotRoom(Room *r)
 {
     if (!m_store.begin())
@@ -166,6 +255,10 @@ void SyncServer::handleSubscribe(Connection *c, const Protocol::Decoded &d)
     const qint64 since = qint64(d.message.value(QStringLiteral("sinceSeq")).toDouble());
     flushBatch();
     Room *r = room(listId);
+    if (r && !catchUp(r)) {
+        sendError(c, d.id, ErrorCode::StorageError, QStringLiteral("the list could not be read"));
+        return;
+    }
     if (!r || roleIn(c->userId, r->householdId).isEmpty()) {
         // The same answer whether the list is missing or someone else's.
         sendError(c, d.id, ErrorCode::Forbidden, QStringLiteral("no such list in your households"));
@@ -290,6 +383,19 @@ void SyncServer::handleMutate(Connection *c, const Protocol::Decoded &d)
         return;
     }
 
+    if (m_store.isPostgres() && !m_batchClients.contains(clientId)) {
+        // Several nodes: the client's row is locked for this batch, and its last mutation
+        // read as committed. A resend that reached another node while the first node's
+        // transaction was still open waits for it here, and then is a resend.
+        const qint64 last = m_store.begin() ? m_store.lockClient(clientId) : -1;
+        if (last < 0) {
+            failBatch(m_store.lastError());
+            send(c, rejectFrame(d.id, mutationId, listId, kStorageFailed));
+            return;
+        }
+        m_batchClients.insert(clientId);
+        m_lastMutation.insert(clientId, last);
+    }
     if (mutationId <= lastMutationId(clientId)) {
         // A resend: answer as the first time, never apply again.
         ++m_metrics.mutationsDuplicate;
@@ -412,6 +518,19 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
 {
     const qint64 now = nowMs();
     Room *r = room(op.listId);
+    if (r && m_store.isPostgres() && !m_batchRooms.contains(op.listId)) {
+        // Several nodes: the list's row is locked for this batch, and the room brought up to
+        // what the others committed, before the op is checked against it and given a seq.
+        if (!m_store.begin() || !m_store.lockList(op.listId)) {
+            failBatch(m_store.lastError());
+            return Error {ErrorCode::StorageError, {}};
+        }
+        m_batchRooms.insert(op.listId);
+        if (!catchUp(r)) {
+            failBatch(m_store.lastError());
+            return Error {ErrorCode::StorageError, {}};
+        }
+    }
     if (op.type == Op::Type::ListCreate) {
         if (roleIn(c->userId, op.householdId).isEmpty())
             return Error {ErrorCode::Forbidden,
@@ -517,6 +636,10 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
         return Error {ErrorCode::StorageError, {}};
     }
     m_lastGid = gid;
+    if (!m_store.setClientProgress(c->clientId, mutationId)) {
+        failBatch(m_store.lastError());
+        return Error {ErrorCode::StorageError, {}};
+    }
     m_clientsDirty.insert(c->clientId);
     r->headSeq = seq;
     // Every 500-999 ops, depending on the list: lists that get ops at the same pace do not
@@ -549,7 +672,8 @@ void SyncServer::stageReject(Connection *c, qint64 requestId, qint64 mutationId,
                              const QString &listId, const Error &e)
 {
     if (!m_store.begin() ||
-        !m_store.insertReject(c->clientId, mutationId, errorCodeName(e.code), e.message)) {
+        !m_store.insertReject(c->clientId, mutationId, errorCodeName(e.code), e.message) ||
+        !m_store.setClientProgress(c->clientId, mutationId)) {
         failBatch(m_store.lastError());
         send(c, rejectFrame(requestId, mutationId, listId, kStorageFailed));
         return;
@@ -607,6 +731,16 @@ void SyncServer::flushBatch()
     QElapsedTimer t;
     t.start();
     m_lastCommitNs = m_uptime.nsecsElapsed();
+    // (PostgreSQL) The other nodes hear of the new ops when they are committed.
+    for (const QString &listId : m_store.isPostgres() ? m_batchRooms : QSet<QString> {}) {
+        const Room *r = m_rooms.value(listId);
+        if (r &&
+            !m_store.notify(QLatin1String(kOpsChannel),
+                            listId + QLatin1Char(':') + QString::number(r->headSeq))) {
+            failBatch(m_store.lastError());
+            return;
+        }
+    }
     if (!m_store.commit()) {
         failBatch(m_store.lastError());
         return;
@@ -643,26 +777,8 @@ void SyncServer::flushBatch()
             continue;
         if (p.receivedNs)
             m_metrics.recordMutationLatency(m_uptime.nsecsElapsed() - p.receivedNs);
-        Room *r = m_rooms.value(p.listId);
-        if (!r)
-            continue;
-        for (Connection *s : std::as_const(r->subscribers))
-            send(s, s == sender ? p.frameSender : p.frameOthers);
-        if (p.listLevel) {
-            // Everyone in the household hears about list changes, subscribed or not.
-            const QByteArray frame = Protocol::encode(QJsonObject {
-                {QStringLiteral("type"), QStringLiteral("list.changed")},
-                {QStringLiteral("householdId"), r->householdId},
-                {QStringLiteral("list"), listJson(r->entities.value(p.listId), r->headSeq)}});
-            for (auto it = m_userConnections.cbegin(); it != m_userConnections.cend(); ++it) {
-                if (roleIn(it.key(), r->householdId).isEmpty())
-                    continue;
-                for (Connection *conn : it.value()) {
-                    if (!r->subscribers.contains(conn))
-                        send(conn, frame);
-                }
-            }
-        }
+        if (Room *r = m_rooms.value(p.listId))
+            broadcast(r, sender, p.frameOthers, p.frameSender, p.listLevel);
     }
     for (const QString &listId : touchedRooms) {
         Room *r = m_rooms.value(listId);

@@ -102,6 +102,7 @@ void Reminders::check()
             Q_EMIT fired(r);
     }
     arm();
+    ++m_checks;
     Q_EMIT checked(next());
 }
 

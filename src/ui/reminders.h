@@ -45,6 +45,8 @@ public:
     void setEveryone(bool everyone) { m_everyone = everyone; }
     // When the next reminder goes off (invalid: none ahead).
     QDateTime next() const { return m_upcoming.isEmpty() ? QDateTime() : m_upcoming.first(); }
+    // How many times the tasks were looked through since the start (checked()).
+    int checks() const { return m_checks; }
 
 Q_SIGNALS:
     void fired(const kinlist::ui::Reminders::Reminder &reminder);
@@ -61,6 +63,7 @@ private:
     QList<QDateTime> m_upcoming; // sorted
     QTimer m_debounce;
     QTimer m_tick;
+    int m_checks = 0;
 };
 
 } // namespace kinlist::ui

@@ -238,10 +238,11 @@ private Q_SLOTS:
         Person &mum = *m_mum;
         mum.close(); // quits Kinlist (its data stays)
         QVERIFY(mum.open(QSize(1100, 1150)));
-        QSignalSpy checked(mum.app()->session()->reminders(), &kinlist::ui::Reminders::checked);
         QSignalSpy fired(mum.app()->session()->reminders(), &kinlist::ui::Reminders::fired);
         QTRY_VERIFY(journey::openList(mum, QStringLiteral("Chores")));
-        QTRY_VERIFY(checked.count() > 0);
+        // (It may have looked already while the window opened, before a spy could listen:
+        // the count says it did, and dunst says whether anything came.)
+        QTRY_VERIFY(mum.app()->session()->reminders()->checks() > 0);
         QCOMPARE(fired.count(), 0);
         QCoreApplication::processEvents();
         QCOMPARE(displayed(), 0);

@@ -1,0 +1,353 @@
+// Several kinlist-server nodes (the real binary, three processes) on one PostgreSQL
+// database, from the CTest fixture: clients of one list on different nodes see each
+// other's ops in seq order; writers on every node at once get one gap-free seq and every
+// node's subscribers see every op once, in order; a mutation resent to another node is
+// applied once; a member removed on one node loses the list on another; an invite's last
+// use and a refresh token's rotation are taken once. Runs only on PostgreSQL.
+#include "common/testclient.h"
+#include "common/testserver.h"
+#include "core/uuid.h"
+
+#include <QDateTime>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace TestOps;
+
+class TestMultiNode : public QObject
+{
+    Q_OBJECT
+    static constexpr int kNodes = 3;
+    QTemporaryDir m_dir;
+    QString m_database;
+    std::unique_ptr<QProcess> m_nodes[kNodes];
+    QUrl m_urls[kNodes];
+
+    static qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
+
+    // Starts node `i` of the binary on an ephemeral port, on the shared database.
+    QUrl startNode(int i)
+    {
+        auto &p = m_nodes[i];
+        p = std::make_unique<QProcess>();
+        p->setProgram(qEnvironmentVariable("KINLIST_SERVER_BIN"));
+        p->setArguments({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                         QStringLiteral("--data"), m_dir.filePath(QStringLiteral("node%1").arg(i)),
+                         QStringLiteral("--database"), m_database,
+                         QStringLiteral("--password-hash"), QStringLiteral("min")});
+        p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        p->start();
+        if (!p->waitForStarted(5000))
+            return {};
+        QByteArray out;
+        const QRegularExpression re(QStringLiteral("listening on (ws://\\S+)"));
+        QRegularExpressionMatch m;
+        const bool up = QTest::qWaitFor(
+            [&] {
+                out += p->readAllStandardOutput();
+                m = re.match(QString::fromUtf8(out));
+                return m.hasMatch() || p->state() == QProcess::NotRunning;
+            },
+            10000);
+        return up && m.hasMatch() ? QUrl(m.captured(1)) : QUrl();
+    }
+
+    // A new account on node `i`, signed in.
+    TestClient *person(int i, const QString &name)
+    {
+        auto *c = new TestClient(this);
+        if (!c->open(m_urls[i]) || type(c->hello()) != QLatin1String("reply"))
+            return nullptr;
+        const QString email = QStringLiteral("%1-%2@nodes.example").arg(name.toLower()).arg(now());
+        if (type(c->registerUser(email, QStringLiteral("password-") + name, name)) !=
+            QLatin1String("reply"))
+            return nullptr;
+        c->setProperty("email", email);
+        c->setProperty("password", QStringLiteral("password-") + name);
+        return c;
+    }
+
+    static QString householdOf(const QJsonObject &result)
+    {
+        return result.value(QStringLiteral("household"))
+            .toObject()
+            .value(QStringLiteral("id"))
+            .toString();
+    }
+
+    // A household made by `owner`, and an invite code to it with `uses` uses.
+    static QString invite(TestClient *owner, const QString &household, int uses)
+    {
+        return owner
+            ->result(
+                QStringLiteral("invite.create"),
+                {{QStringLiteral("householdId"), household}, {QStringLiteral("maxUses"), uses}})
+            .value(QStringLiteral("code"))
+            .toString();
+    }
+
+    static qint64 seqOf(const QJsonObject &frame)
+    {
+        return qint64(frame.value(QStringLiteral("seq")).toDouble());
+    }
+
+    // The op frame of seq `seq` of the list, once `c` has it.
+    static QJsonObject opOf(TestClient *c, const QString &listId, qint64 seq)
+    {
+        return c->waitFor(
+            [&](const QJsonObject &f) {
+                return type(f) == QLatin1String("op") &&
+                    f.value(QStringLiteral("listId")).toString() == listId && seqOf(f) == seq;
+            },
+            10000);
+    }
+
+    // The seqs of the list's op frames `c` has received (and not taken), in arrival order.
+    static QList<qint64> opSeqs(TestClient *c, const QString &listId, qint64 from)
+    {
+        QList<qint64> out;
+        for (const QJsonObject &f : c->pending()) {
+            if (type(f) == QLatin1String("op") &&
+                f.value(QStringLiteral("listId")).toString() == listId && seqOf(f) >= from)
+                out.append(seqOf(f));
+        }
+        return out;
+    }
+
+    // Another connection of `who`'s account on node `node`, as a device of its own.
+    TestClient *secondDevice(TestClient *who, int node, const QString &clientId)
+    {
+        auto *c = new TestClient(this);
+        c->clientId = clientId;
+        if (!c->open(m_urls[node]) || type(c->hello()) != QLatin1String("reply") ||
+            type(c->login(who->property("email").toString(),
+                          who->property("password").toString())) != QLatin1String("reply"))
+            return nullptr;
+        return c;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!TestServer::postgres())
+            QSKIP("several nodes need PostgreSQL: CTest runs this with its PostgreSQL fixture");
+        m_database = TestServer::createPostgresDatabase();
+        QVERIFY(!m_database.isEmpty());
+        for (int i = 0; i < kNodes; ++i) {
+            m_urls[i] = startNode(i);
+            QVERIFY2(m_urls[i].isValid(), qPrintable(QStringLiteral("node %1").arg(i)));
+        }
+    }
+
+    void opsReachEveryNodeInOrder()
+    {
+        TestClient *mum = person(0, QStringLiteral("Mum"));
+        TestClient *dad = person(1, QStringLiteral("Dad"));
+        TestClient *gran = person(2, QStringLiteral("Gran"));
+        QVERIFY(mum && dad && gran);
+        const QString hh = householdOf(mum->result(
+            QStringLiteral("household.create"), {{QStringLiteral("name"), QStringLiteral("Us")}}));
+        const QString code = invite(mum, hh, 5);
+        QCOMPARE(householdOf(dad->result(QStringLiteral("household.join"),
+                                         {{QStringLiteral("code"), code}})),
+                 hh);
+        QCOMPARE(householdOf(gran->result(QStringLiteral("household.join"),
+                                          {{QStringLiteral("code"), code}})),
+                 hh);
+        const QString list = kinlist::createUuid();
+        QCOMPARE(type(mum->mutate(
+                     listCreate(hh, list, QStringLiteral("Shop"), stamp(now(), 0, mum->clientId)))),
+                 QStringLiteral("ack"));
+        for (TestClient *c : {mum, dad, gran}) {
+            const QJsonObject sub =
+                c->result(QStringLiteral("subscribe"),
+                          {{QStringLiteral("listId"), list}, {QStringLiteral("sinceSeq"), 0}});
+            QCOMPARE(seqOf(sub), 1);
+        }
+        // Mum on node 0 adds; Dad (node 1) and Gran (node 2) see it, as seq 2, by Mum.
+        const QString milk = kinlist::createUuid();
+        QCOMPARE(type(mum->mutate(itemCreate(list, milk, QStringLiteral("Milk"),
+                                             stamp(now(), 1, mum->clientId)))),
+                 QStringLiteral("ack"));
+        for (TestClient *c : {dad, gran}) {
+            const QJsonObject op = opOf(c, list, 2);
+            QVERIFY(!op.isEmpty());
+            QCOMPARE(op.value(QStringLiteral("byName")).toString(), QStringLiteral("Mum"));
+        }
+        // Dad on node 1 changes it: seq 3 everywhere.
+        const QJsonObject ack =
+            dad->mutate(itemSet(list, milk, {{QStringLiteral("title"), QStringLiteral("Oat milk")}},
+                                stamp(now(), 2, dad->clientId)));
+        QCOMPARE(type(ack), QStringLiteral("ack"));
+        QCOMPARE(seqOf(ack), 3);
+        for (TestClient *c : {mum, gran}) {
+            const QJsonObject op = opOf(c, list, 3);
+            QVERIFY(!op.isEmpty());
+            QCOMPARE(op.value(QStringLiteral("op"))
+                         .toObject()
+                         .value(QStringLiteral("fields"))
+                         .toObject()
+                         .value(QStringLiteral("title"))
+                         .toString(),
+                     QStringLiteral("Oat milk"));
+        }
+        setProperty("list", list);
+        setProperty("household", hh);
+        m_people = {mum, dad, gran};
+    }
+
+    void writersOnEveryNodeGetOneSeq()
+    {
+        const QString list = property("list").toString();
+        QVERIFY(!list.isEmpty());
+        // Each of the three sends 40 new items at once, without waiting for answers.
+        constexpr int kEach = 40;
+        QHash<TestClient *, QList<qint64>> requests;
+        for (int n = 0; n < kEach; ++n) {
+            for (TestClient *c : std::as_const(m_people)) {
+                const QJsonObject op =
+                    itemCreate(list, kinlist::createUuid(), QStringLiteral("Thing %1").arg(n),
+                               stamp(now(), n, c->clientId));
+                requests[c].append(c->send(QStringLiteral("mutate"),
+                                           {{QStringLiteral("clientId"), c->clientId},
+                                            {QStringLiteral("mutationId"), c->nextMutationId++},
+                                            {QStringLiteral("listId"), list},
+                                            {QStringLiteral("op"), op}}));
+            }
+        }
+        QList<qint64> seqs;
+        for (TestClient *c : std::as_const(m_people)) {
+            for (const qint64 id : requests.value(c)) {
+                const QJsonObject answer = c->waitFor(
+                    [&](const QJsonObject &f) {
+                        return qint64(f.value(QStringLiteral("id")).toDouble()) == id &&
+                            (type(f) == QLatin1String("ack") || type(f) == QLatin1String("reject"));
+                    },
+                    20000);
+                QCOMPARE(type(answer), QStringLiteral("ack"));
+                seqs.append(seqOf(answer));
+            }
+        }
+        // One seq each, none missing: 4 .. 3 + 120.
+        std::sort(seqs.begin(), seqs.end());
+        QCOMPARE(seqs.size(), 3 * kEach);
+        for (int i = 0; i < seqs.size(); ++i)
+            QCOMPARE(seqs.at(i), qint64(4 + i));
+        // Every subscriber, on every node, saw every op once and in order.
+        const qint64 last = 3 + 3 * kEach;
+        QList<qint64> all;
+        for (qint64 seq = 4; seq <= last; ++seq)
+            all.append(seq);
+        for (TestClient *c : std::as_const(m_people)) {
+            QTRY_VERIFY_WITH_TIMEOUT(opSeqs(c, list, 4).contains(last), 20000);
+            QCOMPARE(opSeqs(c, list, 4), all);
+        }
+        // And a fresh look from each node finds the same log.
+        for (int i = 0; i < kNodes; ++i) {
+            TestClient *look = secondDevice(m_people.at(i), i, kinlist::createUuid());
+            QVERIFY(look);
+            const QJsonObject sub =
+                look->result(QStringLiteral("subscribe"),
+                             {{QStringLiteral("listId"), list}, {QStringLiteral("sinceSeq"), 0}});
+            QCOMPARE(seqOf(sub), last);
+            QCOMPARE(sub.value(QStringLiteral("ops")).toArray().size(), last);
+        }
+    }
+
+    void resendToAnotherNodeIsAppliedOnce()
+    {
+        const QString list = property("list").toString();
+        TestClient *mum = m_people.value(0);
+        QVERIFY(mum);
+        const QJsonObject op = itemCreate(list, kinlist::createUuid(), QStringLiteral("Bread"),
+                                          stamp(now(), 900, mum->clientId));
+        const qint64 mutation = mum->nextMutationId++;
+        const QJsonObject first = mum->mutate(op, mutation);
+        QCOMPARE(type(first), QStringLiteral("ack"));
+        // Her connection to node 0 is gone; the same device reaches node 2 and sends again.
+        mum->close();
+        TestClient *again = secondDevice(mum, 2, mum->clientId);
+        QVERIFY(again);
+        const QJsonObject resent = again->mutate(op, mutation);
+        QCOMPARE(type(resent), QStringLiteral("ack"));
+        QVERIFY(resent.value(QStringLiteral("duplicate")).toBool());
+        QCOMPARE(seqOf(resent), seqOf(first));
+        // The next one from that device follows on, on node 2.
+        const QJsonObject next =
+            again->mutate(itemCreate(list, kinlist::createUuid(), QStringLiteral("Butter"),
+                                     stamp(now(), 901, mum->clientId)),
+                          mutation + 1);
+        QCOMPARE(type(next), QStringLiteral("ack"));
+        QCOMPARE(seqOf(next), seqOf(first) + 1);
+        again->nextMutationId = mutation + 2;
+        m_people[0] = again;
+    }
+
+    void lastInviteUseIsTakenOnce()
+    {
+        TestClient *mum = m_people.value(0);
+        const QString hh = property("household").toString();
+        const QString once = invite(mum, hh, 1);
+        TestClient *a = person(1, QStringLiteral("Ann"));
+        TestClient *b = person(2, QStringLiteral("Ben"));
+        QVERIFY(a && b && !once.isEmpty());
+        const qint64 ia =
+            a->send(QStringLiteral("household.join"), {{QStringLiteral("code"), once}});
+        const qint64 ib =
+            b->send(QStringLiteral("household.join"), {{QStringLiteral("code"), once}});
+        const auto answer = [](TestClient *c, qint64 id) {
+            return c->waitFor(
+                [&](const QJsonObject &f) {
+                    return qint64(f.value(QStringLiteral("id")).toDouble()) == id;
+                },
+                10000);
+        };
+        const QJsonObject ra = answer(a, ia);
+        const QJsonObject rb = answer(b, ib);
+        QCOMPARE(int(type(ra) == QLatin1String("reply")) + int(type(rb) == QLatin1String("reply")),
+                 1);
+        QCOMPARE(code(type(ra) == QLatin1String("reply") ? rb : ra),
+                 QStringLiteral("invite_invalid"));
+    }
+
+    void removedMemberLosesTheListOnAnotherNode()
+    {
+        const QString list = property("list").toString();
+        const QString hh = property("household").toString();
+        TestClient *mum = m_people.value(0);
+        TestClient *gran = m_people.value(2);
+        gran->clearFrames();
+        QCOMPARE(type(mum->request(QStringLiteral("member.remove"),
+                                   {{QStringLiteral("householdId"), hh},
+                                    {QStringLiteral("userId"), gran->userId}})),
+                 QStringLiteral("reply"));
+        // Gran is on node 2: told at once, and her changes are refused there.
+        QVERIFY(!gran->waitForType(QStringLiteral("household.removed"), 10000).isEmpty());
+        const QJsonObject refused =
+            gran->mutate(itemCreate(list, kinlist::createUuid(), QStringLiteral("Cake"),
+                                    stamp(now(), 950, gran->clientId)));
+        QCOMPARE(type(refused), QStringLiteral("reject"));
+        QCOMPARE(code(refused), QStringLiteral("forbidden"));
+    }
+
+    void cleanupTestCase()
+    {
+        for (auto &p : m_nodes) {
+            if (p && p->state() != QProcess::NotRunning) {
+                p->terminate();
+                p->waitForFinished(10000);
+            }
+        }
+    }
+
+private:
+    QList<TestClient *> m_people; // Mum (node 0), Dad (node 1), Gran (node 2)
+};
+
+KINLIST_SERVER_TEST_MAIN(TestMultiNode)
+
+#include "tst_multinode.moc"
