@@ -17,7 +17,7 @@ packages=(
   xvfb xauth dbus gnome-keyring libsecret-tools
   adwaita-icon-theme libqt6svg6
   dunst trayer
-  postgresql-15
+  postgresql-15 haproxy
   dpkg-dev file desktop-file-utils appstream librsvg2-bin systemd adduser curl procps openssl
 )
 

@@ -103,6 +103,10 @@ for size in 16 24 32 48 64 128 256; do
 done
 [ -s /usr/share/icons/hicolor/scalable/apps/org.kinlist.Kinlist.svg ] || fail "SVG icon"
 systemd-analyze verify /usr/lib/systemd/system/kinlist-server.service || fail "systemd unit"
+# The template of the nodes on PostgreSQL (an instance of it: the port).
+systemd-analyze verify /usr/lib/systemd/system/kinlist-server@8481.service || fail "node unit"
+[ -s /usr/share/doc/kinlist-server/multinode.md ] && [ -s /usr/share/doc/kinlist-server/haproxy-kinlist.cfg ] ||
+  fail "multinode documentation"
 getent passwd kinlist >/dev/null || fail "no kinlist user"
 [ "$(id -u kinlist)" -lt 1000 ] || fail "kinlist is not a system user"
 [ "$(stat -c '%U %a' /var/lib/kinlist)" = "kinlist 750" ] || fail "/var/lib/kinlist: $(stat -c '%U %a' /var/lib/kinlist)"

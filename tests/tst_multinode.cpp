@@ -3,17 +3,24 @@
 // other's ops in seq order; writers on every node at once get one gap-free seq and every
 // node's subscribers see every op once, in order; a mutation resent to another node is
 // applied once; a member removed on one node loses the list on another; an invite's last
-// use and a refresh token's rotation are taken once. Runs only on PostgreSQL.
+// use is taken once; behind haproxy (installer/server/haproxy-kinlist.cfg), a node killed
+// mid-stream loses nothing: its client reconnects to another and every acked op is in the
+// log once, the seq without a gap. Runs only on PostgreSQL.
 #include "common/testclient.h"
 #include "common/testserver.h"
 #include "core/uuid.h"
 
 #include <QDateTime>
+#include <QFile>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
 #include <memory>
 
 using namespace TestOps;
@@ -28,6 +35,24 @@ class TestMultiNode : public QObject
     QUrl m_urls[kNodes];
 
     static qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
+
+    // The number of connections node `i` says it holds (its /healthz), or -1.
+    int connectionsOf(int i)
+    {
+        QTcpSocket s;
+        s.connectToHost(QStringLiteral("127.0.0.1"), quint16(m_urls[i].port()));
+        if (!s.waitForConnected(2000))
+            return -1;
+        s.write("GET /healthz HTTP/1.1\r\nHost: node\r\nConnection: close\r\n\r\n");
+        QByteArray response;
+        while (s.waitForReadyRead(2000))
+            response += s.readAll();
+        const QJsonObject body =
+            QJsonDocument::fromJson(response.mid(response.indexOf("\r\n\r\n") + 4)).object();
+        return body.contains(QStringLiteral("connections"))
+            ? body.value(QStringLiteral("connections")).toInt()
+            : -1;
+    }
 
     // Starts node `i` of the binary on an ephemeral port, on the shared database.
     QUrl startNode(int i)
@@ -127,6 +152,8 @@ class TestMultiNode : public QObject
             type(c->login(who->property("email").toString(),
                           who->property("password").toString())) != QLatin1String("reply"))
             return nullptr;
+        c->setProperty("email", who->property("email"));
+        c->setProperty("password", who->property("password"));
         return c;
     }
 
@@ -334,8 +361,135 @@ private Q_SLOTS:
         QCOMPARE(code(refused), QStringLiteral("forbidden"));
     }
 
+    // haproxy with the example configuration in front of the three nodes; Dad writes a
+    // stream of items through it, and his node is killed in the middle of it.
+    void nodeKilledMidStreamBehindHaproxy()
+    {
+        const QString list = property("list").toString();
+        TestClient *dad = m_people.value(1);
+        QVERIFY(dad && !list.isEmpty());
+        // The example, with this test's ports.
+        QFile example(QStringLiteral(KINLIST_SOURCE_DIR "/installer/server/haproxy-kinlist.cfg"));
+        QVERIFY(example.open(QIODevice::ReadOnly));
+        QString config = QString::fromUtf8(example.readAll());
+        quint16 front = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            front = probe.serverPort();
+        }
+        config.replace(QStringLiteral("127.0.0.1:8477"), QStringLiteral("127.0.0.1:%1").arg(front));
+        for (int i = 0; i < kNodes; ++i)
+            config.replace(QStringLiteral("127.0.0.1:848%1").arg(i + 1),
+                           QStringLiteral("127.0.0.1:%1").arg(m_urls[i].port()));
+        const QString path = m_dir.filePath(QStringLiteral("haproxy.cfg"));
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(config.toUtf8()) > 0);
+        out.close();
+        m_haproxy.setProgram(QStringLiteral("haproxy"));
+        m_haproxy.setArguments({QStringLiteral("-db"), QStringLiteral("-f"), path});
+        m_haproxy.setProcessChannelMode(QProcess::ForwardedChannels);
+        m_haproxy.start();
+        QVERIFY2(m_haproxy.waitForStarted(5000), "haproxy (scripts/install-deps.sh installs it)");
+        const QUrl front_url(QStringLiteral("ws://127.0.0.1:%1").arg(front));
+
+        // Dad's laptop, through haproxy; which node it landed on, the nodes' counts say.
+        int before[kNodes];
+        for (int i = 0; i < kNodes; ++i)
+            before[i] = connectionsOf(i);
+        auto *laptop = new TestClient(this);
+        laptop->clientId = kinlist::createUuid();
+        QTRY_VERIFY_WITH_TIMEOUT(laptop->open(front_url, 1000), 10000);
+        QCOMPARE(type(laptop->hello()), QStringLiteral("reply"));
+        QCOMPARE(type(laptop->login(dad->property("email").toString(),
+                                    dad->property("password").toString())),
+                 QStringLiteral("reply"));
+        int victim = -1;
+        QTRY_VERIFY([&] {
+            for (int i = 0; i < kNodes; ++i) {
+                if (connectionsOf(i) == before[i] + 1)
+                    victim = i;
+            }
+            return victim >= 0;
+        }());
+
+        // A stream of items, a few at a time, not waiting for answers; the node dies once
+        // 40 are acked, with more on their way.
+        constexpr int kItems = 400;
+        QList<QJsonObject> ops;
+        QSet<qint64> acked;
+        for (int n = 0; n < kItems; ++n)
+            ops.append(itemCreate(list, kinlist::createUuid(), QStringLiteral("Crate %1").arg(n),
+                                  stamp(now(), n, laptop->clientId)));
+        const auto takeAcks = [&](TestClient *c) {
+            for (const QJsonObject &f : c->pending()) {
+                if (type(f) == QLatin1String("ack"))
+                    acked.insert(qint64(f.value(QStringLiteral("mutationId")).toDouble()));
+            }
+        };
+        int sent = 0;
+        while (sent < kItems && !(acked.size() >= 40 && sent > acked.size() + 20)) {
+            for (int k = 0; k < 8 && sent < kItems; ++k, ++sent)
+                laptop->send(QStringLiteral("mutate"),
+                             {{QStringLiteral("clientId"), laptop->clientId},
+                              {QStringLiteral("mutationId"), sent + 1},
+                              {QStringLiteral("listId"), list},
+                              {QStringLiteral("op"), ops.at(sent)}});
+            QTest::qWait(2);
+            takeAcks(laptop);
+        }
+        QVERIFY(::kill(pid_t(m_nodes[victim]->processId()), SIGKILL) == 0);
+        QVERIFY(m_nodes[victim]->waitForFinished(5000));
+        QVERIFY(laptop->waitClosed(10000));
+        takeAcks(laptop);
+        QVERIFY2(acked.size() < sent, "the node died after the stream: nothing to test");
+        qInfo("node %d killed with %d of %d mutations acked", victim, int(acked.size()), sent);
+
+        // The laptop comes back through haproxy (to another node) and sends again what it
+        // has no ack for, in order, with the same mutation ids.
+        qint64 firstUnacked = 1;
+        while (acked.contains(firstUnacked))
+            ++firstUnacked;
+        auto *back = new TestClient(this);
+        back->clientId = laptop->clientId;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            back->open(front_url, 1000) && type(back->hello()) == QLatin1String("reply"), 15000);
+        QCOMPARE(type(back->login(dad->property("email").toString(),
+                                  dad->property("password").toString())),
+                 QStringLiteral("reply"));
+        for (qint64 m = firstUnacked; m <= sent; ++m) {
+            const QJsonObject answer = back->mutate(ops.at(int(m - 1)), m);
+            QCOMPARE(type(answer), QStringLiteral("ack"));
+            acked.insert(m);
+        }
+        // Every item once, in a log without a gap, as a survivor reads it.
+        const int survivor = (victim + 1) % kNodes;
+        TestClient *look = secondDevice(m_people.at(0), survivor, kinlist::createUuid());
+        QVERIFY(look);
+        const QJsonObject sub =
+            look->result(QStringLiteral("subscribe"),
+                         {{QStringLiteral("listId"), list}, {QStringLiteral("sinceSeq"), 0}});
+        const QJsonArray logged = sub.value(QStringLiteral("ops")).toArray();
+        QCOMPARE(qint64(logged.size()), seqOf(sub));
+        QHash<QString, int> times;
+        for (int i = 0; i < logged.size(); ++i) {
+            const QJsonObject o = logged.at(i).toObject();
+            QCOMPARE(seqOf(o), qint64(i + 1));
+            times[o.value(QStringLiteral("op"))
+                      .toObject()
+                      .value(QStringLiteral("itemId"))
+                      .toString()]++;
+        }
+        for (int n = 0; n < sent; ++n)
+            QCOMPARE(times.value(ops.at(n).value(QStringLiteral("itemId")).toString()), 1);
+    }
+
     void cleanupTestCase()
     {
+        if (m_haproxy.state() != QProcess::NotRunning) {
+            m_haproxy.terminate();
+            m_haproxy.waitForFinished(5000);
+        }
         for (auto &p : m_nodes) {
             if (p && p->state() != QProcess::NotRunning) {
                 p->terminate();
@@ -346,6 +500,7 @@ private Q_SLOTS:
 
 private:
     QList<TestClient *> m_people; // Mum (node 0), Dad (node 1), Gran (node 2)
+    QProcess m_haproxy;
 };
 
 KINLIST_SERVER_TEST_MAIN(TestMultiNode)

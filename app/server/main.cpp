@@ -65,7 +65,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     std::fprintf(stdout, "kinlist-server %s listening on %s (data in %s)\n", KINLIST_VERSION,
-                 qPrintable(server.url().toString()), qPrintable(config.dataDir));
+                 qPrintable(server.url().toString()), qPrintable(config.dataDescription()));
     std::fflush(stdout);
 
     QObject::connect(&notifier, &QSocketNotifier::activated, &server, [&] {

@@ -1,6 +1,7 @@
 #include "serverconfig.h"
 
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -207,11 +208,7 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments, Serv
         c.dataDir = p.value(data);
     if (p.isSet(database)) {
         c.database = p.value(database);
-        const QUrl url(c.database, QUrl::StrictMode);
-        if (!url.isValid() ||
-            (url.scheme() != QLatin1String("postgresql") &&
-             url.scheme() != QLatin1String("postgres")) ||
-            url.host().isEmpty() || url.path().size() < 2) {
+        if (!parsePostgres(c.database)) {
             *message = QStringLiteral(
                 "--database wants postgresql://user[:password]@host[:port]/database");
             return ParseResult::Error;
@@ -247,6 +244,35 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments, Serv
         c.dataDir = defaultDataDir();
     *config = c;
     return ParseResult::Ok;
+}
+
+QString ServerConfig::dataDescription() const
+{
+    const auto p = parsePostgres(database);
+    if (database.isEmpty() || !p)
+        return dataDir;
+    return QStringLiteral("PostgreSQL %1:%2/%3")
+        .arg(p->host.isEmpty() ? QStringLiteral("(local socket)") : p->host)
+        .arg(p->port)
+        .arg(p->database);
+}
+
+std::optional<ServerConfig::Postgres> ServerConfig::parsePostgres(const QString &url)
+{
+    const QUrl u(url, QUrl::StrictMode);
+    Postgres p;
+    p.database = u.path().mid(1);
+    if (!u.isValid() ||
+        (u.scheme() != QLatin1String("postgresql") && u.scheme() != QLatin1String("postgres")) ||
+        p.database.isEmpty() || p.database.contains(QLatin1Char('/')))
+        return std::nullopt;
+    p.host = QUrlQuery(u).queryItemValue(QStringLiteral("host"), QUrl::FullyDecoded);
+    if (p.host.isEmpty())
+        p.host = u.host();
+    p.port = u.port(5432);
+    p.user = u.userName();
+    p.password = u.password();
+    return p;
 }
 
 } // namespace kinlist::server

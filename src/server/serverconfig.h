@@ -42,6 +42,21 @@ struct ServerConfig
 
     bool tlsEnabled() const { return !certPath.isEmpty() && !keyPath.isEmpty(); }
 
+    // Where --database points: postgresql://[user[:password]@][host][:port]/database, the
+    // host empty for the local socket, or a socket directory in ?host=/path (as libpq).
+    struct Postgres
+    {
+        QString host; // a name, an address, a socket directory, or empty: the local socket
+        int port = 5432;
+        QString user;
+        QString password;
+        QString database;
+    };
+    static std::optional<Postgres> parsePostgres(const QString &url);
+    // Where the data is, for the start-up line: the data directory, or the PostgreSQL
+    // database (without its password).
+    QString dataDescription() const;
+
     enum class ParseResult { Ok, Help, Version, Error };
     // Parses kinlist-server's arguments. On Help/Version/Error, `message` holds the text
     // to print.

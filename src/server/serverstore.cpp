@@ -1,6 +1,7 @@
 #include "serverstore.h"
 
 #include "logging.h"
+#include "serverconfig.h"
 #include "store/migrations.h"
 
 #include <QElapsedTimer>
@@ -198,13 +199,10 @@ bool ServerStore::open(const QString &path, bool syncFull, QString *error)
 
 bool ServerStore::openPostgres(const QString &url, QString *error)
 {
-    const QUrl u(url, QUrl::StrictMode);
-    const QString database = u.path().mid(1);
-    if (!u.isValid() ||
-        (u.scheme() != QLatin1String("postgresql") && u.scheme() != QLatin1String("postgres")) ||
-        u.host().isEmpty() || database.isEmpty() || database.contains(QLatin1Char('/'))) {
-        *error =
-            QStringLiteral("--database wants postgresql://user[:password]@host[:port]/database");
+    const auto target = ServerConfig::parsePostgres(url);
+    if (!target) {
+        *error = QStringLiteral(
+            "--database wants postgresql://[user[:password]@][host][:port]/database");
         return false;
     }
     m_postgres = true;
@@ -213,24 +211,27 @@ bool ServerStore::openPostgres(const QString &url, QString *error)
         *error = QStringLiteral("Qt's PostgreSQL driver (QPSQL, libqt6sql6-psql) is missing");
         return false;
     }
-    m_db.setHostName(u.host());
-    m_db.setPort(u.port(5432));
-    m_db.setUserName(u.userName());
-    m_db.setPassword(u.password());
-    m_db.setDatabaseName(database);
+    m_db.setHostName(target->host);
+    m_db.setPort(target->port);
+    m_db.setUserName(target->user);
+    m_db.setPassword(target->password);
+    m_db.setDatabaseName(target->database);
     m_db.setConnectOptions(QStringLiteral("connect_timeout=5;application_name=kinlist-server"));
+    const QString where =
+        QStringLiteral("%1:%2/%3")
+            .arg(target->host.isEmpty() ? QStringLiteral("(local socket)") : target->host)
+            .arg(target->port)
+            .arg(target->database);
     if (!m_db.open()) {
-        *error = QStringLiteral("cannot connect to PostgreSQL at %1:%2/%3: %4")
-                     .arg(u.host())
-                     .arg(u.port(5432))
-                     .arg(database, m_db.lastError().text());
+        *error = QStringLiteral("cannot connect to PostgreSQL at %1: %2")
+                     .arg(where, m_db.lastError().text());
         return false;
     }
     m_statements.setDatabase(m_db);
     configureSession();
     if (!migrate(error))
         return false;
-    qCInfo(lcStore) << "PostgreSQL database" << database << "on" << u.host() << "at schema version"
+    qCInfo(lcStore) << "PostgreSQL database" << where << "at schema version"
                     << kPostgresSchemaVersion;
     return true;
 }
@@ -562,13 +563,9 @@ bool ServerStore::insertRefreshToken(const RefreshToken &t, qint64 nowMs)
 
 std::optional<ServerStore::RefreshToken> ServerStore::refreshToken(const QByteArray &hash)
 {
-#define KINLIST_REFRESH_TOKEN                                                                      \
-    "SELECT user_id, family_id, expires_at, used, revoked, used_at, used_by, successor,"           \
-    " grace_used, superseded FROM refresh_tokens WHERE hash = ?"
-    // (PostgreSQL, in a transaction: locked until it ends, so that of two nodes exchanging
-    // the same token at once, the second sees it used.)
-    QSqlQuery &q = m_postgres ? prepared(KINLIST_REFRESH_TOKEN " FOR UPDATE")
-                              : prepared(KINLIST_REFRESH_TOKEN);
+    QSqlQuery &q =
+        prepared("SELECT user_id, family_id, expires_at, used, revoked, used_at, "
+                 "used_by, successor, grace_used, superseded FROM refresh_tokens WHERE hash = ?");
     const store::QueryDone done(q);
     q.addBindValue(QString::fromLatin1(hash));
     if (!exec(q) || !q.next())
@@ -589,17 +586,26 @@ std::optional<ServerStore::RefreshToken> ServerStore::refreshToken(const QByteAr
 }
 
 bool ServerStore::markRefreshTokenUsed(const QByteArray &hash, const QString &byClientId,
-                                       const QByteArray &successor, bool grace, qint64 nowMs)
+                                       const QByteArray &successor, bool grace, qint64 nowMs,
+                                       const RefreshToken &seen, bool *changed)
 {
     QSqlQuery &q = prepared("UPDATE refresh_tokens SET used = 1, used_at = ?, used_by = ?,"
-                            " successor = ?, grace_used = grace_used + ? WHERE hash = ?");
+                            " successor = ?, grace_used = grace_used + ? WHERE hash = ?"
+                            " AND used = ? AND grace_used = ? AND revoked = ?");
     const store::QueryDone done(q);
     q.addBindValue(nowMs);
     q.addBindValue(byClientId);
     q.addBindValue(QString::fromLatin1(successor));
     q.addBindValue(grace ? 1 : 0);
     q.addBindValue(QString::fromLatin1(hash));
-    return exec(q);
+    q.addBindValue(seen.used ? 1 : 0);
+    q.addBindValue(seen.graceUsed ? 1 : 0);
+    q.addBindValue(seen.revoked ? 1 : 0);
+    *changed = false;
+    if (!exec(q))
+        return false;
+    *changed = q.numRowsAffected() == 0;
+    return !*changed;
 }
 
 bool ServerStore::supersedeRefreshToken(const QByteArray &hash)
@@ -673,13 +679,16 @@ QList<ServerStore::Household> ServerStore::householdsOf(const QString &userId)
     return out;
 }
 
-QHash<QString, QString> ServerStore::membershipsOf(const QString &userId)
+QHash<QString, QString> ServerStore::membershipsOf(const QString &userId, bool *ok)
 {
     QSqlQuery &q = prepared("SELECT household_id, role FROM members WHERE user_id = ?");
     const store::QueryDone done(q);
     q.addBindValue(userId);
     QHash<QString, QString> out;
-    if (!exec(q))
+    const bool read = exec(q);
+    if (ok)
+        *ok = read;
+    if (!read)
         return out;
     while (q.next())
         out.insert(q.value(0).toString(), q.value(1).toString());

@@ -110,11 +110,12 @@ public:
         bool superseded = false; // revoked by such a second exchange: nobody should hold it
     };
     bool insertRefreshToken(const RefreshToken &t, qint64 nowMs);
-    // (On PostgreSQL inside a transaction, the token's row stays locked until it ends.)
     std::optional<RefreshToken> refreshToken(const QByteArray &hash);
-    // Records that `hash` was exchanged by `byClientId` for `successor` (again, if `grace`).
+    // Records that `hash` was exchanged by `byClientId` for `successor` (again, if `grace`),
+    // if it is still as `seen` (read before): `changed` when another exchange came first.
     bool markRefreshTokenUsed(const QByteArray &hash, const QString &byClientId,
-                              const QByteArray &successor, bool grace, qint64 nowMs);
+                              const QByteArray &successor, bool grace, qint64 nowMs,
+                              const RefreshToken &seen, bool *changed);
     // Revokes the token a grace exchange replaces (its reply was lost): if it ever comes
     // back, someone else had it.
     bool supersedeRefreshToken(const QByteArray &hash);
@@ -139,7 +140,8 @@ public:
                          qint64 nowMs);
     std::optional<Household> household(const QString &id, const QString &forUserId);
     QList<Household> householdsOf(const QString &userId);
-    QHash<QString, QString> membershipsOf(const QString &userId); // household id -> role
+    // Household id -> role; `ok` (when given) says whether it could be read.
+    QHash<QString, QString> membershipsOf(const QString &userId, bool *ok = nullptr);
     QList<Member> members(const QString &householdId);
     bool insertMember(const QString &householdId, const QString &userId, const QString &role,
                       qint64 nowMs);

@@ -190,7 +190,7 @@ bool SyncServer::start(QString *error)
             &SyncServer::flushSockets);
     m_sweepTimer.start();
     qCInfo(lcServer).noquote() << "listening on" << url().toString() << "data in"
-                               << m_config.dataDir;
+                               << m_config.dataDescription();
     return true;
 }
 
@@ -515,7 +515,10 @@ void SyncServer::resync()
             return;
     }
     for (auto it = m_memberships.begin(); it != m_memberships.end(); ++it) {
-        const auto fresh = m_store.membershipsOf(it.key());
+        bool read = false;
+        const auto fresh = m_store.membershipsOf(it.key(), &read);
+        if (!read)
+            return;
         const auto before = *it;
         *it = fresh;
         for (auto h = before.cbegin(); h != before.cend(); ++h) {

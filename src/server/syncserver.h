@@ -128,6 +128,7 @@ private:
         QSet<Connection *> subscribers;
         qint64 snapshotSeq = 0; // the entities table has everything up to this seq
         QSet<QString> dirty; // entities changed since then
+        qint64 lockedAtSeq = -1; // (PostgreSQL) the head when this batch locked the list
     };
 
     // A mutation applied (or rejected) inside the open transaction, answered after commit.
@@ -196,7 +197,7 @@ private:
     std::optional<QJsonObject>
     startSession(Connection *c, qint64 requestId, const ServerStore::User &user,
                  const QString &familyId,
-                 const std::function<bool(const QByteArray &)> &alsoSave = {});
+                 const std::function<Error(const QByteArray &)> &alsoSave = {});
     // The account a verified token names, if it still exists and the token is of its
     // current generation.
     std::optional<ServerStore::User> userForToken(const Tokens::Claims &claims, Error *error);
@@ -245,6 +246,10 @@ private:
     // household); `frameOthers` and `frameSender` as encoded for them.
     void broadcast(Room *room, Connection *sender, const QString &frameOthers,
                    const QString &frameSender, bool listLevel);
+    // Sends a committed op of the log to the room's subscribers, as its own node did.
+    void sendOp(Room *room, const ServerStore::OpRow &row, bool listLevel);
+    // Sends the room's ops after `seq` (up to its head) again to its subscribers.
+    void sendOpsSince(Room *room, qint64 seq);
     // (PostgreSQL) What another node notified: a list's new ops, a membership changed.
     void onNotified(const QString &channel, const QString &payload);
     // (PostgreSQL) After the connection to the database came back: every room and

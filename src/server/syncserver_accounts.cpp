@@ -1,8 +1,6 @@
 // Accounts: hello, register, login, refresh, logout and re-auth on a live connection.
 #include "syncserver.h"
 
-#include <QScopeGuard>
-
 #include "core/uuid.h"
 #include "logging.h"
 #include "passwords.h"
@@ -10,7 +8,6 @@
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QScopeGuard>
 #include <QWebSocket>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -289,16 +286,6 @@ void SyncServer::handleRefresh(Connection *c, const Protocol::Decoded &d)
         hashRefreshToken(d.message.value(QStringLiteral("refreshToken")).toString());
     flushBatch();
     const qint64 now = nowMs();
-    // (PostgreSQL: the token's row is locked from here to the rotation's commit; another
-    // node exchanging it at the same time waits, then finds it used.)
-    if (m_store.isPostgres() && !m_store.begin()) {
-        sendError(c, d.id, ErrorCode::StorageError, QStringLiteral("could not rotate the session"));
-        return;
-    }
-    const auto unlock = qScopeGuard([this] {
-        if (m_store.isPostgres() && m_store.inTransaction())
-            m_store.rollback();
-    });
     const auto t = m_store.refreshToken(hash);
     if (!t || (t->revoked && !t->superseded)) {
         sendError(c, d.id, ErrorCode::TokenInvalid,
@@ -310,8 +297,6 @@ void SyncServer::handleRefresh(Connection *c, const Protocol::Decoded &d)
         // A rotated token came back: someone kept a copy. Revoke the whole family.
         qCWarning(lcAuth) << "refresh token reuse for user" << t->userId << "; revoking its family";
         m_store.revokeRefreshFamily(t->familyId);
-        if (m_store.inTransaction())
-            m_store.commit();
         sendError(c, d.id, ErrorCode::TokenInvalid,
                   QStringLiteral("the refresh token was already used; sign in again"));
         return;
@@ -338,11 +323,26 @@ void SyncServer::handleRefresh(Connection *c, const Protocol::Decoded &d)
         sendError(c, d.id, ErrorCode::StorageError, QStringLiteral("could not rotate the session"));
         return;
     }
-    const auto session = startSession(c, d.id, *user, t->familyId, [&](const QByteArray &next) {
-        return m_store.markRefreshTokenUsed(hash, c->clientId, next, grace, now);
-    });
-    if (session)
+    // Marked used only if it is still as it was read: of two exchanges at once (two nodes),
+    // the second finds it changed, and that is a reuse.
+    bool raced = false;
+    const auto session =
+        startSession(c, d.id, *user, t->familyId, [&](const QByteArray &next) -> Error {
+            if (!m_store.markRefreshTokenUsed(hash, c->clientId, next, grace, now, *t, &raced))
+                return raced ? Error {ErrorCode::TokenInvalid,
+                                      QStringLiteral("the refresh token was already used; sign "
+                                                     "in again")}
+                             : Error {ErrorCode::StorageError,
+                                      QStringLiteral("could not rotate the session")};
+            return {};
+        });
+    if (session) {
         sendReply(c, d.id, *session);
+    } else if (raced) {
+        qCWarning(lcAuth) << "refresh token reuse (at the same time) for user" << t->userId
+                          << "; revoking its family";
+        m_store.revokeRefreshFamily(t->familyId);
+    }
 }
 
 void SyncServer::handleLogout(Connection *c, const Protocol::Decoded &d)
@@ -402,7 +402,7 @@ std::optional<ServerStore::User> SyncServer::userForToken(const Tokens::Claims &
 std::optional<QJsonObject>
 SyncServer::startSession(Connection *c, qint64 requestId, const ServerStore::User &user,
                          const QString &familyId,
-                         const std::function<bool(const QByteArray &)> &alsoSave)
+                         const std::function<Error(const QByteArray &)> &alsoSave)
 {
     Q_ASSERT(m_store.inTransaction());
     const qint64 now = nowMs();
@@ -416,9 +416,10 @@ SyncServer::startSession(Connection *c, qint64 requestId, const ServerStore::Use
     rt.expiresAtMs = now + qint64(m_config.refreshTokenTtlDays) * 24 * 3600 * 1000;
     Error e;
     if (access.isEmpty() || !m_store.insertRefreshToken(rt, now) ||
-        (alsoSave && !alsoSave(rt.hash)) || !m_store.commit()) {
+        (alsoSave && (e = alsoSave(rt.hash))) || !m_store.commit()) {
         m_store.rollback();
-        e = Error {ErrorCode::StorageError, QStringLiteral("could not start a session")};
+        if (!e)
+            e = Error {ErrorCode::StorageError, QStringLiteral("could not start a session")};
     } else {
         e = signIn(c, user, accessExp * 1000);
     }

@@ -327,8 +327,8 @@ void SyncServer::handleLeave(Connection *c, const Protocol::Decoded &d)
                   QStringLiteral("could not leave the household"));
         return;
     }
+    announceMembership(c->userId, hh); // (before a room snapshot may open a batch)
     dropMembership(c->userId, hh);
-    announceMembership(c->userId, hh);
     sendReply(c, d.id, QJsonObject {});
 }
 
@@ -368,8 +368,8 @@ void SyncServer::handleMemberRemove(Connection *c, const Protocol::Decoded &d)
         return;
     }
     qCInfo(lcServer) << "user" << target << "removed from household" << hh;
+    announceMembership(target, hh); // (before a room snapshot may open a batch)
     dropMembership(target, hh);
-    announceMembership(target, hh);
     if (tablet)
         endSessions(target, QStringLiteral("this tablet was removed from the household"));
     sendReply(c, d.id, QJsonObject {});

@@ -114,25 +114,42 @@ bool SyncServer::catchUp(Room *r)
         }
         mergeOp(r->entities[op.entityId()], op);
         r->dirty.insert(op.entityId());
-        // As the node that applied it sent it to its own subscribers.
-        QByteArray head = "{\"type\":\"op\",\"listId\":\"" + r->listId.toLatin1() +
-            "\",\"seq\":" + QByteArray::number(row.seq) + ",\"by\":\"" + row.userId.toLatin1() +
-            "\",\"byName\":" + jsonString(row.displayName);
-        if (!row.viaName.isEmpty())
-            head += ",\"via\":" + jsonString(row.viaName);
-        head += ",\"at\":" + QByteArray::number(row.atMs);
-        const QString others = QString::fromUtf8(head + ",\"op\":" + row.opJson + '}');
-        const QString mine =
-            QString::fromUtf8(head + ",\"mutationId\":" + QByteArray::number(row.mutationId) +
-                              ",\"op\":" + row.opJson + '}');
-        Connection *sender = nullptr;
-        for (Connection *s : std::as_const(r->subscribers)) {
-            if (s->clientId == row.clientId)
-                sender = s;
-        }
-        broadcast(r, sender, others, mine, op.entityKind() == EntityKind::List);
+        sendOp(r, row, op.entityKind() == EntityKind::List);
     }
     return true;
+}
+
+void SyncServer::sendOpsSince(Room *r, qint64 seq)
+{
+    for (const auto &row : m_store.opsSince(r->listId, seq)) {
+        if (row.seq > r->headSeq)
+            break;
+        Error e;
+        const Op op = Op::fromJson(QJsonDocument::fromJson(row.opJson).object(), &e, true);
+        if (!e)
+            sendOp(r, row, op.entityKind() == EntityKind::List);
+    }
+}
+
+void SyncServer::sendOp(Room *r, const ServerStore::OpRow &row, bool listLevel)
+{
+    // As the node that applied it sent it to its own subscribers.
+    QByteArray head = "{\"type\":\"op\",\"listId\":\"" + r->listId.toLatin1() +
+        "\",\"seq\":" + QByteArray::number(row.seq) + ",\"by\":\"" + row.userId.toLatin1() +
+        "\",\"byName\":" + jsonString(row.displayName);
+    if (!row.viaName.isEmpty())
+        head += ",\"via\":" + jsonString(row.viaName);
+    head += ",\"at\":" + QByteArray::number(row.atMs);
+    const QString others = QString::fromUtf8(head + ",\"op\":" + row.opJson + '}');
+    const QString mine =
+        QString::fromUtf8(head + ",\"mutationId\":" + QByteArray::number(row.mutationId) +
+                          ",\"op\":" + row.opJson + '}');
+    Connection *sender = nullptr;
+    for (Connection *s : std::as_const(r->subscribers)) {
+        if (s->clientId == row.clientId)
+            sender = s;
+    }
+    broadcast(r, sender, others, mine, listLevel);
 }
 
 void SyncServer::onNotified(const QString &channel, const QString &payload)
@@ -153,7 +170,10 @@ void SyncServer::onNotified(const QString &channel, const QString &payload)
         const auto it = m_memberships.find(userId);
         if (it == m_memberships.end())
             return;
-        const auto fresh = m_store.membershipsOf(userId);
+        bool read = false;
+        const auto fresh = m_store.membershipsOf(userId, &read);
+        if (!read)
+            return; // (read again when the connection is back: resync)
         const bool gone = it->contains(householdId) && !fresh.contains(householdId);
         *it = fresh;
         if (gone)
@@ -188,6 +208,16 @@ bool SyncServer::snapshotRoom(Room *r)
 {
     if (!m_store.begin())
         return false;
+    // (PostgreSQL: as of the log's head, which no other node moves until this commits; a
+    // snapshot of an older state under a newer snapshot_seq would hide the ops between.)
+    if (m_store.isPostgres() && !m_batchRooms.contains(r->listId)) {
+        if (!m_store.lockList(r->listId))
+            return false;
+        m_batchRooms.insert(r->listId);
+        if (!catchUp(r))
+            return false;
+        r->lockedAtSeq = r->headSeq;
+    }
     for (const QString &id : std::as_const(r->dirty)) {
         auto it = r->entities.constFind(id);
         if (it != r->entities.constEnd() && !m_store.upsertEntity(*it))
@@ -276,6 +306,9 @@ void SyncServer::handleSubscribe(Connection *c, const Protocol::Decoded &d)
     if (complete) {
         QJsonArray ops;
         for (const auto &row : rows) {
+            // (Ops another node committed since the room caught up come live, once.)
+            if (row.seq > r->headSeq)
+                break;
             QJsonObject o {{QStringLiteral("seq"), row.seq},
                            {QStringLiteral("by"), row.userId},
                            {QStringLiteral("at"), row.atMs},
@@ -395,6 +428,7 @@ void SyncServer::handleMutate(Connection *c, const Protocol::Decoded &d)
         }
         m_batchClients.insert(clientId);
         m_lastMutation.insert(clientId, last);
+        scheduleFlush(); // (the lock goes with the batch, whatever this mutation turns out to be)
     }
     if (mutationId <= lastMutationId(clientId)) {
         // A resend: answer as the first time, never apply again.
@@ -530,6 +564,7 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
             failBatch(m_store.lastError());
             return Error {ErrorCode::StorageError, {}};
         }
+        r->lockedAtSeq = r->headSeq;
     }
     if (op.type == Op::Type::ListCreate) {
         if (roleIn(c->userId, op.householdId).isEmpty())
@@ -693,6 +728,9 @@ void SyncServer::stageReject(Connection *c, qint64 requestId, qint64 mutationId,
 
 void SyncServer::saveClientProgress()
 {
+    // (PostgreSQL: saved with each op, in its transaction.)
+    if (m_store.isPostgres())
+        m_clientsDirty.clear();
     if (m_clientsDirty.isEmpty())
         return;
     QHash<QString, qint64> progress;
@@ -802,9 +840,14 @@ void SyncServer::failBatch(const QString &why)
         if (!old)
             continue;
         const QSet<Connection *> subscribers = old->subscribers;
+        const qint64 sent = old->lockedAtSeq;
         delete old;
         if (Room *fresh = room(listId)) {
             fresh->subscribers = subscribers;
+            // (PostgreSQL: with the lock gone, another node may have committed ops after
+            // those the subscribers have; the notification will find nothing new.)
+            if (m_store.isPostgres() && sent >= 0)
+                sendOpsSince(fresh, sent);
         } else {
             for (Connection *s : subscribers)
                 s->rooms.remove(listId);
