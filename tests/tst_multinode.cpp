@@ -227,6 +227,39 @@ private Q_SLOTS:
         m_people = {mum, dad, gran};
     }
 
+    // A list Dad does not have open is renamed on another node: his node tells him.
+    void listChangesReachEveryNode()
+    {
+        TestClient *mum = m_people.value(0);
+        TestClient *dad = m_people.value(1);
+        const QString hh = property("household").toString();
+        const QString tools = kinlist::createUuid();
+        QCOMPARE(type(mum->mutate(listCreate(hh, tools, QStringLiteral("Tools"),
+                                             stamp(now(), 10, mum->clientId)))),
+                 QStringLiteral("ack"));
+        const auto changed = [&](const QString &name) {
+            return dad->waitFor(
+                [&](const QJsonObject &f) {
+                    const QJsonObject list = f.value(QStringLiteral("list")).toObject();
+                    return type(f) == QLatin1String("list.changed") &&
+                        list.value(QStringLiteral("id")).toString() == tools &&
+                        list.value(QStringLiteral("name")).toString() == name;
+                },
+                10000);
+        };
+        QVERIFY(!changed(QStringLiteral("Tools")).isEmpty());
+        QCOMPARE(type(mum->mutate(QJsonObject {
+                     {QStringLiteral("type"), QStringLiteral("list.set")},
+                     {QStringLiteral("listId"), tools},
+                     {QStringLiteral("stamp"), stamp(now(), 11, mum->clientId)},
+                     {QStringLiteral("fields"),
+                      QJsonObject {{QStringLiteral("name"), QStringLiteral("Garden")}}}})),
+                 QStringLiteral("ack"));
+        const QJsonObject renamed = changed(QStringLiteral("Garden"));
+        QVERIFY(!renamed.isEmpty());
+        QCOMPARE(renamed.value(QStringLiteral("householdId")).toString(), hh);
+    }
+
     void writersOnEveryNodeGetOneSeq()
     {
         const QString list = property("list").toString();

@@ -250,6 +250,9 @@ private:
     void sendOp(Room *room, const ServerStore::OpRow &row, bool listLevel);
     // Sends the room's ops after `seq` (up to its head) again to its subscribers.
     void sendOpsSince(Room *room, qint64 seq);
+    // (PostgreSQL) Tells this node's people of `household` that a list they do not have
+    // open changed (list.changed), read from the database.
+    void announceListChange(const QString &listId, const QString &household);
     // (PostgreSQL) What another node notified: a list's new ops, a membership changed.
     void onNotified(const QString &channel, const QString &payload);
     // (PostgreSQL) After the connection to the database came back: every room and

@@ -159,10 +159,10 @@ void SyncServer::onNotified(const QString &channel, const QString &payload)
         // has locked was brought up to date when it was locked.
         const QString listId = payload.section(QLatin1Char(':'), 0, 0);
         Room *r = m_rooms.value(listId);
-        if (!r || m_batchRooms.contains(listId))
-            return;
-        if (!catchUp(r))
+        if (r && !m_batchRooms.contains(listId) && !catchUp(r))
             qCWarning(lcStore) << "could not read the new ops of list" << listId;
+        if (!r && payload.section(QLatin1Char(':'), 3, 3) == QLatin1String("1"))
+            announceListChange(listId, payload.section(QLatin1Char(':'), 2, 2));
     } else if (channel == QLatin1String(kMembersChannel)) {
         // "<user id>:<household id>": read the user's memberships again, if they are here.
         const QString userId = payload.section(QLatin1Char(':'), 0, 0);
@@ -180,6 +180,22 @@ void SyncServer::onNotified(const QString &channel, const QString &payload)
             dropMembership(userId, householdId);
     }
     flushSockets();
+}
+
+void SyncServer::announceListChange(const QString &listId, const QString &household)
+{
+    // A list no one here has open changed itself (renamed, archived, ...): its household's
+    // people here hear of it, as they would from the node that changed it.
+    bool someone = false;
+    for (auto it = m_userConnections.cbegin(); it != m_userConnections.cend() && !someone; ++it)
+        someone = !roleIn(it.key(), household).isEmpty();
+    if (!someone)
+        return;
+    if (Room *loaded = room(listId)) {
+        broadcast(loaded, nullptr, QString(), QString(), true);
+        m_rooms.remove(listId); // (nobody subscribed: not kept, nothing to save)
+        delete loaded;
+    }
 }
 
 void SyncServer::broadcast(Room *r, Connection *sender, const QString &frameOthers,
@@ -769,14 +785,26 @@ void SyncServer::flushBatch()
     QElapsedTimer t;
     t.start();
     m_lastCommitNs = m_uptime.nsecsElapsed();
-    // (PostgreSQL) The other nodes hear of the new ops when they are committed.
-    for (const QString &listId : m_store.isPostgres() ? m_batchRooms : QSet<QString> {}) {
-        const Room *r = m_rooms.value(listId);
-        if (r &&
-            !m_store.notify(QLatin1String(kOpsChannel),
-                            listId + QLatin1Char(':') + QString::number(r->headSeq))) {
-            failBatch(m_store.lastError());
-            return;
+    // (PostgreSQL) The other nodes hear of the new ops when they are committed:
+    // "<list>:<seq>:<household>:<1 if the list itself changed>".
+    if (m_store.isPostgres()) {
+        QSet<QString> listLevel;
+        for (const Pending &p : std::as_const(m_batch)) {
+            if (p.listLevel && !p.reject && !p.duplicate)
+                listLevel.insert(p.listId);
+        }
+        for (const QString &listId : std::as_const(m_batchRooms)) {
+            const Room *r = m_rooms.value(listId);
+            if (r &&
+                !m_store.notify(QLatin1String(kOpsChannel),
+                                QStringLiteral("%1:%2:%3:%4")
+                                    .arg(listId)
+                                    .arg(r->headSeq)
+                                    .arg(r->householdId)
+                                    .arg(listLevel.contains(listId) ? 1 : 0))) {
+                failBatch(m_store.lastError());
+                return;
+            }
         }
     }
     if (!m_store.commit()) {
