@@ -51,13 +51,13 @@ class TestServerProcess : public QObject
 
     // Starts the binary on an ephemeral port and returns its ws:// URL. On PostgreSQL
     // (the _postgres run), each data directory stands for a database of its own.
-    QUrl startServer(QProcess &p, const QString &dataDir)
+    QUrl startServer(QProcess &p, const QString &dataDir, bool sqlite = false)
     {
         p.setProgram(m_bin);
         QStringList arguments {QStringLiteral("--listen"),        QStringLiteral("127.0.0.1:0"),
                                QStringLiteral("--data"),          dataDir,
                                QStringLiteral("--password-hash"), QStringLiteral("min")};
-        if (TestServer::postgres()) {
+        if (TestServer::postgres() && !sqlite) {
             if (!m_databases.contains(dataDir))
                 m_databases.insert(dataDir, TestServer::createPostgresDatabase());
             arguments << QStringLiteral("--database") << m_databases.value(dataDir);
@@ -397,6 +397,101 @@ private Q_SLOTS:
                  QStringLiteral("reply"));
         again.terminate();
         QVERIFY(again.waitForFinished(10000));
+    }
+
+    // A family server's data moves into PostgreSQL: the same people sign in with their
+    // passwords and their saved sessions, the same lists and log, and a device's next
+    // mutation follows on from its last (a resend of that one is a duplicate).
+    void importSqlite()
+    {
+        if (!TestServer::postgres())
+            QSKIP("moves data into PostgreSQL: runs in the _postgres run");
+        QTemporaryDir dir;
+        const QString data = dir.path() + QStringLiteral("/data");
+        QProcess family;
+        const QUrl url = startServer(family, data, true);
+        QVERIFY(url.isValid());
+        TestClient c;
+        QVERIFY(c.open(url));
+        c.hello();
+        QCOMPARE(type(c.registerUser(QStringLiteral("ivy@import.example"),
+                                     QStringLiteral("moving house"), QStringLiteral("Ivy"))),
+                 QStringLiteral("reply"));
+        const QString refresh = c.refreshToken;
+        const QString hh = c.result(QStringLiteral("household.create"),
+                                    {{QStringLiteral("name"), QStringLiteral("Ivy's")}})
+                               .value(QStringLiteral("household"))
+                               .toObject()
+                               .value(QStringLiteral("id"))
+                               .toString();
+        const QString listId = kinlist::createUuid();
+        QCOMPARE(type(c.mutate(
+                     listCreate(hh, listId, QStringLiteral("Boxes"), stamp(now(), 0, c.clientId)))),
+                 QStringLiteral("ack"));
+        QJsonObject last;
+        for (int i = 1; i <= 20; ++i) {
+            last =
+                c.mutate(itemCreate(listId, kinlist::createUuid(), QStringLiteral("Box %1").arg(i),
+                                    stamp(now(), i, c.clientId)));
+            QCOMPARE(type(last), QStringLiteral("ack"));
+        }
+        const qint64 lastMutation = c.nextMutationId - 1;
+        family.terminate();
+        QVERIFY(family.waitForFinished(10000));
+
+        const QString database = TestServer::createPostgresDatabase();
+        QVERIFY(!database.isEmpty());
+        QProcess import;
+        import.start(
+            m_bin,
+            {QStringLiteral("--import-sqlite"), data, QStringLiteral("--database"), database});
+        QVERIFY(import.waitForFinished(30000));
+        const QByteArray said = import.readAllStandardOutput() + import.readAllStandardError();
+        QVERIFY2(import.exitCode() == 0, said.constData());
+        QVERIFY2(said.contains("ops") && said.contains("21 rows, the same in both"),
+                 said.constData());
+        // Again into the same database: refused, nothing changed.
+        import.start(
+            m_bin,
+            {QStringLiteral("--import-sqlite"), data, QStringLiteral("--database"), database});
+        QVERIFY(import.waitForFinished(30000));
+        QVERIFY(import.exitCode() != 0);
+        QVERIFY(import.readAllStandardError().contains("not empty"));
+
+        // A node on PostgreSQL: Ivy's saved session still works there.
+        m_databases.insert(data, database);
+        QProcess node;
+        const QUrl there = startServer(node, data);
+        QVERIFY(there.isValid());
+        TestClient d;
+        d.clientId = c.clientId;
+        QVERIFY(d.open(there));
+        d.hello();
+        const QJsonObject refreshed =
+            d.request(QStringLiteral("refresh"), {{QStringLiteral("refreshToken"), refresh}});
+        QCOMPARE(type(refreshed), QStringLiteral("reply"));
+        const QJsonObject sub =
+            d.result(QStringLiteral("subscribe"),
+                     {{QStringLiteral("listId"), listId}, {QStringLiteral("sinceSeq"), 0}});
+        QCOMPARE(qint64(sub.value(QStringLiteral("seq")).toDouble()), 21);
+        QCOMPARE(sub.value(QStringLiteral("ops")).toArray().size(), 21);
+        // The last mutation sent again is a duplicate; the next one follows on.
+        const QJsonObject resent =
+            d.request(QStringLiteral("mutate"),
+                      {{QStringLiteral("clientId"), c.clientId},
+                       {QStringLiteral("mutationId"), lastMutation},
+                       {QStringLiteral("listId"), listId},
+                       {QStringLiteral("op"), last.value(QStringLiteral("op"))}});
+        QCOMPARE(type(resent), QStringLiteral("ack"));
+        QVERIFY(resent.value(QStringLiteral("duplicate")).toBool());
+        const QJsonObject next =
+            d.mutate(itemCreate(listId, kinlist::createUuid(), QStringLiteral("Lamp"),
+                                stamp(now(), 99, c.clientId)),
+                     lastMutation + 1);
+        QCOMPARE(type(next), QStringLiteral("ack"));
+        QCOMPARE(qint64(next.value(QStringLiteral("seq")).toDouble()), 22);
+        node.terminate();
+        QVERIFY(node.waitForFinished(10000));
     }
 };
 

@@ -1,5 +1,6 @@
 // kinlist-server: parses the command line and runs the sync server until SIGTERM/SIGINT.
 #include "server/epolldispatcher.h"
+#include "server/importer.h"
 #include "server/logging.h"
 #include "server/serverconfig.h"
 #include "server/syncserver.h"
@@ -44,6 +45,21 @@ int main(int argc, char *argv[])
         return 2;
     case R::Ok:
         break;
+    }
+
+    if (!config.importFrom.isEmpty()) {
+        QString report;
+        const QString error =
+            kinlist::server::importSqlite(config.importFrom, config.database, &report);
+        if (!error.isEmpty()) {
+            std::fputs(qPrintable(QStringLiteral("kinlist-server: the import failed, nothing was "
+                                                 "kept: %1\n")
+                                      .arg(error)),
+                       stderr);
+            return 1;
+        }
+        std::fputs(qPrintable(report + QLatin1Char('\n')), stdout);
+        return 0;
     }
 
     // Unix signals become a byte on a socket pair, read safely by the event loop.

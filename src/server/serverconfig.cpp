@@ -48,6 +48,12 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments, Serv
             "Keep the data in PostgreSQL instead of SQLite in --data, shared by every "
             "node started with the same URL: postgresql://user[:password]@host[:port]/db."),
         QStringLiteral("URL"));
+    const QCommandLineOption importSqlite(
+        QStringLiteral("import-sqlite"),
+        QStringLiteral("Move the data of a family server (its --data directory, the server "
+                       "stopped) into the empty PostgreSQL database of --database, compare both, "
+                       "and exit."),
+        QStringLiteral("DIR"));
     const QCommandLineOption accessTtl(
         QStringLiteral("access-token-ttl"),
         QStringLiteral("Access token lifetime, 1-900 s (default 900)."), QStringLiteral("SECONDS"));
@@ -92,7 +98,7 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments, Serv
     const QList<QCommandLineOption> settable {
         listen,      cert,         key,         data,      database,   accessTtl, pwhash,
         authTimeout, pingInterval, idleTimeout, rateLimit, maxPerUser, maxConns,  sync};
-    p.addOptions({help, version, configFile});
+    p.addOptions({help, version, configFile, importSqlite});
     p.addOptions(settable);
 
     if (!p.parse(arguments)) {
@@ -211,6 +217,13 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments, Serv
         if (!parsePostgres(c.database)) {
             *message = QStringLiteral(
                 "--database wants postgresql://user[:password]@host[:port]/database");
+            return ParseResult::Error;
+        }
+    }
+    if (p.isSet(importSqlite)) {
+        c.importFrom = p.value(importSqlite);
+        if (c.database.isEmpty()) {
+            *message = QStringLiteral("--import-sqlite needs --database (where to)");
             return ParseResult::Error;
         }
     }

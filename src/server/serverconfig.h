@@ -20,6 +20,8 @@ struct ServerConfig
     // postgresql://...: the data in PostgreSQL (several nodes may share it); empty: SQLite
     // in dataDir.
     QString database;
+    // --import-sqlite DIR: move that family server's data into `database`, then exit.
+    QString importFrom;
 
     int accessTokenTtlSec = 900; // at most 15 minutes
     int refreshTokenTtlDays = 30;
