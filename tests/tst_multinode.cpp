@@ -15,6 +15,8 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -63,7 +65,9 @@ class TestMultiNode : public QObject
         p->setArguments({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                          QStringLiteral("--data"), m_dir.filePath(QStringLiteral("node%1").arg(i)),
                          QStringLiteral("--database"), m_database,
-                         QStringLiteral("--password-hash"), QStringLiteral("min")});
+                         QStringLiteral("--password-hash"), QStringLiteral("min"),
+                         // (A sweep each second: a lost database is noticed quickly.)
+                         QStringLiteral("--ping-interval"), QStringLiteral("2000")});
         p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
         p->start();
         if (!p->waitForStarted(5000))
@@ -392,6 +396,47 @@ private Q_SLOTS:
                                     stamp(now(), 950, gran->clientId)));
         QCOMPARE(type(refused), QStringLiteral("reject"));
         QCOMPARE(code(refused), QStringLiteral("forbidden"));
+    }
+
+    // PostgreSQL drops every node's connection (a restart, a network cut). A change made
+    // meanwhile is refused with storage_error, and accepted when sent again once the node
+    // is connected again; the other nodes, which lost its notification, read it anyway.
+    void nodesComeBackAfterLosingTheDatabase()
+    {
+        const QString list = property("list").toString();
+        TestClient *mum = m_people.value(0);
+        TestClient *dad = m_people.value(1);
+        QVERIFY(mum && dad);
+        {
+            QSqlDatabase admin =
+                QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("admin"));
+            const QUrl u(TestServer::postgresUrl());
+            admin.setHostName(u.host());
+            admin.setPort(u.port());
+            admin.setUserName(u.userName());
+            admin.setDatabaseName(u.path().mid(1));
+            QVERIFY(admin.open());
+            QSqlQuery q(admin);
+            QVERIFY(q.exec(QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM "
+                                          "pg_stat_activity WHERE application_name = "
+                                          "'kinlist-server'")));
+            QVERIFY(q.next() && q.value(0).toInt() >= kNodes);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("admin"));
+        const QJsonObject op = itemCreate(list, kinlist::createUuid(), QStringLiteral("Candles"),
+                                          stamp(now(), 970, mum->clientId));
+        const qint64 mutation = mum->nextMutationId++;
+        QJsonObject answer = mum->mutate(op, mutation);
+        int refused = 0;
+        for (int tries = 0; tries < 30 && type(answer) != QLatin1String("ack"); ++tries) {
+            QCOMPARE(code(answer), QStringLiteral("storage_error"));
+            ++refused;
+            QTest::qWait(500); // as a client waits before sending again
+            answer = mum->mutate(op, mutation);
+        }
+        QCOMPARE(type(answer), QStringLiteral("ack"));
+        QVERIFY(refused > 0); // it did notice
+        QVERIFY(!opOf(dad, list, seqOf(answer)).isEmpty());
     }
 
     // haproxy with the example configuration in front of the three nodes; Dad writes a
