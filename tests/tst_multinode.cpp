@@ -72,17 +72,7 @@ class TestMultiNode : public QObject
         p->start();
         if (!p->waitForStarted(5000))
             return {};
-        QByteArray out;
-        const QRegularExpression re(QStringLiteral("listening on (ws://\\S+)"));
-        QRegularExpressionMatch m;
-        const bool up = QTest::qWaitFor(
-            [&] {
-                out += p->readAllStandardOutput();
-                m = re.match(QString::fromUtf8(out));
-                return m.hasMatch() || p->state() == QProcess::NotRunning;
-            },
-            10000);
-        return up && m.hasMatch() ? QUrl(m.captured(1)) : QUrl();
+        return TestServer::waitUntilListening(*p);
     }
 
     // A new account on node `i`, signed in.

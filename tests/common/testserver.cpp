@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -33,6 +34,21 @@ private:
 };
 
 } // namespace
+
+QUrl TestServer::waitUntilListening(QProcess &process)
+{
+    QByteArray out;
+    const QRegularExpression re(QStringLiteral("listening on (ws://\\S+)"));
+    QRegularExpressionMatch m;
+    const bool up = QTest::qWaitFor(
+        [&] {
+            out += process.readAllStandardOutput();
+            m = re.match(QString::fromUtf8(out));
+            return m.hasMatch() || process.state() == QProcess::NotRunning;
+        },
+        10000);
+    return up && m.hasMatch() ? QUrl(m.captured(1)) : QUrl();
+}
 
 bool TestServer::postgres()
 {

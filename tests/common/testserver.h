@@ -2,6 +2,7 @@
 
 #include "server/syncserver.h"
 
+#include <QProcess>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -32,6 +33,9 @@ struct TestServer
     static QString postgresUrl();
     // Makes a database of its own on the fixture's PostgreSQL; its URL, or empty.
     static QString createPostgresDatabase();
+    // The ws:// URL a started kinlist-server process says it listens on, once it does
+    // (empty if it does not within 10 s, or exits).
+    static QUrl waitUntilListening(QProcess &process);
 };
 
 #include "server/epolldispatcher.h"
