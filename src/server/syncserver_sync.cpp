@@ -155,8 +155,8 @@ void SyncServer::sendOp(Room *r, const ServerStore::OpRow &row, bool listLevel)
 void SyncServer::onNotified(const QString &channel, const QString &payload)
 {
     if (channel == QLatin1String(kOpsChannel)) {
-        // "<list id>:<seq>": read what this node has not seen yet. A room our open batch
-        // has locked was brought up to date when it was locked.
+        // "<list>:<seq>:<household>:<list-level>": a room here reads what it has not seen
+        // yet (one our open batch has locked was brought up to date when it was locked).
         const QString listId = payload.section(QLatin1Char(':'), 0, 0);
         Room *r = m_rooms.value(listId);
         if (r && !m_batchRooms.contains(listId) && !catchUp(r))
