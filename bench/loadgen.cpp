@@ -13,6 +13,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -355,6 +356,29 @@ ProcStats procStats(qint64 pid)
     return s;
 }
 
+// CPU seconds of every PostgreSQL process on the machine (the benchmark's own cluster).
+double postgresCpuSeconds()
+{
+    double total = 0;
+    const QDir proc(QStringLiteral("/proc"));
+    for (const QString &entry : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        bool number = false;
+        entry.toLongLong(&number);
+        if (!number)
+            continue;
+        QFile stat(proc.filePath(entry + QStringLiteral("/stat")));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        if (!line.contains("(postgres)"))
+            continue;
+        const QList<QByteArray> f = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        total += double(f.value(11).toLongLong() + f.value(12).toLongLong()) /
+            double(sysconf(_SC_CLK_TCK));
+    }
+    return total;
+}
+
 double selfCpuSeconds()
 {
     rusage ru {};
@@ -410,7 +434,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption syncOpt(QStringLiteral("sync"),
                                      QStringLiteral("Server --sync mode, default normal."),
                                      QStringLiteral("MODE"), QStringLiteral("normal"));
-    p.addOptions({serverOpt, roomsOpt, membersOpt, ratesOpt, durationOpt, threadsOpt, syncOpt});
+    const QCommandLineOption databaseOpt(
+        QStringLiteral("database"),
+        QStringLiteral("Run the nodes on this PostgreSQL database (an empty one)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption nodesOpt(
+        QStringLiteral("nodes"),
+        QStringLiteral("Server nodes (with --database), default 1; member k of each room "
+                       "connects to node k mod N, so every room spans the nodes."),
+        QStringLiteral("N"), QStringLiteral("1"));
+    p.addOptions({serverOpt, roomsOpt, membersOpt, ratesOpt, durationOpt, threadsOpt, syncOpt,
+                  databaseOpt, nodesOpt});
     p.process(app);
 
     const int rooms = p.value(roomsOpt).toInt();
@@ -426,30 +460,52 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    // The server under test, in its own process on an ephemeral loopback port.
+    // The server under test, in its own process on an ephemeral loopback port; or N nodes
+    // of it on one PostgreSQL database.
+    const QString database = p.value(databaseOpt);
+    const int nodes = database.isEmpty() ? 1 : std::max(1, p.value(nodesOpt).toInt());
     QTemporaryDir dir;
-    QProcess server;
-    server.setProgram(p.value(serverOpt));
-    server.setArguments({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                         QStringLiteral("--data"), dir.path() + QStringLiteral("/data"),
-                         QStringLiteral("--password-hash"), QStringLiteral("min"),
-                         QStringLiteral("--sync"), p.value(syncOpt)});
-    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    server.start();
-    QByteArray out;
-    QRegularExpressionMatch m;
-    for (int i = 0; i < 100 && !m.hasMatch() && server.state() != QProcess::NotRunning; ++i) {
-        server.waitForReadyRead(100);
-        out += server.readAllStandardOutput();
-        m = QRegularExpression(QStringLiteral("listening on (ws://\\S+)"))
-                .match(QString::fromUtf8(out));
+    std::vector<std::unique_ptr<QProcess>> servers;
+    std::vector<QUrl> urls;
+    std::vector<qint64> serverPids;
+    for (int n = 0; n < nodes; ++n) {
+        auto server = std::make_unique<QProcess>();
+        server->setProgram(p.value(serverOpt));
+        QStringList arguments {
+            QStringLiteral("--listen"),        QStringLiteral("127.0.0.1:0"),
+            QStringLiteral("--data"),          dir.path() + QStringLiteral("/data%1").arg(n),
+            QStringLiteral("--password-hash"), QStringLiteral("min"),
+            QStringLiteral("--sync"),          p.value(syncOpt)};
+        if (!database.isEmpty())
+            arguments << QStringLiteral("--database") << database;
+        server->setArguments(arguments);
+        server->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        server->start();
+        QByteArray out;
+        QRegularExpressionMatch m;
+        for (int i = 0; i < 100 && !m.hasMatch() && server->state() != QProcess::NotRunning; ++i) {
+            server->waitForReadyRead(100);
+            out += server->readAllStandardOutput();
+            m = QRegularExpression(QStringLiteral("listening on (ws://\\S+)"))
+                    .match(QString::fromUtf8(out));
+        }
+        if (!m.hasMatch()) {
+            std::fprintf(stderr, "server did not start\n");
+            return 1;
+        }
+        urls.push_back(QUrl(m.captured(1)));
+        serverPids.push_back(server->processId());
+        servers.push_back(std::move(server));
     }
-    if (!m.hasMatch()) {
-        std::fprintf(stderr, "server did not start\n");
-        return 1;
-    }
-    const QUrl url(m.captured(1));
-    const qint64 serverPid = server.processId();
+    const auto serversStats = [&] {
+        ProcStats sum;
+        for (const qint64 pid : serverPids) {
+            const ProcStats s = procStats(pid);
+            sum.cpuSeconds += s.cpuSeconds;
+            sum.peakRssKb += s.peakRssKb;
+        }
+        return sum;
+    };
 
     // Setup: per room an owner makes a household, an invite and a list with 20 items; the
     // others register and join; everyone subscribes. One account per connection.
@@ -472,7 +528,7 @@ int main(int argc, char *argv[])
             c->clientId = clientId.toStdString();
             c->clock = std::make_unique<kinlist::HlcClock>(clientId);
             const qint64 t0 = nowNs();
-            if (!c->ws.connectTo(url)) {
+            if (!c->ws.connectTo(urls[size_t(k) % urls.size()])) {
                 std::fprintf(stderr, "connect failed\n");
                 return 1;
             }
@@ -596,14 +652,16 @@ int main(int argc, char *argv[])
         const qint64 firstIdx = ledger.next.load();
         qint64 sent0, acked0, sent1, acked1;
         totals(&sent0, &acked0);
-        const ProcStats s0 = procStats(serverPid);
+        const ProcStats s0 = serversStats();
         const double self0 = selfCpuSeconds();
+        const double pg0 = database.isEmpty() ? 0 : postgresCpuSeconds();
         const qint64 t0 = nowNs();
         sleepMs(duration * 1000);
         const qint64 t1 = nowNs();
         const qint64 lastIdx = std::min<qint64>(ledger.next.load(), qint64(ledger.sendNs.size()));
-        const ProcStats s1 = procStats(serverPid);
+        const ProcStats s1 = serversStats();
         const double self1 = selfCpuSeconds();
+        const double pg1 = database.isEmpty() ? 0 : postgresCpuSeconds();
         totals(&sent1, &acked1);
         for (auto &w : workers)
             w->rate = 0;
@@ -633,6 +691,9 @@ int main(int argc, char *argv[])
                     lat.empty() ? 0.0 : *std::max_element(lat.begin(), lat.end()), lost,
                     100.0 * (s1.cpuSeconds - s0.cpuSeconds) / secs, double(s1.peakRssKb) / 1024.0,
                     100.0 * (self1 - self0) / secs);
+        if (!database.isEmpty())
+            std::printf("         PostgreSQL CPU %.0f %% (the nodes' CPU above is theirs only)\n",
+                        100.0 * (pg1 - pg0) / secs);
         std::fflush(stdout);
         if (p99 < 50.0 && lost == 0)
             saturation = std::max(saturation, rate);
@@ -646,8 +707,10 @@ int main(int argc, char *argv[])
         w->stop = true;
     for (auto &t : workerThreads)
         t.join();
-    std::printf("server peak RSS: %.1f MB\n", double(procStats(serverPid).peakRssKb) / 1024.0);
-    server.terminate();
-    server.waitForFinished(10000);
+    std::printf("server peak RSS: %.1f MB\n", double(serversStats().peakRssKb) / 1024.0);
+    for (auto &server : servers) {
+        server->terminate();
+        server->waitForFinished(10000);
+    }
     return 0;
 }
