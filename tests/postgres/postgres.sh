@@ -7,7 +7,8 @@
 # initdb and pg_ctl refuse to run as root: as root they run as the postgres user, and the
 # cluster lives in a directory of its own under /tmp (the build tree may be where postgres
 # cannot go, such as /root); DIR/cluster says where. Without the binaries it says so and
-# writes no url; the suites that need it then skip.
+# writes no url; the suites that need it then skip. Tests run it with fsync off;
+# KINLIST_PG_FSYNC=on (bench/multinode.sh) keeps PostgreSQL's durability.
 set -eu
 cmd=$1
 dir=$2
@@ -46,7 +47,7 @@ start)
     tries=$((tries + 1))
     port=$((20000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 12000))
     if run "$bin/pg_ctl" -D "$cluster/data" -l "$cluster/log" -w -t 30 \
-        -o "-p $port -k $cluster -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" \
+        -o "-p $port -k $cluster -c listen_addresses=127.0.0.1 -c fsync=${KINLIST_PG_FSYNC:-off} -c max_connections=300" \
         start >/dev/null 2>&1; then
       echo "postgresql://kinlist@127.0.0.1:$port/postgres" >"$dir/url"
       echo "postgres.sh: PostgreSQL 15 on 127.0.0.1:$port ($cluster)"
