@@ -167,7 +167,9 @@ void TodayModel::reload()
     // current row and scroll position when a task is done or changed elsewhere.
     const int countBefore = int(m_rows.size());
     const QVariantList peopleBefore = people();
-    const auto key = [](const Row &r) { return r.itemId + QChar(0x1f) + r.person; };
+    const auto key = [](const Row &r) {
+        return r.itemId + QChar(0x1f) + r.person;
+    };
     QSet<QString> wanted;
     for (const Row &r : std::as_const(rows))
         wanted.insert(key(r));
