@@ -3,7 +3,9 @@
 // other's ops in seq order; writers on every node at once get one gap-free seq and every
 // node's subscribers see every op once, in order; a mutation resent to another node is
 // applied once; a member removed on one node loses the list on another; an invite's last
-// use is taken once; behind haproxy (installer/server/haproxy-kinlist.cfg), a node killed
+// use is taken once; who has a list open is seen on every node, and a node stopped or
+// killed takes its devices off it; a tablet removed on one node is signed out on the
+// other; behind haproxy (installer/server/haproxy-kinlist.cfg), a node killed
 // mid-stream loses nothing: its client reconnects to another and every acked op is in the
 // log once, the seq without a gap. Runs only on PostgreSQL.
 #include "common/testclient.h"
@@ -149,6 +151,31 @@ class TestMultiNode : public QObject
         c->setProperty("email", who->property("email"));
         c->setProperty("password", who->property("password"));
         return c;
+    }
+
+    // The devices (client ids) a subscribe answer says have the list open.
+    static QSet<QString> devicesIn(const QJsonObject &subscribed)
+    {
+        QSet<QString> out;
+        for (const auto &m : subscribed.value(QStringLiteral("presence")).toArray())
+            out.insert(m.toObject().value(QStringLiteral("clientId")).toString());
+        return out;
+    }
+
+    // Whether `c` is told that device `clientId` joined or left the list (soon).
+    static bool presenceSeen(TestClient *c, const QString &event, const QString &clientId)
+    {
+        return !c->waitFor(
+                     [&](const QJsonObject &f) {
+                         return type(f) == QLatin1String("presence") &&
+                             f.value(QStringLiteral("event")).toString() == event &&
+                             f.value(QStringLiteral("member"))
+                                 .toObject()
+                                 .value(QStringLiteral("clientId"))
+                                 .toString() == clientId;
+                     },
+                     20000)
+                    .isEmpty();
     }
 
 private Q_SLOTS:
@@ -386,6 +413,112 @@ private Q_SLOTS:
                                     stamp(now(), 950, gran->clientId)));
         QCOMPARE(type(refused), QStringLiteral("reject"));
         QCOMPARE(code(refused), QStringLiteral("forbidden"));
+    }
+
+    // Who has a list open is seen across nodes: a device opening it on one node is in the
+    // answer there and in the others' "joined"; one closing it, or whose node shuts down or
+    // dies, in their "left".
+    void presenceCrossesNodes()
+    {
+        const QString hh = property("household").toString();
+        QVERIFY(m_people.size() == 3 && !hh.isEmpty());
+        // Mum's laptop on node 0, Dad's on node 1.
+        TestClient *mum = secondDevice(m_people.at(0), 0, kinlist::createUuid());
+        TestClient *dad = secondDevice(m_people.at(1), 1, kinlist::createUuid());
+        QVERIFY(mum && dad);
+        const QString list = kinlist::createUuid();
+        QCOMPARE(type(mum->mutate(listCreate(hh, list, QStringLiteral("Picnic"),
+                                             stamp(now(), 990, mum->clientId)))),
+                 QStringLiteral("ack"));
+        const auto open = [&](TestClient *c) {
+            return c->result(QStringLiteral("subscribe"),
+                             {{QStringLiteral("listId"), list}, {QStringLiteral("sinceSeq"), 0}});
+        };
+        QCOMPARE(devicesIn(open(mum)), QSet<QString> {mum->clientId});
+        QCOMPARE(devicesIn(open(dad)), (QSet<QString> {mum->clientId, dad->clientId}));
+        QVERIFY(presenceSeen(mum, QStringLiteral("joined"), dad->clientId));
+        // Mum's phone on node 1 sees Mum (node 0) and Dad (node 1), and Mum sees it come.
+        TestClient *phone = secondDevice(mum, 1, kinlist::createUuid());
+        QVERIFY(phone);
+        QCOMPARE(devicesIn(open(phone)),
+                 (QSet<QString> {mum->clientId, dad->clientId, phone->clientId}));
+        QVERIFY(presenceSeen(mum, QStringLiteral("joined"), phone->clientId));
+        // Dad's kitchen laptop on node 2: everyone, and the others see it.
+        TestClient *kitchen = secondDevice(dad, 2, kinlist::createUuid());
+        QVERIFY(kitchen);
+        QCOMPARE(
+            devicesIn(open(kitchen)),
+            (QSet<QString> {mum->clientId, dad->clientId, phone->clientId, kitchen->clientId}));
+        QVERIFY(presenceSeen(mum, QStringLiteral("joined"), kitchen->clientId));
+        QVERIFY(presenceSeen(phone, QStringLiteral("joined"), kitchen->clientId));
+        // The phone closes the list.
+        QCOMPARE(
+            type(phone->request(QStringLiteral("unsubscribe"), {{QStringLiteral("listId"), list}})),
+            QStringLiteral("reply"));
+        QVERIFY(presenceSeen(mum, QStringLiteral("left"), phone->clientId));
+        QVERIFY(presenceSeen(kitchen, QStringLiteral("left"), phone->clientId));
+        // Node 2 is stopped (SIGTERM): the laptop leaves at once, not when node 2 is given
+        // up; then it starts again.
+        m_nodes[2]->terminate();
+        QVERIFY(presenceSeen(mum, QStringLiteral("left"), kitchen->clientId));
+        QVERIFY(m_nodes[2]->state() == QProcess::NotRunning || m_nodes[2]->waitForFinished(10000));
+        m_urls[2] = startNode(2);
+        QVERIFY(m_urls[2].isValid());
+        // A device on node 2 again, and node 2 killed: the others give it up, and its
+        // device leaves.
+        TestClient *tablet = secondDevice(dad, 2, kinlist::createUuid());
+        QVERIFY(tablet);
+        QVERIFY(devicesIn(open(tablet)).contains(mum->clientId));
+        QVERIFY(presenceSeen(mum, QStringLiteral("joined"), tablet->clientId));
+        QVERIFY(::kill(pid_t(m_nodes[2]->processId()), SIGKILL) == 0);
+        QVERIFY(m_nodes[2]->waitForFinished(5000));
+        QVERIFY(presenceSeen(mum, QStringLiteral("left"), tablet->clientId));
+        QVERIFY(presenceSeen(dad, QStringLiteral("left"), tablet->clientId));
+        m_urls[2] = startNode(2);
+        QVERIFY(m_urls[2].isValid());
+        // A device that opens the list now sees nobody of the dead node.
+        TestClient *look = secondDevice(mum, 2, kinlist::createUuid());
+        QVERIFY(look);
+        QCOMPARE(devicesIn(open(look)),
+                 (QSet<QString> {mum->clientId, dad->clientId, look->clientId}));
+        // (Mum's device of the tests before was on node 2: the next ones use the laptop.)
+        m_people[0] = mum;
+    }
+
+    // A kitchen tablet removed by an owner on one node is signed out on the node it is
+    // connected to, at once (not when its access token runs out).
+    void removedTabletIsSignedOutOnEveryNode()
+    {
+        const QString hh = property("household").toString();
+        TestClient *mum = m_people.value(0);
+        QVERIFY(mum && !hh.isEmpty());
+        const QString pairing =
+            mum->result(QStringLiteral("kiosk.code.create"), {{QStringLiteral("householdId"), hh}})
+                .value(QStringLiteral("code"))
+                .toString();
+        auto *tablet = new TestClient(this);
+        QVERIFY(tablet->open(m_urls[1]));
+        QCOMPARE(type(tablet->hello()), QStringLiteral("reply"));
+        const QJsonObject paired =
+            tablet->result(QStringLiteral("kiosk.pair"),
+                           {{QStringLiteral("code"), pairing},
+                            {QStringLiteral("name"), QStringLiteral("Kitchen")}});
+        const QString tabletId =
+            paired.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
+        QVERIFY(!tabletId.isEmpty());
+        tablet->clearFrames();
+        QCOMPARE(type(mum->request(
+                     QStringLiteral("member.remove"),
+                     {{QStringLiteral("householdId"), hh}, {QStringLiteral("userId"), tabletId}})),
+                 QStringLiteral("reply"));
+        const QJsonObject told = tablet->waitFor(
+            [](const QJsonObject &f) {
+                return type(f) == QLatin1String("error") &&
+                    code(f) == QLatin1String("token_invalid");
+            },
+            10000);
+        QVERIFY(!told.isEmpty());
+        QVERIFY(tablet->waitClosed(10000));
     }
 
     // PostgreSQL drops the connection of every node (a restart, a network cut). A change made

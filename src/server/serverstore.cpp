@@ -153,6 +153,22 @@ bool postgresTo1(QSqlQuery &q)
         });
 }
 
+// Presence across nodes: who has which list open on which node. A node's rows go with the
+// node's own (ON DELETE CASCADE) when it stops saying it is alive.
+bool postgresTo2(QSqlQuery &q)
+{
+    return store::execAll(
+        q,
+        {
+            "CREATE TABLE nodes (node TEXT PRIMARY KEY, expires_at BIGINT NOT NULL)",
+            "CREATE TABLE presence (node TEXT NOT NULL REFERENCES nodes(node) ON DELETE CASCADE,"
+            " conn BIGINT NOT NULL, list_id TEXT NOT NULL, user_id TEXT NOT NULL,"
+            " display_name TEXT NOT NULL, client_id TEXT NOT NULL, device TEXT NOT NULL,"
+            " PRIMARY KEY (list_id, node, conn))",
+            "CREATE INDEX presence_node ON presence(node)",
+        });
+}
+
 } // namespace
 
 ServerStore::ServerStore(QString connectionName)
@@ -325,6 +341,108 @@ bool ServerStore::reconnectIfLost(bool *reconnected)
     return true;
 }
 
+// (Times of the nodes' rows are the database's, the same clock for every node.)
+bool ServerStore::keepNodeAlive(const QString &node, int ttlMs, bool *fresh)
+{
+    QSqlQuery &update = prepared(
+        "UPDATE nodes SET expires_at = (extract(epoch from clock_timestamp()) * 1000)::bigint + ?"
+        " WHERE node = ?");
+    const store::QueryDone updateDone(update);
+    update.addBindValue(ttlMs);
+    update.addBindValue(node);
+    if (!exec(update))
+        return false;
+    *fresh = update.numRowsAffected() == 0;
+    if (!*fresh)
+        return true;
+    QSqlQuery &insert =
+        prepared("INSERT INTO nodes (node, expires_at)"
+                 " VALUES (?, (extract(epoch from clock_timestamp()) * 1000)::bigint + ?)");
+    const store::QueryDone insertDone(insert);
+    insert.addBindValue(node);
+    insert.addBindValue(ttlMs);
+    return exec(insert);
+}
+
+std::optional<QStringList> ServerStore::expireNodes()
+{
+    // (The SELECT sees the presence rows as they were before the delete cascaded.)
+    QSqlQuery &q =
+        prepared("WITH gone AS (DELETE FROM nodes"
+                 " WHERE expires_at < (extract(epoch from clock_timestamp()) * 1000)::bigint"
+                 " RETURNING node)"
+                 " SELECT DISTINCT list_id FROM presence WHERE node IN (SELECT node FROM gone)");
+    return listIds(q, QString());
+}
+
+std::optional<QStringList> ServerStore::dropNode(const QString &node)
+{
+    QSqlQuery &q = prepared("WITH gone AS (DELETE FROM nodes WHERE node = ? RETURNING node)"
+                            " SELECT DISTINCT list_id FROM presence"
+                            " WHERE node IN (SELECT node FROM gone)");
+    return listIds(q, node);
+}
+
+std::optional<QStringList> ServerStore::listIds(QSqlQuery &q, const QString &bind)
+{
+    const store::QueryDone done(q);
+    if (!bind.isEmpty())
+        q.addBindValue(bind);
+    if (!exec(q))
+        return std::nullopt;
+    QStringList out;
+    while (q.next())
+        out.append(q.value(0).toString());
+    return out;
+}
+
+bool ServerStore::setPresence(const QString &listId, const QString &node,
+                              const QList<PresenceRow> &rows)
+{
+    QSqlQuery &del = prepared("DELETE FROM presence WHERE list_id = ? AND node = ?");
+    const store::QueryDone delDone(del);
+    del.addBindValue(listId);
+    del.addBindValue(node);
+    if (!exec(del))
+        return false;
+    QSqlQuery &ins = prepared("INSERT INTO presence (node, conn, list_id, user_id, display_name,"
+                              " client_id, device) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    for (const PresenceRow &r : rows) {
+        const store::QueryDone insDone(ins);
+        ins.addBindValue(node);
+        ins.addBindValue(r.conn);
+        ins.addBindValue(listId);
+        ins.addBindValue(r.userId);
+        ins.addBindValue(r.displayName);
+        ins.addBindValue(r.clientId);
+        ins.addBindValue(r.device);
+        if (!exec(ins))
+            return false;
+    }
+    return true;
+}
+
+std::optional<QList<ServerStore::PresenceRow>> ServerStore::presence(const QString &listId,
+                                                                     const QString &exceptNode)
+{
+    QSqlQuery &q =
+        prepared("SELECT p.node, p.conn, p.user_id, p.display_name, p.client_id, p.device"
+                 " FROM presence p JOIN nodes n ON n.node = p.node"
+                 " WHERE p.list_id = ? AND p.node <> ?"
+                 " AND n.expires_at >= (extract(epoch from clock_timestamp()) * 1000)::bigint"
+                 " ORDER BY p.node, p.conn");
+    const store::QueryDone done(q);
+    q.addBindValue(listId);
+    q.addBindValue(exceptNode);
+    if (!exec(q))
+        return std::nullopt;
+    QList<PresenceRow> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toString(),
+                    q.value(3).toString(), q.value(4).toString(), q.value(5).toString()});
+    return out;
+}
+
 qint64 ServerStore::lockClient(const QString &clientId)
 {
     QSqlQuery &q = prepared("SELECT last_mutation_id FROM clients WHERE client_id = ? FOR UPDATE");
@@ -386,7 +504,7 @@ bool ServerStore::migrate(QString *error)
 {
     if (m_postgres) {
         *error = store::migrate(
-            m_db, {postgresTo1},
+            m_db, {postgresTo1, postgresTo2},
             QStringLiteral("the database was written by a newer kinlist-server (PostgreSQL schema "
                            "%1, this one knows %2); refusing to use it"));
         return error->isEmpty();

@@ -27,7 +27,7 @@ class ServerStore
 {
 public:
     static constexpr int kSchemaVersion = 3;
-    static constexpr int kPostgresSchemaVersion = 1;
+    static constexpr int kPostgresSchemaVersion = 2;
 
     explicit ServerStore(QString connectionName);
     ~ServerStore();
@@ -66,6 +66,29 @@ public:
     qint64 lockClient(const QString &clientId);
     // Saves a client's last applied mutation id in the open transaction, with its op.
     bool setClientProgress(const QString &clientId, qint64 mutationId);
+    // Presence across nodes: who has which list open on which node. A node says it is
+    // alive at least every `ttlMs` (by the database's clock); a node that stops saying so
+    // is given up, with its presence.
+    struct PresenceRow
+    {
+        QString node;
+        qint64 conn = 0; // the connection's id on its node
+        QString userId;
+        QString displayName;
+        QString clientId;
+        QString device;
+    };
+    // Marks the node alive for `ttlMs` more; `fresh` when it had no row (it starts, or was
+    // given up for dead meanwhile): its presence must then be written again.
+    bool keepNodeAlive(const QString &node, int ttlMs, bool *fresh);
+    // Gives up the nodes whose time ran out, with their presence: the lists they were on.
+    std::optional<QStringList> expireNodes();
+    // A node going away: its row and its presence; the lists it was on.
+    std::optional<QStringList> dropNode(const QString &node);
+    // Replaces the node's presence on the list with `rows` (conn and person filled in).
+    bool setPresence(const QString &listId, const QString &node, const QList<PresenceRow> &rows);
+    // The list's presence on live nodes other than `exceptNode`; nullopt when unreadable.
+    std::optional<QList<PresenceRow>> presence(const QString &listId, const QString &exceptNode);
     QString lastError() const { return m_lastError; }
 
     // Fault injection for tests: caps the database at its current size, so the next write
@@ -227,6 +250,8 @@ public:
 
 private:
     QSqlQuery &prepared(const char *sql);
+    // Runs `q` (with `bind` bound, unless empty) and returns its first column.
+    std::optional<QStringList> listIds(QSqlQuery &q, const QString &bind);
     void configureSession();
     bool exec(QSqlQuery &q);
     bool migrate(QString *error);

@@ -75,7 +75,9 @@ bool SyncServer::start(QString *error)
             return false;
         }
         m_tokens.setSecret(secret);
-        if (!m_store.listen({QLatin1String(kOpsChannel), QLatin1String(kMembersChannel)},
+        m_nodeId = createUuid();
+        if (!m_store.listen({QLatin1String(kOpsChannel), QLatin1String(kMembersChannel),
+                             QLatin1String(kPresenceChannel), QLatin1String(kSessionsChannel)},
                             [this](const QString &channel, const QString &payload) {
                                 onNotified(channel, payload);
                             })) {
@@ -175,6 +177,12 @@ bool SyncServer::start(QString *error)
     const int sweepMs = std::max(50, std::min(m_config.pingIntervalMs, m_config.idleTimeoutMs) / 2);
     m_sweepTimer.setInterval(sweepMs);
     connect(&m_sweepTimer, &QTimer::timeout, this, &SyncServer::sweep);
+    // (PostgreSQL) Each sweep says this node is alive; three missed ones (and a margin for a
+    // loop waiting on a lock) and the others give it up.
+    m_nodeTtlMs = 3 * sweepMs + 5000;
+    m_presenceTimer.setSingleShot(true);
+    connect(&m_presenceTimer, &QTimer::timeout, this, &SyncServer::writePresence);
+    keepNodeAlive();
     m_commitTimer.setSingleShot(true);
     m_commitTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_commitTimer, &QTimer::timeout, this, &SyncServer::flushBatch);
@@ -226,6 +234,12 @@ void SyncServer::shutdown()
         m_gate->close();
     m_sweepTimer.stop();
     flushBatch();
+    // (PostgreSQL) The other nodes' people see this node's leave at once.
+    if (m_store.isPostgres()) {
+        const auto lists = m_store.dropNode(m_nodeId);
+        for (const QString &listId : lists.value_or(QStringList {}))
+            m_store.notify(QLatin1String(kPresenceChannel), listId);
+    }
     const auto conns = m_connections.values();
     for (Connection *c : conns)
         closeConnection(c, QWebSocketProtocol::CloseCodeGoingAway,
@@ -507,28 +521,6 @@ void SyncServer::onTextMessage(Connection *c, const QString &text)
     sendError(c, d.id, ErrorCode::Internal, QStringLiteral("no handler"));
 }
 
-void SyncServer::resync()
-{
-    const auto rooms = m_rooms.values();
-    for (Room *r : rooms) {
-        if (!catchUp(r))
-            return;
-    }
-    for (auto it = m_memberships.begin(); it != m_memberships.end(); ++it) {
-        bool read = false;
-        const auto fresh = m_store.membershipsOf(it.key(), &read);
-        if (!read)
-            return;
-        const auto before = *it;
-        *it = fresh;
-        for (auto h = before.cbegin(); h != before.cend(); ++h) {
-            if (!fresh.contains(h.key()))
-                dropMembership(it.key(), h.key());
-        }
-    }
-    flushSockets();
-}
-
 void SyncServer::sweep()
 {
     // (PostgreSQL) A lost connection is opened again; what other nodes notified meanwhile
@@ -536,6 +528,8 @@ void SyncServer::sweep()
     bool reconnected = false;
     if (m_store.reconnectIfLost(&reconnected) && reconnected)
         resync();
+    else
+        keepNodeAlive();
     const qint64 now = nowMs();
     const auto conns = m_connections.values();
     for (Connection *c : conns) {

@@ -46,10 +46,14 @@ public:
     // Roles in a household.
     static inline const QString kRoleOwner = QStringLiteral("owner");
     static inline const QString kRoleKiosk = QStringLiteral("kiosk"); // a paired tablet
-    // (PostgreSQL) What nodes tell each other: "<list id>:<seq>" when a list has new ops,
-    // "<user id>:<household id>" when a membership changed.
+    // (PostgreSQL) What nodes tell each other (syncserver_nodes.cpp): "<list id>:<seq>:..."
+    // when a list has new ops, "<user id>:<household id>" when a membership changed,
+    // "<list id>" when who has a list open changed, "<user id>:<why>" when an account's
+    // sessions end everywhere.
     static constexpr const char *kOpsChannel = "kinlist_ops";
     static constexpr const char *kMembersChannel = "kinlist_members";
+    static constexpr const char *kPresenceChannel = "kinlist_presence";
+    static constexpr const char *kSessionsChannel = "kinlist_sessions";
     // The grace period in which a device may exchange a rotated refresh token once more.
     static constexpr qint64 kRefreshGraceMs = 5 * 60 * 1000;
 
@@ -129,6 +133,8 @@ private:
         qint64 snapshotSeq = 0; // the entities table has everything up to this seq
         QSet<QString> dirty; // entities changed since then
         qint64 lockedAtSeq = -1; // (PostgreSQL) the head when this batch locked the list
+        // (PostgreSQL) Who has the list open on other nodes, by "<node>/<connection id>".
+        QHash<QString, QJsonObject> remote;
     };
 
     // A mutation applied (or rejected) inside the open transaction, answered after commit.
@@ -203,7 +209,8 @@ private:
     std::optional<ServerStore::User> userForToken(const Tokens::Claims &claims, Error *error);
     bool inRefreshGrace(const Connection *c, const ServerStore::RefreshToken &t, qint64 nowMs);
     // Signs out and closes (4003) every connection of the account.
-    void endSessions(const QString &userId, const QString &why);
+    // Signs out every connection of the account, here and (`everywhere`) on other nodes.
+    void endSessions(const QString &userId, const QString &why, bool everywhere = true);
 
     // households (syncserver_households.cpp)
     void handleHouseholdCreate(Connection *c, const Protocol::Decoded &d);
@@ -253,11 +260,25 @@ private:
     // (PostgreSQL) Tells this node's people of `household` that a list they do not have
     // open changed (list.changed), read from the database.
     void announceListChange(const QString &listId, const QString &household);
-    // (PostgreSQL) What another node notified: a list's new ops, a membership changed.
+    // several nodes on PostgreSQL (syncserver_nodes.cpp)
+    // What another node notified: a list's new ops, a membership or presence changed,
+    // sessions ended.
     void onNotified(const QString &channel, const QString &payload);
-    // (PostgreSQL) After the connection to the database came back: every room and
-    // membership read again, as notifications may have been lost.
+    // After the connection to the database came back: every room, membership and presence
+    // read again, as notifications may have been lost.
     void resync();
+    // Says this node is alive, gives up nodes that stopped saying so, and writes presence
+    // that could not be written before.
+    void keepNodeAlive();
+    // The room's presence changed here: written for the other nodes soon (writePresence).
+    void markPresence(const QString &listId);
+    void writePresence();
+    // Reads who has the room's list open on other nodes; `announce`: the room's
+    // subscribers here are told who came and went.
+    bool readRemotePresence(Room *room, bool announce);
+    // Whether a device (client id) has the room's list open, here or on another node.
+    bool present(const Room *room, const QString &clientId) const;
+    void sendPresence(Room *room, const QString &event, const QJsonObject &member);
     Error applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pending);
     // The rules for repeating tasks: a round one above the item's at most, rotations of
     // people of the household, completions in the name of whoever makes them.
@@ -313,6 +334,12 @@ private:
     QTimer m_progressTimer;
     bool m_shuttingDown = false;
     bool m_stopped = false;
+    // (PostgreSQL) This node's name among the nodes (new at every start), how long it
+    // counts as alive after saying so, and lists whose presence here is not written yet.
+    QString m_nodeId;
+    int m_nodeTtlMs = 0;
+    QSet<QString> m_presenceDirty;
+    QTimer m_presenceTimer;
 };
 
 } // namespace kinlist::server

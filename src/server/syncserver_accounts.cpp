@@ -373,8 +373,12 @@ void SyncServer::handleLogout(Connection *c, const Protocol::Decoded &d)
         endSessions(userId, QStringLiteral("signed out on every device"));
 }
 
-void SyncServer::endSessions(const QString &userId, const QString &why)
+void SyncServer::endSessions(const QString &userId, const QString &why, bool everywhere)
 {
+    // (Committed already: the NOTIFY goes out on its own.)
+    if (everywhere && m_store.isPostgres() &&
+        !m_store.notify(QLatin1String(kSessionsChannel), userId + QLatin1Char(':') + why))
+        qCWarning(lcStore) << "could not tell the other nodes that sessions ended";
     const auto conns = m_userConnections.value(userId);
     for (Connection *conn : conns) {
         sendError(conn, -1, ErrorCode::TokenInvalid, why);

@@ -152,52 +152,6 @@ void SyncServer::sendOp(Room *r, const ServerStore::OpRow &row, bool listLevel)
     broadcast(r, sender, others, mine, listLevel);
 }
 
-void SyncServer::onNotified(const QString &channel, const QString &payload)
-{
-    if (channel == QLatin1String(kOpsChannel)) {
-        // "<list>:<seq>:<household>:<list-level>": a room here reads what it has not seen
-        // yet (one our open batch has locked was brought up to date when it was locked).
-        const QString listId = payload.section(QLatin1Char(':'), 0, 0);
-        Room *r = m_rooms.value(listId);
-        if (r && !m_batchRooms.contains(listId) && !catchUp(r))
-            qCWarning(lcStore) << "could not read the new ops of list" << listId;
-        if (!r && payload.section(QLatin1Char(':'), 3, 3) == QLatin1String("1"))
-            announceListChange(listId, payload.section(QLatin1Char(':'), 2, 2));
-    } else if (channel == QLatin1String(kMembersChannel)) {
-        // "<user id>:<household id>": read the user's memberships again, if they are here.
-        const QString userId = payload.section(QLatin1Char(':'), 0, 0);
-        const QString householdId = payload.section(QLatin1Char(':'), 1, 1);
-        const auto it = m_memberships.find(userId);
-        if (it == m_memberships.end())
-            return;
-        bool read = false;
-        const auto fresh = m_store.membershipsOf(userId, &read);
-        if (!read)
-            return; // (read again when the connection is back: resync)
-        const bool gone = it->contains(householdId) && !fresh.contains(householdId);
-        *it = fresh;
-        if (gone)
-            dropMembership(userId, householdId);
-    }
-    flushSockets();
-}
-
-void SyncServer::announceListChange(const QString &listId, const QString &household)
-{
-    // A list no one here has open changed itself (renamed, archived, ...): its household's
-    // people here hear of it, as they would from the node that changed it.
-    bool someone = false;
-    for (auto it = m_userConnections.cbegin(); it != m_userConnections.cend() && !someone; ++it)
-        someone = !roleIn(it.key(), household).isEmpty();
-    if (!someone)
-        return;
-    if (Room *loaded = room(listId)) {
-        broadcast(loaded, nullptr, QString(), QString(), true);
-        m_rooms.remove(listId); // (nobody subscribed: not kept, nothing to save)
-        delete loaded;
-    }
-}
-
 void SyncServer::broadcast(Room *r, Connection *sender, const QString &frameOthers,
                            const QString &frameSender, bool listLevel)
 {
@@ -269,15 +223,10 @@ void SyncServer::leaveRoom(Connection *c, Room *r, bool notify)
     if (!r->subscribers.remove(c))
         return;
     c->rooms.remove(r->listId);
-    if (notify && !r->subscribers.isEmpty()) {
-        const QByteArray frame =
-            Protocol::encode(QJsonObject {{QStringLiteral("type"), QStringLiteral("presence")},
-                                          {QStringLiteral("listId"), r->listId},
-                                          {QStringLiteral("event"), QStringLiteral("left")},
-                                          {QStringLiteral("member"), presenceOf(c)}});
-        for (Connection *s : std::as_const(r->subscribers))
-            send(s, frame);
-    }
+    // (Not while the same device has it open on another connection, or on another node.)
+    if (notify && !r->subscribers.isEmpty() && !present(r, c->clientId))
+        sendPresence(r, QStringLiteral("left"), presenceOf(c));
+    markPresence(r->listId);
     // A list nobody watches leaves memory unless the open batch still uses it.
     if (r->subscribers.isEmpty() && !m_batchRooms.contains(r->listId))
         evictRoom(r);
@@ -345,19 +294,25 @@ void SyncServer::handleSubscribe(Connection *c, const Protocol::Decoded &d)
         result.insert(QStringLiteral("entities"), entities);
     }
     if (!r->subscribers.contains(c)) {
-        const QByteArray joined =
-            Protocol::encode(QJsonObject {{QStringLiteral("type"), QStringLiteral("presence")},
-                                          {QStringLiteral("listId"), listId},
-                                          {QStringLiteral("event"), QStringLiteral("joined")},
-                                          {QStringLiteral("member"), presenceOf(c)}});
-        for (Connection *s : std::as_const(r->subscribers))
-            send(s, joined);
+        // (PostgreSQL: a room that had nobody here learns who has the list open elsewhere;
+        // from then on, the other nodes' notifications keep it up to date.)
+        if (r->subscribers.isEmpty() && !readRemotePresence(r, false))
+            qCWarning(lcStore) << "could not read who has list" << listId << "open elsewhere";
+        sendPresence(r, QStringLiteral("joined"), presenceOf(c));
         r->subscribers.insert(c);
         c->rooms.insert(listId);
+        markPresence(listId);
     }
     QJsonArray presence;
-    for (const Connection *s : std::as_const(r->subscribers))
+    QSet<QString> devices;
+    for (const Connection *s : std::as_const(r->subscribers)) {
         presence.append(presenceOf(s));
+        devices.insert(s->clientId);
+    }
+    for (const QJsonObject &m : std::as_const(r->remote)) {
+        if (!devices.contains(m.value(QStringLiteral("clientId")).toString()))
+            presence.append(m);
+    }
     result.insert(QStringLiteral("presence"), presence);
     sendReply(c, d.id, result);
 }
@@ -853,6 +808,7 @@ void SyncServer::flushBatch()
     }
     flushSockets();
     m_store.finishCheckpointIfDue();
+    writePresence();
 }
 
 void SyncServer::failBatch(const QString &why)
