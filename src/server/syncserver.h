@@ -249,6 +249,9 @@ private:
     // (PostgreSQL) Brings a room up to the op log other nodes wrote to, sending the ops it
     // missed to its subscribers in seq order. False when the database could not be read.
     bool catchUp(Room *room);
+    // (PostgreSQL) Locks the room's list for the open transaction, if this batch has not
+    // yet, and catches the room up; what it has then is the head no other node moves.
+    bool lockRoom(Room *room);
     // Sends a committed op to the room's subscribers (and, for a list's own changes, to the
     // household); `frameOthers` and `frameSender` as encoded for them.
     void broadcast(Room *room, Connection *sender, const QString &frameOthers,

@@ -180,14 +180,8 @@ bool SyncServer::snapshotRoom(Room *r)
         return false;
     // (PostgreSQL: as of the log's head, which no other node moves until this commits; a
     // snapshot of an older state under a newer snapshot_seq would hide the ops between.)
-    if (m_store.isPostgres() && !m_batchRooms.contains(r->listId)) {
-        if (!m_store.lockList(r->listId))
-            return false;
-        m_batchRooms.insert(r->listId);
-        if (!catchUp(r))
-            return false;
-        r->lockedAtSeq = r->headSeq;
-    }
+    if (!lockRoom(r))
+        return false;
     for (const QString &id : std::as_const(r->dirty)) {
         auto it = r->entities.constFind(id);
         if (it != r->entities.constEnd() && !m_store.upsertEntity(*it))
@@ -197,6 +191,19 @@ bool SyncServer::snapshotRoom(Room *r)
         return false;
     r->dirty.clear();
     r->snapshotSeq = r->headSeq;
+    return true;
+}
+
+bool SyncServer::lockRoom(Room *r)
+{
+    if (!m_store.isPostgres() || m_batchRooms.contains(r->listId))
+        return true;
+    if (!m_store.lockList(r->listId))
+        return false;
+    m_batchRooms.insert(r->listId);
+    if (!catchUp(r))
+        return false;
+    r->lockedAtSeq = r->headSeq;
     return true;
 }
 
@@ -523,19 +530,11 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
 {
     const qint64 now = nowMs();
     Room *r = room(op.listId);
-    if (r && m_store.isPostgres() && !m_batchRooms.contains(op.listId)) {
-        // Several nodes: the list's row is locked for this batch, and the room brought up to
-        // what the others committed, before the op is checked against it and given a seq.
-        if (!m_store.begin() || !m_store.lockList(op.listId)) {
-            failBatch(m_store.lastError());
-            return Error {ErrorCode::StorageError, {}};
-        }
-        m_batchRooms.insert(op.listId);
-        if (!catchUp(r)) {
-            failBatch(m_store.lastError());
-            return Error {ErrorCode::StorageError, {}};
-        }
-        r->lockedAtSeq = r->headSeq;
+    // Several nodes: the list's row is locked for this batch, and the room brought up to
+    // what the others committed, before the op is checked against it and given a seq.
+    if (r && m_store.isPostgres() && (!m_store.begin() || !lockRoom(r))) {
+        failBatch(m_store.lastError());
+        return Error {ErrorCode::StorageError, {}};
     }
     if (op.type == Op::Type::ListCreate) {
         if (roleIn(c->userId, op.householdId).isEmpty())
