@@ -533,7 +533,7 @@ int main(int argc, char *argv[])
                 return 1;
             }
             c->ws.request({{QStringLiteral("type"), QStringLiteral("hello")},
-                           {QStringLiteral("protocol"), 1},
+                           {QStringLiteral("protocol"), 2},
                            {QStringLiteral("clientId"), clientId}},
                           reqId++);
             const QJsonObject reg = c->ws.request(

@@ -132,6 +132,54 @@ private Q_SLOTS:
         QCOMPARE(left.value(QStringLiteral("event")).toString(), QStringLiteral("left"));
     }
 
+    // Protocol 2: the connection that sent a mutation gets its ack (with the op as applied)
+    // and no copy; the others get the op as before, the sender's other device included.
+    void protocol2SenderGetsOnlyItsAck()
+    {
+        Family f = family({QStringLiteral("Ida"), QStringLiteral("Jon")});
+        TestClient *idaPhone = f.people[0];
+        TestClient *jon = f.people[1];
+        auto *ida = new TestClient(this);
+        ida->protocol = 2;
+        QVERIFY(ida->open(m_server.url()));
+        QCOMPARE(res(ida->hello()).value(QStringLiteral("protocol")).toInt(), 2);
+        QCOMPARE(type(ida->login(QStringLiteral("ida%1@example.org").arg(m_familyCount),
+                                 QStringLiteral("password-Ida"))),
+                 QStringLiteral("reply"));
+        const QString listId = makeList(ida, f.householdId);
+        QVERIFY(!listId.isEmpty());
+        for (TestClient *c : {ida, idaPhone, jon})
+            QCOMPARE(type(subscribe(c, listId)), QStringLiteral("reply"));
+        ida->clearFrames();
+        const QString itemId = kinlist::createUuid();
+        const qint64 mid = ida->nextMutationId;
+        const QJsonObject ack = ida->mutate(
+            itemCreate(listId, itemId, QStringLiteral("Eggs"), stamp(now(), 1, ida->clientId)));
+        QCOMPARE(type(ack), QStringLiteral("ack"));
+        QCOMPARE(ack.value(QStringLiteral("mutationId")).toInteger(), mid);
+        QCOMPARE(
+            ack.value(QStringLiteral("op")).toObject().value(QStringLiteral("itemId")).toString(),
+            itemId);
+        const qint64 seq = ack.value(QStringLiteral("seq")).toInteger();
+        for (TestClient *other : {jon, idaPhone}) {
+            const QJsonObject op = other->waitForType(QStringLiteral("op"));
+            QCOMPARE(op.value(QStringLiteral("seq")).toInteger(), seq);
+            QVERIFY(!op.contains(QStringLiteral("mutationId")));
+        }
+        // Jon's next op reaches Ida: had her own copy been sent, it would come first.
+        QCOMPARE(type(jon->mutate(itemSet(listId, itemId, {{QStringLiteral("done"), true}},
+                                          stamp(now(), 2, jon->clientId)))),
+                 QStringLiteral("ack"));
+        const QJsonObject next = ida->waitForType(QStringLiteral("op"));
+        QCOMPARE(next.value(QStringLiteral("seq")).toInteger(), seq + 1);
+        QCOMPARE(ida->countType(QStringLiteral("op")), 0);
+        // A version from the future is refused.
+        auto *future = new TestClient(this);
+        future->protocol = 3;
+        QVERIFY(future->open(m_server.url()));
+        QCOMPARE(code(future->hello()), QStringLiteral("version_unsupported"));
+    }
+
     void resendIsAppliedOnce()
     {
         Family f = family({QStringLiteral("Ann"), QStringLiteral("Ben")});

@@ -8,8 +8,11 @@
 
 namespace kinlist::Protocol {
 
-// Version spoken in "hello"; a server answers version_unsupported to any other.
-constexpr int kVersion = 1;
+// Versions spoken in "hello": this side's newest, and the oldest a server still speaks
+// (to any other it answers version_unsupported). Version 2: a mutation's sender gets its
+// ack only, not the op frame too (the ack carries the seq and the op as applied).
+constexpr int kVersion = 2;
+constexpr int kMinVersion = 1;
 // Largest frame a server accepts from a client (64 KiB).
 constexpr int kMaxFrameBytes = 64 * 1024;
 

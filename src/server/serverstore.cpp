@@ -797,12 +797,12 @@ QList<ServerStore::Household> ServerStore::householdsOf(const QString &userId)
     return out;
 }
 
-QHash<QString, QString> ServerStore::membershipsOf(const QString &userId, bool *ok)
+QMap<QString, QString> ServerStore::membershipsOf(const QString &userId, bool *ok)
 {
     QSqlQuery &q = prepared("SELECT household_id, role FROM members WHERE user_id = ?");
     const store::QueryDone done(q);
     q.addBindValue(userId);
-    QHash<QString, QString> out;
+    QMap<QString, QString> out;
     const bool read = exec(q);
     if (ok)
         *ok = read;

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QMap>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -164,7 +165,8 @@ public:
     std::optional<Household> household(const QString &id, const QString &forUserId);
     QList<Household> householdsOf(const QString &userId);
     // Household id -> role; `ok` (when given) says whether it could be read.
-    QHash<QString, QString> membershipsOf(const QString &userId, bool *ok = nullptr);
+    // (A map: a person is in one household or a few, and a QHash's least storage is 2 KiB.)
+    QMap<QString, QString> membershipsOf(const QString &userId, bool *ok = nullptr);
     QList<Member> members(const QString &householdId);
     bool insertMember(const QString &householdId, const QString &userId, const QString &role,
                       qint64 nowMs);

@@ -19,6 +19,10 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace kinlist::server {
 
 namespace {
@@ -399,6 +403,7 @@ void SyncServer::onDisconnected(Connection *c)
     if (c->socket)
         c->socket->deleteLater();
     delete c;
+    ++m_closedSinceTrim;
     if (m_shuttingDown && m_connections.isEmpty())
         QTimer::singleShot(0, this, &SyncServer::finishShutdown);
 }
@@ -521,6 +526,22 @@ void SyncServer::onTextMessage(Connection *c, const QString &text)
     sendError(c, d.id, ErrorCode::Internal, QStringLiteral("no handler"));
 }
 
+void SyncServer::giveMemoryBack()
+{
+    // glibc keeps what was freed for later allocations and returns only the top of its
+    // heap: after 10,000 connections closed, 380 MiB stayed resident, 84 MiB after a trim
+    // (bench/README.md). A trim once many have closed gives it back.
+    if (m_closedSinceTrim < kTrimAfterCloses)
+        return;
+    m_closedSinceTrim = 0;
+#ifdef __GLIBC__
+    QElapsedTimer t;
+    t.start();
+    malloc_trim(0);
+    qCInfo(lcServer) << "gave unused memory back to the system in" << t.elapsed() << "ms";
+#endif
+}
+
 void SyncServer::sweep()
 {
     // (PostgreSQL) A lost connection is opened again; what other nodes notified meanwhile
@@ -530,6 +551,7 @@ void SyncServer::sweep()
         resync();
     else
         keepNodeAlive();
+    giveMemoryBack();
     const qint64 now = nowMs();
     const auto conns = m_connections.values();
     for (Connection *c : conns) {

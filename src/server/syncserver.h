@@ -96,6 +96,7 @@ private:
         quint64 id = 0;
         QWebSocket *socket = nullptr;
         bool helloDone = false;
+        int protocol = Protocol::kVersion; // as said in hello
         bool closing = false;
         QString clientId;
         QString device;
@@ -152,7 +153,7 @@ private:
         bool duplicate = false; // a resend of a mutation in this same batch: ack only
         bool listLevel = false;
         QString frameOthers; // QWebSocket takes text as QString: converted once, not per receiver
-        QString frameSender;
+        QString frameSender; // empty for a protocol 2 sender
         qint64 receivedNs = 0; // m_uptime time the frame arrived
     };
 
@@ -253,7 +254,8 @@ private:
     // yet, and catches the room up; what it has then is the head no other node moves.
     bool lockRoom(Room *room);
     // Sends a committed op to the room's subscribers (and, for a list's own changes, to the
-    // household); `frameOthers` and `frameSender` as encoded for them.
+    // household); `frameOthers` and `frameSender` as encoded for them (an empty
+    // `frameSender`: the sender gets none).
     void broadcast(Room *room, Connection *sender, const QString &frameOthers,
                    const QString &frameSender, bool listLevel);
     // Sends a committed op of the log to the room's subscribers, as its own node did.
@@ -301,6 +303,8 @@ private:
     qint64 lastMutationId(const QString &clientId);
 
     void finishShutdown();
+    // Returns the heap's unused memory to the system once many connections have closed.
+    void giveMemoryBack();
     static qint64 nowMs();
     // `s` as a JSON string literal, quotes included, for frames built by hand.
     static QByteArray jsonString(const QString &s);
@@ -319,7 +323,7 @@ private:
     quint64 m_nextConnId = 1;
     QHash<quint64, Connection *> m_connections;
     QHash<QString, QSet<Connection *>> m_userConnections;
-    QHash<QString, QHash<QString, QString>> m_memberships; // user -> household -> role
+    QHash<QString, QMap<QString, QString>> m_memberships; // user -> household -> role
     QHash<QString, Room *> m_rooms;
     QHash<QString, qint64> m_lastMutation; // client id -> last applied mutation id
 
@@ -337,6 +341,9 @@ private:
     QTimer m_progressTimer;
     bool m_shuttingDown = false;
     bool m_stopped = false;
+    // Connections closed since memory was last given back (giveMemoryBack).
+    int m_closedSinceTrim = 0;
+    static constexpr int kTrimAfterCloses = 1000;
     // (PostgreSQL) This node's name among the nodes (new at every start), how long it
     // counts as alive after saying so, and lists whose presence here is not written yet.
     QString m_nodeId;

@@ -44,19 +44,21 @@ void SyncServer::handleHello(Connection *c, const Protocol::Decoded &d)
         return;
     }
     const int version = d.message.value(QStringLiteral("protocol")).toInt();
-    if (version != Protocol::kVersion) {
+    if (version < Protocol::kMinVersion || version > Protocol::kVersion) {
         sendError(c, d.id, ErrorCode::VersionUnsupported,
-                  QStringLiteral("this server speaks protocol %1; please update Kinlist")
+                  QStringLiteral("this server speaks protocol %1 to %2; please update Kinlist")
+                      .arg(Protocol::kMinVersion)
                       .arg(Protocol::kVersion));
         closeConnection(c, QWebSocketProtocol::CloseCodeProtocolError,
                         QStringLiteral("protocol version"));
         return;
     }
     c->helloDone = true;
+    c->protocol = version;
     c->clientId = d.message.value(QStringLiteral("clientId")).toString();
     c->device = d.message.value(QStringLiteral("device")).toString().left(100);
     QJsonObject result {
-        {QStringLiteral("protocol"), Protocol::kVersion},
+        {QStringLiteral("protocol"), version},
         {QStringLiteral("serverVersion"), QStringLiteral(KINLIST_VERSION)},
         {QStringLiteral("serverTime"), nowMs()},
         // So a well-behaved client paces itself instead of running into rate_limited.

@@ -155,8 +155,12 @@ void SyncServer::sendOp(Room *r, const ServerStore::OpRow &row, bool listLevel)
 void SyncServer::broadcast(Room *r, Connection *sender, const QString &frameOthers,
                            const QString &frameSender, bool listLevel)
 {
-    for (Connection *s : std::as_const(r->subscribers))
-        send(s, s == sender ? frameSender : frameOthers);
+    for (Connection *s : std::as_const(r->subscribers)) {
+        if (s != sender)
+            send(s, frameOthers);
+        else if (!frameSender.isEmpty())
+            send(s, frameSender);
+    }
     if (!listLevel)
         return;
     // Everyone in the household hears about list changes, subscribed or not.
@@ -668,8 +672,11 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
         "\",\"seq\":" + QByteArray::number(seq) + ',' + byJson +
         ",\"at\":" + QByteArray::number(now);
     pending->frameOthers = QString::fromUtf8(head + ",\"op\":" + row.opJson + '}');
-    pending->frameSender = QString::fromUtf8(
-        head + ",\"mutationId\":" + QByteArray::number(mutationId) + ",\"op\":" + row.opJson + '}');
+    // (Protocol 2: the sender has the ack, and no copy.)
+    if (c->protocol < 2)
+        pending->frameSender =
+            QString::fromUtf8(head + ",\"mutationId\":" + QByteArray::number(mutationId) +
+                              ",\"op\":" + row.opJson + '}');
     return {};
 }
 

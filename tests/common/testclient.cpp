@@ -111,7 +111,8 @@ int TestClient::countType(const QString &type) const
 
 QJsonObject TestClient::hello(const QString &token)
 {
-    QJsonObject fields {{QStringLiteral("protocol"), 1}, {QStringLiteral("clientId"), clientId}};
+    QJsonObject fields {{QStringLiteral("protocol"), protocol},
+                        {QStringLiteral("clientId"), clientId}};
     if (!device.isEmpty())
         fields.insert(QStringLiteral("device"), device);
     if (!token.isEmpty())

@@ -46,6 +46,7 @@ public:
     // Protocol conveniences.
     QString clientId;
     QString device = QStringLiteral("test"); // sent in hello unless empty
+    int protocol = 1; // the version said in hello (2: no copy of one's own ops)
     qint64 nextMutationId = 1;
     QString userId;
     QString accessToken;
