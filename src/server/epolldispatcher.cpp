@@ -38,34 +38,50 @@ qint64 EpollEventDispatcher::nowNs()
     return qint64(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
 }
 
-void EpollEventDispatcher::updateEpoll(int fd, const FdNotifiers &n, bool existed)
+uint32_t EpollEventDispatcher::FdNotifiers::events() const
 {
+    return (read ? uint32_t(EPOLLIN) : 0) | (write ? uint32_t(EPOLLOUT) : 0) |
+        (exception ? uint32_t(EPOLLPRI) : 0);
+}
+
+void EpollEventDispatcher::setEpoll(int fd, FdNotifiers &n)
+{
+    const uint32_t want = n.events();
+    if (want == n.inKernel)
+        return;
     epoll_event ev {};
     ev.data.fd = fd;
-    if (n.read)
-        ev.events |= EPOLLIN;
-    if (n.write)
-        ev.events |= EPOLLOUT;
-    if (n.exception)
-        ev.events |= EPOLLPRI;
-    if (n.empty()) {
+    ev.events = want;
+    if (!want) {
         epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, &ev); // EBADF if already closed: fine
-        return;
-    }
-    // A closed fd leaves the epoll set by itself and its number can come back: retry with
-    // the other operation when the kernel disagrees with our table.
-    if (existed) {
+    } else if (n.inKernel) {
+        // (A closed fd leaves the epoll set by itself: add it when the kernel disagrees.)
         if (epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &ev) != 0 && errno == ENOENT)
             epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &ev);
     } else if (epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &ev) != 0 && errno == EEXIST) {
         epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &ev);
     }
+    n.inKernel = want;
+}
+
+// A socket's write notifier goes on when something is queued and off when the queue is
+// written, mostly within one pass of the loop: the epoll set is brought up to date once,
+// before the loop waits, and not twice (an epoll_ctl each) per socket write.
+void EpollEventDispatcher::applyChanges()
+{
+    for (const int fd : std::as_const(m_changed)) {
+        const auto it = m_fds.find(fd);
+        if (it == m_fds.end())
+            continue;
+        it->changed = false;
+        setEpoll(fd, *it);
+    }
+    m_changed.clear();
 }
 
 void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
 {
     const int fd = int(notifier->socket());
-    const bool existed = m_fds.contains(fd);
     FdNotifiers &n = m_fds[fd];
     switch (notifier->type()) {
     case QSocketNotifier::Read:
@@ -78,7 +94,10 @@ void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
         n.exception = notifier;
         break;
     }
-    updateEpoll(fd, n, existed);
+    if (!n.changed) {
+        n.changed = true;
+        m_changed.append(fd);
+    }
 }
 
 void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
@@ -93,9 +112,15 @@ void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
         it->write = nullptr;
     if (it->exception == notifier)
         it->exception = nullptr;
-    updateEpoll(fd, *it, true);
-    if (it->empty())
+    if (it->empty()) {
+        // At once: the fd may be closed next, and its number come back for a new socket
+        // whose notifiers must find it out of the set.
+        setEpoll(fd, *it);
         m_fds.erase(it);
+    } else if (!it->changed) {
+        it->changed = true;
+        m_changed.append(fd);
+    }
 }
 
 void EpollEventDispatcher::registerTimer(int timerId, qint64 interval, Qt::TimerType timerType,
@@ -203,6 +228,7 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
         timeout = msUntilNextTimer(nowNs());
         Q_EMIT aboutToBlock();
     }
+    applyChanges();
     epoll_event events[256];
     int n;
     do {

@@ -2,6 +2,7 @@
 
 #include <QAbstractEventDispatcher>
 #include <QHash>
+#include <QList>
 
 #include <atomic>
 #include <set>
@@ -39,7 +40,10 @@ private:
         QSocketNotifier *read = nullptr;
         QSocketNotifier *write = nullptr;
         QSocketNotifier *exception = nullptr;
+        uint32_t inKernel = 0; // the events the epoll set has for the fd
+        bool changed = false; // in m_changed
         bool empty() const { return !read && !write && !exception; }
+        uint32_t events() const;
     };
     struct Timer
     {
@@ -49,7 +53,8 @@ private:
         qint64 dueNs = 0;
     };
 
-    void updateEpoll(int fd, const FdNotifiers &n, bool existed);
+    void setEpoll(int fd, FdNotifiers &n);
+    void applyChanges();
     int msUntilNextTimer(qint64 nowNs) const;
     bool fireTimers();
     static qint64 nowNs();
@@ -58,6 +63,7 @@ private:
     int m_wakeFd = -1;
     std::atomic<bool> m_interrupt {false};
     QHash<int, FdNotifiers> m_fds;
+    QList<int> m_changed; // fds whose notifiers changed since the epoll set was updated
     std::unordered_map<int, Timer> m_timers;
     std::set<std::pair<qint64, int>> m_due; // (due time, timer id), earliest first
 };
