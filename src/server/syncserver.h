@@ -343,6 +343,7 @@ private:
     bool m_stopped = false;
     // Connections closed since memory was last given back (giveMemoryBack).
     int m_closedSinceTrim = 0;
+    QTimer m_trimTimer;
     static constexpr int kTrimAfterCloses = 1000;
     // (PostgreSQL) This node's name among the nodes (new at every start), how long it
     // counts as alive after saying so, and lists whose presence here is not written yet.
