@@ -386,26 +386,31 @@ private Q_SLOTS:
     void newerServerProtocolIsAFatalErrorWithAMessage()
     {
         // A server that speaks a newer protocol refuses the hello, as kinlist-server does.
+        // The client tries the version before (a server not updated yet would speak it),
+        // then gives up.
         QWebSocketServer newer(QStringLiteral("newer"), QWebSocketServer::NonSecureMode);
         QVERIFY(newer.listen(QHostAddress::LocalHost, 0));
         int hellos = 0;
+        QList<int> versions;
         connect(&newer, &QWebSocketServer::newConnection, this, [&] {
             QWebSocket *s = newer.nextPendingConnection();
-            connect(s, &QWebSocket::textMessageReceived, s, [&hellos, s](const QString &text) {
-                ++hellos;
-                const QJsonObject hello = QJsonDocument::fromJson(text.toUtf8()).object();
-                s->sendTextMessage(QString::fromUtf8(
-                    QJsonDocument(
-                        QJsonObject {
-                            {QStringLiteral("type"), QStringLiteral("error")},
-                            {QStringLiteral("id"), hello.value(QStringLiteral("id"))},
-                            {QStringLiteral("code"), QStringLiteral("version_unsupported")},
-                            {QStringLiteral("message"),
-                             QStringLiteral("this server speaks protocol 2; please "
-                                            "update Kinlist")}})
-                        .toJson(QJsonDocument::Compact)));
-                s->close(QWebSocketProtocol::CloseCodeProtocolError);
-            });
+            connect(s, &QWebSocket::textMessageReceived, s,
+                    [&hellos, &versions, s](const QString &text) {
+                        ++hellos;
+                        const QJsonObject hello = QJsonDocument::fromJson(text.toUtf8()).object();
+                        versions.append(hello.value(QStringLiteral("protocol")).toInt());
+                        s->sendTextMessage(QString::fromUtf8(
+                            QJsonDocument(
+                                QJsonObject {
+                                    {QStringLiteral("type"), QStringLiteral("error")},
+                                    {QStringLiteral("id"), hello.value(QStringLiteral("id"))},
+                                    {QStringLiteral("code"), QStringLiteral("version_unsupported")},
+                                    {QStringLiteral("message"),
+                                     QStringLiteral("this server speaks protocol 2; please "
+                                                    "update Kinlist")}})
+                                .toJson(QJsonDocument::Compact)));
+                        s->close(QWebSocketProtocol::CloseCodeProtocolError);
+                    });
             connect(s, &QWebSocket::disconnected, s, &QObject::deleteLater);
         });
         LocalStore store(QStringLiteral("newer"));
@@ -420,8 +425,9 @@ private Q_SLOTS:
         sync.start();
         QTRY_COMPARE_WITH_TIMEOUT(sync.state(), SyncClient::State::Error, 10000);
         QVERIFY(sync.lastError().contains(QStringLiteral("update Kinlist")));
+        QCOMPARE(versions, (QList<int> {2, 1}));
         // Fatal: no reconnecting, and it stays so once the connection is gone.
-        QTRY_COMPARE_WITH_TIMEOUT(hellos, 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(hellos, 2, 5000);
         QCOMPARE(sync.nextRetryInMs(), -1);
         QCOMPARE(sync.state(), SyncClient::State::Error);
     }

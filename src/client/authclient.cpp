@@ -5,6 +5,8 @@
 
 #include <QJsonDocument>
 
+#include <utility>
+
 namespace kinlist::client {
 
 namespace {
@@ -42,13 +44,17 @@ AuthClient::AuthClient(QObject *parent)
         m_ws.sendTextMessage(QString::fromUtf8(
             Protocol::encode({{QStringLiteral("type"), QStringLiteral("hello")},
                               {QStringLiteral("id"), 1},
-                              {QStringLiteral("protocol"), Protocol::kVersion},
+                              {QStringLiteral("protocol"), m_protocol},
                               // A connection of its own: the device's client id is made with the
                               // account's database, once the account is known.
                               {QStringLiteral("clientId"), createUuid()},
                               {QStringLiteral("app"), QStringLiteral("Kinlist")}})));
     });
     connect(&m_ws, &QWebSocket::disconnected, this, [this] {
+        if (m_busy && std::exchange(m_again, false)) {
+            m_ws.open(m_server);
+            return;
+        }
         if (m_busy)
             finish(tr("Cannot reach the server at %1. Check the address and your network.")
                        .arg(m_server.toDisplayString()));
@@ -60,6 +66,13 @@ AuthClient::AuthClient(QObject *parent)
         const QJsonObject &f = d.message;
         const bool ok = d.type == QLatin1String("reply");
         if (d.id == 1) {
+            const QString code = f.value(QStringLiteral("code")).toString();
+            if (code == QLatin1String("version_unsupported") &&
+                m_protocol > Protocol::kMinVersion) {
+                --m_protocol; // a server not updated yet: again, in the version before
+                m_again = true;
+                return;
+            }
             if (!ok) {
                 finish(sentenceFor(f.value(QStringLiteral("code")).toString(),
                                    f.value(QStringLiteral("message")).toString()));
@@ -126,6 +139,8 @@ void AuthClient::start(const QUrl &server, const QString &type, const QJsonObjec
         return;
     m_busy = true;
     m_server = server;
+    m_protocol = Protocol::kVersion;
+    m_again = false;
     m_type = type;
     m_fields = fields;
     if (!server.isValid()) {

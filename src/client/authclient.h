@@ -42,6 +42,8 @@ private:
     QString m_type;
     QJsonObject m_fields;
     bool m_busy = false;
+    int m_protocol = 0; // said in hello; one less after version_unsupported
+    bool m_again = false; // hello again (older protocol) once this connection closes
     bool m_helloDone = false;
 };
 

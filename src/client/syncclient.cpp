@@ -269,7 +269,7 @@ qint64 SyncClient::send(const QString &type, QJsonObject fields,
 
 void SyncClient::sendHello()
 {
-    QJsonObject hello {{QStringLiteral("protocol"), Protocol::kVersion},
+    QJsonObject hello {{QStringLiteral("protocol"), m_protocol},
                        {QStringLiteral("clientId"), m_store->clientId()},
                        {QStringLiteral("device"), QSysInfo::machineHostName().left(100)},
                        {QStringLiteral("app"), QStringLiteral("Kinlist")}};
@@ -280,6 +280,14 @@ void SyncClient::sendHello()
         const QJsonObject result = r.value(QStringLiteral("result")).toObject();
         const QString code = r.value(QStringLiteral("code")).toString();
         if (code == QLatin1String("version_unsupported")) {
+            // A server not updated yet: hello again in the version before, on the next
+            // connection (the server closes this one).
+            if (m_protocol > Protocol::kMinVersion) {
+                --m_protocol;
+                qCInfo(lcSync) << "the server speaks an older protocol; trying version"
+                               << m_protocol;
+                return;
+            }
             m_running = false;
             m_lastError = r.value(QStringLiteral("message")).toString();
             setState(State::Error);

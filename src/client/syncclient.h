@@ -2,6 +2,7 @@
 
 #include "core/hlc.h"
 #include "core/op.h"
+#include "core/protocol.h"
 #include "localstore.h"
 
 #include <QElapsedTimer>
@@ -168,6 +169,8 @@ private:
     QString m_userId;
     HlcClock m_clock;
     bool m_running = false;
+    int m_protocol =
+        kinlist::Protocol::kVersion; // said in hello; one less after version_unsupported
     QTimer m_retryTimer;
     int m_failures = 0;
     QElapsedTimer m_retryClock;

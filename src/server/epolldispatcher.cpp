@@ -83,17 +83,15 @@ void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
 {
     const int fd = int(notifier->socket());
     FdNotifiers &n = m_fds[fd];
-    switch (notifier->type()) {
-    case QSocketNotifier::Read:
-        n.read = notifier;
-        break;
-    case QSocketNotifier::Write:
-        n.write = notifier;
-        break;
-    case QSocketNotifier::Exception:
-        n.exception = notifier;
-        break;
-    }
+    QSocketNotifier *&slot = notifier->type() == QSocketNotifier::Read ? n.read
+        : notifier->type() == QSocketNotifier::Write                   ? n.write
+                                                                       : n.exception;
+    // Another notifier still in the slot: its fd was closed without it being disabled (libpq
+    // closes a lost connection's socket under QPSQL's notifier) and the number came back.
+    // The closed fd left the epoll set, whatever we last told it: add it anew.
+    if (slot && slot != notifier)
+        n.inKernel = 0;
+    slot = notifier;
     if (!n.changed) {
         n.changed = true;
         m_changed.append(fd);

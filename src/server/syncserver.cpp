@@ -407,8 +407,16 @@ void SyncServer::onDisconnected(Connection *c)
     delete c;
     // (Once the closing has stopped for a second: a trim holds the allocator's lock, and
     // with it the loop, for up to half a second after 10,000 closed.)
-    if (++m_closedSinceTrim >= kTrimAfterCloses)
-        m_trimTimer.start(1000);
+    // (At most 30 s after the count is reached, should closes never stop for a second.)
+    if (++m_closedSinceTrim >= kTrimAfterCloses) {
+        const qint64 now = nowMs();
+        if (m_trimByMs == 0)
+            m_trimByMs = now + 30000;
+        if (now + 1000 <= m_trimByMs)
+            m_trimTimer.start(1000);
+        else if (!m_trimTimer.isActive())
+            m_trimTimer.start(0);
+    }
     if (m_shuttingDown && m_connections.isEmpty())
         QTimer::singleShot(0, this, &SyncServer::finishShutdown);
 }
@@ -541,6 +549,7 @@ void SyncServer::giveMemoryBack()
     if (m_closedSinceTrim < kTrimAfterCloses)
         return;
     m_closedSinceTrim = 0;
+    m_trimByMs = 0;
 #ifdef __GLIBC__
     QElapsedTimer t;
     t.start();

@@ -344,6 +344,7 @@ private:
     // Connections closed since memory was last given back (giveMemoryBack).
     int m_closedSinceTrim = 0;
     QTimer m_trimTimer;
+    qint64 m_trimByMs = 0; // when the trim is due at the latest (0: not due)
     static constexpr int kTrimAfterCloses = 1000;
     // (PostgreSQL) This node's name among the nodes (new at every start), how long it
     // counts as alive after saying so, and lists whose presence here is not written yet.

@@ -857,6 +857,9 @@ void SyncServer::failBatch(const QString &why)
             send(sender, rejectFrame(p.requestId, p.mutationId, p.listId, kStorageFailed));
     }
     flushSockets();
+    // (Presence changed meanwhile waited for this batch's end.)
+    if (!m_presenceDirty.isEmpty())
+        m_presenceTimer.start(0);
 }
 
 } // namespace kinlist::server
