@@ -2,8 +2,9 @@
 // of ops; each that validates is applied to two replicas, in order and in reverse order,
 // twice over in the second: the merge must not care (convergence), and an op the
 // validator accepted must write back to bytes it accepts again. Ops are kept to what the
-// server lets through: a stamp names one write (a clock never stamps two), and an id
-// names one entity of one list.
+// server lets through: a stamp names one write (a clock never stamps two), an id names one
+// entity of one list, and a list is of one household (a list.create of an existing list
+// for another household is refused as a conflict).
 #include "core/op.h"
 #include "core/replica.h"
 
@@ -24,6 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QList<kinlist::Op> ops;
     QHash<QString, QByteArray> writeOfStamp;
     QHash<QString, QString> listOfEntity; // entity id -> its list ("" for a list itself)
+    QHash<QString, QString> householdOfList;
     for (const QJsonValue &v : std::as_const(raw)) {
         kinlist::Error e;
         const kinlist::Op op = kinlist::Op::fromJson(v.toObject(), &e);
@@ -46,6 +48,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             continue;
         if (!isList && listOfEntity.contains(op.listId) && !listOfEntity.value(op.listId).isEmpty())
             continue;
+        if (op.type == kinlist::Op::Type::ListCreate &&
+            householdOfList.value(op.listId, op.householdId) != op.householdId)
+            continue;
+        if (op.type == kinlist::Op::Type::ListCreate)
+            householdOfList.insert(op.listId, op.householdId);
         writeOfStamp.insert(stamp, op.toJsonBytes());
         listOfEntity.insert(op.entityId(), owner);
         if (!isList)
