@@ -71,6 +71,7 @@ AuthClient::AuthClient(QObject *parent)
                 m_protocol > Protocol::kMinVersion) {
                 --m_protocol; // a server not updated yet: again, in the version before
                 m_again = true;
+                m_ws.close();
                 return;
             }
             if (!ok) {

@@ -281,11 +281,12 @@ void SyncClient::sendHello()
         const QString code = r.value(QStringLiteral("code")).toString();
         if (code == QLatin1String("version_unsupported")) {
             // A server not updated yet: hello again in the version before, on the next
-            // connection (the server closes this one).
+            // connection (the server closes this one; so do we, should it not).
             if (m_protocol > Protocol::kMinVersion) {
                 --m_protocol;
                 qCInfo(lcSync) << "the server speaks an older protocol; trying version"
                                << m_protocol;
+                m_ws.close();
                 return;
             }
             m_running = false;

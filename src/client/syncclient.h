@@ -169,8 +169,8 @@ private:
     QString m_userId;
     HlcClock m_clock;
     bool m_running = false;
-    int m_protocol =
-        kinlist::Protocol::kVersion; // said in hello; one less after version_unsupported
+    // The version said in hello; one less after version_unsupported.
+    int m_protocol = kinlist::Protocol::kVersion;
     QTimer m_retryTimer;
     int m_failures = 0;
     QElapsedTimer m_retryClock;
