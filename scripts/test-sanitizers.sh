@@ -16,8 +16,8 @@ CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug 
 tests=(tst_core tst_protocol tst_convergence tst_server_auth tst_server_sync tst_server_isolation
     tst_server_badinput tst_server_hardening tst_server_bounds tst_server_process
     tst_server_transport tst_server_households tst_localstore tst_syncclient tst_syncclient_random
-    tst_credentials tst_syncclient_process)
-fuzzers=(fuzz_protocol fuzz_op fuzz_fracindex fuzz_server)
+    tst_credentials tst_syncclient_process tst_websocket)
+fuzzers=(fuzz_protocol fuzz_op fuzz_fracindex fuzz_server fuzz_websocket)
 cmake --build build-asan -j2 --target kinlist-server "${tests[@]}" "${fuzzers[@]}"
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1

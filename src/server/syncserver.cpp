@@ -4,6 +4,7 @@
 #include "httpgate.h"
 #include "logging.h"
 #include "passwords.h"
+#include "websocketpeer.h"
 
 #include <QAbstractEventDispatcher>
 #include <QDateTime>
@@ -14,10 +15,8 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
-#include <QStringDecoder>
 #include <QTcpSocket>
-#include <QWebSocket>
-#include <QWebSocketServer>
+#include <QWebSocketProtocol>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -102,11 +101,6 @@ bool SyncServer::start(QString *error)
                           m_config.syncFull, error))
             return false;
     }
-
-    m_ws = new QWebSocketServer(QStringLiteral("kinlist-server"), QWebSocketServer::NonSecureMode,
-                                this);
-    m_ws->setMaxPendingConnections(1024);
-    connect(m_ws, &QWebSocketServer::newConnection, this, &SyncServer::onNewWebSocket);
 
     m_gate = new HttpGate(this);
     if (m_config.tlsEnabled()) {
@@ -286,45 +280,43 @@ void SyncServer::onUpgrade(QTcpSocket *socket)
         socket->deleteLater();
         return;
     }
-    m_ws->handleConnection(socket);
-}
-
-void SyncServer::onNewWebSocket()
-{
-    while (QWebSocket *socket = m_ws->nextPendingConnection()) {
-        socket->setParent(this);
-        socket->setMaxAllowedIncomingFrameSize(kHardFrameLimit);
-        socket->setMaxAllowedIncomingMessageSize(kHardFrameLimit);
-        ++m_metrics.connectionsAccepted;
-        auto *c = new Connection;
-        c->id = m_nextConnId++;
-        c->socket = socket;
-        c->lastSeenMs = nowMs();
-        c->bucket = m_config.rateBurst;
-        c->bucketAtMs = c->lastSeenMs;
-        m_connections.insert(c->id, c);
-        connect(socket, &QWebSocket::textMessageReceived, this,
-                [this, c](const QString &text) { onTextMessage(c, text); });
-        connect(socket, &QWebSocket::binaryMessageReceived, this, [this, c](const QByteArray &) {
-            sendError(c, -1, ErrorCode::BadMessage,
-                      QStringLiteral("frames must be JSON text, not binary"));
-        });
-        connect(socket, &QWebSocket::pong, this,
-                [c](quint64, const QByteArray &) { c->lastSeenMs = nowMs(); });
-        // Queued: a close inside a handler must not free the connection under its feet.
-        connect(
-            socket, &QWebSocket::disconnected, this, [this, c] { onDisconnected(c); },
-            Qt::QueuedConnection);
-        if (m_connections.size() > m_config.maxConnections) {
-            ++m_metrics.connectionsRefused;
-            sendError(c, -1, ErrorCode::TooManyConnections,
-                      QStringLiteral("the server is full; try again later"));
-            closeConnection(c, kCloseServerFull, QStringLiteral("server full"));
-            continue;
-        }
-        startAuthDeadline(c);
-        qCDebug(lcServer) << "connection" << c->id << "from" << socket->peerAddress().toString();
+    auto *peer = new WebSocketPeer(socket, kHardFrameLimit, this);
+    if (!peer->upgrade()) {
+        qCDebug(lcServer) << "refused a WebSocket handshake from"
+                          << socket->peerAddress().toString();
+        // Gone once its answer is out, or after 3 s whatever the client does.
+        connect(peer, &WebSocketPeer::disconnected, peer, &QObject::deleteLater);
+        QTimer::singleShot(3000, peer, &QObject::deleteLater);
+        return;
     }
+    ++m_metrics.connectionsAccepted;
+    auto *c = new Connection;
+    c->id = m_nextConnId++;
+    c->socket = peer;
+    c->lastSeenMs = nowMs();
+    c->bucket = m_config.rateBurst;
+    c->bucketAtMs = c->lastSeenMs;
+    m_connections.insert(c->id, c);
+    connect(peer, &WebSocketPeer::textReceived, this,
+            [this, c](const QByteArray &frame) { onTextMessage(c, frame); });
+    connect(peer, &WebSocketPeer::binaryReceived, this, [this, c](const QByteArray &) {
+        sendError(c, -1, ErrorCode::BadMessage,
+                  QStringLiteral("frames must be JSON text, not binary"));
+    });
+    connect(peer, &WebSocketPeer::pong, this, [c] { c->lastSeenMs = nowMs(); });
+    // Queued: a close inside a handler must not free the connection under its feet.
+    connect(
+        peer, &WebSocketPeer::disconnected, this, [this, c] { onDisconnected(c); },
+        Qt::QueuedConnection);
+    if (m_connections.size() > m_config.maxConnections) {
+        ++m_metrics.connectionsRefused;
+        sendError(c, -1, ErrorCode::TooManyConnections,
+                  QStringLiteral("the server is full; try again later"));
+        closeConnection(c, kCloseServerFull, QStringLiteral("server full"));
+        return;
+    }
+    startAuthDeadline(c);
+    qCDebug(lcServer) << "connection" << c->id << "from" << peer->peerAddress().toString();
 }
 
 void SyncServer::startAuthDeadline(Connection *c)
@@ -360,16 +352,13 @@ QList<QByteArray> SyncServer::dispatchFrame(quint64 connectionId, const QByteArr
     Connection *c = m_connections.value(connectionId);
     if (!c || !c->virtualPeer)
         return {};
-    // As a socket delivers it: text frames are UTF-8 (a leading byte order mark is
-    // dropped), and invalid UTF-8 closes (1007).
-    QStringDecoder decoder(QStringDecoder::Utf8);
-    const QString text = decoder(frame);
-    if (decoder.hasError()) {
+    // As a socket delivers it: text frames are UTF-8, and invalid UTF-8 closes (1007).
+    if (!frame.isValidUtf8()) {
         closeConnection(c, QWebSocketProtocol::CloseCodeWrongDatatype,
                         QStringLiteral("invalid UTF-8"));
         return takeSent(connectionId);
     }
-    onTextMessage(c, text);
+    onTextMessage(c, frame);
     flushBatch();
     return takeSent(connectionId);
 }
@@ -432,7 +421,7 @@ bool SyncServer::takeToken(Connection *c, qint64 now)
     return true;
 }
 
-void SyncServer::onTextMessage(Connection *c, const QString &text)
+void SyncServer::onTextMessage(Connection *c, const QByteArray &text)
 {
     if (c->closing)
         return;
@@ -459,7 +448,8 @@ void SyncServer::onTextMessage(Connection *c, const QString &text)
         }
         return;
     }
-    const QByteArray frame = text.toUtf8();
+    // (A leading byte order mark is dropped, as RFC 8259 allows.)
+    const QByteArray frame = text.startsWith("\xEF\xBB\xBF") ? text.mid(3) : text;
     if (frame.size() > Protocol::kMaxFrameBytes) {
         sendError(c, -1, ErrorCode::FrameTooLarge,
                   QStringLiteral("frame of %1 bytes is over the %2 byte limit")
@@ -593,22 +583,17 @@ void SyncServer::sweep()
 
 void SyncServer::send(Connection *c, const QByteArray &frame)
 {
-    send(c, QString::fromUtf8(frame));
-}
-
-void SyncServer::send(Connection *c, const QString &frame)
-{
     if (c->closing)
         return;
     ++m_metrics.framesOut;
     if (c->virtualPeer) {
-        c->sent.append(frame.toUtf8());
+        c->sent.append(frame);
         return;
     }
     if (overOutgoingLimit(c))
         return;
     const qint64 before = c->socket->bytesToWrite();
-    c->socket->sendTextMessage(frame);
+    c->socket->sendText(frame);
     // One frame bigger than the cap (the snapshot of a long list) may wait on top of it
     // until it is taken.
     c->bigFrameBytes = std::max(c->bigFrameBytes, c->socket->bytesToWrite() - before);
@@ -672,7 +657,7 @@ void SyncServer::closeConnection(Connection *c, int closeCode, const QString &re
         return;
     // What was queued before (an error frame saying why) goes out ahead of the close.
     c->socket->flush();
-    c->socket->close(QWebSocketProtocol::CloseCode(closeCode), reason);
+    c->socket->close(quint16(closeCode), reason);
     // A peer that never answers the close handshake is cut off.
     QTimer::singleShot(3000, c->socket, [socket = c->socket] { socket->abort(); });
 }

@@ -22,12 +22,11 @@
 #include <optional>
 
 class QTcpSocket;
-class QWebSocket;
-class QWebSocketServer;
 
 namespace kinlist::server {
 
 class HttpGate;
+class WebSocketPeer;
 
 // kinlist-server as a library: one event-loop thread serving accounts, households and
 // one room per list over WebSocket, with every applied op committed to SQLite before it
@@ -94,7 +93,7 @@ private:
     struct Connection
     {
         quint64 id = 0;
-        QWebSocket *socket = nullptr;
+        WebSocketPeer *socket = nullptr;
         bool helloDone = false;
         int protocol = Protocol::kVersion; // as said in hello
         bool closing = false;
@@ -152,15 +151,14 @@ private:
         Error reject; // set: answer with a reject
         bool duplicate = false; // a resend of a mutation in this same batch: ack only
         bool listLevel = false;
-        QString frameOthers; // QWebSocket takes text as QString: converted once, not per receiver
-        QString frameSender; // empty for a protocol 2 sender
+        QByteArray frameOthers;
+        QByteArray frameSender; // empty for a protocol 2 sender
         qint64 receivedNs = 0; // m_uptime time the frame arrived
     };
 
     // connection life
     void onUpgrade(QTcpSocket *socket);
-    void onNewWebSocket();
-    void onTextMessage(Connection *c, const QString &text);
+    void onTextMessage(Connection *c, const QByteArray &frame);
     void onDisconnected(Connection *c);
     // Closes the connection unless it signs in within the auth timeout.
     void startAuthDeadline(Connection *c);
@@ -169,7 +167,6 @@ private:
 
     // sending
     void send(Connection *c, const QByteArray &frame);
-    void send(Connection *c, const QString &frame);
     void sendReply(Connection *c, qint64 id, const QJsonObject &result);
     void sendError(Connection *c, qint64 id, ErrorCode code, const QString &message);
     void sendError(Connection *c, qint64 id, const Error &e)
@@ -256,8 +253,8 @@ private:
     // Sends a committed op to the room's subscribers (and, for a list's own changes, to the
     // household); `frameOthers` and `frameSender` as encoded for them (an empty
     // `frameSender`: the sender gets none).
-    void broadcast(Room *room, Connection *sender, const QString &frameOthers,
-                   const QString &frameSender, bool listLevel);
+    void broadcast(Room *room, Connection *sender, const QByteArray &frameOthers,
+                   const QByteArray &frameSender, bool listLevel);
     // Sends a committed op of the log to the room's subscribers, as its own node did.
     void sendOp(Room *room, const ServerStore::OpRow &row, bool listLevel);
     // Sends the room's ops after `seq` (up to its head) again to its subscribers.
@@ -314,7 +311,6 @@ private:
     Tokens m_tokens;
     Metrics m_metrics;
     HttpGate *m_gate = nullptr;
-    QWebSocketServer *m_ws = nullptr;
     QTimer m_sweepTimer;
     QTimer m_graceTimer;
     QElapsedTimer m_uptime;

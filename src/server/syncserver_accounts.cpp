@@ -8,7 +8,7 @@
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QWebSocket>
+#include <QWebSocketProtocol>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace kinlist::server {

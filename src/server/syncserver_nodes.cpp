@@ -59,7 +59,7 @@ void SyncServer::announceListChange(const QString &listId, const QString &househ
     if (!someone)
         return;
     if (Room *loaded = room(listId)) {
-        broadcast(loaded, nullptr, QString(), QString(), true);
+        broadcast(loaded, nullptr, QByteArray(), QByteArray(), true);
         m_rooms.remove(listId); // (nobody subscribed: not kept, nothing to save)
         delete loaded;
     }

@@ -8,7 +8,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QWebSocket>
+#include <QWebSocketProtocol>
 
 namespace kinlist::server {
 
@@ -140,10 +140,9 @@ void SyncServer::sendOp(Room *r, const ServerStore::OpRow &row, bool listLevel)
     if (!row.viaName.isEmpty())
         head += ",\"via\":" + jsonString(row.viaName);
     head += ",\"at\":" + QByteArray::number(row.atMs);
-    const QString others = QString::fromUtf8(head + ",\"op\":" + row.opJson + '}');
-    const QString mine =
-        QString::fromUtf8(head + ",\"mutationId\":" + QByteArray::number(row.mutationId) +
-                          ",\"op\":" + row.opJson + '}');
+    const QByteArray others = head + ",\"op\":" + row.opJson + '}';
+    const QByteArray mine = head + ",\"mutationId\":" + QByteArray::number(row.mutationId) +
+        ",\"op\":" + row.opJson + '}';
     Connection *sender = nullptr;
     for (Connection *s : std::as_const(r->subscribers)) {
         if (s->clientId == row.clientId)
@@ -152,8 +151,8 @@ void SyncServer::sendOp(Room *r, const ServerStore::OpRow &row, bool listLevel)
     broadcast(r, sender, others, mine, listLevel);
 }
 
-void SyncServer::broadcast(Room *r, Connection *sender, const QString &frameOthers,
-                           const QString &frameSender, bool listLevel)
+void SyncServer::broadcast(Room *r, Connection *sender, const QByteArray &frameOthers,
+                           const QByteArray &frameSender, bool listLevel)
 {
     for (Connection *s : std::as_const(r->subscribers)) {
         if (s != sender)
@@ -671,12 +670,11 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
     head += "{\"type\":\"op\",\"listId\":\"" + op.listId.toLatin1() +
         "\",\"seq\":" + QByteArray::number(seq) + ',' + byJson +
         ",\"at\":" + QByteArray::number(now);
-    pending->frameOthers = QString::fromUtf8(head + ",\"op\":" + row.opJson + '}');
+    pending->frameOthers = head + ",\"op\":" + row.opJson + '}';
     // (Protocol 2: the sender has the ack, and no copy.)
     if (c->protocol < 2)
-        pending->frameSender =
-            QString::fromUtf8(head + ",\"mutationId\":" + QByteArray::number(mutationId) +
-                              ",\"op\":" + row.opJson + '}');
+        pending->frameSender = head + ",\"mutationId\":" + QByteArray::number(mutationId) +
+            ",\"op\":" + row.opJson + '}';
     return {};
 }
 

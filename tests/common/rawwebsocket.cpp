@@ -22,27 +22,48 @@ bool RawWebSocket::open(quint16 port, int timeoutMs)
         m_handshakeDone;
 }
 
+QByteArray RawWebSocket::openWith(quint16 port, const QByteArray &headerLines, int timeoutMs)
+{
+    m_socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!m_socket.waitForConnected(timeoutMs))
+        return {};
+    m_socket.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headerLines + "\r\n");
+    if (!QTest::qWaitFor([this] { return !m_responseHead.isEmpty() || !isConnected(); }, timeoutMs))
+        return {};
+    return m_responseHead;
+}
+
 void RawWebSocket::sendFrame(quint8 opcode, const QByteArray &payload)
 {
+    sendRawFrame(0x80 | opcode, payload);
+}
+
+void RawWebSocket::sendRawFrame(quint8 firstByte, const QByteArray &payload, bool masked)
+{
     QByteArray frame;
-    frame.append(char(0x80 | opcode));
+    frame.append(char(firstByte));
+    const char maskBit = masked ? char(0x80) : char(0);
     const qint64 n = payload.size();
     if (n < 126) {
-        frame.append(char(0x80 | n));
+        frame.append(char(maskBit | n));
     } else if (n < 65536) {
-        frame.append(char(0x80 | 126));
+        frame.append(char(maskBit | 126));
         frame.append(char(n >> 8)).append(char(n & 0xff));
     } else {
-        frame.append(char(0x80 | 127));
+        frame.append(char(maskBit | 127));
         for (int shift = 56; shift >= 0; shift -= 8)
             frame.append(char((n >> shift) & 0xff));
     }
-    const quint32 key = QRandomGenerator::global()->generate();
-    char mask[4];
-    qToBigEndian(key, mask);
-    frame.append(mask, 4);
-    for (qint64 i = 0; i < n; ++i)
-        frame.append(char(payload.at(i) ^ mask[i % 4]));
+    if (!masked) {
+        frame.append(payload);
+    } else {
+        const quint32 key = QRandomGenerator::global()->generate();
+        char mask[4];
+        qToBigEndian(key, mask);
+        frame.append(mask, 4);
+        for (qint64 i = 0; i < n; ++i)
+            frame.append(char(payload.at(i) ^ mask[i % 4]));
+    }
     m_socket.write(frame);
     m_socket.flush();
 }
@@ -70,8 +91,11 @@ void RawWebSocket::onReadyRead()
         const qsizetype end = m_in.indexOf("\r\n\r\n");
         if (end < 0)
             return;
+        m_responseHead = m_in.left(end + 4);
         m_handshakeDone = m_in.startsWith("HTTP/1.1 101");
         m_in.remove(0, end + 4);
+        if (!m_handshakeDone)
+            return;
     }
     for (;;) {
         if (m_in.size() < 2)
@@ -100,10 +124,15 @@ void RawWebSocket::onReadyRead()
         if (opcode == 0x8) {
             m_closeCode =
                 payload.size() >= 2 ? (quint8(payload.at(0)) << 8) | quint8(payload.at(1)) : 1005;
+            m_closeReason = payload.mid(2);
             continue;
         }
         if (opcode == 0x9) { // ping: answer, as every client must
             sendFrame(0xA, payload);
+            continue;
+        }
+        if (opcode == 0xA) {
+            m_pongs.append(payload);
             continue;
         }
         if (opcode == 0x1 || opcode == 0x0)
