@@ -8,6 +8,8 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using kinlist::server::WebSocketPeer;
@@ -214,6 +216,48 @@ private Q_SLOTS:
             QVERIFY2(!ok, head.constData());
             QVERIFY2(answer.startsWith("HTTP/1.1 400 "), answer.constData());
         }
+    }
+
+    void framesKeepTheirOrderWhenTheKernelIsFull()
+    {
+        // A peer of its own on a plain TCP server, and a client that stops reading: the
+        // kernel takes part of the frames, the socket holds the rest (a frame cut
+        // anywhere), and the client then reads them all, whole and in order.
+        QTcpServer listener;
+        QVERIFY(listener.listen(QHostAddress::LocalHost));
+        WebSocketPeer *peer = nullptr;
+        connect(&listener, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *socket = listener.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, this, [&, socket] {
+                if (!peer && socket->peek(8192).contains("\r\n\r\n")) {
+                    peer = new WebSocketPeer(socket, 1 << 20, this);
+                    QVERIFY(peer->upgrade());
+                }
+            });
+        });
+        RawWebSocket raw;
+        QVERIFY(raw.open(listener.serverPort()));
+        QVERIFY(peer);
+        raw.stopReading();
+        QList<QByteArray> sent;
+        bool full = false;
+        for (int i = 0; i < 20000 && !full; ++i) {
+            // Sizes that put frame edges at every offset of a write.
+            const QByteArray text =
+                QByteArray::number(i) + ':' + QByteArray(500 + (i * 37) % 1500, char('a' + i % 26));
+            peer->sendText(text);
+            sent.append(text);
+            if (i % 7 == 0) {
+                peer->flush();
+                full = peer->bytesToWrite() > 0;
+            }
+        }
+        peer->flush();
+        QVERIFY2(peer->bytesToWrite() > 0, "the kernel took everything: nothing was left to Qt");
+        raw.resumeReading();
+        QTRY_COMPARE_WITH_TIMEOUT(raw.texts().size(), sent.size(), 20000);
+        QCOMPARE(raw.texts(), sent);
+        QCOMPARE(peer->bytesToWrite(), 0);
     }
 
     void serverRefusesABadHandshake()

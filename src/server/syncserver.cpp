@@ -178,6 +178,8 @@ bool SyncServer::start(QString *error)
     // (PostgreSQL) Each sweep says this node is alive; three missed ones (and a margin for a
     // loop waiting on a lock) and the others give it up.
     m_nodeTtlMs = 3 * sweepMs + 5000;
+    m_flushTimer.setSingleShot(true);
+    connect(&m_flushTimer, &QTimer::timeout, this, &SyncServer::flushSockets);
     m_trimTimer.setSingleShot(true);
     connect(&m_trimTimer, &QTimer::timeout, this, &SyncServer::giveMemoryBack);
     m_presenceTimer.setSingleShot(true);
@@ -597,6 +599,10 @@ void SyncServer::send(Connection *c, const QByteArray &frame)
     // One frame bigger than the cap (the snapshot of a long list) may wait on top of it
     // until it is taken.
     c->bigFrameBytes = std::max(c->bigFrameBytes, c->socket->bytesToWrite() - before);
+    // Frames wait for the end of the batch (flushBatch) or of this loop pass, then go out
+    // with one write per socket.
+    if (m_dirty.isEmpty() && !m_flushTimer.isActive())
+        m_flushTimer.start(0);
     m_dirty.insert(c);
 }
 

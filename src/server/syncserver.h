@@ -340,6 +340,7 @@ private:
     // Connections closed since memory was last given back (giveMemoryBack).
     int m_closedSinceTrim = 0;
     QTimer m_trimTimer;
+    QTimer m_flushTimer; // writes what was queued, on the loop pass after the first frame
     qint64 m_trimByMs = 0; // when the trim is due at the latest (0: not due)
     static constexpr int kTrimAfterCloses = 1000;
     // (PostgreSQL) This node's name among the nodes (new at every start), how long it

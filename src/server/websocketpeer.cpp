@@ -1,7 +1,13 @@
 #include "websocketpeer.h"
 
 #include <QCryptographicHash>
+#include <QSslSocket>
 #include <QTcpSocket>
+
+#include <cerrno>
+
+#include <sys/socket.h>
+#include <sys/uio.h>
 
 namespace kinlist::server {
 
@@ -39,7 +45,13 @@ WebSocketPeer::WebSocketPeer(QTcpSocket *socket, qint64 maxMessageBytes, QObject
     , m_reader(maxMessageBytes)
 {
     socket->setParent(this);
-    connect(socket, &QTcpSocket::disconnected, this, &WebSocketPeer::disconnected);
+    connect(socket, &QTcpSocket::disconnected, this, [this] {
+        m_open = false;
+        m_out.clear();
+        m_outBytes = 0;
+        Q_EMIT disconnected();
+    });
+    m_tls = qobject_cast<QSslSocket *>(socket) != nullptr;
 }
 
 WebSocketPeer::~WebSocketPeer() = default;
@@ -100,7 +112,11 @@ bool WebSocketPeer::upgrade()
     bool ok = false;
     const QByteArray response = handshakeResponse(end < 0 ? QByteArray() : peeked.left(end), &ok);
     m_socket->read(end < 0 ? 0 : end + 4);
-    m_socket->write(response);
+    // (Through the same direct write as frames: a write to the socket itself would have Qt
+    // keep a 32 KiB buffer for the connection's whole life.)
+    m_out.append(OutFrame {response, {}, 0});
+    m_outBytes += response.size();
+    flush();
     // (A client gone meanwhile has no connection to upgrade.)
     if (!ok || m_socket->state() != QAbstractSocket::ConnectedState) {
         m_socket->disconnectFromHost();
@@ -131,14 +147,16 @@ void WebSocketPeer::onReadyRead()
             // then ends the TCP connection (RFC 6455 section 7.1.1).
             if (m_open) {
                 m_open = false;
-                const QByteArray payload = m.code == 1005 ? QByteArray() : closePayload(m.code);
-                writeFrame(0x8, payload.constData(), payload.size());
+                queueFrame(0x8, m.code == 1005 ? QByteArray() : closePayload(m.code));
+                flush();
             }
             m_socket->disconnectFromHost();
             return;
         case WebSocketReader::Kind::Ping:
-            if (m_open)
-                writeFrame(0xA, m.payload.constData(), m.payload.size());
+            if (m_open) {
+                queueFrame(0xA, m.payload);
+                flush();
+            }
             break;
         case WebSocketReader::Kind::Pong:
             Q_EMIT pong();
@@ -159,40 +177,118 @@ void WebSocketPeer::onReadyRead()
     }
 }
 
-void WebSocketPeer::writeFrame(quint8 opcode, const char *data, qsizetype size)
+void WebSocketPeer::queueFrame(quint8 opcode, const QByteArray &payload)
 {
     // Server frames are not masked (RFC 6455 section 5.1).
-    char head[10];
-    qsizetype n = 2;
-    head[0] = char(0x80 | opcode);
+    OutFrame f {payload, {}, 2};
+    const qsizetype size = payload.size();
+    f.head[0] = char(0x80 | opcode);
     if (size < 126) {
-        head[1] = char(size);
+        f.head[1] = char(size);
     } else if (size < 65536) {
-        head[1] = char(126);
-        head[2] = char(size >> 8);
-        head[3] = char(size & 0xff);
-        n = 4;
+        f.head[1] = char(126);
+        f.head[2] = char(size >> 8);
+        f.head[3] = char(size & 0xff);
+        f.headSize = 4;
     } else {
-        head[1] = char(127);
+        f.head[1] = char(127);
         for (int i = 0; i < 8; ++i)
-            head[2 + i] = char((quint64(size) >> (56 - 8 * i)) & 0xff);
-        n = 10;
+            f.head[2 + i] = char((quint64(size) >> (56 - 8 * i)) & 0xff);
+        f.headSize = 10;
     }
-    m_socket->write(head, n);
-    if (size > 0)
-        m_socket->write(data, size);
+    m_outBytes += f.headSize + size;
+    m_out.append(std::move(f));
 }
 
 void WebSocketPeer::sendText(const QByteArray &utf8)
 {
     if (m_open)
-        writeFrame(0x1, utf8.constData(), utf8.size());
+        queueFrame(0x1, utf8);
 }
 
 void WebSocketPeer::ping()
 {
-    if (m_open)
-        writeFrame(0x9, nullptr, 0);
+    if (m_open) {
+        queueFrame(0x9, {});
+        flush();
+    }
+}
+
+void WebSocketPeer::flush()
+{
+    if (m_out.isEmpty()) {
+        if (socketHolds())
+            m_socket->flush();
+        return;
+    }
+    // Plain TCP with nothing left in the socket's own buffer: the frames go to the kernel
+    // in one sendmsg, headers and shared payloads side by side, with no copy into a buffer
+    // that Qt would keep for the connection (32 KiB, about 8 KiB of it resident, per idle
+    // socket). What the kernel does not take, or everything on TLS or behind bytes
+    // still waiting, goes through the socket, which writes it when it can.
+    qsizetype frame = 0;
+    qsizetype offset = 0; // into m_out[frame], header and payload counted together
+    // (The descriptor is asked for each time: once the socket is closed it is -1, and its
+    // number may already belong to another connection.)
+    const int fd = m_tls ? -1 : int(m_socket->socketDescriptor());
+    if (fd >= 0 && !socketHolds()) {
+        constexpr int kMaxIov = 64;
+        while (frame < m_out.size()) {
+            iovec iov[kMaxIov];
+            int n = 0;
+            for (qsizetype i = frame; i < m_out.size() && n + 2 <= kMaxIov; ++i) {
+                const OutFrame &f = m_out.at(i);
+                iov[n++] = {const_cast<char *>(f.head), size_t(f.headSize)};
+                if (!f.payload.isEmpty())
+                    iov[n++] = {const_cast<char *>(f.payload.constData()),
+                                size_t(f.payload.size())};
+            }
+            msghdr msg {};
+            msg.msg_iov = iov;
+            msg.msg_iovlen = size_t(n);
+            ssize_t sent;
+            do {
+                sent = ::sendmsg(fd, &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
+            } while (sent < 0 && errno == EINTR);
+            if (sent <= 0)
+                break; // full (or an error the socket will find and report on its own write)
+            // Past the frames taken whole; `offset` into the first one taken in part.
+            qint64 left = sent;
+            while (frame < m_out.size()) {
+                const qint64 whole = m_out.at(frame).headSize + m_out.at(frame).payload.size();
+                if (left < whole) {
+                    offset = left;
+                    break;
+                }
+                left -= whole;
+                ++frame;
+            }
+            if (offset > 0)
+                break;
+        }
+    }
+    for (; frame < m_out.size(); ++frame, offset = 0) {
+        m_socketHolds = true;
+        const OutFrame &f = m_out.at(frame);
+        if (offset < f.headSize)
+            m_socket->write(f.head + offset, f.headSize - offset);
+        const qsizetype from = std::max<qsizetype>(0, offset - f.headSize);
+        if (from < f.payload.size())
+            m_socket->write(f.payload.constData() + from, f.payload.size() - from);
+    }
+    m_out.clear();
+    m_outBytes = 0;
+    if (socketHolds())
+        m_socket->flush();
+}
+
+bool WebSocketPeer::socketHolds()
+{
+    // Only asked of the socket after something was handed to it: most sockets never have
+    // anything waiting, and the question costs a cache miss on each of thousands of them.
+    if (m_socketHolds && m_socket->bytesToWrite() == 0)
+        m_socketHolds = false;
+    return m_socketHolds;
 }
 
 void WebSocketPeer::close(quint16 code, const QString &reason)
@@ -207,8 +303,8 @@ void WebSocketPeer::close(quint16 code, const QString &reason)
     while (keep > 0 && keep < why.size() && (quint8(why.at(keep)) & 0xC0) == 0x80)
         --keep;
     payload += why.left(keep);
-    writeFrame(0x8, payload.constData(), payload.size());
-    m_socket->flush();
+    queueFrame(0x8, payload);
+    flush();
 }
 
 void WebSocketPeer::fail(quint16 code)
@@ -217,26 +313,23 @@ void WebSocketPeer::fail(quint16 code)
     // connection itself (RFC 6455 section 7.1.7).
     if (m_open) {
         m_open = false;
-        const QByteArray payload = closePayload(code);
-        writeFrame(0x8, payload.constData(), payload.size());
+        queueFrame(0x8, closePayload(code));
     }
+    flush();
     m_socket->disconnectFromHost();
 }
 
 void WebSocketPeer::abort()
 {
     m_open = false;
+    m_out.clear();
+    m_outBytes = 0;
     m_socket->abort();
-}
-
-void WebSocketPeer::flush()
-{
-    m_socket->flush();
 }
 
 qint64 WebSocketPeer::bytesToWrite() const
 {
-    return m_socket->bytesToWrite();
+    return m_outBytes + (m_socketHolds ? m_socket->bytesToWrite() : 0);
 }
 
 QHostAddress WebSocketPeer::peerAddress() const

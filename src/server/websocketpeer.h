@@ -32,7 +32,8 @@ public:
     // 101 ..." with the accept key, or an HTTP error response. `ok` says which.
     static QByteArray handshakeResponse(const QByteArray &head, bool *ok);
 
-    // Queues one text frame of these UTF-8 bytes (the caller made sure they are UTF-8).
+    // Queues one text frame of these UTF-8 bytes (the caller made sure they are UTF-8);
+    // flush() writes what was queued.
     void sendText(const QByteArray &utf8);
     void ping();
     // Sends a close frame. The connection ends when the peer answers with its own, or is
@@ -40,6 +41,7 @@ public:
     void close(quint16 code, const QString &reason);
     void abort();
     void flush();
+    // Queued and not yet taken by the kernel.
     qint64 bytesToWrite() const;
     // What the peer's close frame said: 1005 (no code given), or 1006 (none came).
     quint16 closeCode() const { return m_closeCode; }
@@ -54,10 +56,24 @@ Q_SIGNALS:
 
 private:
     void onReadyRead();
-    void writeFrame(quint8 opcode, const char *data, qsizetype size);
+    void queueFrame(quint8 opcode, const QByteArray &payload);
     void fail(quint16 code);
+    bool socketHolds();
+
+    // A frame queued since the last flush: its header, and its payload shared with every
+    // other receiver of the same frame (not copied). (No header: the handshake's answer.)
+    struct OutFrame
+    {
+        QByteArray payload;
+        char head[10];
+        quint8 headSize;
+    };
 
     QTcpSocket *m_socket;
+    QList<OutFrame> m_out;
+    qint64 m_outBytes = 0;
+    bool m_tls = false; // written through the socket, never directly
+    bool m_socketHolds = false; // bytes were handed to the socket and may still wait there
     WebSocketReader m_reader;
     quint16 m_closeCode = 1006;
     bool m_open = false; // the handshake is done and no close frame has gone out

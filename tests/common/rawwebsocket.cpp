@@ -76,6 +76,13 @@ void RawWebSocket::stopReading()
     m_socket.setReadBufferSize(1);
 }
 
+void RawWebSocket::resumeReading()
+{
+    m_reading = true;
+    m_socket.setReadBufferSize(0);
+    onReadyRead();
+}
+
 bool RawWebSocket::waitDisconnected(int timeoutMs)
 {
     return QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::UnconnectedState; },

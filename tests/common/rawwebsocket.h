@@ -28,6 +28,8 @@ public:
     QByteArray openWith(quint16 port, const QByteArray &headerLines, int timeoutMs = 5000);
     // From now on nothing is read: the kernel's buffers fill and the server's writes stall.
     void stopReading();
+    // Reads again, from what waited in the kernel.
+    void resumeReading();
     bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
     bool waitDisconnected(int timeoutMs = 10000);
 

@@ -4,6 +4,8 @@
 // and the reader never holds more than it was given.
 #include "server/websocketreader.h"
 
+#include <QList>
+
 #include <cstdint>
 #include <cstdlib>
 
