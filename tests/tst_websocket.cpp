@@ -87,6 +87,29 @@ class TestWebSocket : public QObject
 
     quint16 port() const { return quint16(m_server.url().port()); }
 
+    // A peer of its own on a plain TCP server, upgraded as the gate hands sockets over, and
+    // `raw` connected to it.
+    WebSocketPeer *openPeer(QTcpServer &listener, RawWebSocket &raw)
+    {
+        if (!listener.listen(QHostAddress::LocalHost))
+            return nullptr;
+        WebSocketPeer *peer = nullptr;
+        connect(&listener, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *socket = listener.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, this, [&, socket] {
+                if (!peer && socket->peek(8192).contains("\r\n\r\n")) {
+                    peer = new WebSocketPeer(socket, 1 << 20, this);
+                    if (!peer->upgrade())
+                        peer = nullptr;
+                }
+            });
+        });
+        if (!raw.open(listener.serverPort()))
+            return nullptr;
+        listener.disconnect(this);
+        return peer;
+    }
+
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_server.start()); }
 
@@ -224,19 +247,8 @@ private Q_SLOTS:
         // kernel takes part of the frames, the socket holds the rest (a frame cut
         // anywhere), and the client then reads them all, whole and in order.
         QTcpServer listener;
-        QVERIFY(listener.listen(QHostAddress::LocalHost));
-        WebSocketPeer *peer = nullptr;
-        connect(&listener, &QTcpServer::newConnection, this, [&] {
-            QTcpSocket *socket = listener.nextPendingConnection();
-            connect(socket, &QTcpSocket::readyRead, this, [&, socket] {
-                if (!peer && socket->peek(8192).contains("\r\n\r\n")) {
-                    peer = new WebSocketPeer(socket, 1 << 20, this);
-                    QVERIFY(peer->upgrade());
-                }
-            });
-        });
         RawWebSocket raw;
-        QVERIFY(raw.open(listener.serverPort()));
+        WebSocketPeer *peer = openPeer(listener, raw);
         QVERIFY(peer);
         raw.stopReading();
         QList<QByteArray> sent;
@@ -258,6 +270,27 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(raw.texts().size(), sent.size(), 20000);
         QCOMPARE(raw.texts(), sent);
         QCOMPARE(peer->bytesToWrite(), 0);
+    }
+
+    void pingsOfAClientThatDoesNotReadAreNotPiledUp()
+    {
+        // 20 MB of pings, more than the kernel's buffers hold of their pongs: once a little
+        // waits for the client, its pings go unanswered instead of piling up in memory.
+        QTcpServer listener;
+        RawWebSocket raw;
+        WebSocketPeer *peer = openPeer(listener, raw);
+        QVERIFY(peer);
+        int heard = 0;
+        connect(peer, &WebSocketPeer::heard, this, [&heard] { ++heard; });
+        raw.stopReading();
+        const QByteArray payload(125, 'p');
+        constexpr int kPings = 160000;
+        for (int i = 0; i < kPings; ++i)
+            raw.sendRawFrame(0x89, payload);
+        QTRY_COMPARE_WITH_TIMEOUT(heard, kPings, 30000);
+        QVERIFY2(peer->bytesToWrite() <= 64 * 1024 + 127,
+                 QByteArray::number(peer->bytesToWrite()).constData());
+        QVERIFY(peer->isConnected());
     }
 
     void serverRefusesABadHandshake()

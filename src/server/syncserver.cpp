@@ -305,7 +305,7 @@ void SyncServer::onUpgrade(QTcpSocket *socket)
         sendError(c, -1, ErrorCode::BadMessage,
                   QStringLiteral("frames must be JSON text, not binary"));
     });
-    connect(peer, &WebSocketPeer::pong, this, [c] { c->lastSeenMs = nowMs(); });
+    connect(peer, &WebSocketPeer::heard, this, [c] { c->lastSeenMs = nowMs(); });
     // Queued: a close inside a handler must not free the connection under its feet.
     connect(
         peer, &WebSocketPeer::disconnected, this, [this, c] { onDisconnected(c); },

@@ -1,13 +1,16 @@
 #include "websocketpeer.h"
 
 #include <QCryptographicHash>
+#include <QSocketNotifier>
 #include <QSslSocket>
 #include <QTcpSocket>
 
 #include <cerrno>
 
+#include <fcntl.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
+#include <unistd.h>
 
 namespace kinlist::server {
 
@@ -37,6 +40,9 @@ QByteArray closePayload(quint16 code)
     return QByteArray(bytes, 2);
 }
 
+// At most this much may wait unsent for a client before its pings go unanswered.
+constexpr qint64 kMaxPongBacklog = 64 * 1024;
+
 } // namespace
 
 WebSocketPeer::WebSocketPeer(QTcpSocket *socket, qint64 maxMessageBytes, QObject *parent)
@@ -45,16 +51,14 @@ WebSocketPeer::WebSocketPeer(QTcpSocket *socket, qint64 maxMessageBytes, QObject
     , m_reader(maxMessageBytes)
 {
     socket->setParent(this);
-    connect(socket, &QTcpSocket::disconnected, this, [this] {
-        m_open = false;
-        m_out.clear();
-        m_outBytes = 0;
-        Q_EMIT disconnected();
-    });
+    connect(socket, &QTcpSocket::disconnected, this, &WebSocketPeer::setDisconnected);
     m_tls = qobject_cast<QSslSocket *>(socket) != nullptr;
 }
 
-WebSocketPeer::~WebSocketPeer() = default;
+WebSocketPeer::~WebSocketPeer()
+{
+    closeDescriptor();
+}
 
 QByteArray WebSocketPeer::handshakeResponse(const QByteArray &head, bool *ok)
 {
@@ -112,28 +116,111 @@ bool WebSocketPeer::upgrade()
     bool ok = false;
     const QByteArray response = handshakeResponse(end < 0 ? QByteArray() : peeked.left(end), &ok);
     m_socket->read(end < 0 ? 0 : end + 4);
-    // (Through the same direct write as frames: a write to the socket itself would have Qt
-    // keep a 32 KiB buffer for the connection's whole life.)
+    // (A client gone meanwhile has no connection to upgrade.)
+    ok = ok && m_socket->state() == QAbstractSocket::ConnectedState;
+    if (ok && !m_tls)
+        takeOverDescriptor();
+    // (Written as frames are: a write to the QTcpSocket would have Qt keep a 32 KiB buffer
+    // for the connection's whole life.)
     m_out.append(OutFrame {response, {}, 0});
     m_outBytes += response.size();
     flush();
-    // (A client gone meanwhile has no connection to upgrade.)
-    if (!ok || m_socket->state() != QAbstractSocket::ConnectedState) {
-        m_socket->disconnectFromHost();
+    if (!ok) {
+        disconnectFromHost();
         return false;
     }
     m_open = true;
-    connect(m_socket, &QTcpSocket::readyRead, this, &WebSocketPeer::onReadyRead);
-    if (m_socket->bytesAvailable() > 0)
-        onReadyRead();
+    if (m_fd < 0)
+        connect(m_socket, &QTcpSocket::readyRead, this, &WebSocketPeer::onReadyRead);
+    // Frames the client sent right behind its request are read once the caller has
+    // connected to the signals.
+    if (m_reader.heldBytes() > 0 || (m_socket && m_socket->bytesAvailable() > 0))
+        QMetaObject::invokeMethod(
+            this, [this] { m_socket ? onReadyRead() : readMessages(); }, Qt::QueuedConnection);
     return true;
+}
+
+bool WebSocketPeer::takeOverDescriptor()
+{
+    // A second descriptor for the same connection; closing Qt's then leaves it open. With
+    // none left (at the limit of open files) the connection stays on the QTcpSocket.
+    const int fd = ::fcntl(int(m_socket->socketDescriptor()), F_DUPFD_CLOEXEC, 0);
+    if (fd < 0)
+        return false;
+    m_peerAddress = m_socket->peerAddress();
+    const QByteArray early = m_socket->readAll();
+    m_socket->disconnect(this);
+    m_socket->abort(); // closes only Qt's descriptor (no shutdown), after leaving epoll
+    m_socket->deleteLater();
+    m_socket = nullptr;
+    m_fd = fd;
+    m_readNotifier = new QSocketNotifier(fd, QSocketNotifier::Read, this);
+    connect(m_readNotifier, &QSocketNotifier::activated, this, &WebSocketPeer::onReadable);
+    m_reader.append(early);
+    return true;
+}
+
+void WebSocketPeer::onReadable()
+{
+    // Bounded: at most four reads a pass; epoll reports the rest again on the next one.
+    char buffer[65536];
+    bool ended = false;
+    for (int i = 0; i < 4; ++i) {
+        const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, MSG_DONTWAIT);
+        if (n > 0) {
+            m_reader.append(QByteArray(buffer, n));
+            if (size_t(n) < sizeof buffer)
+                break;
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        // 0: the client closed its side; an error other than "nothing more": it is gone.
+        ended = n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK);
+        break;
+    }
+    readMessages(); // (what came before the end, too)
+    if (ended && m_fd >= 0) {
+        closeDescriptor();
+        setDisconnected();
+    }
+}
+
+void WebSocketPeer::onWritable()
+{
+    while (!m_pending.isEmpty()) {
+        const ssize_t n = ::send(m_fd, m_pending.constData(), size_t(m_pending.size()),
+                                 MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n > 0) {
+            m_pending.remove(0, n);
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            return;
+        closeDescriptor(); // the connection is gone
+        setDisconnected();
+        return;
+    }
+    m_pending = QByteArray();
+    m_writeNotifier->setEnabled(false);
+    if (m_closeWhenWritten) {
+        closeDescriptor();
+        setDisconnected();
+    }
 }
 
 void WebSocketPeer::onReadyRead()
 {
     m_reader.append(m_socket->readAll());
+    readMessages();
+}
+
+void WebSocketPeer::readMessages()
+{
     // Bounded: each pass takes a frame from what was read; a close or a failure stops it.
-    for (;;) {
+    while (m_connected && !m_closeWhenWritten) {
         WebSocketReader::Message m = m_reader.next();
         switch (m.kind) {
         case WebSocketReader::Kind::NeedMore:
@@ -148,18 +235,21 @@ void WebSocketPeer::onReadyRead()
             if (m_open) {
                 m_open = false;
                 queueFrame(0x8, m.code == 1005 ? QByteArray() : closePayload(m.code));
-                flush();
             }
-            m_socket->disconnectFromHost();
+            disconnectFromHost();
             return;
         case WebSocketReader::Kind::Ping:
-            if (m_open) {
+            // A client that pings and does not read is not answered once a little waits
+            // for it (RFC 6455 section 5.5.3 lets a pong answer only the latest ping):
+            // answers would pile up outside the server's limit on unsent bytes.
+            if (m_open && bytesToWrite() < kMaxPongBacklog) {
                 queueFrame(0xA, m.payload);
                 flush();
             }
+            Q_EMIT heard();
             break;
         case WebSocketReader::Kind::Pong:
-            Q_EMIT pong();
+            Q_EMIT heard();
             break;
         case WebSocketReader::Kind::Text:
             // (After our close frame went out, what still comes is not read.)
@@ -172,7 +262,7 @@ void WebSocketPeer::onReadyRead()
             break;
         }
         // A handler may have closed or cut off the connection.
-        if (m_socket->state() != QAbstractSocket::ConnectedState)
+        if (m_socket && m_socket->state() != QAbstractSocket::ConnectedState)
             return;
     }
 }
@@ -216,77 +306,96 @@ void WebSocketPeer::ping()
 
 void WebSocketPeer::flush()
 {
+    if (!m_connected) {
+        m_out.clear();
+        m_outBytes = 0;
+        return;
+    }
     if (m_out.isEmpty()) {
-        if (socketHolds())
+        if (m_socket && socketHolds())
             m_socket->flush();
         return;
     }
-    // Plain TCP with nothing left in the socket's own buffer: the frames go to the kernel
-    // in one sendmsg, headers and shared payloads side by side, with no copy into a buffer
-    // that Qt would keep for the connection (32 KiB, about 8 KiB of it resident, per idle
-    // socket). What the kernel does not take, or everything on TLS or behind bytes
-    // still waiting, goes through the socket, which writes it when it can.
+    // The frames go to the kernel in one sendmsg, headers and shared payloads side by side,
+    // with no copy into a buffer kept per connection. What the kernel does not take waits
+    // in m_pending (or in the QTcpSocket, which writes it when it can); after bytes wait,
+    // new ones queue behind them. TLS goes through the socket, which encrypts.
+    int fd = -1;
+    if (m_fd >= 0 && m_pending.isEmpty())
+        fd = m_fd;
+    // (Asked each time: once the socket is closed it is -1, and its number may already
+    // belong to another connection.)
+    else if (m_socket && !m_tls && !socketHolds())
+        fd = int(m_socket->socketDescriptor());
     qsizetype frame = 0;
     qsizetype offset = 0; // into m_out[frame], header and payload counted together
-    // (The descriptor is asked for each time: once the socket is closed it is -1, and its
-    // number may already belong to another connection.)
-    const int fd = m_tls ? -1 : int(m_socket->socketDescriptor());
-    if (fd >= 0 && !socketHolds()) {
+    while (fd >= 0 && frame < m_out.size()) {
         constexpr int kMaxIov = 64;
-        while (frame < m_out.size()) {
-            iovec iov[kMaxIov];
-            int n = 0;
-            for (qsizetype i = frame; i < m_out.size() && n + 2 <= kMaxIov; ++i) {
-                const OutFrame &f = m_out.at(i);
-                iov[n++] = {const_cast<char *>(f.head), size_t(f.headSize)};
-                if (!f.payload.isEmpty())
-                    iov[n++] = {const_cast<char *>(f.payload.constData()),
-                                size_t(f.payload.size())};
-            }
-            msghdr msg {};
-            msg.msg_iov = iov;
-            msg.msg_iovlen = size_t(n);
-            ssize_t sent;
-            do {
-                sent = ::sendmsg(fd, &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
-            } while (sent < 0 && errno == EINTR);
-            if (sent <= 0)
-                break; // full (or an error the socket will find and report on its own write)
-            // Past the frames taken whole; `offset` into the first one taken in part.
-            qint64 left = sent;
-            while (frame < m_out.size()) {
-                const qint64 whole = m_out.at(frame).headSize + m_out.at(frame).payload.size();
-                if (left < whole) {
-                    offset = left;
-                    break;
-                }
-                left -= whole;
-                ++frame;
-            }
-            if (offset > 0)
-                break;
+        iovec iov[kMaxIov];
+        int n = 0;
+        for (qsizetype i = frame; i < m_out.size() && n + 2 <= kMaxIov; ++i) {
+            const OutFrame &f = m_out.at(i);
+            iov[n++] = {const_cast<char *>(f.head), size_t(f.headSize)};
+            if (!f.payload.isEmpty())
+                iov[n++] = {const_cast<char *>(f.payload.constData()), size_t(f.payload.size())};
         }
+        msghdr msg {};
+        msg.msg_iov = iov;
+        msg.msg_iovlen = size_t(n);
+        ssize_t sent;
+        do {
+            sent = ::sendmsg(fd, &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
+        } while (sent < 0 && errno == EINTR);
+        if (sent <= 0)
+            break; // full, or gone: the rest waits, and the wait finds out which
+        // Past the frames taken whole; `offset` into the first one taken in part.
+        qint64 left = sent;
+        while (frame < m_out.size()) {
+            const qint64 whole = m_out.at(frame).headSize + m_out.at(frame).payload.size();
+            if (left < whole) {
+                offset = left;
+                break;
+            }
+            left -= whole;
+            ++frame;
+        }
+        if (offset > 0)
+            break;
     }
     for (; frame < m_out.size(); ++frame, offset = 0) {
-        m_socketHolds = true;
         const OutFrame &f = m_out.at(frame);
+        const qsizetype from = std::max<qsizetype>(0, offset - f.headSize);
+        if (m_fd >= 0) {
+            if (offset < f.headSize)
+                m_pending.append(f.head + offset, f.headSize - offset);
+            if (from < f.payload.size())
+                m_pending.append(f.payload.constData() + from, f.payload.size() - from);
+            continue;
+        }
+        m_socketHolds = true;
         if (offset < f.headSize)
             m_socket->write(f.head + offset, f.headSize - offset);
-        const qsizetype from = std::max<qsizetype>(0, offset - f.headSize);
         if (from < f.payload.size())
             m_socket->write(f.payload.constData() + from, f.payload.size() - from);
     }
     m_out.clear();
     m_outBytes = 0;
-    if (socketHolds())
+    if (m_fd >= 0 && !m_pending.isEmpty()) {
+        if (!m_writeNotifier) {
+            m_writeNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
+            connect(m_writeNotifier, &QSocketNotifier::activated, this, &WebSocketPeer::onWritable);
+        }
+        m_writeNotifier->setEnabled(true);
+    } else if (m_socket && socketHolds()) {
         m_socket->flush();
+    }
 }
 
 bool WebSocketPeer::socketHolds()
 {
     // Only asked of the socket after something was handed to it: most sockets never have
     // anything waiting, and the question costs a cache miss on each of thousands of them.
-    if (m_socketHolds && m_socket->bytesToWrite() == 0)
+    if (m_socketHolds && bytesToWrite() == m_outBytes)
         m_socketHolds = false;
     return m_socketHolds;
 }
@@ -315,8 +424,52 @@ void WebSocketPeer::fail(quint16 code)
         m_open = false;
         queueFrame(0x8, closePayload(code));
     }
+    disconnectFromHost();
+}
+
+void WebSocketPeer::disconnectFromHost()
+{
     flush();
-    m_socket->disconnectFromHost();
+    if (m_fd < 0) {
+        if (m_socket)
+            m_socket->disconnectFromHost();
+        return;
+    }
+    if (m_pending.isEmpty()) {
+        closeDescriptor();
+        setDisconnected();
+    } else {
+        m_closeWhenWritten = true;
+    }
+}
+
+void WebSocketPeer::closeDescriptor()
+{
+    if (m_fd < 0)
+        return;
+    // Out of epoll before the number can be reused; the notifiers go once their signal
+    // (which may be what called this) has returned.
+    for (QSocketNotifier *n : {m_readNotifier, m_writeNotifier}) {
+        if (n) {
+            n->setEnabled(false);
+            n->deleteLater();
+        }
+    }
+    m_readNotifier = m_writeNotifier = nullptr;
+    ::close(m_fd);
+    m_fd = -1;
+    m_pending = QByteArray();
+}
+
+void WebSocketPeer::setDisconnected()
+{
+    if (!m_connected)
+        return;
+    m_connected = false;
+    m_open = false;
+    m_out.clear();
+    m_outBytes = 0;
+    Q_EMIT disconnected();
 }
 
 void WebSocketPeer::abort()
@@ -324,17 +477,28 @@ void WebSocketPeer::abort()
     m_open = false;
     m_out.clear();
     m_outBytes = 0;
-    m_socket->abort();
+    if (m_fd >= 0) {
+        closeDescriptor();
+        setDisconnected();
+    } else if (m_socket) {
+        m_socket->abort(); // (emits disconnected, and so setDisconnected)
+    }
 }
 
 qint64 WebSocketPeer::bytesToWrite() const
 {
-    return m_outBytes + (m_socketHolds ? m_socket->bytesToWrite() : 0);
+    if (m_fd >= 0)
+        return m_outBytes + m_pending.size();
+    if (!m_socketHolds || !m_socket)
+        return m_outBytes;
+    // (TLS: bytes already encrypted wait in the socket's own buffer, apart.)
+    const auto *tls = m_tls ? static_cast<const QSslSocket *>(m_socket) : nullptr;
+    return m_outBytes + m_socket->bytesToWrite() + (tls ? tls->encryptedBytesToWrite() : 0);
 }
 
 QHostAddress WebSocketPeer::peerAddress() const
 {
-    return m_socket->peerAddress();
+    return m_socket ? m_socket->peerAddress() : m_peerAddress;
 }
 
 } // namespace kinlist::server

@@ -5,6 +5,7 @@
 #include <QHostAddress>
 #include <QObject>
 
+class QSocketNotifier;
 class QTcpSocket;
 
 namespace kinlist::server {
@@ -39,6 +40,7 @@ public:
     // Sends a close frame. The connection ends when the peer answers with its own, or is
     // cut off by the caller.
     void close(quint16 code, const QString &reason);
+    // Ends the connection at once, dropping what was not sent (disconnected() is emitted).
     void abort();
     void flush();
     // Queued and not yet taken by the kernel.
@@ -46,18 +48,27 @@ public:
     // What the peer's close frame said: 1005 (no code given), or 1006 (none came).
     quint16 closeCode() const { return m_closeCode; }
     QHostAddress peerAddress() const;
-    QTcpSocket *socket() const { return m_socket; }
+    bool isConnected() const { return m_connected; }
 
 Q_SIGNALS:
     void textReceived(const QByteArray &utf8);
     void binaryReceived(const QByteArray &data);
-    void pong();
+    // A pong or a ping came: the client is there.
+    void heard();
     void disconnected();
 
 private:
-    void onReadyRead();
+    bool takeOverDescriptor();
+    void onReadable(); // plain TCP: the descriptor has bytes (or an end)
+    void onWritable(); // plain TCP: the kernel takes more of m_pending
+    void onReadyRead(); // TLS: the socket decrypted bytes
+    void readMessages();
     void queueFrame(quint8 opcode, const QByteArray &payload);
     void fail(quint16 code);
+    // Ends the TCP connection once what is queued is written.
+    void disconnectFromHost();
+    void closeDescriptor();
+    void setDisconnected();
     bool socketHolds();
 
     // A frame queued since the last flush: its header, and its payload shared with every
@@ -69,12 +80,24 @@ private:
         quint8 headSize;
     };
 
+    // Plain TCP is read and written on the descriptor itself, taken over from the gate's
+    // QTcpSocket after the handshake: Qt's socket keeps a read buffer of 16 KiB (about 4 KiB
+    // of it resident) and its objects for every connection, idle or not. TLS stays on the
+    // QSslSocket (as does plain TCP when no descriptor is left to take it over with).
     QTcpSocket *m_socket;
+    int m_fd = -1;
+    QSocketNotifier *m_readNotifier = nullptr;
+    QSocketNotifier *m_writeNotifier = nullptr;
+    QByteArray m_pending; // (m_fd) what the kernel has not taken yet
+    bool m_closeWhenWritten = false;
+    QHostAddress m_peerAddress;
+
+    WebSocketReader m_reader;
     QList<OutFrame> m_out;
     qint64 m_outBytes = 0;
-    bool m_tls = false; // written through the socket, never directly
-    bool m_socketHolds = false; // bytes were handed to the socket and may still wait there
-    WebSocketReader m_reader;
+    bool m_tls = false;
+    bool m_socketHolds = false; // bytes were handed to m_socket and may still wait there
+    bool m_connected = true;
     quint16 m_closeCode = 1006;
     bool m_open = false; // the handshake is done and no close frame has gone out
 };
