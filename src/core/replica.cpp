@@ -86,6 +86,15 @@ QJsonObject Entity::toPlainJson() const
     return o;
 }
 
+namespace {
+// A string value read from a document refers to the whole document's storage; copied out,
+// the document is freed once the entity or op is read.
+QJsonValue ownValue(const QJsonValue &v)
+{
+    return v.isString() ? QJsonValue(v.toString()) : v;
+}
+} // namespace
+
 bool Entity::fromJson(const QJsonObject &json, Entity *out)
 {
     Entity e;
@@ -106,7 +115,7 @@ bool Entity::fromJson(const QJsonObject &json, Entity *out)
         if (round < 0 || round > Limits::kMaxRound)
             return false;
         e.fields.insert(it.key(),
-                        Entity::Field {fo.value(QStringLiteral("v")), interned(*stamp),
+                        Entity::Field {ownValue(fo.value(QStringLiteral("v"))), interned(*stamp),
                                        isRoundField(it.key()) ? round : 0});
     }
     e.fields.squeeze();
@@ -130,11 +139,12 @@ QStringList mergeOp(Entity &entity, const Op &op)
         const int round = isRoundField(it.key()) ? op.round : 0;
         auto current = entity.fields.find(it.key());
         if (current == entity.fields.end()) {
-            entity.fields.insert(it.key(), Entity::Field {it.value(), interned(op.stamp), round});
+            entity.fields.insert(it.key(),
+                                 Entity::Field {ownValue(it.value()), interned(op.stamp), round});
             changed << it.key();
         } else if (wins(op, round, it.value(), *current)) {
             const bool valueChanged = current->value != it.value();
-            *current = Entity::Field {it.value(), interned(op.stamp), round};
+            *current = Entity::Field {ownValue(it.value()), interned(op.stamp), round};
             if (valueChanged)
                 changed << it.key();
         }

@@ -291,14 +291,7 @@ void SyncServer::onUpgrade(QTcpSocket *socket)
         QTimer::singleShot(3000, peer, &QObject::deleteLater);
         return;
     }
-    ++m_metrics.connectionsAccepted;
-    auto *c = new Connection;
-    c->id = m_nextConnId++;
-    c->socket = peer;
-    c->lastSeenMs = nowMs();
-    c->bucket = m_config.rateBurst;
-    c->bucketAtMs = c->lastSeenMs;
-    m_connections.insert(c->id, c);
+    Connection *c = addConnection(peer);
     connect(peer, &WebSocketPeer::textReceived, this,
             [this, c](const QByteArray &frame) { onTextMessage(c, frame); });
     connect(peer, &WebSocketPeer::binaryReceived, this, [this, c](const QByteArray &) {
@@ -335,16 +328,23 @@ void SyncServer::startAuthDeadline(Connection *c)
     });
 }
 
-quint64 SyncServer::openVirtualConnection()
+SyncServer::Connection *SyncServer::addConnection(WebSocketPeer *peer)
 {
     auto *c = new Connection;
     c->id = m_nextConnId++;
-    c->virtualPeer = true;
+    c->socket = peer;
+    c->virtualPeer = !peer;
     c->lastSeenMs = nowMs();
     c->bucket = m_config.rateBurst;
     c->bucketAtMs = c->lastSeenMs;
     m_connections.insert(c->id, c);
     ++m_metrics.connectionsAccepted;
+    return c;
+}
+
+quint64 SyncServer::openVirtualConnection()
+{
+    Connection *c = addConnection(nullptr);
     startAuthDeadline(c);
     return c->id;
 }

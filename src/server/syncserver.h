@@ -158,6 +158,8 @@ private:
 
     // connection life
     void onUpgrade(QTcpSocket *socket);
+    // A new connection on this peer (none: a virtual one of the in-process seam).
+    Connection *addConnection(WebSocketPeer *peer);
     void onTextMessage(Connection *c, const QByteArray &frame);
     void onDisconnected(Connection *c);
     // Closes the connection unless it signs in within the auth timeout.
