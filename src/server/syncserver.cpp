@@ -6,7 +6,6 @@
 #include "passwords.h"
 #include "websocketpeer.h"
 
-#include <QAbstractEventDispatcher>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -178,6 +177,8 @@ bool SyncServer::start(QString *error)
     // (PostgreSQL) Each sweep says this node is alive; three missed ones (and a margin for a
     // loop waiting on a lock) and the others give it up.
     m_nodeTtlMs = 3 * sweepMs + 5000;
+    // Whatever queued a frame (a request, a timer, a finished password hash), it goes out on
+    // this loop pass, once, with everything else queued for its socket (see send()).
     m_flushTimer.setSingleShot(true);
     connect(&m_flushTimer, &QTimer::timeout, this, &SyncServer::flushSockets);
     m_trimTimer.setSingleShot(true);
@@ -194,10 +195,6 @@ bool SyncServer::start(QString *error)
     m_progressTimer.setInterval(1000);
     connect(&m_progressTimer, &QTimer::timeout, this, &SyncServer::saveClientProgress);
     m_progressTimer.start();
-    // Anything queued outside a request (timers, finished password hashes) goes out
-    // before the thread sleeps.
-    connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::aboutToBlock, this,
-            &SyncServer::flushSockets);
     m_sweepTimer.start();
     qCInfo(lcServer).noquote() << "listening on" << url().toString() << "data in"
                                << m_config.dataDescription();
