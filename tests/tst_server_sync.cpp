@@ -370,6 +370,80 @@ private Q_SLOTS:
         QVERIFY(found);
     }
 
+    // An open list's items are read when first needed, not when it is opened, and leave
+    // memory when unused for a while; what the list holds is the same either way.
+    void openListsHoldTheirItemsOnlyWhileUsed()
+    {
+        TestServer small;
+        small.config.listUnloadMs = 300;
+        small.config.snapshotThreshold = 2;
+        QVERIFY(small.start());
+        Family f;
+        QVERIFY(
+            Family::create(this, small.url(), {QStringLiteral("Ann"), QStringLiteral("Ben")}, &f));
+        TestClient *ann = f.people[0];
+        TestClient *ben = f.people[1];
+        const QString listId = kinlist::createUuid();
+        QCOMPARE(type(ann->mutate(listCreate(f.householdId, listId, QStringLiteral("Shop"),
+                                             stamp(now(), 0, ann->clientId)))),
+                 QStringLiteral("ack"));
+        const QString item = kinlist::createUuid();
+        QCOMPARE(type(ann->mutate(itemCreate(listId, item, QStringLiteral("Milk"),
+                                             stamp(now(), 1, ann->clientId)))),
+                 QStringLiteral("ack"));
+        const auto set = [&](const QString &field, const QString &value, int counter) {
+            return type(ann->mutate(
+                itemSet(listId, item, {{field, value}}, stamp(now(), counter, ann->clientId))));
+        };
+        QCOMPARE(set(QStringLiteral("title"), QStringLiteral("Oat milk"), 2),
+                 QStringLiteral("ack"));
+        // Nobody has it open: it is not in memory at all.
+        QCOMPARE(small.server->loadedListCount(), 0);
+
+        // Ben opens it with what he has: the ops after his seq come from the log.
+        QCOMPARE(type(subscribe(ben, listId, 3)), QStringLiteral("reply"));
+        QCOMPARE(small.server->roomCount(), 1);
+        QCOMPARE(small.server->loadedListCount(), 0);
+
+        // A change reads the items; Ben hears it.
+        QCOMPARE(set(QStringLiteral("note"), QStringLiteral("2 l"), 3), QStringLiteral("ack"));
+        QCOMPARE(small.server->loadedListCount(), 1);
+        QCOMPARE(ben->waitForType(QStringLiteral("op")).value(QStringLiteral("seq")).toInteger(),
+                 4);
+        // Unused, they leave memory (saved in a snapshot first) while the list stays open...
+        QTRY_COMPARE_WITH_TIMEOUT(small.server->loadedListCount(), 0, 10000);
+        QCOMPARE(small.server->roomCount(), 1);
+        // ... and are read again, snapshot and log, for the next change.
+        QCOMPARE(set(QStringLiteral("title"), QStringLiteral("Soy milk"), 4),
+                 QStringLiteral("ack"));
+        QCOMPARE(ben->waitForType(QStringLiteral("op")).value(QStringLiteral("seq")).toInteger(),
+                 5);
+        // Far behind, Ann gets the state: every change is in it.
+        const QJsonObject snap = res(subscribe(ann, listId, 0));
+        QCOMPARE(snap.value(QStringLiteral("mode")).toString(), QStringLiteral("snapshot"));
+        QCOMPARE(snap.value(QStringLiteral("seq")).toInteger(), 5);
+        QJsonObject fields;
+        QString listName;
+        for (const auto &e : snap.value(QStringLiteral("entities")).toArray()) {
+            const QJsonObject o = e.toObject();
+            const QJsonObject fs = o.value(QStringLiteral("fields")).toObject();
+            if (o.value(QStringLiteral("id")).toString() == item)
+                fields = fs;
+            else
+                listName = fs.value(QStringLiteral("name"))
+                               .toObject()
+                               .value(QStringLiteral("v"))
+                               .toString();
+        }
+        QCOMPARE(listName, QStringLiteral("Shop"));
+        QCOMPARE(
+            fields.value(QStringLiteral("title")).toObject().value(QStringLiteral("v")).toString(),
+            QStringLiteral("Soy milk"));
+        QCOMPARE(
+            fields.value(QStringLiteral("note")).toObject().value(QStringLiteral("v")).toString(),
+            QStringLiteral("2 l"));
+    }
+
     void rejectsHaveCodes()
     {
         Family f = family({QStringLiteral("Gus")});

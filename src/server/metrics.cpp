@@ -72,7 +72,7 @@ QByteArray Metrics::render(int connections, int authenticated, int rooms, int lo
     line("kinlist_connections", "gauge", "Open WebSocket connections.", n(connections));
     line("kinlist_connections_authenticated", "gauge", "Signed-in connections.", n(authenticated));
     line("kinlist_rooms", "gauge", "Lists with at least one subscriber.", n(rooms));
-    line("kinlist_lists_loaded", "gauge", "Lists held in memory.", n(loadedLists));
+    line("kinlist_lists_loaded", "gauge", "Lists whose items are held in memory.", n(loadedLists));
     line("kinlist_connections_accepted_total", "counter", "Connections accepted.",
          n(connectionsAccepted));
     line("kinlist_connections_refused_total", "counter", "Connections refused by a limit.",

@@ -37,6 +37,9 @@ struct ServerConfig
     qint64 maxClockSkewMs = 60000;
     int snapshotThreshold = 1000; // more missed ops than this: send a snapshot
     int maxBatchOps = 512; // ops committed in one transaction at most
+    // An open list's items leave memory after this long without a change or a snapshot
+    // sent (they are read again when next needed).
+    int listUnloadMs = 300000;
     // Unsent bytes a connection may have queued before it is closed as a stalled reader.
     qint64 maxOutgoingBytes = 4 * 1024 * 1024;
     bool listen = true; // false: no port at all, only the in-process seam (fuzzing)

@@ -1003,13 +1003,16 @@ QList<QPair<ServerStore::ListRow, Entity>> ServerStore::listsOfHousehold(const Q
     return out;
 }
 
-QList<Entity> ServerStore::entitiesOfList(const QString &listId)
+QList<Entity> ServerStore::entitiesOfList(const QString &listId, bool *ok)
 {
     QSqlQuery &q = prepared("SELECT state FROM entities WHERE list_id = ?");
     const store::QueryDone done(q);
     q.addBindValue(listId);
     QList<Entity> out;
-    if (!exec(q))
+    const bool read = exec(q);
+    if (ok)
+        *ok = read;
+    if (!read)
         return out;
     while (q.next()) {
         Entity e;
@@ -1146,8 +1149,11 @@ QList<ServerStore::OpRow> ServerStore::opsSince(const QString &listId, qint64 si
     q.addBindValue(listId);
     q.addBindValue(sinceSeq);
     QList<OpRow> out;
-    if (!exec(q))
+    if (!exec(q)) {
+        if (complete)
+            *complete = false;
         return out;
+    }
     while (q.next()) {
         OpRow r;
         r.gid = q.value(0).toLongLong();

@@ -208,7 +208,7 @@ public:
     bool setSnapshotSeq(const QString &listId, qint64 seq);
     QList<QPair<ListRow, Entity>> listsOfHousehold(const QString &householdId);
 
-    QList<Entity> entitiesOfList(const QString &listId);
+    QList<Entity> entitiesOfList(const QString &listId, bool *ok = nullptr);
     std::optional<QString> listOfEntity(const QString &entityId);
     bool upsertEntity(const Entity &entity);
 
@@ -239,7 +239,7 @@ public:
     // Saves each client's last applied mutation id, valid for the op log up to `upToGid`.
     bool saveClientProgress(const QHash<QString, qint64> &lastMutation, qint64 upToGid);
     // The ops after `sinceSeq`, in order; with `maxOpBytes`, it stops (and says so in
-    // `complete`) once their JSON adds up to more.
+    // `complete`) once their JSON adds up to more. (Not complete either: not read at all.)
     QList<OpRow> opsSince(const QString &listId, qint64 sinceSeq, qint64 maxOpBytes = -1,
                           bool *complete = nullptr);
     // Newest first, gid < before (0 = from the newest), for a list or a whole household.

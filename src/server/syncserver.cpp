@@ -147,9 +147,9 @@ bool SyncServer::start(QString *error)
             int authenticated = 0;
             for (const Connection *c : std::as_const(m_connections))
                 authenticated += c->signedIn() ? 1 : 0;
-            return HttpGate::Response {200, "text/plain; version=0.0.4; charset=utf-8",
-                                       m_metrics.render(connectionCount(), authenticated,
-                                                        roomCount(), int(m_rooms.size()))};
+            return HttpGate::Response {
+                200, "text/plain; version=0.0.4; charset=utf-8",
+                m_metrics.render(connectionCount(), authenticated, roomCount(), loadedListCount())};
         }
         return r;
     });
@@ -171,7 +171,8 @@ bool SyncServer::start(QString *error)
                      .arg(m_gate->errorString());
         return false;
     }
-    const int sweepMs = std::max(50, std::min(m_config.pingIntervalMs, m_config.idleTimeoutMs) / 2);
+    const int sweepMs = std::max(
+        50, std::min({m_config.pingIntervalMs, m_config.idleTimeoutMs, m_config.listUnloadMs}) / 2);
     m_sweepTimer.setInterval(sweepMs);
     connect(&m_sweepTimer, &QTimer::timeout, this, &SyncServer::sweep);
     // (PostgreSQL) Each sweep says this node is alive; three missed ones (and a margin for a
@@ -220,6 +221,14 @@ int SyncServer::roomCount() const
     int n = 0;
     for (const Room *r : m_rooms)
         n += r->subscribers.isEmpty() ? 0 : 1;
+    return n;
+}
+
+int SyncServer::loadedListCount() const
+{
+    int n = 0;
+    for (const Room *r : m_rooms)
+        n += r->loaded ? 1 : 0;
     return n;
 }
 
@@ -577,6 +586,18 @@ void SyncServer::sweep()
             dropConnection(c, kCloseTokenExpired, DropReason::TokenExpired,
                            QStringLiteral("token expired"));
         }
+    }
+    // Items of open lists nobody has changed for a while leave memory. (By id: on
+    // PostgreSQL the snapshot may send ops, and a stalled reader's drop may close a room.)
+    QStringList unused;
+    for (const Room *r : std::as_const(m_rooms)) {
+        if (r->loaded && now - r->usedAtMs >= m_config.listUnloadMs &&
+            !m_batchRooms.contains(r->listId))
+            unused.append(r->listId);
+    }
+    for (const QString &listId : std::as_const(unused)) {
+        if (Room *r = m_rooms.value(listId))
+            unloadEntities(r);
     }
 }
 

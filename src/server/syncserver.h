@@ -82,6 +82,8 @@ public:
     const Metrics &metrics() const { return m_metrics; }
     int connectionCount() const { return int(m_connections.size()); }
     int roomCount() const;
+    // Lists whose items are in memory (see Room::loaded).
+    int loadedListCount() const;
     ServerStore &storeForTesting() { return m_store; }
 
 Q_SIGNALS:
@@ -104,7 +106,7 @@ private:
         QByteArray displayNameJson; // as a JSON string, for frames built by hand
         qint64 tokenExpiresAtMs = 0;
         bool kiosk = false; // signed in as a paired tablet's account
-        QSet<QString> rooms;
+        QStringList rooms; // lists subscribed to (a few: a list, not a hash's 1.3 KiB)
         double bucket = 0;
         qint64 bucketAtMs = 0;
         int floodDropped = 0; // frames dropped by the rate limit in this flood
@@ -128,8 +130,14 @@ private:
         QString listId;
         QString householdId;
         qint64 headSeq = 0;
-        QHash<QString, Entity> entities; // the list itself and its items
-        QSet<Connection *> subscribers;
+        // The list itself and its items, read when first needed (a change, a snapshot to
+        // send: loadEntities), not when the list is opened; they leave memory again when
+        // unused for a while (unloadEntities). An open list nobody changes costs no more
+        // than who has it open.
+        bool loaded = false;
+        qint64 usedAtMs = 0; // when the entities were last read or changed
+        QHash<QString, Entity> entities;
+        QList<Connection *> subscribers; // (a few: a list, not a hash's 0.5 KiB)
         qint64 snapshotSeq = 0; // the entities table has everything up to this seq
         QSet<QString> dirty; // entities changed since then
         qint64 lockedAtSeq = -1; // (PostgreSQL) the head when this batch locked the list
@@ -245,7 +253,14 @@ private:
     void handleUnsubscribe(Connection *c, const Protocol::Decoded &d);
     void handleMutate(Connection *c, const Protocol::Decoded &d);
     void handleHistory(Connection *c, const Protocol::Decoded &d);
+    // The list's room (made, without its entities, if the list exists and has none yet).
     Room *room(const QString &listId);
+    // Reads the room's entities (the last snapshot and the ops after it, up to the room's
+    // head) if they are not in memory. False when the database could not be read.
+    bool loadEntities(Room *room);
+    // Saves what changed since the last snapshot (in the open batch) and lets the entities
+    // go; the next loadEntities reads them again.
+    void unloadEntities(Room *room);
     // (PostgreSQL) Brings a room up to the op log other nodes wrote to, sending the ops it
     // missed to its subscribers in seq order. False when the database could not be read.
     bool catchUp(Room *room);
@@ -320,7 +335,7 @@ private:
 
     quint64 m_nextConnId = 1;
     QHash<quint64, Connection *> m_connections;
-    QHash<QString, QSet<Connection *>> m_userConnections;
+    QHash<QString, QList<Connection *>> m_userConnections;
     QHash<QString, QMap<QString, QString>> m_memberships; // user -> household -> role
     QHash<QString, Room *> m_rooms;
     QHash<QString, qint64> m_lastMutation; // client id -> last applied mutation id

@@ -478,7 +478,7 @@ Error SyncServer::signIn(Connection *c, const ServerStore::User &user, qint64 to
     c->kiosk = user.device;
     c->displayNameJson = jsonString(user.displayName);
     c->tokenExpiresAtMs = tokenExpiresAtMs;
-    m_userConnections[user.id].insert(c);
+    m_userConnections[user.id].append(c);
     if (!m_memberships.contains(user.id))
         m_memberships.insert(user.id, m_store.membershipsOf(user.id));
     qCDebug(lcAuth) << "connection" << c->id << "signed in as" << user.id;
@@ -497,7 +497,7 @@ void SyncServer::signOut(Connection *c)
     }
     auto it = m_userConnections.find(c->userId);
     if (it != m_userConnections.end()) {
-        it->remove(c);
+        it->removeOne(c);
         if (it->isEmpty()) {
             m_userConnections.erase(it);
             m_memberships.remove(c->userId);

@@ -74,25 +74,67 @@ SyncServer::Room *SyncServer::room(const QString &listId)
     r->householdId = row->householdId;
     r->headSeq = row->headSeq;
     r->snapshotSeq = row->snapshotSeq;
-    for (Entity &e : m_store.entitiesOfList(listId))
-        r->entities.insert(e.id, std::move(e));
-    // Item writes reach the entities table in snapshots; the op log has the rest. The merge
-    // is idempotent, so replaying an op the snapshot already holds changes nothing.
-    if (r->headSeq > r->snapshotSeq) {
-        for (const auto &opRow : m_store.opsSince(listId, r->snapshotSeq)) {
+    m_rooms.insert(listId, r);
+    return r;
+}
+
+bool SyncServer::loadEntities(Room *r)
+{
+    r->usedAtMs = nowMs();
+    if (r->loaded)
+        return true;
+    // (Read again: a snapshot that did not commit, or one another node took, moved it.)
+    const auto row = m_store.list(r->listId);
+    bool read = false;
+    QList<Entity> entities = row ? m_store.entitiesOfList(r->listId, &read) : QList<Entity> {};
+    if (!read)
+        return false;
+    QHash<QString, Entity> byId;
+    byId.reserve(entities.size());
+    for (Entity &e : entities)
+        byId.insert(e.id, std::move(e));
+    // Item writes reach the entities table in snapshots; the op log has the rest, up to the
+    // room's head (PostgreSQL: later ops come through catchUp). The merge is idempotent, so
+    // replaying an op the snapshot already holds changes nothing.
+    QSet<QString> dirty;
+    if (r->headSeq > row->snapshotSeq) {
+        bool complete = false;
+        const auto ops = m_store.opsSince(r->listId, row->snapshotSeq, -1, &complete);
+        if (!complete)
+            return false;
+        for (const auto &opRow : ops) {
+            if (opRow.seq > r->headSeq)
+                break;
             Error e;
             const Op op = Op::fromJson(QJsonDocument::fromJson(opRow.opJson).object(), &e, true);
             if (e) {
                 qCWarning(lcStore)
-                    << "skipping an unreadable op" << opRow.seq << "of list" << listId;
+                    << "skipping an unreadable op" << opRow.seq << "of list" << r->listId;
                 continue;
             }
-            mergeOp(r->entities[op.entityId()], op);
-            r->dirty.insert(op.entityId());
+            mergeOp(byId[op.entityId()], op);
+            dirty.insert(op.entityId());
         }
     }
-    m_rooms.insert(listId, r);
-    return r;
+    r->entities = std::move(byId);
+    r->dirty = std::move(dirty);
+    r->snapshotSeq = row->snapshotSeq;
+    r->loaded = true;
+    return true;
+}
+
+void SyncServer::unloadEntities(Room *r)
+{
+    // The snapshot joins the open batch (or starts one): if it does not commit, the op log
+    // still has everything and the next load replays it.
+    if (!r->dirty.isEmpty()) {
+        if (!snapshotRoom(r))
+            return;
+        scheduleFlush();
+    }
+    r->entities = {};
+    r->dirty = {};
+    r->loaded = false;
 }
 
 bool SyncServer::catchUp(Room *r)
@@ -112,8 +154,11 @@ bool SyncServer::catchUp(Room *r)
             qCWarning(lcStore) << "skipping an unreadable op" << row.seq << "of list" << r->listId;
             continue;
         }
-        mergeOp(r->entities[op.entityId()], op);
-        r->dirty.insert(op.entityId());
+        // (Entities not in memory are read up to the head when needed.)
+        if (r->loaded) {
+            mergeOp(r->entities[op.entityId()], op);
+            r->dirty.insert(op.entityId());
+        }
         sendOp(r, row, op.entityKind() == EntityKind::List);
     }
     return true;
@@ -162,6 +207,10 @@ void SyncServer::broadcast(Room *r, Connection *sender, const QByteArray &frameO
     }
     if (!listLevel)
         return;
+    if (!loadEntities(r)) {
+        qCWarning(lcStore) << "could not read list" << r->listId << "to say it changed";
+        return;
+    }
     // Everyone in the household hears about list changes, subscribed or not.
     const QByteArray frame = Protocol::encode(
         QJsonObject {{QStringLiteral("type"), QStringLiteral("list.changed")},
@@ -212,10 +261,7 @@ bool SyncServer::lockRoom(Room *r)
 
 void SyncServer::evictRoom(Room *r)
 {
-    // The snapshot joins the open batch (or starts one): if it fails, the op log still
-    // has everything and the next load replays it.
-    if (!r->dirty.isEmpty() && snapshotRoom(r))
-        scheduleFlush();
+    unloadEntities(r);
     m_rooms.remove(r->listId);
     delete r;
 }
@@ -230,9 +276,9 @@ QJsonObject SyncServer::presenceOf(const Connection *c) const
 
 void SyncServer::leaveRoom(Connection *c, Room *r, bool notify)
 {
-    if (!r->subscribers.remove(c))
+    if (!r->subscribers.removeOne(c))
         return;
-    c->rooms.remove(r->listId);
+    c->rooms.removeOne(r->listId);
     // (Not while the same device has it open on another connection, or on another node.)
     if (notify && !r->subscribers.isEmpty() && !present(r, c->clientId))
         sendPresence(r, QStringLiteral("left"), presenceOf(c));
@@ -297,6 +343,13 @@ void SyncServer::handleSubscribe(Connection *c, const Protocol::Decoded &d)
         result.insert(QStringLiteral("mode"), QStringLiteral("ops"));
         result.insert(QStringLiteral("ops"), ops);
     } else {
+        if (!loadEntities(r)) {
+            sendError(c, d.id, ErrorCode::StorageError,
+                      QStringLiteral("the list could not be read"));
+            if (r->subscribers.isEmpty())
+                evictRoom(r);
+            return;
+        }
         QJsonArray entities;
         for (const Entity &e : std::as_const(r->entities))
             entities.append(e.toJson());
@@ -309,8 +362,8 @@ void SyncServer::handleSubscribe(Connection *c, const Protocol::Decoded &d)
         if (r->subscribers.isEmpty() && !readRemotePresence(r, false))
             qCWarning(lcStore) << "could not read who has list" << listId << "open elsewhere";
         sendPresence(r, QStringLiteral("joined"), presenceOf(c));
-        r->subscribers.insert(c);
-        c->rooms.insert(listId);
+        r->subscribers.append(c);
+        c->rooms.append(listId);
         markPresence(listId);
     }
     QJsonArray presence;
@@ -473,12 +526,11 @@ void SyncServer::handleMutate(Connection *c, const Protocol::Decoded &d)
     if (!e)
         e = applyOp(c, op, mutationId, &p);
     if (e) {
-        if (e.code == ErrorCode::StorageError) {
-            // failBatch answered the rest of the batch; this one was not in it yet.
+        // (After a failed batch, failBatch answered the rest of it; this one was not in it.)
+        if (e.code == ErrorCode::StorageError)
             send(c, rejectFrame(d.id, mutationId, listId, kStorageFailed));
-            return;
-        }
-        stageReject(c, d.id, mutationId, listId, e);
+        else
+            stageReject(c, d.id, mutationId, listId, e);
         // A list loaded only to refuse this op does not stay in memory.
         if (Room *r = m_rooms.value(listId);
             r && r->subscribers.isEmpty() && !m_batchRooms.contains(listId))
@@ -539,6 +591,9 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
         failBatch(m_store.lastError());
         return Error {ErrorCode::StorageError, {}};
     }
+    // (Nothing is written yet: only this op is refused, to be sent again.)
+    if (r && !loadEntities(r))
+        return Error {ErrorCode::StorageError, {}};
     if (op.type == Op::Type::ListCreate) {
         if (roleIn(c->userId, op.householdId).isEmpty())
             return Error {ErrorCode::Forbidden,
@@ -611,6 +666,8 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
         r = new Room;
         r->listId = op.listId;
         r->householdId = op.householdId;
+        r->loaded = true;
+        r->usedAtMs = now;
         m_rooms.insert(op.listId, r);
     }
     m_batchRooms.insert(op.listId);
@@ -827,7 +884,7 @@ void SyncServer::failBatch(const QString &why)
         Room *old = m_rooms.take(listId);
         if (!old)
             continue;
-        const QSet<Connection *> subscribers = old->subscribers;
+        const QList<Connection *> subscribers = old->subscribers;
         const qint64 sent = old->lockedAtSeq;
         delete old;
         if (Room *fresh = room(listId)) {
@@ -838,7 +895,7 @@ void SyncServer::failBatch(const QString &why)
                 sendOpsSince(fresh, sent);
         } else {
             for (Connection *s : subscribers)
-                s->rooms.remove(listId);
+                s->rooms.removeOne(listId);
         }
     }
     for (const QString &clientId : std::as_const(m_batchClients))
