@@ -1,5 +1,6 @@
 #include "walcheckpointer.h"
 
+#include <QFile>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -7,6 +8,9 @@
 #include <QVariant>
 
 #include <chrono>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace kinlist::store {
 
@@ -40,6 +44,12 @@ bool WalCheckpointer::finishOnWriter() const
 void WalCheckpointer::run()
 {
     const QString name = QStringLiteral("kinlist-checkpointer-%1").arg(++g_checkpointerCount);
+    // SQLite syncs the database file only when a checkpoint reaches the end of the log: the
+    // pages copied by every pass before waited for the writer's final pass (finishOnWriter),
+    // whose fdatasync took 20-30 ms of the event loop at 5,000 ops/s. Synced here after each
+    // pass that copied pages, that one finds little left to write.
+    const int dbFd = ::open(QFile::encodeName(m_path).constData(), O_RDONLY | O_CLOEXEC);
+    qint64 synced = 0; // frames copied back as of the last fdatasync
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(m_path);
@@ -64,6 +74,10 @@ void WalCheckpointer::run()
                     qCWarning(lcCheckpoint) << "checkpoint failed:" << q.lastError().text();
                 }
                 q.finish();
+                if (dbFd >= 0 && m_backfilled.load() != synced) {
+                    ::fdatasync(dbFd);
+                    synced = m_backfilled.load();
+                }
                 lock.lock();
                 // Far behind: go again at once; caught up: rest a while.
                 if (behind <= kShortRestFrames)
@@ -73,6 +87,8 @@ void WalCheckpointer::run()
         }
         db.close();
     }
+    if (dbFd >= 0)
+        ::close(dbFd);
     QSqlDatabase::removeDatabase(name);
 }
 
