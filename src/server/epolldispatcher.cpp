@@ -186,11 +186,19 @@ void EpollEventDispatcher::interrupt()
     wakeUp();
 }
 
-int EpollEventDispatcher::msUntilNextTimer(qint64 now) const
+int EpollEventDispatcher::waitForEvents(epoll_event *events, int max, qint64 timeoutNs)
 {
-    if (m_due.empty())
-        return -1;
-    return int(std::max<qint64>(0, (m_due.begin()->first - now + 999999) / 1000000LL));
+    // To the microsecond where the kernel can (Linux 5.11): epoll_wait's milliseconds,
+    // rounded up, made a 1 ms commit pacing timer wait 1-2 ms.
+    if (m_pwait2) {
+        timespec ts {time_t(timeoutNs / 1000000000LL), long(timeoutNs % 1000000000LL)};
+        const int n = epoll_pwait2(m_epoll, events, max, timeoutNs < 0 ? nullptr : &ts, nullptr);
+        if (n >= 0 || errno != ENOSYS)
+            return n;
+        m_pwait2 = false;
+    }
+    const int ms = timeoutNs < 0 ? -1 : int((timeoutNs + 999999) / 1000000LL);
+    return epoll_wait(m_epoll, events, max, ms);
 }
 
 bool EpollEventDispatcher::fireTimers()
@@ -221,16 +229,16 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     QCoreApplication::sendPostedEvents();
 
     const bool wait = flags.testFlag(QEventLoop::WaitForMoreEvents) && !m_interrupt.load();
-    int timeout = 0;
+    qint64 timeoutNs = 0; // -1: no timer, wait for events only
     if (wait) {
-        timeout = msUntilNextTimer(nowNs());
+        timeoutNs = m_due.empty() ? -1 : std::max<qint64>(0, m_due.begin()->first - nowNs());
         Q_EMIT aboutToBlock();
     }
     applyChanges();
     epoll_event events[256];
     int n;
     do {
-        n = epoll_wait(m_epoll, events, 256, timeout);
+        n = waitForEvents(events, 256, timeoutNs);
     } while (n < 0 && errno == EINTR);
     if (wait)
         Q_EMIT awake();

@@ -8,6 +8,8 @@
 #include <set>
 #include <unordered_map>
 
+struct epoll_event;
+
 namespace kinlist::server {
 
 // An event dispatcher on Linux epoll for the server's thread. Qt's own dispatchers (glib
@@ -55,7 +57,8 @@ private:
 
     void setEpoll(int fd, FdNotifiers &n);
     void applyChanges();
-    int msUntilNextTimer(qint64 nowNs) const;
+    // epoll_wait for at most `timeoutNs` (-1: until an event).
+    int waitForEvents(::epoll_event *events, int max, qint64 timeoutNs);
     bool fireTimers();
     static qint64 nowNs();
 
@@ -66,6 +69,7 @@ private:
     QList<int> m_changed; // fds whose notifiers changed since the epoll set was updated
     std::unordered_map<int, Timer> m_timers;
     std::set<std::pair<qint64, int>> m_due; // (due time, timer id), earliest first
+    bool m_pwait2 = true; // epoll_pwait2 is there (false once it said ENOSYS)
 };
 
 } // namespace kinlist::server
