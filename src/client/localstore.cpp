@@ -226,13 +226,14 @@ void LocalStore::rollback()
 
 void LocalStore::close()
 {
-    m_checkpointer.reset();
     m_statements.clear();
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connectionName);
     }
+    // (After the connection: see WalCheckpointer.)
+    m_checkpointer.reset();
 }
 
 bool LocalStore::migrate(Error *error)

@@ -193,7 +193,8 @@ int EpollEventDispatcher::waitForEvents(epoll_event *events, int max, qint64 tim
     if (m_pwait2) {
         timespec ts {time_t(timeoutNs / 1000000000LL), long(timeoutNs % 1000000000LL)};
         const int n = epoll_pwait2(m_epoll, events, max, timeoutNs < 0 ? nullptr : &ts, nullptr);
-        if (n >= 0 || errno != ENOSYS)
+        // (Not there: ENOSYS, or EPERM from a seccomp filter that does not know it.)
+        if (n >= 0 || errno == EINTR)
             return n;
         m_pwait2 = false;
     }

@@ -69,7 +69,7 @@ private:
     QList<int> m_changed; // fds whose notifiers changed since the epoll set was updated
     std::unordered_map<int, Timer> m_timers;
     std::set<std::pair<qint64, int>> m_due; // (due time, timer id), earliest first
-    bool m_pwait2 = true; // epoll_pwait2 is there (false once it said ENOSYS)
+    bool m_pwait2 = true; // epoll_pwait2 is there (false once it failed)
 };
 
 } // namespace kinlist::server

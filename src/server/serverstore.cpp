@@ -485,7 +485,6 @@ QByteArray ServerStore::sharedSecret(const QString &name, const QByteArray &cand
 
 void ServerStore::close()
 {
-    m_checkpointer.reset();
     delete m_notifyContext;
     m_notifyContext = nullptr;
     m_notified = nullptr;
@@ -498,6 +497,8 @@ void ServerStore::close()
         m_db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connectionName);
     }
+    // (After the connection: see WalCheckpointer.)
+    m_checkpointer.reset();
 }
 
 bool ServerStore::migrate(QString *error)

@@ -128,9 +128,11 @@ void SyncServer::unloadEntities(Room *r)
     // The snapshot joins the open batch (or starts one): if it does not commit, the op log
     // still has everything and the next load replays it.
     if (!r->dirty.isEmpty()) {
-        if (!snapshotRoom(r))
+        const bool saved = snapshotRoom(r);
+        if (m_store.inTransaction())
+            scheduleFlush(); // (saved or not, the batch it opened or joined ends)
+        if (!saved)
             return;
-        scheduleFlush();
     }
     r->entities = {};
     r->dirty = {};
@@ -230,6 +232,8 @@ bool SyncServer::snapshotRoom(Room *r)
 {
     if (!m_store.begin())
         return false;
+    // (Part of the batch: should it fail, the room is read again, as the database has it.)
+    m_batchRooms.insert(r->listId);
     // (PostgreSQL: as of the log's head, which no other node moves until this commits; a
     // snapshot of an older state under a newer snapshot_seq would hide the ops between.)
     if (!lockRoom(r))
@@ -591,9 +595,13 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
         failBatch(m_store.lastError());
         return Error {ErrorCode::StorageError, {}};
     }
-    // (Nothing is written yet: only this op is refused, to be sent again.)
-    if (r && !loadEntities(r))
+    if (r && !loadEntities(r)) {
+        // (SQLite: nothing is written yet, only this op is refused, to be sent again.
+        // PostgreSQL: the failed read aborted the whole transaction.)
+        if (m_store.isPostgres())
+            failBatch(m_store.lastError());
         return Error {ErrorCode::StorageError, {}};
+    }
     if (op.type == Op::Type::ListCreate) {
         if (roleIn(c->userId, op.householdId).isEmpty())
             return Error {ErrorCode::Forbidden,

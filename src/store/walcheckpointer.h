@@ -19,6 +19,10 @@ namespace kinlist::store {
 // of the log, and the log only starts over once one has. So this thread reports how far it
 // got, and when the log is long and the rest is short, the writer finishes the job between
 // two of its own transactions (finishOnWriter), where no new frames can arrive.
+//
+// It syncs the database file through a descriptor of its own, which it closes when it is
+// destroyed; closing a descriptor drops every POSIX lock the process holds on that file,
+// SQLite's included. So the owner closes its own connection first, then destroys this.
 class WalCheckpointer
 {
 public:
