@@ -253,7 +253,7 @@ private:
     void handleUnsubscribe(Connection *c, const Protocol::Decoded &d);
     void handleMutate(Connection *c, const Protocol::Decoded &d);
     void handleHistory(Connection *c, const Protocol::Decoded &d);
-    // The list's room (made, without its entities, if the list exists and has none yet).
+    // The list's room, made (without its entities) when the list exists and has none yet.
     Room *room(const QString &listId);
     // Reads the room's entities (the last snapshot and the ops after it, up to the room's
     // head) if they are not in memory. False when the database could not be read.
