@@ -49,6 +49,8 @@ private:
     // every 4 s at 5,000 ops/s), while a quiet server catches up on its own long before.
     static constexpr qint64 kLongLogFrames = 65536; // 256 MiB of log with 4 KiB pages
     static constexpr qint64 kShortRestFrames = 512;
+    // The rest between passes while the log grows (m_intervalMs once it stops).
+    static constexpr int kBusyIntervalMs = 50;
     void run();
 
     QString m_path;
