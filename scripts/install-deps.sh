@@ -13,7 +13,7 @@ packages=(
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
   qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qttest
   qt6-virtualkeyboard-plugin qml6-module-qtquick-virtualkeyboard qml6-module-qt-labs-folderlistmodel
-  libsodium-dev libjwt-dev libxcb1-dev
+  libsodium-dev libjwt-dev libxcb1-dev libsqlite3-dev
   xvfb xauth dbus gnome-keyring libsecret-tools
   adwaita-icon-theme libqt6svg6
   dunst trayer

@@ -15,6 +15,8 @@
 #include <algorithm>
 #include <functional>
 
+#include <sqlite3.h>
+
 namespace kinlist::server {
 
 namespace {
@@ -208,6 +210,8 @@ bool ServerStore::open(const QString &path, bool syncFull, QString *error)
     // Trimming a long log after it restarts costs the writer a long ftruncate: only trim
     // one that grew far past the size at which the checkpointer restarts it.
     q.exec(QStringLiteral("PRAGMA journal_size_limit=%1").arg(qint64(512) * 1024 * 1024));
+    if (!prepareInsertOp(error))
+        return false;
     m_checkpointer = std::make_unique<store::WalCheckpointer>(path);
     qCInfo(lcStore) << "database" << path << "at schema version" << kSchemaVersion;
     return true;
@@ -490,6 +494,10 @@ void ServerStore::close()
     m_notified = nullptr;
     m_postgres = false;
     m_statements.clear();
+    // (Before the connection, which does not close with a statement left.)
+    sqlite3_finalize(m_insertOp);
+    m_insertOp = nullptr;
+    m_sqlite = nullptr;
     if (m_db.isValid()) {
         if (m_inTransaction)
             rollback();
@@ -1048,29 +1056,73 @@ bool ServerStore::upsertEntity(const Entity &entity)
     return exec(q);
 }
 
+bool ServerStore::prepareInsertOp(QString *error)
+{
+    // Qt's SQLite driver hands out its handle as a "sqlite3*" (QSqlDriver::handle()).
+    const QVariant handle = m_db.driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
+    const char sql[] = "INSERT INTO ops (list_id, seq, household_id, user_id, client_id,"
+                       " mutation_id, at, op) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    if (!m_sqlite ||
+        sqlite3_prepare_v3(m_sqlite, sql, int(sizeof sql), SQLITE_PREPARE_PERSISTENT, &m_insertOp,
+                           nullptr) != SQLITE_OK) {
+        *error = QStringLiteral("cannot prepare the op log's insert: %1")
+                     .arg(m_sqlite ? QString::fromUtf8(sqlite3_errmsg(m_sqlite))
+                                   : QStringLiteral("no SQLite handle"));
+        return false;
+    }
+    return true;
+}
+
 qint64 ServerStore::insertOp(const OpRow &row)
 {
-#define KINLIST_INSERT_OP                                                                          \
-    "INSERT INTO ops (list_id, seq, household_id, user_id, client_id, mutation_id, at, op)"        \
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-    QSqlQuery &q =
-        m_postgres ? prepared(KINLIST_INSERT_OP " RETURNING gid") : prepared(KINLIST_INSERT_OP);
-    const store::QueryDone done(q);
-    q.addBindValue(row.listId);
-    q.addBindValue(row.seq);
-    q.addBindValue(row.householdId);
-    q.addBindValue(row.userId);
-    q.addBindValue(row.clientId);
-    q.addBindValue(row.mutationId);
-    q.addBindValue(row.atMs);
-    // JSON bytes go in as they are (a BLOB): binding a QString would convert UTF-8 to
-    // UTF-16 here and back to UTF-8 inside SQLite, for every op.
-    q.addBindValue(row.opJson);
-    if (!exec(q))
-        return -1;
-    if (m_postgres)
+    if (m_postgres) {
+        QSqlQuery &q =
+            prepared("INSERT INTO ops (list_id, seq, household_id, user_id, client_id,"
+                     " mutation_id, at, op) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING gid");
+        const store::QueryDone done(q);
+        q.addBindValue(row.listId);
+        q.addBindValue(row.seq);
+        q.addBindValue(row.householdId);
+        q.addBindValue(row.userId);
+        q.addBindValue(row.clientId);
+        q.addBindValue(row.mutationId);
+        q.addBindValue(row.atMs);
+        q.addBindValue(row.opJson);
+        if (!exec(q))
+            return -1;
         return q.next() ? q.value(0).toLongLong() : -1;
-    return q.lastInsertId().toLongLong();
+    }
+    // SQLite: once per op, bound directly. QSqlQuery wrapped each value in a QVariant and
+    // looked its placeholder up by name: 4 % of the server's time at 5,000 ops/s (issue 15).
+    // Text goes in as UTF-16 as Qt's driver binds it, so the stored bytes are the same; the
+    // JSON bytes as a BLOB as they are.
+    sqlite3_stmt *s = m_insertOp;
+    const auto text = [s](int i, const QString &v) {
+        static const char16_t empty = 0; // (a null pointer would bind NULL)
+        sqlite3_bind_text16(s, i, v.isEmpty() ? &empty : static_cast<const void *>(v.utf16()),
+                            int(v.size() * qsizetype(sizeof(char16_t))), SQLITE_STATIC);
+    };
+    text(1, row.listId);
+    sqlite3_bind_int64(s, 2, row.seq);
+    text(3, row.householdId);
+    text(4, row.userId);
+    text(5, row.clientId);
+    sqlite3_bind_int64(s, 6, row.mutationId);
+    sqlite3_bind_int64(s, 7, row.atMs);
+    static const char emptyBlob = 0;
+    sqlite3_bind_blob(s, 8, row.opJson.isEmpty() ? &emptyBlob : row.opJson.constData(),
+                      int(row.opJson.size()), SQLITE_STATIC);
+    const int rc = sqlite3_step(s);
+    const qint64 gid = rc == SQLITE_DONE ? qint64(sqlite3_last_insert_rowid(m_sqlite)) : -1;
+    if (rc != SQLITE_DONE) {
+        m_lastError = QString::fromUtf8(sqlite3_errmsg(m_sqlite));
+        qCWarning(lcStore) << "statement failed:" << m_lastError;
+    }
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    return gid;
 }
 
 qint64 ServerStore::maxGid()

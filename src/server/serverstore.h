@@ -18,6 +18,9 @@
 #include <unordered_map>
 #include <utility>
 
+struct sqlite3;
+struct sqlite3_stmt;
+
 namespace kinlist::server {
 
 // The server's database: accounts, households, the op log per list and the materialized
@@ -257,6 +260,7 @@ private:
     void configureSession();
     bool exec(QSqlQuery &q);
     bool migrate(QString *error);
+    bool prepareInsertOp(QString *error);
 
     QString m_connectionName;
     bool m_postgres = false;
@@ -268,6 +272,10 @@ private:
     QString m_lastError;
     bool m_inTransaction = false;
     std::unique_ptr<store::WalCheckpointer> m_checkpointer;
+    // (SQLite) The connection's own handle, and the op log's insert prepared on it: bound
+    // through SQLite's API, as it runs once for every op (see insertOp).
+    sqlite3 *m_sqlite = nullptr;
+    sqlite3_stmt *m_insertOp = nullptr;
 };
 
 } // namespace kinlist::server
