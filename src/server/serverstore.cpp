@@ -210,7 +210,7 @@ bool ServerStore::open(const QString &path, bool syncFull, QString *error)
     // Trimming a long log after it restarts costs the writer a long ftruncate: only trim
     // one that grew far past the size at which the checkpointer restarts it.
     q.exec(QStringLiteral("PRAGMA journal_size_limit=%1").arg(qint64(512) * 1024 * 1024));
-    if (!prepareInsertOp(error))
+    if (!prepareHotStatements(error))
         return false;
     m_checkpointer = std::make_unique<store::WalCheckpointer>(path);
     qCInfo(lcStore) << "database" << path << "at schema version" << kSchemaVersion;
@@ -495,8 +495,10 @@ void ServerStore::close()
     m_postgres = false;
     m_statements.clear();
     // (Before the connection, which does not close with a statement left.)
-    sqlite3_finalize(m_insertOp);
-    m_insertOp = nullptr;
+    for (sqlite3_stmt **statement : {&m_insertOp, &m_begin, &m_commit}) {
+        sqlite3_finalize(*statement);
+        *statement = nullptr;
+    }
     m_sqlite = nullptr;
     if (m_db.isValid()) {
         if (m_inTransaction)
@@ -564,8 +566,9 @@ bool ServerStore::begin()
 {
     if (m_inTransaction)
         return true;
-    if (!m_db.transaction()) {
-        m_lastError = m_db.lastError().text();
+    if (m_sqlite ? !stepOnce(m_begin) : !m_db.transaction()) {
+        if (!m_sqlite)
+            m_lastError = m_db.lastError().text();
         qCWarning(lcStore) << "begin failed:" << m_lastError;
         return false;
     }
@@ -579,8 +582,9 @@ bool ServerStore::commit()
         return true;
     // Statements still holding a read cursor would keep the transaction open.
     m_statements.finishAll();
-    if (!m_db.commit()) {
-        m_lastError = m_db.lastError().text();
+    if (m_sqlite ? !stepOnce(m_commit) : !m_db.commit()) {
+        if (!m_sqlite)
+            m_lastError = m_db.lastError().text();
         qCWarning(lcStore) << "commit failed:" << m_lastError;
         return false;
     }
@@ -1056,23 +1060,36 @@ bool ServerStore::upsertEntity(const Entity &entity)
     return exec(q);
 }
 
-bool ServerStore::prepareInsertOp(QString *error)
+bool ServerStore::prepareHotStatements(QString *error)
 {
     // Qt's SQLite driver hands out its handle as a "sqlite3*" (QSqlDriver::handle()).
     const QVariant handle = m_db.driver()->handle();
     if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
         m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
-    const char sql[] = "INSERT INTO ops (list_id, seq, household_id, user_id, client_id,"
-                       " mutation_id, at, op) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-    if (!m_sqlite ||
-        sqlite3_prepare_v3(m_sqlite, sql, int(sizeof sql), SQLITE_PREPARE_PERSISTENT, &m_insertOp,
-                           nullptr) != SQLITE_OK) {
-        *error = QStringLiteral("cannot prepare the op log's insert: %1")
+    const auto prepare = [this](const char *sql, sqlite3_stmt **statement) {
+        return m_sqlite &&
+            sqlite3_prepare_v3(m_sqlite, sql, -1, SQLITE_PREPARE_PERSISTENT, statement, nullptr) ==
+            SQLITE_OK;
+    };
+    if (!prepare("INSERT INTO ops (list_id, seq, household_id, user_id, client_id,"
+                 " mutation_id, at, op) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                 &m_insertOp) ||
+        !prepare("BEGIN", &m_begin) || !prepare("COMMIT", &m_commit)) {
+        *error = QStringLiteral("cannot prepare the op log's statements: %1")
                      .arg(m_sqlite ? QString::fromUtf8(sqlite3_errmsg(m_sqlite))
                                    : QStringLiteral("no SQLite handle"));
         return false;
     }
     return true;
+}
+
+bool ServerStore::stepOnce(sqlite3_stmt *statement)
+{
+    const bool done = sqlite3_step(statement) == SQLITE_DONE;
+    if (!done)
+        m_lastError = QString::fromUtf8(sqlite3_errmsg(m_sqlite));
+    sqlite3_reset(statement);
+    return done;
 }
 
 qint64 ServerStore::insertOp(const OpRow &row)
@@ -1114,15 +1131,13 @@ qint64 ServerStore::insertOp(const OpRow &row)
     static const char emptyBlob = 0;
     sqlite3_bind_blob(s, 8, row.opJson.isEmpty() ? &emptyBlob : row.opJson.constData(),
                       int(row.opJson.size()), SQLITE_STATIC);
-    const int rc = sqlite3_step(s);
-    const qint64 gid = rc == SQLITE_DONE ? qint64(sqlite3_last_insert_rowid(m_sqlite)) : -1;
-    if (rc != SQLITE_DONE) {
-        m_lastError = QString::fromUtf8(sqlite3_errmsg(m_sqlite));
-        qCWarning(lcStore) << "statement failed:" << m_lastError;
-    }
-    sqlite3_reset(s);
+    const bool done = stepOnce(s);
     sqlite3_clear_bindings(s);
-    return gid;
+    if (!done) {
+        qCWarning(lcStore) << "statement failed:" << m_lastError;
+        return -1;
+    }
+    return sqlite3_last_insert_rowid(m_sqlite);
 }
 
 qint64 ServerStore::maxGid()

@@ -260,7 +260,8 @@ private:
     void configureSession();
     bool exec(QSqlQuery &q);
     bool migrate(QString *error);
-    bool prepareInsertOp(QString *error);
+    bool prepareHotStatements(QString *error);
+    bool stepOnce(sqlite3_stmt *statement);
 
     QString m_connectionName;
     bool m_postgres = false;
@@ -272,10 +273,12 @@ private:
     QString m_lastError;
     bool m_inTransaction = false;
     std::unique_ptr<store::WalCheckpointer> m_checkpointer;
-    // (SQLite) The connection's own handle, and the op log's insert prepared on it: bound
-    // through SQLite's API, as it runs once for every op (see insertOp).
+    // (SQLite) The connection's own handle, and the statements of every batch prepared on
+    // it once: run through SQLite's API, without QSqlQuery's cost per use (see insertOp).
     sqlite3 *m_sqlite = nullptr;
     sqlite3_stmt *m_insertOp = nullptr;
+    sqlite3_stmt *m_begin = nullptr;
+    sqlite3_stmt *m_commit = nullptr;
 };
 
 } // namespace kinlist::server
