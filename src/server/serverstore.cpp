@@ -17,6 +17,11 @@
 
 #include <sqlite3.h>
 
+// The op log's insert (SQLite binds it through its own API, PostgreSQL adds RETURNING).
+#define KINLIST_INSERT_OP                                                                          \
+    "INSERT INTO ops (list_id, seq, household_id, user_id, client_id, mutation_id, at, op)"        \
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+
 namespace kinlist::server {
 
 namespace {
@@ -212,7 +217,9 @@ bool ServerStore::open(const QString &path, bool syncFull, QString *error)
     q.exec(QStringLiteral("PRAGMA journal_size_limit=%1").arg(qint64(512) * 1024 * 1024));
     if (!prepareHotStatements(error))
         return false;
-    m_checkpointer = std::make_unique<store::WalCheckpointer>(path);
+    // Every 50 ms while the log grows: at 5,000 ops/s a pass every 250 ms held the event loop
+    // 2-7 ms each time (see WalCheckpointer).
+    m_checkpointer = std::make_unique<store::WalCheckpointer>(path, 250, 50);
     qCInfo(lcStore) << "database" << path << "at schema version" << kSchemaVersion;
     return true;
 }
@@ -494,7 +501,8 @@ void ServerStore::close()
     m_notified = nullptr;
     m_postgres = false;
     m_statements.clear();
-    // (Before the connection, which does not close with a statement left.)
+    // (Before the connection: with a statement left, sqlite3_close() fails and Qt drops
+    // the handle, leaking the connection and its locks on the file.)
     for (sqlite3_stmt **statement : {&m_insertOp, &m_begin, &m_commit}) {
         sqlite3_finalize(*statement);
         *statement = nullptr;
@@ -566,8 +574,8 @@ bool ServerStore::begin()
 {
     if (m_inTransaction)
         return true;
-    if (m_sqlite ? !stepOnce(m_begin) : !m_db.transaction()) {
-        if (!m_sqlite)
+    if (m_begin ? !stepOnce(m_begin) : !m_db.transaction()) {
+        if (!m_begin)
             m_lastError = m_db.lastError().text();
         qCWarning(lcStore) << "begin failed:" << m_lastError;
         return false;
@@ -582,8 +590,8 @@ bool ServerStore::commit()
         return true;
     // Statements still holding a read cursor would keep the transaction open.
     m_statements.finishAll();
-    if (m_sqlite ? !stepOnce(m_commit) : !m_db.commit()) {
-        if (!m_sqlite)
+    if (m_commit ? !stepOnce(m_commit) : !m_db.commit()) {
+        if (!m_commit)
             m_lastError = m_db.lastError().text();
         qCWarning(lcStore) << "commit failed:" << m_lastError;
         return false;
@@ -1062,22 +1070,27 @@ bool ServerStore::upsertEntity(const Entity &entity)
 
 bool ServerStore::prepareHotStatements(QString *error)
 {
-    // Qt's SQLite driver hands out its handle as a "sqlite3*" (QSqlDriver::handle()).
+    // Qt's SQLite driver hands out its handle as a "sqlite3*" (QSqlDriver::handle()). It is
+    // used here only when the driver runs on the very SQLite this binary links: a Qt built
+    // with its own copy of SQLite gets the QSqlQuery path.
     const QVariant handle = m_db.driver()->handle();
-    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
-        m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
+    QSqlQuery q(m_db);
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0 ||
+        !q.exec(QStringLiteral("SELECT sqlite_source_id()")) || !q.next() ||
+        q.value(0).toString() != QLatin1String(sqlite3_sourceid())) {
+        qCInfo(lcStore) << "Qt's SQLite driver uses another SQLite than the server links:"
+                        << "the op log goes through QSqlQuery";
+        return true;
+    }
+    m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
     const auto prepare = [this](const char *sql, sqlite3_stmt **statement) {
-        return m_sqlite &&
-            sqlite3_prepare_v3(m_sqlite, sql, -1, SQLITE_PREPARE_PERSISTENT, statement, nullptr) ==
-            SQLITE_OK;
+        return sqlite3_prepare_v3(m_sqlite, sql, -1, SQLITE_PREPARE_PERSISTENT, statement,
+                                  nullptr) == SQLITE_OK;
     };
-    if (!prepare("INSERT INTO ops (list_id, seq, household_id, user_id, client_id,"
-                 " mutation_id, at, op) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                 &m_insertOp) ||
-        !prepare("BEGIN", &m_begin) || !prepare("COMMIT", &m_commit)) {
+    if (!prepare(KINLIST_INSERT_OP, &m_insertOp) || !prepare("BEGIN", &m_begin) ||
+        !prepare("COMMIT", &m_commit)) {
         *error = QStringLiteral("cannot prepare the op log's statements: %1")
-                     .arg(m_sqlite ? QString::fromUtf8(sqlite3_errmsg(m_sqlite))
-                                   : QStringLiteral("no SQLite handle"));
+                     .arg(QString::fromUtf8(sqlite3_errmsg(m_sqlite)));
         return false;
     }
     return true;
@@ -1087,17 +1100,18 @@ bool ServerStore::stepOnce(sqlite3_stmt *statement)
 {
     const bool done = sqlite3_step(statement) == SQLITE_DONE;
     if (!done)
-        m_lastError = QString::fromUtf8(sqlite3_errmsg(m_sqlite));
+        m_lastError = QStringLiteral("%1 (SQLite code %2)")
+                          .arg(QString::fromUtf8(sqlite3_errmsg(m_sqlite)))
+                          .arg(sqlite3_extended_errcode(m_sqlite));
     sqlite3_reset(statement);
     return done;
 }
 
 qint64 ServerStore::insertOp(const OpRow &row)
 {
-    if (m_postgres) {
+    if (!m_insertOp) {
         QSqlQuery &q =
-            prepared("INSERT INTO ops (list_id, seq, household_id, user_id, client_id,"
-                     " mutation_id, at, op) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING gid");
+            m_postgres ? prepared(KINLIST_INSERT_OP " RETURNING gid") : prepared(KINLIST_INSERT_OP);
         const store::QueryDone done(q);
         q.addBindValue(row.listId);
         q.addBindValue(row.seq);
@@ -1106,35 +1120,53 @@ qint64 ServerStore::insertOp(const OpRow &row)
         q.addBindValue(row.clientId);
         q.addBindValue(row.mutationId);
         q.addBindValue(row.atMs);
+        // JSON bytes go in as they are (a BLOB): binding a QString would convert UTF-8 to
+        // UTF-16 here and back to UTF-8 inside SQLite, for every op.
         q.addBindValue(row.opJson);
         if (!exec(q))
             return -1;
-        return q.next() ? q.value(0).toLongLong() : -1;
+        if (m_postgres)
+            return q.next() ? q.value(0).toLongLong() : -1;
+        return q.lastInsertId().toLongLong();
     }
     // SQLite: once per op, bound directly. QSqlQuery wrapped each value in a QVariant and
     // looked its placeholder up by name: 4 % of the server's time at 5,000 ops/s (issue 15).
-    // Text goes in as UTF-16 as Qt's driver binds it, so the stored bytes are the same; the
-    // JSON bytes as a BLOB as they are.
+    // Bound as Qt's driver binds them, so the stored values are the same: text as UTF-16,
+    // the JSON bytes as a BLOB, a null string or array as NULL (which the table refuses).
     sqlite3_stmt *s = m_insertOp;
-    const auto text = [s](int i, const QString &v) {
-        static const char16_t empty = 0; // (a null pointer would bind NULL)
-        sqlite3_bind_text16(s, i, v.isEmpty() ? &empty : static_cast<const void *>(v.utf16()),
-                            int(v.size() * qsizetype(sizeof(char16_t))), SQLITE_STATIC);
+    int rc = SQLITE_OK;
+    const auto text = [s, &rc](int i, const QString &v) {
+        if (rc == SQLITE_OK)
+            rc = v.isNull()
+                ? sqlite3_bind_null(s, i)
+                : sqlite3_bind_text16(s, i, v.constData(), int(v.size() * qsizetype(sizeof(QChar))),
+                                      SQLITE_STATIC);
+    };
+    const auto integer = [s, &rc](int i, qint64 v) {
+        if (rc == SQLITE_OK)
+            rc = sqlite3_bind_int64(s, i, v);
     };
     text(1, row.listId);
-    sqlite3_bind_int64(s, 2, row.seq);
+    integer(2, row.seq);
     text(3, row.householdId);
     text(4, row.userId);
     text(5, row.clientId);
-    sqlite3_bind_int64(s, 6, row.mutationId);
-    sqlite3_bind_int64(s, 7, row.atMs);
-    static const char emptyBlob = 0;
-    sqlite3_bind_blob(s, 8, row.opJson.isEmpty() ? &emptyBlob : row.opJson.constData(),
-                      int(row.opJson.size()), SQLITE_STATIC);
-    const bool done = stepOnce(s);
+    integer(6, row.mutationId);
+    integer(7, row.atMs);
+    if (rc == SQLITE_OK)
+        rc = row.opJson.isNull() ? sqlite3_bind_null(s, 8)
+                                 : sqlite3_bind_blob(s, 8, row.opJson.constData(),
+                                                     int(row.opJson.size()), SQLITE_STATIC);
+    bool done = rc == SQLITE_OK;
+    if (!done)
+        m_lastError = QStringLiteral("cannot bind the op: %1 (SQLite code %2)")
+                          .arg(QString::fromUtf8(sqlite3_errstr(rc)))
+                          .arg(rc);
+    else
+        done = stepOnce(s);
     sqlite3_clear_bindings(s);
     if (!done) {
-        qCWarning(lcStore) << "statement failed:" << m_lastError;
+        qCWarning(lcStore) << "op insert failed:" << m_lastError;
         return -1;
     }
     return sqlite3_last_insert_rowid(m_sqlite);

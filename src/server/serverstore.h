@@ -273,8 +273,9 @@ private:
     QString m_lastError;
     bool m_inTransaction = false;
     std::unique_ptr<store::WalCheckpointer> m_checkpointer;
-    // (SQLite) The connection's own handle, and the statements of every batch prepared on
-    // it once: run through SQLite's API, without QSqlQuery's cost per use (see insertOp).
+    // (SQLite) The connection's own handle, and the op log's insert and every write
+    // transaction's BEGIN and COMMIT prepared on it once: run through SQLite's API, without
+    // QSqlQuery's cost per use (see insertOp). Null when Qt's driver runs on another SQLite.
     sqlite3 *m_sqlite = nullptr;
     sqlite3_stmt *m_insertOp = nullptr;
     sqlite3_stmt *m_begin = nullptr;

@@ -20,9 +20,10 @@ std::atomic<int> g_checkpointerCount {0};
 Q_LOGGING_CATEGORY(lcCheckpoint, "kinlist.store.checkpoint")
 } // namespace
 
-WalCheckpointer::WalCheckpointer(QString databasePath, int intervalMs)
+WalCheckpointer::WalCheckpointer(QString databasePath, int intervalMs, int busyIntervalMs)
     : m_path(std::move(databasePath))
     , m_intervalMs(intervalMs)
+    , m_busyIntervalMs(busyIntervalMs > 0 ? std::min(busyIntervalMs, intervalMs) : intervalMs)
     , m_thread([this] { run(); })
 { }
 
@@ -68,10 +69,17 @@ void WalCheckpointer::run()
             while (!m_stop) {
                 lock.unlock();
                 qint64 behind = 0;
+                bool growing = false; // the log is longer (or shorter: restarted) than before
                 if (q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")) && q.next()) {
-                    m_logFrames.store(q.value(1).toLongLong());
+                    const qint64 log = q.value(1).toLongLong();
+                    m_logFrames.store(log);
                     m_backfilled.store(q.value(2).toLongLong());
-                    behind = m_logFrames.load() - m_backfilled.load();
+                    behind = log - m_backfilled.load();
+                    // (-1: the writer was checkpointing itself; nothing learned.)
+                    if (log >= 0) {
+                        growing = lastLog >= 0 && log != lastLog;
+                        lastLog = log;
+                    }
                 } else {
                     qCWarning(lcCheckpoint) << "checkpoint failed:" << q.lastError().text();
                 }
@@ -80,19 +88,11 @@ void WalCheckpointer::run()
                     ::fdatasync(dbFd);
                     synced = m_backfilled.load();
                 }
-                // While the log grows, passes come often. SQLite syncs the log before each
-                // pass, and while that sync submits the log's pages the writer cannot
-                // append to the last one: every 250 ms at 5,000 ops/s that held the writer
-                // for 2-7 ms, every 50 ms there is less to submit (issue 15).
-                const bool growing = m_logFrames.load() != lastLog;
-                lastLog = m_logFrames.load();
                 lock.lock();
                 // Far behind: go again at once; caught up: rest a while.
                 if (behind <= kShortRestFrames)
                     m_wake.wait_for(
-                        lock,
-                        std::chrono::milliseconds(growing ? std::min(m_intervalMs, kBusyIntervalMs)
-                                                          : m_intervalMs),
+                        lock, std::chrono::milliseconds(growing ? m_busyIntervalMs : m_intervalMs),
                         [this] { return m_stop; });
             }
         }
