@@ -553,6 +553,128 @@ private Q_SLOTS:
             QVERIFY(gids.at(i - 1) > gids.at(i));
     }
 
+    // (SQLite) The op log's reads find ops in its index and at its end, alike: catch-up,
+    // resends, history, a restart, and a database from before the index (schema 3).
+    void opLogIsReadFromItsIndexAndItsEnd()
+    {
+        if (TestServer::postgres())
+            QSKIP("PostgreSQL indexes its op log as it writes it");
+        TestServer own;
+        own.config.opIndexEvery = 4;
+        QVERIFY(own.start());
+        Family f;
+        QVERIFY(Family::create(this, own.url(), {QStringLiteral("Ada"), QStringLiteral("Bo")}, &f,
+                               QStringLiteral("-index")));
+        TestClient *ada = f.people[0];
+        TestClient *bo = f.people[1];
+        const QString listId = makeList(ada, f.householdId);
+        QVERIFY(!listId.isEmpty());
+        QList<QPair<qint64, QJsonObject>> sent; // mutation id and op, for seq 2..
+        for (int i = 0; i < 9; ++i) {
+            const QJsonObject op =
+                itemCreate(listId, kinlist::createUuid(), QStringLiteral("Thing %1").arg(i),
+                           stamp(now(), i, ada->clientId));
+            const qint64 mid = ada->nextMutationId++;
+            QCOMPARE(type(ada->mutate(op, mid)), QStringLiteral("ack"));
+            sent.append({mid, op});
+        }
+        // Ten ops, each in a batch of its own: the index holds the first eight.
+        QCOMPARE(own.server->storeForTesting().indexedGid(), 8);
+
+        const auto seqsSince = [this, &listId](TestClient *c, qint64 since) {
+            QList<qint64> seqs;
+            const QJsonArray ops =
+                res(subscribe(c, listId, since)).value(QStringLiteral("ops")).toArray();
+            for (const QJsonValue &o : ops)
+                seqs << o.toObject().value(QStringLiteral("seq")).toInteger();
+            return seqs;
+        };
+        const auto range = [](qint64 from, qint64 to) {
+            QList<qint64> r;
+            for (qint64 s = from; s <= to; ++s)
+                r << s;
+            return r;
+        };
+        QCOMPARE(seqsSince(bo, 0), range(1, 10));
+        QCOMPARE(seqsSince(bo, 6), range(7, 10));
+        QCOMPARE(seqsSince(bo, 9), range(10, 10));
+
+        // Resends of an op in the index and of one at the end of the log.
+        TestClient again;
+        again.clientId = ada->clientId;
+        QVERIFY(again.open(own.url()));
+        QCOMPARE(type(again.hello(ada->accessToken)), QStringLiteral("reply"));
+        for (const int at : {2, 8}) { // seq 4 (indexed), seq 10 (not yet)
+            const QJsonObject dup = again.mutate(sent.at(at).second, sent.at(at).first);
+            QVERIFY(dup.value(QStringLiteral("duplicate")).toBool());
+            QCOMPARE(dup.value(QStringLiteral("seq")).toInteger(), at + 2);
+        }
+
+        // History pages across the two parts without gaps or repeats.
+        QList<qint64> seqs;
+        qint64 cursor = 0;
+        for (int page = 0; page < 5; ++page) {
+            QJsonObject req {{QStringLiteral("listId"), listId}, {QStringLiteral("limit"), 3}};
+            if (cursor > 0)
+                req.insert(QStringLiteral("before"), cursor);
+            const QJsonObject r = res(bo->request(QStringLiteral("history"), req));
+            for (const QJsonValue &e : r.value(QStringLiteral("entries")).toArray())
+                seqs << e.toObject().value(QStringLiteral("seq")).toInteger();
+            if (r.value(QStringLiteral("nextBefore")).isNull())
+                break;
+            cursor = r.value(QStringLiteral("nextBefore")).toInteger();
+        }
+        QList<qint64> newestFirst = range(1, 10);
+        std::reverse(newestFirst.begin(), newestFirst.end());
+        QCOMPARE(seqs, newestFirst);
+
+        // A restart reads how far the index goes; the next ops follow on.
+        const QString token = ada->accessToken;
+        again.close();
+        ada->close();
+        bo->close();
+        own.stop();
+        QVERIFY(own.start());
+        QCOMPARE(own.server->storeForTesting().indexedGid(), 8);
+        TestClient ada2;
+        ada2.clientId = ada->clientId;
+        ada2.nextMutationId = ada->nextMutationId;
+        QVERIFY(ada2.open(own.url()));
+        QCOMPARE(type(ada2.hello(token)), QStringLiteral("reply"));
+        for (int i = 0; i < 2; ++i) {
+            const QJsonObject ack =
+                ada2.mutate(itemCreate(listId, kinlist::createUuid(), QStringLiteral("After"),
+                                       stamp(now(), 20 + i, ada2.clientId)));
+            QCOMPARE(ack.value(QStringLiteral("seq")).toInteger(), 11 + i);
+        }
+        QCOMPARE(own.server->storeForTesting().indexedGid(), 12);
+
+        // A database of schema 3 (the log indexed by (list_id, seq) itself) is brought over.
+        ada2.close();
+        own.stop();
+        for (const char *sql :
+             {"CREATE TABLE ops3 (gid INTEGER PRIMARY KEY, list_id TEXT NOT NULL, seq INTEGER NOT"
+              " NULL, household_id TEXT NOT NULL, user_id TEXT NOT NULL, client_id TEXT NOT NULL,"
+              " mutation_id INTEGER NOT NULL, at INTEGER NOT NULL, op BLOB NOT NULL,"
+              " UNIQUE (list_id, seq))",
+              "INSERT INTO ops3 SELECT * FROM ops", "DROP TABLE ops",
+              "ALTER TABLE ops3 RENAME TO ops", "DROP TABLE op_index",
+              "DELETE FROM meta WHERE key = 'indexed_gid'", "PRAGMA user_version = 3"})
+            QVERIFY2(own.execSql(QString::fromLatin1(sql)) >= 0, sql);
+        QVERIFY(own.start());
+        QCOMPARE(own.server->storeForTesting().indexedGid(), 12);
+        TestClient ada3;
+        ada3.clientId = ada->clientId;
+        ada3.nextMutationId = ada2.nextMutationId;
+        QVERIFY(ada3.open(own.url()));
+        QCOMPARE(type(ada3.hello(token)), QStringLiteral("reply"));
+        QCOMPARE(seqsSince(&ada3, 0), range(1, 12));
+        const QJsonObject ack =
+            ada3.mutate(itemCreate(listId, kinlist::createUuid(), QStringLiteral("Migrated"),
+                                   stamp(now(), 30, ada3.clientId)));
+        QCOMPARE(ack.value(QStringLiteral("seq")).toInteger(), 13);
+    }
+
     void removedMemberIsRejected()
     {
         Family f = family({QStringLiteral("Jo"), QStringLiteral("Kim")});

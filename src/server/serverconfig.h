@@ -37,6 +37,8 @@ struct ServerConfig
     qint64 maxClockSkewMs = 60000;
     int snapshotThreshold = 1000; // more missed ops than this: send a snapshot
     int maxBatchOps = 512; // ops committed in one transaction at most
+    // (SQLite) The op log's ops are added to its per-list index once this many are past it.
+    int opIndexEvery = 2048;
     // An open list's items leave memory after this long without a change or a snapshot
     // sent (they are read again when next needed).
     int listUnloadMs = 300000;

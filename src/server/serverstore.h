@@ -30,7 +30,7 @@ namespace kinlist::server {
 class ServerStore
 {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
     static constexpr int kPostgresSchemaVersion = 2;
 
     explicit ServerStore(QString connectionName);
@@ -235,6 +235,13 @@ public:
     qint64 clientsGid();
     // Appends an op; returns its gid, or -1.
     qint64 insertOp(const OpRow &row);
+    // (SQLite) The gid up to which op_index holds the op log; the ops after it are found by
+    // reading the end of the log.
+    qint64 indexedGid() const { return m_indexedGid; }
+    // (SQLite) Adds the ops up to `upToGid` to op_index, in a transaction of its own (call it
+    // outside one). Written in bulk, each list's page of the index is written once for all
+    // of its new ops, not once per op as an index on the log itself would be.
+    bool indexOps(qint64 upToGid);
     // The seq at which a mutation of this client was applied to this list, and the op as
     // applied (JSON), if it was.
     std::optional<std::pair<qint64, QByteArray>>
@@ -272,6 +279,7 @@ private:
     store::Statements m_statements;
     QString m_lastError;
     bool m_inTransaction = false;
+    qint64 m_indexedGid = 0;
     std::unique_ptr<store::WalCheckpointer> m_checkpointer;
     // (SQLite) The connection's own handle, and the op log's insert and every write
     // transaction's BEGIN and COMMIT prepared on it once: run through SQLite's API, without

@@ -313,6 +313,7 @@ private:
     void saveClientProgress();
     void flushSockets();
     void flushBatch();
+    void indexOpsIfDue();
     void failBatch(const QString &why);
     qint64 lastMutationId(const QString &clientId);
 
@@ -349,6 +350,7 @@ private:
     static constexpr qint64 kSnapshotEveryOps = 500; // bounds the replay when a list loads
     QSet<Connection *> m_dirty; // sockets with frames queued since the last flush
     qint64 m_lastGid = 0; // newest op in the log (committed or in the open batch)
+    qint64 m_indexTriedGid = 0; // the op index was last brought up to here, or tried to be
     QSet<QString> m_clientsDirty; // clients whose last mutation id is not saved yet
     QSet<QString> m_progressInBatch; // saved in the open batch, not committed yet
     QTimer m_progressTimer;

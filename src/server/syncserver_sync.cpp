@@ -876,8 +876,29 @@ void SyncServer::flushBatch()
             evictRoom(r);
     }
     flushSockets();
+    indexOpsIfDue();
     m_store.finishCheckpointIfDue();
     writePresence();
+}
+
+void SyncServer::indexOpsIfDue()
+{
+    // (SQLite) In bulk, after the answers went out: each list's page of the index is written
+    // once for its last couple of thousand ops, not once per op (issue 15). After a failure,
+    // it waits for as many ops again; the ops stay found by reading the end of the log.
+    // (Not while a snapshot of an evicted room waits for its commit: after it.)
+    const qint64 due = std::max(m_store.indexedGid(), m_indexTriedGid) + m_config.opIndexEvery;
+    if (m_store.isPostgres() || m_store.inTransaction() || m_lastGid < due)
+        return;
+    m_indexTriedGid = m_lastGid;
+    QElapsedTimer t;
+    t.start();
+    if (!m_store.indexOps(m_lastGid)) {
+        qCCritical(lcStore) << "could not add ops to the op index:" << m_store.lastError();
+        return;
+    }
+    if (t.elapsed() >= 20)
+        qCInfo(lcStore) << "slow op index:" << t.elapsed() << "ms up to op" << m_lastGid;
 }
 
 void SyncServer::failBatch(const QString &why)
