@@ -870,14 +870,16 @@ void SyncServer::flushBatch()
         if (Room *r = m_rooms.value(p.listId))
             broadcast(r, sender, p.frameOthers, p.frameSender, p.listLevel);
     }
+    flushSockets();
+    // (Before rooms nobody has open are evicted: their snapshot opens the next batch's
+    // transaction, and these two run only between transactions.)
+    indexOpsIfDue();
+    m_store.finishCheckpointIfDue();
     for (const QString &listId : touchedRooms) {
         Room *r = m_rooms.value(listId);
         if (r && r->subscribers.isEmpty())
             evictRoom(r);
     }
-    flushSockets();
-    indexOpsIfDue();
-    m_store.finishCheckpointIfDue();
     writePresence();
 }
 
@@ -886,7 +888,6 @@ void SyncServer::indexOpsIfDue()
     // (SQLite) In bulk, after the answers went out: each list's page of the index is written
     // once for its last couple of thousand ops, not once per op (issue 15). After a failure,
     // it waits for as many ops again; the ops stay found by reading the end of the log.
-    // (Not while a snapshot of an evicted room waits for its commit: after it.)
     const qint64 due = std::max(m_store.indexedGid(), m_indexTriedGid) + m_config.opIndexEvery;
     if (m_store.isPostgres() || m_store.inTransaction() || m_lastGid < due)
         return;
