@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonValue>
 #include <QSet>
+#include <QStringBuilder>
 
 #include <cmath>
 
@@ -295,18 +296,18 @@ QByteArray Op::toJsonBytes() const
     out.reserve(f.size() + 200);
     out += '{';
     if (!actAs.isEmpty())
-        out += "\"actAs\":\"" + actAs.toLatin1() + "\",";
+        out += "\"actAs\":\"" % actAs.toLatin1() % "\",";
     out += "\"fields\":";
     out += f;
     if (type == Type::ListCreate)
-        out += ",\"householdId\":\"" + householdId.toLatin1() + '"';
+        out += ",\"householdId\":\"" % householdId.toLatin1() % '"';
     if (entityKind() == EntityKind::Item)
-        out += ",\"itemId\":\"" + itemId.toLatin1() + '"';
-    out += ",\"listId\":\"" + listId.toLatin1() + '"';
+        out += ",\"itemId\":\"" % itemId.toLatin1() % '"';
+    out += ",\"listId\":\"" % listId.toLatin1() % '"';
     if (round > 0)
-        out += ",\"round\":" + QByteArray::number(round);
-    out += ",\"stamp\":\"" + stamp.toString().toLatin1() + "\",\"type\":\"" +
-        typeName(type).toLatin1() + "\"}";
+        out += ",\"round\":" % QByteArray::number(round);
+    out += ",\"stamp\":\"" % stamp.toString().toLatin1() % "\",\"type\":\"" %
+        typeName(type).toLatin1() % "\"}";
     return out;
 }
 

@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QStringBuilder>
 #include <QWebSocketProtocol>
 
 namespace kinlist::server {
@@ -642,7 +643,7 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
 
     // A kiosk's tap on a face: the change is that member's, made on the tablet.
     QString actor = c->userId;
-    QByteArray byJson = "\"by\":\"" + c->userId.toLatin1() + "\",\"byName\":" + c->displayNameJson;
+    QByteArray byJson = "\"by\":\"" % c->userId.toLatin1() % "\",\"byName\":" % c->displayNameJson;
     if (!op.actAs.isEmpty()) {
         const QString hh = household;
         if (roleIn(c->userId, hh) != kRoleKiosk)
@@ -732,10 +733,9 @@ Error SyncServer::applyOp(Connection *c, Op &op, qint64 mutationId, Pending *pen
     // all receivers, once more with the mutation id for the sender.
     QByteArray head;
     head.reserve(200 + row.opJson.size());
-    head += "{\"type\":\"op\",\"listId\":\"" + op.listId.toLatin1() +
-        "\",\"seq\":" + QByteArray::number(seq) + ',' + byJson +
-        ",\"at\":" + QByteArray::number(now);
-    pending->frameOthers = head + ",\"op\":" + row.opJson + '}';
+    head += "{\"type\":\"op\",\"listId\":\"" % op.listId.toLatin1() % "\",\"seq\":" %
+        QByteArray::number(seq) % ',' % byJson % ",\"at\":" % QByteArray::number(now);
+    pending->frameOthers = head % ",\"op\":" % row.opJson % '}';
     // (Protocol 2: the sender has the ack, and no copy.)
     if (c->protocol < 2)
         pending->frameSender = head + ",\"mutationId\":" + QByteArray::number(mutationId) +
@@ -859,10 +859,10 @@ void SyncServer::flushBatch()
         }
         if (sender)
             send(sender,
-                 "{\"type\":\"ack\",\"id\":" + QByteArray::number(p.requestId) +
-                     ",\"mutationId\":" + QByteArray::number(p.mutationId) + ",\"listId\":\"" +
-                     p.listId.toLatin1() + "\",\"seq\":" + QByteArray::number(p.seq) +
-                     ",\"stamp\":\"" + p.stamp.toLatin1() + "\",\"op\":" + p.opJson + "}");
+                 "{\"type\":\"ack\",\"id\":" % QByteArray::number(p.requestId) %
+                     ",\"mutationId\":" % QByteArray::number(p.mutationId) % ",\"listId\":\"" %
+                     p.listId.toLatin1() % "\",\"seq\":" % QByteArray::number(p.seq) %
+                     ",\"stamp\":\"" % p.stamp.toLatin1() % "\",\"op\":" % p.opJson % '}');
         if (p.duplicate)
             continue;
         if (p.receivedNs)
