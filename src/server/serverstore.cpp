@@ -22,8 +22,8 @@
     "INSERT INTO ops (list_id, seq, household_id, user_id, client_id, mutation_id, at, op)"        \
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 
-// (SQLite) op_index holds the op log's ops up to this gid by list; the later ones, a few
-// thousand at most, are found by reading the end of the log (see migrateTo4).
+// (SQLite) op_index holds the op log's ops up to this gid by list; the later ones (normally
+// at most 2,048 and one batch) are found by reading the end of the log (see migrateTo4).
 #define KINLIST_INDEXED_GID "(SELECT value FROM meta WHERE key = 'indexed_gid')"
 // The newest seq of the list `list` (a column, or "?" bound twice).
 #define KINLIST_HEAD_SEQ(list)                                                                     \
