@@ -675,6 +675,86 @@ private Q_SLOTS:
         QCOMPARE(ack.value(QStringLiteral("seq")).toInteger(), 13);
     }
 
+    void clientProgressIsSavedInSlices()
+    {
+        if (TestServer::postgres())
+            QSKIP("PostgreSQL saves a client's progress with each op");
+        TestServer own;
+        own.config.progressSlice = 2;
+        own.config.progressSliceMs = 200; // a round of 9 clients: 5 slices, 800 ms
+        QVERIFY(own.start());
+        kinlist::server::ServerStore &store = own.server->storeForTesting();
+        QStringList names;
+        for (int i = 0; i < 9; ++i)
+            names << QStringLiteral("P%1").arg(i);
+        Family f;
+        QVERIFY(Family::create(this, own.url(), names, &f, QStringLiteral("-progress")));
+        const QString listId = makeList(f.people[0], f.householdId);
+        QVERIFY(!listId.isEmpty());
+        const auto everyoneAdds = [&](int round) {
+            for (TestClient *p : std::as_const(f.people)) {
+                const QJsonObject op =
+                    itemCreate(listId, kinlist::createUuid(), QStringLiteral("Thing %1").arg(round),
+                               stamp(now(), round, p->clientId));
+                if (type(p->mutate(op)) != QLatin1String("ack"))
+                    return false;
+            }
+            return true;
+        };
+        const auto savedAsSent = [&] {
+            for (TestClient *p : std::as_const(f.people)) {
+                const auto c = store.client(p->clientId);
+                if (!c || c->lastMutationId != p->nextMutationId - 1)
+                    return false;
+            }
+            return true;
+        };
+
+        // A round is saved a slice at a time; clients_gid moves only with its last slice.
+        QVERIFY(everyoneAdds(1));
+        // (However the 1 s ticks split 9 clients, one round has 5 or more: 3 left after a
+        // slice, for 200 ms at least.)
+        QTRY_VERIFY_WITH_TIMEOUT(own.server->progressRoundForTesting() >= 3, 5000);
+        QVERIFY(store.clientsGid() < store.maxGid());
+        QTRY_COMPARE_WITH_TIMEOUT(store.clientsGid(), store.maxGid(), 10000);
+        QCOMPARE(own.server->progressRoundForTesting(), 0);
+        // Nothing left in the log after clients_gid: the clients' rows hold it all.
+        QVERIFY(savedAsSent());
+
+        // A batch that fails mid-round (the disk full) ends the round unfinished; its
+        // clients are saved by the next one, and clients_gid never passes unsaved ops.
+        QVERIFY(everyoneAdds(2));
+        QTRY_VERIFY_WITH_TIMEOUT(own.server->progressRoundForTesting() >= 3, 5000);
+        const qint64 gidBefore = store.clientsGid();
+        QVERIFY(gidBefore < store.maxGid());
+        store.setFullForTesting(true);
+        // (Big items until one needs a page the database may not grow by.)
+        bool refused = false;
+        for (int i = 0; i < 50 && !refused; ++i) {
+            QJsonObject big = itemCreate(listId, kinlist::createUuid(), QStringLiteral("Big"),
+                                         stamp(now(), 10 + i, f.people[0]->clientId));
+            QJsonObject fields = big.value(QStringLiteral("fields")).toObject();
+            fields.insert(QStringLiteral("note"), QString(9000, QLatin1Char('n')));
+            big.insert(QStringLiteral("fields"), fields);
+            const QJsonObject r = f.people[0]->mutate(big);
+            refused = code(r) == QLatin1String("storage_error");
+            QVERIFY(refused || type(r) == QLatin1String("ack"));
+        }
+        QVERIFY2(refused, "the full database never refused a write");
+        QCOMPARE(own.server->progressRoundForTesting(), 0);
+        QCOMPARE(store.clientsGid(), gidBefore);
+        store.setFullForTesting(false);
+        QTRY_COMPARE_WITH_TIMEOUT(store.clientsGid(), store.maxGid(), 10000);
+        --f.people[0]->nextMutationId; // the refused one was not applied
+        QVERIFY(savedAsSent());
+        // And a resend of an op saved that way is known.
+        const QJsonObject again =
+            f.people[1]->mutate(itemCreate(listId, kinlist::createUuid(), QStringLiteral("Again"),
+                                           stamp(now(), 4, f.people[1]->clientId)),
+                                f.people[1]->nextMutationId - 1);
+        QVERIFY(again.value(QStringLiteral("duplicate")).toBool());
+    }
+
     void removedMemberIsRejected()
     {
         Family f = family({QStringLiteral("Jo"), QStringLiteral("Kim")});

@@ -39,6 +39,10 @@ struct ServerConfig
     int maxBatchOps = 512; // ops committed in one transaction at most
     // (SQLite) The op log's ops are added to its per-list index once this many are past it.
     int opIndexEvery = 2048;
+    // (SQLite) Clients' last mutation ids are saved about once a second, this many clients
+    // at a time, a slice every progressSliceMs (a long save would hold up everyone's ops).
+    int progressSlice = 128;
+    int progressSliceMs = 25;
     // An open list's items leave memory after this long without a change or a snapshot
     // sent (they are read again when next needed).
     int listUnloadMs = 300000;

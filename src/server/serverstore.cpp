@@ -1299,6 +1299,8 @@ bool ServerStore::saveClientProgress(const QHash<QString, qint64> &lastMutation,
         if (!exec(q))
             return false;
     }
+    if (upToGid < 0)
+        return true;
     QSqlQuery &m = prepared("INSERT INTO meta (key, value) VALUES ('clients_gid', ?)"
                             " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     const store::QueryDone mdone(m);

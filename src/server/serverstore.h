@@ -246,7 +246,8 @@ public:
     // applied (JSON), if it was.
     std::optional<std::pair<qint64, QByteArray>>
     appliedOp(const QString &listId, const QString &clientId, qint64 mutationId);
-    // Saves each client's last applied mutation id, valid for the op log up to `upToGid`.
+    // Saves each client's last applied mutation id. With `upToGid` (not -1), every client
+    // with ops up to that gid has been saved, in this call or before it.
     bool saveClientProgress(const QHash<QString, qint64> &lastMutation, qint64 upToGid);
     // The ops after `sinceSeq`, in order; with `maxOpBytes`, it stops (and says so in
     // `complete`) once their JSON adds up to more. (Not complete either: not read at all.)

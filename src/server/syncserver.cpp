@@ -194,8 +194,14 @@ bool SyncServer::start(QString *error)
     // crash the store finds the rest in the log since the last save.
     m_lastGid = m_store.maxGid();
     m_progressTimer.setInterval(1000);
-    connect(&m_progressTimer, &QTimer::timeout, this, &SyncServer::saveClientProgress);
+    connect(&m_progressTimer, &QTimer::timeout, this, [this] {
+        if (m_progressRound.isEmpty())
+            saveClientProgress();
+    });
     m_progressTimer.start();
+    m_progressSliceTimer.setSingleShot(true);
+    m_progressSliceTimer.setInterval(std::max(0, m_config.progressSliceMs));
+    connect(&m_progressSliceTimer, &QTimer::timeout, this, [this] { saveClientProgress(); });
     m_sweepTimer.start();
     qCInfo(lcServer).noquote() << "listening on" << url().toString() << "data in"
                                << m_config.dataDescription();
@@ -274,7 +280,9 @@ void SyncServer::finishShutdown()
         if (!r->dirty.isEmpty())
             snapshotRoom(r);
     }
-    saveClientProgress();
+    // The round under way, then one of the clients changed since it began.
+    saveClientProgress(true);
+    saveClientProgress(true);
     flushBatch();
     m_store.close();
     qCInfo(lcServer) << "stopped";

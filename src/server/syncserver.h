@@ -85,6 +85,8 @@ public:
     // Lists whose items are in memory (see Room::loaded).
     int loadedListCount() const;
     ServerStore &storeForTesting() { return m_store; }
+    // Clients of the round of progress being saved that are not saved yet.
+    int progressRoundForTesting() const { return int(m_progressRound.size()); }
 
 Q_SIGNALS:
     void stopped();
@@ -310,7 +312,9 @@ private:
     void evictRoom(Room *room);
     QJsonObject presenceOf(const Connection *c) const;
     void scheduleFlush();
-    void saveClientProgress();
+    // A slice of the current round of clients' progress (see there); `all`: every client
+    // of the round at once (shutdown).
+    void saveClientProgress(bool all = false);
     void flushSockets();
     void flushBatch();
     void indexOpsIfDue();
@@ -353,7 +357,10 @@ private:
     qint64 m_indexTriedGid = 0; // the op index was last brought up to here, or tried to be
     QSet<QString> m_clientsDirty; // clients whose last mutation id is not saved yet
     QSet<QString> m_progressInBatch; // saved in the open batch, not committed yet
-    QTimer m_progressTimer;
+    QStringList m_progressRound; // clients of the round being saved, not saved yet
+    qint64 m_progressRoundGid = 0; // clients_gid once the round is saved
+    QTimer m_progressTimer; // starts a round, about once a second
+    QTimer m_progressSliceTimer; // the round's next slice
     bool m_shuttingDown = false;
     bool m_stopped = false;
     // Connections closed since memory was last given back (giveMemoryBack).
