@@ -560,8 +560,15 @@ private Q_SLOTS:
         if (TestServer::postgres())
             QSKIP("PostgreSQL indexes its op log as it writes it");
         TestServer own;
-        own.config.opIndexEvery = 4;
+        own.config.opIndexEvery = 1 << 30; // brought up to date here, by hand
         QVERIFY(own.start());
+        const auto indexAll = [&own](qint64 upTo) {
+            for (int b = 0; b < kinlist::server::ServerStore::kOpIndexBuckets; ++b) {
+                if (!own.server->storeForTesting().indexOps(upTo, b))
+                    return false;
+            }
+            return true;
+        };
         Family f;
         QVERIFY(Family::create(this, own.url(), {QStringLiteral("Ada"), QStringLiteral("Bo")}, &f,
                                QStringLiteral("-index")));
@@ -578,7 +585,8 @@ private Q_SLOTS:
             QCOMPARE(type(ada->mutate(op, mid)), QStringLiteral("ack"));
             sent.append({mid, op});
         }
-        // Ten ops, each in a batch of its own: the index holds the first eight.
+        // Ten ops: the index holds the first eight.
+        QVERIFY(indexAll(8));
         QCOMPARE(own.server->storeForTesting().indexedGid(), 8);
 
         const auto seqsSince = [this, &listId](TestClient *c, qint64 since) {
@@ -628,6 +636,25 @@ private Q_SLOTS:
         std::reverse(newestFirst.begin(), newestFirst.end());
         QCOMPARE(seqs, newestFirst);
 
+        // The list's bucket further on than the others: its last ops are in the index and
+        // at the end of the log, and read once.
+        const int bucket = own.server->storeForTesting().opIndexBucket(listId);
+        QVERIFY(bucket >= 0 && bucket < kinlist::server::ServerStore::kOpIndexBuckets);
+        QVERIFY(own.server->storeForTesting().indexOps(10, bucket));
+        QCOMPARE(own.server->storeForTesting().indexedGid(), 8);
+        QCOMPARE(own.server->storeForTesting().newestIndexedGid(), 10);
+        QCOMPARE(seqsSince(bo, 0), range(1, 10));
+        QCOMPARE(seqsSince(bo, 8), range(9, 10));
+        const QJsonObject page =
+            res(bo->request(QStringLiteral("history"),
+                            {{QStringLiteral("listId"), listId}, {QStringLiteral("limit"), 4}}));
+        QList<qint64> newest;
+        for (const QJsonValue &e : page.value(QStringLiteral("entries")).toArray())
+            newest << e.toObject().value(QStringLiteral("seq")).toInteger();
+        QCOMPARE(newest, QList<qint64>({10, 9, 8, 7}));
+        const QJsonObject dup = again.mutate(sent.at(8).second, sent.at(8).first);
+        QCOMPARE(dup.value(QStringLiteral("seq")).toInteger(), 10);
+
         // A restart reads how far the index goes; the next ops follow on.
         const QString token = ada->accessToken;
         again.close();
@@ -636,6 +663,7 @@ private Q_SLOTS:
         own.stop();
         QVERIFY(own.start());
         QCOMPARE(own.server->storeForTesting().indexedGid(), 8);
+        QCOMPARE(own.server->storeForTesting().newestIndexedGid(), 10);
         TestClient ada2;
         ada2.clientId = ada->clientId;
         ada2.nextMutationId = ada->nextMutationId;
@@ -647,6 +675,8 @@ private Q_SLOTS:
                                        stamp(now(), 20 + i, ada2.clientId)));
             QCOMPARE(ack.value(QStringLiteral("seq")).toInteger(), 11 + i);
         }
+        QCOMPARE(seqsSince(&ada2, 0), range(1, 12));
+        QVERIFY(indexAll(12));
         QCOMPARE(own.server->storeForTesting().indexedGid(), 12);
 
         // A database of schema 3 (the log indexed by (list_id, seq) itself) is brought over.
@@ -659,7 +689,7 @@ private Q_SLOTS:
               " UNIQUE (list_id, seq))",
               "INSERT INTO ops3 SELECT * FROM ops", "DROP TABLE ops",
               "ALTER TABLE ops3 RENAME TO ops", "DROP TABLE op_index",
-              "DELETE FROM meta WHERE key = 'indexed_gid'", "PRAGMA user_version = 3"})
+              "DELETE FROM meta WHERE key LIKE 'indexed_gid%'", "PRAGMA user_version = 3"})
             QVERIFY2(own.execSql(QString::fromLatin1(sql)) >= 0, sql);
         QVERIFY(own.start());
         QCOMPARE(own.server->storeForTesting().indexedGid(), 12);

@@ -37,7 +37,8 @@ struct ServerConfig
     qint64 maxClockSkewMs = 60000;
     int snapshotThreshold = 1000; // more missed ops than this: send a snapshot
     int maxBatchOps = 512; // ops committed in one transaction at most
-    // (SQLite) The op log's ops are added to its per-list index once this many are past it.
+    // (SQLite) Each bucket of lists has its ops added to the op log's per-list index every
+    // this many ops (a bucket every opIndexEvery / ServerStore::kOpIndexBuckets ops).
     int opIndexEvery = 2048;
     // (SQLite) Clients' last mutation ids are saved about once a second, this many clients
     // at a time, a slice every progressSliceMs (a long save would hold up everyone's ops).

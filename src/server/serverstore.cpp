@@ -22,9 +22,14 @@
     "INSERT INTO ops (list_id, seq, household_id, user_id, client_id, mutation_id, at, op)"        \
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 
-// (SQLite) op_index holds the op log's ops up to this gid by list; the later ones (normally
-// at most 2,048 and one batch) are found by reading the end of the log (see migrateTo4).
+// (SQLite) op_index holds the op log's ops up to this gid by list (those of some lists
+// further: see KINLIST_OP_INDEX_BUCKET); the later ones (normally 1,792 to 2,048 and one
+// batch) are found by reading the end of the log (see migrateTo4 and migrateTo5).
 #define KINLIST_INDEXED_GID "(SELECT value FROM meta WHERE key = 'indexed_gid')"
+// (SQLite) A list's bucket of the op index, 0-7: the last hex digit of its id (a UUID; any
+// other character goes to bucket 7). Each bucket is brought up to date on its own, in
+// turn; part of the schema: a list must never change buckets.
+#define KINLIST_OP_INDEX_BUCKET "((instr('0123456789abcdef', lower(substr(list_id, -1))) + 7) % 8)"
 // The newest seq of the list `list` (a column, or "?" bound twice).
 #define KINLIST_HEAD_SEQ(list)                                                                     \
     "max(COALESCE((SELECT max(seq) FROM op_index WHERE list_id = " list "), 0),"                   \
@@ -32,9 +37,11 @@
     "), 0))"
 // The seq and gid of a list's ops where `where` (on seq and gid) holds, from both parts:
 // binds the list and the values of `where`, twice.
+// (The index part stops at indexed_gid: a list's bucket may be indexed beyond it, and those
+// ops are read from the log's end as well.)
 #define KINLIST_LIST_OPS(where)                                                                    \
-    "SELECT seq, gid FROM op_index WHERE list_id = ? AND " where                                   \
-    " UNION ALL SELECT seq, gid FROM ops WHERE gid > " KINLIST_INDEXED_GID                         \
+    "SELECT seq, gid FROM op_index WHERE list_id = ? AND gid <= " KINLIST_INDEXED_GID              \
+    " AND " where " UNION ALL SELECT seq, gid FROM ops WHERE gid > " KINLIST_INDEXED_GID           \
     " AND list_id = ? AND " where
 #define KINLIST_LIST_OPS_AFTER_SEQ KINLIST_LIST_OPS("seq > ?")
 #define KINLIST_LIST_OPS_BEFORE_GID KINLIST_LIST_OPS("gid < ?")
@@ -151,6 +158,21 @@ bool migrateTo4(QSqlQuery &q)
         });
 }
 
+// The op index is brought up to date a bucket of lists at a time (KINLIST_OP_INDEX_BUCKET),
+// one bucket every 256 ops, not all lists every 2,048: a pass over 1,000 lists held the event
+// loop for 25-38 ms. Meta 'indexed_gid.<bucket>' says how far each bucket goes, and
+// 'indexed_gid' stays the lowest of them: how far the index goes for every list.
+bool migrateTo5(QSqlQuery &q)
+{
+    return store::execAll(
+        q,
+        {
+            "WITH RECURSIVE b(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM b WHERE k < 7)"
+            " INSERT INTO meta (key, value) SELECT 'indexed_gid.' || k,"
+            " (SELECT value FROM meta WHERE key = 'indexed_gid') FROM b",
+        });
+}
+
 // PostgreSQL (several nodes on one database): its own steps, starting from the schema the
 // SQLite steps above have reached. Times in ms need BIGINT; the op log's gid is an
 // identity; emails are unique and found without regard to case, as SQLite's NOCASE; the
@@ -259,14 +281,30 @@ bool ServerStore::open(const QString &path, bool syncFull, QString *error)
     // Trimming a long log after it restarts costs the writer a long ftruncate: only trim
     // one that grew far past the size at which the checkpointer restarts it.
     q.exec(QStringLiteral("PRAGMA journal_size_limit=%1").arg(qint64(512) * 1024 * 1024));
-    if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'indexed_gid'")) || !q.next()) {
-        *error =
-            QStringLiteral("cannot read how far the op index goes: %1")
-                .arg(q.lastError().isValid() ? q.lastError().text()
-                                             : QStringLiteral("meta has no row 'indexed_gid'"));
+    int bucketsRead = 0;
+    if (q.exec(QStringLiteral("SELECT key, value FROM meta WHERE key LIKE 'indexed_gid%'"))) {
+        while (q.next()) {
+            const QString key = q.value(0).toString();
+            const qint64 gid = q.value(1).toLongLong();
+            bool isBucket = false;
+            const int bucket = key.mid(int(qstrlen("indexed_gid."))).toInt(&isBucket);
+            if (key == QLatin1String("indexed_gid")) {
+                m_indexedGid = gid;
+            } else if (key.startsWith(QLatin1String("indexed_gid.")) && isBucket && bucket >= 0 &&
+                       bucket < kOpIndexBuckets) {
+                m_bucketGid[size_t(bucket)] = gid;
+                ++bucketsRead;
+            }
+        }
+    }
+    if (bucketsRead != kOpIndexBuckets ||
+        m_indexedGid != *std::min_element(m_bucketGid.begin(), m_bucketGid.end())) {
+        *error = QStringLiteral("cannot read how far the op index goes: %1")
+                     .arg(q.lastError().isValid()
+                              ? q.lastError().text()
+                              : QStringLiteral("meta's rows 'indexed_gid' do not agree"));
         return false;
     }
-    m_indexedGid = q.value(0).toLongLong();
     q.finish();
     if (!prepareHotStatements(error))
         return false;
@@ -585,7 +623,7 @@ bool ServerStore::migrate(QString *error)
         return error->isEmpty();
     }
     *error =
-        store::migrate(m_db, {migrateTo1, migrateTo2, migrateTo3, migrateTo4},
+        store::migrate(m_db, {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5},
                        QStringLiteral("the database was written by a newer kinlist-server (schema "
                                       "%1, this one knows %2); refusing to open it"));
     return error->isEmpty();
@@ -1234,35 +1272,67 @@ qint64 ServerStore::insertOp(const OpRow &row)
     return sqlite3_last_insert_rowid(m_sqlite);
 }
 
-bool ServerStore::indexOps(qint64 upToGid)
+int ServerStore::opIndexBucket(const QString &listId)
 {
-    if (m_postgres || upToGid <= m_indexedGid)
+    QSqlQuery &q = prepared("SELECT " KINLIST_OP_INDEX_BUCKET " FROM (SELECT ? AS list_id)");
+    const store::QueryDone done(q);
+    q.addBindValue(listId);
+    return exec(q) && q.next() ? q.value(0).toInt() : -1;
+}
+
+bool ServerStore::indexOps(qint64 upToGid, int bucket)
+{
+    if (m_postgres)
+        return true;
+    if (bucket < 0) // the bucket brought up to date longest ago
+        bucket =
+            int(std::min_element(m_bucketGid.begin(), m_bucketGid.end()) - m_bucketGid.begin());
+    if (bucket >= kOpIndexBuckets) {
+        m_lastError = QStringLiteral("no such bucket of the op index");
+        return false;
+    }
+    const qint64 from = m_bucketGid[size_t(bucket)];
+    if (upToGid <= from)
         return true;
     if (m_inTransaction) {
         m_lastError = QStringLiteral("the op index is written in a transaction of its own");
         return false;
     }
+    auto bucketGid = m_bucketGid;
+    bucketGid[size_t(bucket)] = upToGid;
+    const qint64 indexedGid = *std::min_element(bucketGid.begin(), bucketGid.end());
     if (!begin())
         return false;
     // In (list, seq) order: each page of the index is visited once, from left to right.
     QSqlQuery &add = prepared("INSERT INTO op_index (list_id, seq, gid) SELECT list_id, seq, gid"
-                              " FROM ops WHERE gid > ? AND gid <= ? ORDER BY list_id, seq");
+                              " FROM ops WHERE gid > ? AND gid <= ? AND " KINLIST_OP_INDEX_BUCKET
+                              " = ? ORDER BY list_id, seq");
     const store::QueryDone addDone(add);
-    add.addBindValue(m_indexedGid);
+    add.addBindValue(from);
     add.addBindValue(upToGid);
-    QSqlQuery &mark = prepared("UPDATE meta SET value = ? WHERE key = 'indexed_gid'");
+    add.addBindValue(bucket);
+    QSqlQuery &mark = prepared("UPDATE meta SET value = ? WHERE key = ?");
     const store::QueryDone markDone(mark);
-    mark.addBindValue(upToGid);
-    bool ok = exec(add) && exec(mark);
-    if (ok && mark.numRowsAffected() != 1) {
-        m_lastError = QStringLiteral("meta has no row 'indexed_gid'");
-        ok = false;
+    bool ok = exec(add);
+    for (const auto &[key, gid] :
+         {std::pair {QStringLiteral("indexed_gid.%1").arg(bucket), upToGid},
+          std::pair {QStringLiteral("indexed_gid"), indexedGid}}) {
+        if (!ok)
+            break;
+        mark.addBindValue(gid);
+        mark.addBindValue(key);
+        ok = exec(mark);
+        if (ok && mark.numRowsAffected() != 1) {
+            m_lastError = QStringLiteral("meta has no row '%1'").arg(key);
+            ok = false;
+        }
     }
     if (!ok || !commit()) {
         rollback();
         return false;
     }
-    m_indexedGid = upToGid;
+    m_bucketGid = bucketGid;
+    m_indexedGid = indexedGid;
     return true;
 }
 

@@ -12,6 +12,8 @@
 
 #include "store/walcheckpointer.h"
 
+#include <algorithm>
+#include <array>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -30,7 +32,7 @@ namespace kinlist::server {
 class ServerStore
 {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
     static constexpr int kPostgresSchemaVersion = 2;
 
     explicit ServerStore(QString connectionName);
@@ -235,13 +237,24 @@ public:
     qint64 clientsGid();
     // Appends an op; returns its gid, or -1.
     qint64 insertOp(const OpRow &row);
-    // (SQLite) The gid up to which op_index holds the op log; the ops after it are found by
-    // reading the end of the log.
+    // (SQLite) The gid up to which op_index holds the op log for every list; the ops after it
+    // are found by reading the end of the log.
     qint64 indexedGid() const { return m_indexedGid; }
-    // (SQLite) Adds the ops up to `upToGid` to op_index, in a transaction of its own (call it
-    // outside one). Written in bulk, each list's page of the index is written once for all
-    // of its new ops, not once per op as an index on the log itself would be.
-    bool indexOps(qint64 upToGid);
+    // (SQLite) The lists' ops go to op_index in kOpIndexBuckets buckets of lists (by the last
+    // digit of their ids), each brought up to date on its own.
+    static constexpr int kOpIndexBuckets = 8;
+    // (SQLite) The newest gid a bucket has been brought up to.
+    qint64 newestIndexedGid() const
+    {
+        return *std::max_element(m_bucketGid.begin(), m_bucketGid.end());
+    }
+    // (SQLite) A list's bucket, or -1.
+    int opIndexBucket(const QString &listId);
+    // (SQLite) Adds the ops up to `upToGid` of the lists of `bucket` (-1: the bucket brought
+    // up to date longest ago) to op_index, in a transaction of its own (call it outside
+    // one). Written in bulk, each list's page of the index is written once for all of its
+    // new ops, not once per op as an index on the log itself would be.
+    bool indexOps(qint64 upToGid, int bucket = -1);
     // The seq at which a mutation of this client was applied to this list, and the op as
     // applied (JSON), if it was.
     std::optional<std::pair<qint64, QByteArray>>
@@ -280,7 +293,8 @@ private:
     store::Statements m_statements;
     QString m_lastError;
     bool m_inTransaction = false;
-    qint64 m_indexedGid = 0;
+    qint64 m_indexedGid = 0; // the lowest of m_bucketGid
+    std::array<qint64, kOpIndexBuckets> m_bucketGid {};
     std::unique_ptr<store::WalCheckpointer> m_checkpointer;
     // (SQLite) The connection's own handle, and the op log's insert and every write
     // transaction's BEGIN and COMMIT prepared on it once: run through SQLite's API, without

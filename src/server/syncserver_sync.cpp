@@ -905,9 +905,12 @@ void SyncServer::flushBatch()
 void SyncServer::indexOpsIfDue()
 {
     // (SQLite) In bulk, after the answers went out: each list's page of the index is written
-    // once for its last couple of thousand ops, not once per op (issue 15). After a failure,
-    // it waits for as many ops again; the ops stay found by reading the end of the log.
-    const qint64 due = std::max(m_store.indexedGid(), m_indexTriedGid) + m_config.opIndexEvery;
+    // once for its last couple of thousand ops, not once per op (issue 15). A bucket of lists
+    // at a time (ServerStore::kOpIndexBuckets), one every opIndexEvery / buckets ops, so that
+    // each is brought up to date every opIndexEvery ops. After a failure, it waits as long
+    // again; the ops stay found by reading the end of the log.
+    const qint64 every = std::max<qint64>(1, m_config.opIndexEvery / ServerStore::kOpIndexBuckets);
+    const qint64 due = std::max(m_store.newestIndexedGid(), m_indexTriedGid) + every;
     if (m_store.isPostgres() || m_store.inTransaction() || m_lastGid < due)
         return;
     m_indexTriedGid = m_lastGid;
