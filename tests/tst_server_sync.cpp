@@ -679,6 +679,48 @@ private Q_SLOTS:
         QVERIFY(indexAll(12));
         QCOMPARE(own.server->storeForTesting().indexedGid(), 12);
 
+        // A batch that fails (the disk full) leaves nothing behind for the index: its gids
+        // go to the next ops.
+        own.server->storeForTesting().setFullForTesting(true);
+        bool refused = false;
+        qint64 seq = 12;
+        for (int i = 0; i < 50 && !refused; ++i) {
+            QJsonObject big = itemCreate(listId, kinlist::createUuid(), QStringLiteral("Big"),
+                                         stamp(now(), 40 + i, ada2.clientId));
+            QJsonObject fields = big.value(QStringLiteral("fields")).toObject();
+            fields.insert(QStringLiteral("note"), QString(9000, QLatin1Char('n')));
+            big.insert(QStringLiteral("fields"), fields);
+            const QJsonObject r = ada2.mutate(big);
+            refused = code(r) == QLatin1String("storage_error");
+            if (refused)
+                --ada2.nextMutationId;
+            else
+                seq = r.value(QStringLiteral("seq")).toInteger();
+        }
+        QVERIFY(refused);
+        own.server->storeForTesting().setFullForTesting(false);
+        // (And an op appended in a transaction rolled back, as a failed batch's first ops.)
+        kinlist::server::ServerStore &store = own.server->storeForTesting();
+        QVERIFY(store.begin());
+        kinlist::server::ServerStore::OpRow row;
+        row.listId = listId;
+        row.seq = seq + 1;
+        row.householdId = f.householdId;
+        row.userId = ada->userId;
+        row.clientId = ada2.clientId;
+        row.mutationId = ada2.nextMutationId;
+        row.atMs = now();
+        row.opJson = "{}";
+        QVERIFY(store.insertOp(row) > 0);
+        store.rollback();
+        const QJsonObject next =
+            ada2.mutate(itemCreate(listId, kinlist::createUuid(), QStringLiteral("Next"),
+                                   stamp(now(), 99, ada2.clientId)));
+        QCOMPARE(next.value(QStringLiteral("seq")).toInteger(), seq + 1);
+        QVERIFY(indexAll(seq + 1));
+        QCOMPARE(own.server->storeForTesting().indexedGid(), seq + 1);
+        QCOMPARE(seqsSince(&ada2, 0), range(1, seq + 1));
+
         // A database of schema 3 (the log indexed by (list_id, seq) itself) is brought over.
         ada2.close();
         own.stop();
@@ -692,17 +734,17 @@ private Q_SLOTS:
               "DELETE FROM meta WHERE key LIKE 'indexed_gid%'", "PRAGMA user_version = 3"})
             QVERIFY2(own.execSql(QString::fromLatin1(sql)) >= 0, sql);
         QVERIFY(own.start());
-        QCOMPARE(own.server->storeForTesting().indexedGid(), 12);
+        QCOMPARE(own.server->storeForTesting().indexedGid(), seq + 1);
         TestClient ada3;
         ada3.clientId = ada->clientId;
         ada3.nextMutationId = ada2.nextMutationId;
         QVERIFY(ada3.open(own.url()));
         QCOMPARE(type(ada3.hello(token)), QStringLiteral("reply"));
-        QCOMPARE(seqsSince(&ada3, 0), range(1, 12));
+        QCOMPARE(seqsSince(&ada3, 0), range(1, seq + 1));
         const QJsonObject ack =
             ada3.mutate(itemCreate(listId, kinlist::createUuid(), QStringLiteral("Migrated"),
                                    stamp(now(), 30, ada3.clientId)));
-        QCOMPARE(ack.value(QStringLiteral("seq")).toInteger(), 13);
+        QCOMPARE(ack.value(QStringLiteral("seq")).toInteger(), seq + 2);
     }
 
     void clientProgressIsSavedInSlices()

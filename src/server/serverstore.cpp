@@ -21,15 +21,12 @@
 #define KINLIST_INSERT_OP                                                                          \
     "INSERT INTO ops (list_id, seq, household_id, user_id, client_id, mutation_id, at, op)"        \
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+#define KINLIST_INSERT_INDEX "INSERT INTO op_index (list_id, seq, gid) VALUES (?, ?, ?)"
 
 // (SQLite) op_index holds the op log's ops up to this gid by list (those of some lists
-// further: see KINLIST_OP_INDEX_BUCKET); the later ones (normally 1,792 to 2,048 and one
+// further: see ServerStore::opIndexBucket); the later ones (normally 1,792 to 2,048 and one
 // batch) are found by reading the end of the log (see migrateTo4 and migrateTo5).
 #define KINLIST_INDEXED_GID "(SELECT value FROM meta WHERE key = 'indexed_gid')"
-// (SQLite) A list's bucket of the op index, 0-7: the last hex digit of its id (a UUID; any
-// other character goes to bucket 7). Each bucket is brought up to date on its own, in
-// turn; part of the schema: a list must never change buckets.
-#define KINLIST_OP_INDEX_BUCKET "((instr('0123456789abcdef', lower(substr(list_id, -1))) + 7) % 8)"
 // The newest seq of the list `list` (a column, or "?" bound twice).
 #define KINLIST_HEAD_SEQ(list)                                                                     \
     "max(COALESCE((SELECT max(seq) FROM op_index WHERE list_id = " list "), 0),"                   \
@@ -158,7 +155,7 @@ bool migrateTo4(QSqlQuery &q)
         });
 }
 
-// The op index is brought up to date a bucket of lists at a time (KINLIST_OP_INDEX_BUCKET),
+// The op index is brought up to date a bucket of lists at a time (ServerStore::opIndexBucket),
 // one bucket every 256 ops, not all lists every 2,048: a pass over 1,000 lists held the event
 // loop for 25-38 ms. Meta 'indexed_gid.<bucket>' says how far each bucket goes, and
 // 'indexed_gid' stays the lowest of them: how far the index goes for every list.
@@ -306,7 +303,7 @@ bool ServerStore::open(const QString &path, bool syncFull, QString *error)
         return false;
     }
     q.finish();
-    if (!prepareHotStatements(error))
+    if (!readUnindexed(error) || !prepareHotStatements(error))
         return false;
     // Every 50 ms while the log grows: at 5,000 ops/s a pass every 250 ms held the event loop
     // 2-7 ms each time (see WalCheckpointer).
@@ -597,11 +594,13 @@ void ServerStore::close()
     m_statements.clear();
     // (Before the connection: with a statement left, sqlite3_close() fails and Qt drops
     // the handle, leaking the connection and its locks on the file.)
-    for (sqlite3_stmt **statement : {&m_insertOp, &m_begin, &m_commit}) {
+    for (sqlite3_stmt **statement : {&m_insertOp, &m_insertIndex, &m_begin, &m_commit}) {
         sqlite3_finalize(*statement);
         *statement = nullptr;
     }
     m_sqlite = nullptr;
+    for (auto &pending : m_unindexed)
+        pending.clear();
     if (m_db.isValid()) {
         if (m_inTransaction)
             rollback();
@@ -675,6 +674,8 @@ bool ServerStore::begin()
         return false;
     }
     m_inTransaction = true;
+    for (size_t b = 0; b < m_unindexed.size(); ++b)
+        m_unindexedAtBegin[b] = m_unindexed[b].size();
     return true;
 }
 
@@ -717,6 +718,9 @@ void ServerStore::rollback()
         qCInfo(lcStore) << "rollback:"
                         << m_db.lastError().text(); // e.g. SQLite already rolled back
     m_inTransaction = false;
+    // (Their gids go to the next ops.)
+    for (size_t b = 0; b < m_unindexed.size(); ++b)
+        m_unindexed[b].resize(std::min(m_unindexed[b].size(), m_unindexedAtBegin[b]));
 }
 
 // --- users ---
@@ -1187,7 +1191,8 @@ bool ServerStore::prepareHotStatements(QString *error)
         return sqlite3_prepare_v3(m_sqlite, sql, -1, SQLITE_PREPARE_PERSISTENT, statement,
                                   nullptr) == SQLITE_OK;
     };
-    if (!prepare(KINLIST_INSERT_OP, &m_insertOp) || !prepare("BEGIN", &m_begin) ||
+    if (!prepare(KINLIST_INSERT_OP, &m_insertOp) ||
+        !prepare(KINLIST_INSERT_INDEX, &m_insertIndex) || !prepare("BEGIN", &m_begin) ||
         !prepare("COMMIT", &m_commit)) {
         *error = QStringLiteral("cannot prepare the op log's statements: %1")
                      .arg(QString::fromUtf8(sqlite3_errmsg(m_sqlite)));
@@ -1227,7 +1232,7 @@ qint64 ServerStore::insertOp(const OpRow &row)
             return -1;
         if (m_postgres)
             return q.next() ? q.value(0).toLongLong() : -1;
-        return q.lastInsertId().toLongLong();
+        return noteUnindexed(row, q.lastInsertId().toLongLong());
     }
     // SQLite: once per op, bound directly. QSqlQuery wrapped each value in a QVariant and
     // looked its placeholder up by name: 4 % of the server's time at 5,000 ops/s (issue 15).
@@ -1269,15 +1274,44 @@ qint64 ServerStore::insertOp(const OpRow &row)
         qCWarning(lcStore) << "op insert failed:" << m_lastError;
         return -1;
     }
-    return sqlite3_last_insert_rowid(m_sqlite);
+    return noteUnindexed(row, sqlite3_last_insert_rowid(m_sqlite));
+}
+
+qint64 ServerStore::noteUnindexed(const OpRow &row, qint64 gid)
+{
+    if (gid > 0)
+        m_unindexed[size_t(opIndexBucket(row.listId))].push_back({row.listId, row.seq, gid});
+    return gid;
+}
+
+bool ServerStore::readUnindexed(QString *error)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT list_id, seq, gid FROM ops WHERE gid > ? ORDER BY gid"));
+    q.addBindValue(m_indexedGid);
+    if (!q.exec()) {
+        *error = QStringLiteral("cannot read the op log's end: %1").arg(q.lastError().text());
+        return false;
+    }
+    while (q.next()) {
+        const QString listId = q.value(0).toString();
+        const qint64 gid = q.value(2).toLongLong();
+        const size_t bucket = size_t(opIndexBucket(listId));
+        if (gid > m_bucketGid[bucket])
+            m_unindexed[bucket].push_back({listId, q.value(1).toLongLong(), gid});
+    }
+    return true;
 }
 
 int ServerStore::opIndexBucket(const QString &listId)
 {
-    QSqlQuery &q = prepared("SELECT " KINLIST_OP_INDEX_BUCKET " FROM (SELECT ? AS list_id)");
-    const store::QueryDone done(q);
-    q.addBindValue(listId);
-    return exec(q) && q.next() ? q.value(0).toInt() : -1;
+    const char16_t last = listId.isEmpty() ? u'x' : listId.back().toLower().unicode();
+    if (last >= u'0' && last <= u'9')
+        return (last - u'0') % kOpIndexBuckets;
+    if (last >= u'a' && last <= u'f')
+        return (last - u'a' + 10) % kOpIndexBuckets;
+    return kOpIndexBuckets - 1;
 }
 
 bool ServerStore::indexOps(qint64 upToGid, int bucket)
@@ -1291,29 +1325,51 @@ bool ServerStore::indexOps(qint64 upToGid, int bucket)
         m_lastError = QStringLiteral("no such bucket of the op index");
         return false;
     }
-    const qint64 from = m_bucketGid[size_t(bucket)];
-    if (upToGid <= from)
+    if (upToGid <= m_bucketGid[size_t(bucket)])
         return true;
     if (m_inTransaction) {
         m_lastError = QStringLiteral("the op index is written in a transaction of its own");
         return false;
     }
+    std::vector<Unindexed> &pending = m_unindexed[size_t(bucket)];
+    const auto rest = std::stable_partition(
+        pending.begin(), pending.end(), [upToGid](const Unindexed &u) { return u.gid <= upToGid; });
+    // In (list, seq) order: each page of the index is visited once, from left to right.
+    std::sort(pending.begin(), rest, [](const Unindexed &a, const Unindexed &b) {
+        return a.listId != b.listId ? a.listId < b.listId : a.seq < b.seq;
+    });
     auto bucketGid = m_bucketGid;
     bucketGid[size_t(bucket)] = upToGid;
     const qint64 indexedGid = *std::min_element(bucketGid.begin(), bucketGid.end());
     if (!begin())
         return false;
-    // In (list, seq) order: each page of the index is visited once, from left to right.
-    QSqlQuery &add = prepared("INSERT INTO op_index (list_id, seq, gid) SELECT list_id, seq, gid"
-                              " FROM ops WHERE gid > ? AND gid <= ? AND " KINLIST_OP_INDEX_BUCKET
-                              " = ? ORDER BY list_id, seq");
-    const store::QueryDone addDone(add);
-    add.addBindValue(from);
-    add.addBindValue(upToGid);
-    add.addBindValue(bucket);
+    bool ok = true;
+    for (auto it = pending.begin(); ok && it != rest; ++it) {
+        if (m_insertIndex) {
+            // (Bound directly, as the op log's insert: see insertOp.)
+            sqlite3_stmt *s = m_insertIndex;
+            int rc = sqlite3_bind_text16(s, 1, it->listId.constData(),
+                                         int(it->listId.size() * qsizetype(sizeof(QChar))),
+                                         SQLITE_STATIC);
+            if (rc == SQLITE_OK)
+                rc = sqlite3_bind_int64(s, 2, it->seq);
+            if (rc == SQLITE_OK)
+                rc = sqlite3_bind_int64(s, 3, it->gid);
+            ok = rc == SQLITE_OK && stepOnce(s);
+            if (rc != SQLITE_OK)
+                m_lastError = QString::fromUtf8(sqlite3_errstr(rc));
+            sqlite3_clear_bindings(s);
+        } else {
+            QSqlQuery &add = prepared(KINLIST_INSERT_INDEX);
+            const store::QueryDone addDone(add);
+            add.addBindValue(it->listId);
+            add.addBindValue(it->seq);
+            add.addBindValue(it->gid);
+            ok = exec(add);
+        }
+    }
     QSqlQuery &mark = prepared("UPDATE meta SET value = ? WHERE key = ?");
     const store::QueryDone markDone(mark);
-    bool ok = exec(add);
     for (const auto &[key, gid] :
          {std::pair {QStringLiteral("indexed_gid.%1").arg(bucket), upToGid},
           std::pair {QStringLiteral("indexed_gid"), indexedGid}}) {
@@ -1331,6 +1387,7 @@ bool ServerStore::indexOps(qint64 upToGid, int bucket)
         rollback();
         return false;
     }
+    pending.erase(pending.begin(), rest);
     m_bucketGid = bucketGid;
     m_indexedGid = indexedGid;
     return true;

@@ -19,6 +19,7 @@
 #include <optional>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -248,8 +249,9 @@ public:
     {
         return *std::max_element(m_bucketGid.begin(), m_bucketGid.end());
     }
-    // (SQLite) A list's bucket, or -1.
-    int opIndexBucket(const QString &listId);
+    // (SQLite) A list's bucket: the last hex digit of its id (a UUID) modulo 8; any other
+    // last character, bucket 7. Part of the schema: a list never changes buckets.
+    static int opIndexBucket(const QString &listId);
     // (SQLite) Adds the ops up to `upToGid` of the lists of `bucket` (-1: the bucket brought
     // up to date longest ago) to op_index, in a transaction of its own (call it outside
     // one). Written in bulk, each list's page of the index is written once for all of its
@@ -295,12 +297,25 @@ private:
     bool m_inTransaction = false;
     qint64 m_indexedGid = 0; // the lowest of m_bucketGid
     std::array<qint64, kOpIndexBuckets> m_bucketGid {};
+    // (SQLite) Each bucket's ops past its mark, as the log got them (read back at open): a
+    // bucket's pass writes them without reading the log again.
+    struct Unindexed
+    {
+        QString listId;
+        qint64 seq = 0;
+        qint64 gid = 0;
+    };
+    std::array<std::vector<Unindexed>, kOpIndexBuckets> m_unindexed;
+    std::array<size_t, kOpIndexBuckets> m_unindexedAtBegin {}; // dropped by a rollback
+    qint64 noteUnindexed(const OpRow &row, qint64 gid);
+    bool readUnindexed(QString *error);
     std::unique_ptr<store::WalCheckpointer> m_checkpointer;
     // (SQLite) The connection's own handle, and the op log's insert and every write
     // transaction's BEGIN and COMMIT prepared on it once: run through SQLite's API, without
     // QSqlQuery's cost per use (see insertOp). Null when Qt's driver runs on another SQLite.
     sqlite3 *m_sqlite = nullptr;
     sqlite3_stmt *m_insertOp = nullptr;
+    sqlite3_stmt *m_insertIndex = nullptr;
     sqlite3_stmt *m_begin = nullptr;
     sqlite3_stmt *m_commit = nullptr;
 };
