@@ -781,6 +781,8 @@ void SyncServer::saveClientProgress(bool all)
         m_progressRound = m_clientsDirty.values();
         m_clientsDirty.clear();
         m_progressRoundGid = m_lastGid;
+        // (In the order of the table's key: a slice is a run of neighbouring rows.)
+        std::sort(m_progressRound.begin(), m_progressRound.end());
     }
     const qsizetype n = all
         ? m_progressRound.size()
