@@ -280,7 +280,10 @@ void SyncServer::finishShutdown()
         if (!r->dirty.isEmpty())
             snapshotRoom(r);
     }
-    // The round under way, then one of the clients changed since it began.
+    // The round under way, then one of the clients changed since it began. (No more ticks:
+    // after a failed last batch they would find the store closed.)
+    m_progressTimer.stop();
+    m_progressSliceTimer.stop();
     saveClientProgress(true);
     saveClientProgress(true);
     flushBatch();
