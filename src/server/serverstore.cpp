@@ -290,6 +290,7 @@ bool ServerStore::open(const QString &path, bool syncFull, QString *error)
     // one that grew far past the size at which the checkpointer restarts it.
     q.exec(QStringLiteral("PRAGMA journal_size_limit=%1").arg(qint64(512) * 1024 * 1024));
     int bucketsRead = 0;
+    qint64 indexedGid = -1;
     if (q.exec(QStringLiteral("SELECT key, value FROM meta WHERE key LIKE 'indexed_gid%'"))) {
         while (q.next()) {
             const QString key = q.value(0).toString();
@@ -297,7 +298,7 @@ bool ServerStore::open(const QString &path, bool syncFull, QString *error)
             bool isBucket = false;
             const int bucket = key.mid(int(qstrlen("indexed_gid."))).toInt(&isBucket);
             if (key == QLatin1String("indexed_gid")) {
-                m_indexedGid = gid;
+                indexedGid = gid;
             } else if (key.startsWith(QLatin1String("indexed_gid.")) && isBucket && bucket >= 0 &&
                        bucket < kOpIndexBuckets) {
                 m_bucketGid[size_t(bucket)] = gid;
@@ -305,8 +306,7 @@ bool ServerStore::open(const QString &path, bool syncFull, QString *error)
             }
         }
     }
-    if (bucketsRead != kOpIndexBuckets ||
-        m_indexedGid != *std::min_element(m_bucketGid.begin(), m_bucketGid.end())) {
+    if (bucketsRead != kOpIndexBuckets || indexedGid != this->indexedGid()) {
         *error = QStringLiteral("cannot read how far the op index goes: %1")
                      .arg(q.lastError().isValid()
                               ? q.lastError().text()
@@ -1300,7 +1300,7 @@ bool ServerStore::readUnindexed(QString *error)
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT list_id, seq, gid FROM ops WHERE gid > ? ORDER BY gid"));
-    q.addBindValue(m_indexedGid);
+    q.addBindValue(indexedGid());
     if (!q.exec()) {
         *error = QStringLiteral("cannot read the op log's end: %1").arg(q.lastError().text());
         return false;
@@ -1400,7 +1400,6 @@ bool ServerStore::indexOps(qint64 upToGid, int bucket)
     }
     pending.erase(pending.begin(), rest);
     m_bucketGid = bucketGid;
-    m_indexedGid = indexedGid;
     return true;
 }
 

@@ -240,7 +240,7 @@ public:
     qint64 insertOp(const OpRow &row);
     // (SQLite) The gid up to which op_index holds the op log for every list; the ops after it
     // are found by reading the end of the log.
-    qint64 indexedGid() const { return m_indexedGid; }
+    qint64 indexedGid() const { return *std::min_element(m_bucketGid.begin(), m_bucketGid.end()); }
     // (SQLite) The lists' ops go to op_index in kOpIndexBuckets buckets of lists (by the last
     // digit of their ids), each brought up to date on its own.
     static constexpr int kOpIndexBuckets = 8;
@@ -295,8 +295,7 @@ private:
     store::Statements m_statements;
     QString m_lastError;
     bool m_inTransaction = false;
-    qint64 m_indexedGid = 0; // the lowest of m_bucketGid
-    std::array<qint64, kOpIndexBuckets> m_bucketGid {};
+    std::array<qint64, kOpIndexBuckets> m_bucketGid {}; // meta 'indexed_gid.<bucket>'
     // (SQLite) Each bucket's ops past its mark, as the log got them (read back at open): a
     // bucket's pass writes them without reading the log again.
     struct Unindexed
