@@ -1,6 +1,7 @@
 #include "op.h"
 
 #include "fracindex.h"
+#include "jsonreader.h"
 #include "recurrence.h"
 #include "uuid.h"
 
@@ -12,6 +13,7 @@
 #include <QSet>
 #include <QStringBuilder>
 
+#include <algorithm>
 #include <cmath>
 
 namespace kinlist {
@@ -287,12 +289,115 @@ QJsonObject Op::toJson() const
     return o;
 }
 
+namespace {
+
+// A string as QJsonDocument writes it: quote, backslash and control characters escaped
+// (\u00xx in lower case for those without a short form), everything else as UTF-8, and a
+// lone surrogate as \uxxxx.
+void appendJsonString(QByteArray *out, QStringView s)
+{
+    static const char hex[] = "0123456789abcdef";
+    out->append('"');
+    const char16_t *p = s.utf16();
+    const char16_t *end = p + s.size();
+    while (p < end) {
+        const char16_t *run = p;
+        while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
+            ++p;
+        if (p > run) {
+            const qsizetype at = out->size();
+            out->resize(at + (p - run));
+            std::copy(run, p, out->data() + at); // (ASCII: one byte each)
+            continue;
+        }
+        const char16_t u = *p++;
+        if (u < 0x80) {
+            out->append('\\');
+            switch (u) {
+            case '"':
+            case '\\':
+                out->append(char(u));
+                break;
+            case '\b':
+                out->append('b');
+                break;
+            case '\f':
+                out->append('f');
+                break;
+            case '\n':
+                out->append('n');
+                break;
+            case '\r':
+                out->append('r');
+                break;
+            case '\t':
+                out->append('t');
+                break;
+            default:
+                out->append("u00").append(hex[u >> 4]).append(hex[u & 0xF]);
+            }
+        } else if (u < 0x800) {
+            out->append(char(0xC0 | (u >> 6))).append(char(0x80 | (u & 0x3F)));
+        } else if (QChar::isHighSurrogate(u) && p < end && QChar::isLowSurrogate(*p)) {
+            const char32_t cp = QChar::surrogateToUcs4(u, *p++);
+            out->append(char(0xF0 | (cp >> 18)))
+                .append(char(0x80 | ((cp >> 12) & 0x3F)))
+                .append(char(0x80 | ((cp >> 6) & 0x3F)))
+                .append(char(0x80 | (cp & 0x3F)));
+        } else if (QChar::isSurrogate(u)) {
+            out->append("\\u")
+                .append(hex[u >> 12])
+                .append(hex[(u >> 8) & 0xF])
+                .append(hex[(u >> 4) & 0xF])
+                .append(hex[u & 0xF]);
+        } else {
+            out->append(char(0xE0 | (u >> 12)))
+                .append(char(0x80 | ((u >> 6) & 0x3F)))
+                .append(char(0x80 | (u & 0x3F)));
+        }
+    }
+    out->append('"');
+}
+
+// The fields as QJsonDocument writes them (compact, keys in order). Written here when they
+// are strings, booleans and nulls, as most are: this runs for every op the server applies.
+QByteArray fieldsJson(const QJsonObject &fields)
+{
+    QByteArray out;
+    out.reserve(256);
+    out.append('{');
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        if (out.size() > 1)
+            out.append(',');
+        appendJsonString(&out, it.key());
+        out.append(':');
+        const QJsonValue v = it.value();
+        switch (v.type()) {
+        case QJsonValue::String:
+            appendJsonString(&out, v.toString());
+            break;
+        case QJsonValue::Bool:
+            out.append(v.toBool() ? "true" : "false");
+            break;
+        case QJsonValue::Null:
+            out.append("null");
+            break;
+        default: // (numbers are written as integers or doubles by how they were read)
+            return QJsonDocument(fields).toJson(QJsonDocument::Compact);
+        }
+    }
+    out.append('}');
+    return out;
+}
+
+} // namespace
+
 QByteArray Op::toJsonBytes() const
 {
     // Ids are validated UUIDs and the stamp and type are plain ASCII: only the fields need
     // a JSON encoder.
     QByteArray out;
-    const QByteArray f = QJsonDocument(fields).toJson(QJsonDocument::Compact);
+    const QByteArray f = fieldsJson(fields);
     out.reserve(f.size() + 200);
     out += '{';
     if (!actAs.isEmpty())
@@ -393,13 +498,22 @@ Op Op::fromJson(const QJsonObject &json, Error *error, bool fromServer)
         op.fields = fieldsValue.toObject();
     }
 
-    const bool isList = op.entityKind() == EntityKind::List;
-    for (auto it = op.fields.begin(); it != op.fields.end(); ++it) {
+    if (Error e = op.checkFields(fromServer))
+        return bail(e);
+    if (error)
+        *error = {};
+    return op;
+}
+
+Error Op::checkFields(bool fromServer)
+{
+    const bool isList = entityKind() == EntityKind::List;
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
         const bool serverField =
             it.key() == QLatin1String("createdBy") || it.key() == QLatin1String("createdAt");
         Error e;
         if (serverField) {
-            e = fromServer && op.isCreate()
+            e = fromServer && isCreate()
                 ? checkServerField(it.key(), it.value())
                 : fail(ErrorCode::BadValue,
                        QStringLiteral("%1 is set by the server").arg(it.key()));
@@ -408,42 +522,125 @@ Op Op::fromJson(const QJsonObject &json, Error *error, bool fromServer)
                        : checkItemField(it.key(), it.value());
         }
         if (e)
-            return bail(e);
+            return e;
     }
 
-    switch (op.type) {
+    switch (type) {
     case Type::ListCreate:
         if (!fromServer &&
-            (!op.fields.contains(QStringLiteral("name")) ||
-             !op.fields.contains(QStringLiteral("kind"))))
-            return bail(
-                fail(ErrorCode::MissingField, QStringLiteral("list.create needs name and kind")));
+            (!fields.contains(QStringLiteral("name")) || !fields.contains(QStringLiteral("kind"))))
+            return fail(ErrorCode::MissingField, QStringLiteral("list.create needs name and kind"));
         break;
     case Type::ItemCreate:
-        if (!fromServer && !op.fields.contains(QStringLiteral("title")))
-            return bail(fail(ErrorCode::MissingField, QStringLiteral("item.create needs a title")));
+        if (!fromServer && !fields.contains(QStringLiteral("title")))
+            return fail(ErrorCode::MissingField, QStringLiteral("item.create needs a title"));
         break;
     case Type::ListSet:
     case Type::ItemSet:
-        if (op.fields.isEmpty())
-            return bail(fail(ErrorCode::BadValue, QStringLiteral("a set op must change a field")));
+        if (fields.isEmpty())
+            return fail(ErrorCode::BadValue, QStringLiteral("a set op must change a field"));
         break;
     case Type::ListDelete:
     case Type::ItemDelete:
-        if (op.fields.size() > 1 ||
-            (op.fields.size() == 1 &&
-             op.fields.value(QStringLiteral("deleted")) != QJsonValue(true)))
-            return bail(fail(ErrorCode::BadValue, QStringLiteral("a delete op carries no fields")));
-        op.fields = QJsonObject {{QStringLiteral("deleted"), true}};
+        if (fields.size() > 1 ||
+            (fields.size() == 1 && fields.value(QStringLiteral("deleted")) != QJsonValue(true)))
+            return fail(ErrorCode::BadValue, QStringLiteral("a delete op carries no fields"));
+        fields = QJsonObject {{QStringLiteral("deleted"), true}};
         break;
     case Type::ItemMove:
-        if (op.fields.size() != 1 || !op.fields.contains(QStringLiteral("position")))
-            return bail(fail(ErrorCode::BadValue, QStringLiteral("item.move sets only position")));
+        if (fields.size() != 1 || !fields.contains(QStringLiteral("position")))
+            return fail(ErrorCode::BadValue, QStringLiteral("item.move sets only position"));
         break;
     }
-    if (error)
-        *error = {};
-    return op;
+    return {};
+}
+
+bool Op::readJson(JsonReader &reader, Op *out)
+{
+    // The keys of fromJson, each once; anything it would refuse or read differently is left
+    // to it (false).
+    enum Key {
+        TypeKey = 1,
+        ListKey = 2,
+        ItemKey = 4,
+        HouseholdKey = 8,
+        ActAsKey = 16,
+        StampKey = 32,
+        RoundKey = 64,
+        FieldsKey = 128
+    };
+    Op op;
+    JsonReader::Seen seen;
+    auto uuid = [&reader](QString *id) {
+        return reader.string(id) && isValidUuid(*id);
+    };
+    if (!reader.consume('{') || reader.consume('}'))
+        return false;
+    do {
+        QByteArrayView k;
+        if (!reader.key(&k))
+            return false;
+        if (k == "type" && seen.first(TypeKey)) {
+            QString name;
+            if (!reader.string(&name))
+                return false;
+            const auto *t =
+                std::find_if(std::begin(kTypeNames), std::end(kTypeNames),
+                             [&name](const TypeName &t) { return name == QLatin1String(t.name); });
+            if (t == std::end(kTypeNames))
+                return false;
+            op.type = t->type;
+        } else if (k == "listId" && seen.first(ListKey)) {
+            if (!uuid(&op.listId))
+                return false;
+        } else if (k == "itemId" && seen.first(ItemKey)) {
+            if (!uuid(&op.itemId))
+                return false;
+        } else if (k == "householdId" && seen.first(HouseholdKey)) {
+            if (!uuid(&op.householdId))
+                return false;
+        } else if (k == "actAs" && seen.first(ActAsKey)) {
+            if (!uuid(&op.actAs))
+                return false;
+        } else if (k == "stamp" && seen.first(StampKey)) {
+            QString stamp;
+            if (!reader.string(&stamp))
+                return false;
+            const auto parsed = Hlc::parse(stamp);
+            if (!parsed)
+                return false;
+            op.stamp = *parsed;
+        } else if (k == "round" && seen.first(RoundKey)) {
+            qint64 round = 0;
+            if (!reader.integer(&round) || round > Limits::kMaxRound)
+                return false;
+            op.round = int(round);
+        } else if (k == "fields" && seen.first(FieldsKey)) {
+            if (!reader.flatObject(&op.fields))
+                return false;
+        } else {
+            return false;
+        }
+    } while (reader.consume(','));
+    if (!reader.consume('}'))
+        return false;
+    const bool isDelete = op.type == Type::ListDelete || op.type == Type::ItemDelete;
+    int required = TypeKey | ListKey | StampKey | (isDelete ? 0 : FieldsKey);
+    int allowed = required | ActAsKey | FieldsKey;
+    if (op.entityKind() == EntityKind::Item) {
+        required |= ItemKey;
+        allowed |= ItemKey;
+    }
+    if (op.type == Type::ListCreate) {
+        required |= HouseholdKey;
+        allowed |= HouseholdKey;
+    }
+    if (op.type == Type::ItemSet)
+        allowed |= RoundKey;
+    if ((seen.keys & required) != required || (seen.keys & ~allowed) || op.checkFields(false))
+        return false;
+    *out = std::move(op);
+    return true;
 }
 
 ListChange listChange(const Op &listSet)

@@ -9,6 +9,8 @@
 
 namespace kinlist {
 
+class JsonReader;
+
 enum class EntityKind { List, Item };
 
 // One stamped change to a list or an item. Every op is a set of field writes carrying one
@@ -42,6 +44,13 @@ struct Op
     // Strict decoding. `fromServer` also admits the fields only the server may write
     // (createdBy, createdAt) and requires nothing of creates beyond their shape.
     static Op fromJson(const QJsonObject &json, Error *error, bool fromServer = false);
+    // The same for an op read from a mutate frame by the server's fast path: true, with the
+    // op fromJson would give, or false when the op is not in JsonReader's subset or would be
+    // refused (fromJson then says why). Leaves the reader anywhere when false.
+    static bool readJson(JsonReader &reader, Op *out);
+    // The checks of fromJson on the fields and what the op's type requires of them; makes a
+    // delete's fields {"deleted": true}.
+    Error checkFields(bool fromServer);
 
     static QString typeName(Type type);
 };

@@ -1,5 +1,6 @@
 #include "protocol.h"
 
+#include "jsonreader.h"
 #include "uuid.h"
 
 #include <QJsonArray>
@@ -230,8 +231,61 @@ Decoded parseObject(const QByteArray &frame)
 
 } // namespace
 
-Decoded decodeRequest(const QByteArray &frame)
+bool decodeMutate(const QByteArray &frame, qint64 *id, MutateRequest *out)
 {
+    enum Key { TypeKey = 1, IdKey = 2, ClientKey = 4, MutationKey = 8, ListKey = 16, OpKey = 32 };
+    constexpr int kAll = 63;
+    JsonReader reader(frame);
+    MutateRequest m;
+    qint64 requestId = -1;
+    JsonReader::Seen seen;
+    if (!reader.consume('{'))
+        return false;
+    do {
+        QByteArrayView k;
+        if (!reader.key(&k))
+            return false;
+        if (k == "type" && seen.first(TypeKey)) {
+            QString type;
+            if (!reader.string(&type) || type != QLatin1String("mutate"))
+                return false;
+        } else if (k == "id" && seen.first(IdKey)) {
+            if (!reader.integer(&requestId))
+                return false;
+        } else if (k == "clientId" && seen.first(ClientKey)) {
+            if (!reader.string(&m.clientId) || !isValidUuid(m.clientId))
+                return false;
+        } else if (k == "mutationId" && seen.first(MutationKey)) {
+            if (!reader.integer(&m.mutationId) || m.mutationId < 1)
+                return false;
+        } else if (k == "listId" && seen.first(ListKey)) {
+            if (!reader.string(&m.listId) || !isValidUuid(m.listId))
+                return false;
+        } else if (k == "op" && seen.first(OpKey)) {
+            if (!Op::readJson(reader, &m.op))
+                return false;
+        } else {
+            return false;
+        }
+    } while (reader.consume(','));
+    if (!reader.consume('}') || !reader.atEnd() || seen.keys != kAll)
+        return false;
+    *id = requestId;
+    *out = std::move(m);
+    return true;
+}
+
+Decoded decodeRequest(const QByteArray &frame, DecodePath path)
+{
+    if (path == DecodePath::Any) {
+        Decoded fast;
+        MutateRequest m;
+        if (decodeMutate(frame, &fast.id, &m)) {
+            fast.type = QStringLiteral("mutate");
+            fast.mutate = std::move(m);
+            return fast;
+        }
+    }
     Decoded d = parseObject(frame);
     if (d.error)
         return d;
@@ -286,6 +340,14 @@ Decoded decodeRequest(const QByteArray &frame)
             d.error = e;
             return d;
         }
+    }
+    if (d.type == QLatin1String("mutate")) {
+        MutateRequest m;
+        m.clientId = d.message.value(QLatin1String("clientId")).toString();
+        m.mutationId = qint64(d.message.value(QLatin1String("mutationId")).toDouble());
+        m.listId = d.message.value(QLatin1String("listId")).toString();
+        m.op = Op::fromJson(d.message.value(QLatin1String("op")).toObject(), &m.opError);
+        d.mutate = std::move(m);
     }
     return d;
 }

@@ -446,9 +446,10 @@ qint64 SyncServer::lastMutationId(const QString &clientId)
 
 void SyncServer::handleMutate(Connection *c, const Protocol::Decoded &d)
 {
-    const QString clientId = d.message.value(QStringLiteral("clientId")).toString();
-    const qint64 mutationId = qint64(d.message.value(QStringLiteral("mutationId")).toDouble());
-    const QString listId = d.message.value(QStringLiteral("listId")).toString();
+    const Protocol::MutateRequest &m = *d.mutate;
+    const QString &clientId = m.clientId;
+    const qint64 mutationId = m.mutationId;
+    const QString &listId = m.listId;
     if (clientId != c->clientId) {
         sendError(c, d.id, ErrorCode::BadValue,
                   QStringLiteral("clientId differs from the one sent in hello"));
@@ -517,8 +518,8 @@ void SyncServer::handleMutate(Connection *c, const Protocol::Decoded &d)
         return;
     }
 
-    Error e;
-    Op op = Op::fromJson(d.message.value(QStringLiteral("op")).toObject(), &e);
+    Error e = m.opError;
+    Op op = m.op;
     if (!e && op.listId != listId)
         e = Error {ErrorCode::BadValue, QStringLiteral("op.listId differs from listId")};
     Pending p;

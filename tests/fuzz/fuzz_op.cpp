@@ -1,10 +1,10 @@
 // libFuzzer target: op validation and the merge rule (src/core). The input is a JSON array
 // of ops; each that validates is applied to two replicas, in order and in reverse order,
 // twice over in the second: the merge must not care (convergence), and an op the
-// validator accepted must write back to bytes it accepts again. Ops are kept to what the
-// server lets through: a stamp names one write (a clock never stamps two), an id names one
-// entity of one list, and a list is of one household (a list.create of an existing list
-// for another household is refused as a conflict).
+// validator accepted must write back to bytes it accepts again, the bytes Qt's encoder
+// writes. Ops are kept to what the server lets through: a stamp names one write (a clock
+// never stamps two), an id names one entity of one list, and a list is of one household (a
+// list.create of an existing list for another household is refused as a conflict).
 #include "core/op.h"
 #include "core/replica.h"
 
@@ -34,6 +34,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 std::abort();
             continue;
         }
+        // (toJsonBytes writes most fields itself: as Qt's encoder would.)
+        if (op.toJsonBytes() != QJsonDocument(op.toJson()).toJson(QJsonDocument::Compact))
+            std::abort();
         kinlist::Error e2;
         const kinlist::Op back =
             kinlist::Op::fromJson(QJsonDocument::fromJson(op.toJsonBytes()).object(), &e2, true);
