@@ -380,26 +380,9 @@ private Q_SLOTS:
                  QStringLiteral("reply"));
 
         m_server.server->storeForTesting().setFullForTesting(true);
-        // Big items until the disk is "full": each refused one says so and may be resent.
-        QList<QPair<qint64, QJsonObject>> refused;
-        for (int i = 0; i < 50 && refused.isEmpty(); ++i) {
-            QJsonObject op =
-                itemCreate(listId, kinlist::createUuid(), QStringLiteral("Big %1").arg(i),
-                           stamp(now(), 10 + i, una->clientId));
-            QJsonObject fields = op.value(QStringLiteral("fields")).toObject();
-            fields.insert(QStringLiteral("note"), QString(9000, QLatin1Char('n')));
-            op.insert(QStringLiteral("fields"), fields);
-            const qint64 mid = una->nextMutationId++;
-            const QJsonObject r = una->mutate(op, mid);
-            if (type(r) == QLatin1String("reject")) {
-                QCOMPARE(code(r), QStringLiteral("storage_error"));
-                QVERIFY(r.value(QStringLiteral("retry")).toBool());
-                refused.append({mid, op});
-            } else {
-                QCOMPARE(type(r), QStringLiteral("ack"));
-            }
-        }
-        QVERIFY2(!refused.isEmpty(), "the full database never refused a write");
+        // Big items until the disk is "full": the refused one says so and may be resent.
+        const TestClient::Refused refused = una->mutateUntilRefused(listId, 10);
+        QVERIFY2(refused.mutationId > 0, "the full database never refused a write");
         // Vic never saw the refused op; everyone is still served.
         vic->clearFrames();
         QCOMPARE(type(vic->request(QStringLiteral("ping"))), QStringLiteral("reply"));
@@ -411,12 +394,12 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_server.server->storeForTesting().clientsGid(),
                                   m_server.server->storeForTesting().maxGid(), 5000);
         // The resend of the refused mutation is applied, exactly once.
-        const QJsonObject ack = una->mutate(refused.first().second, refused.first().first);
+        const QJsonObject ack = una->mutate(refused.op, refused.mutationId);
         QVERIFY2(type(ack) == QLatin1String("ack"),
                  QJsonDocument(ack).toJson(QJsonDocument::Compact).constData());
         QVERIFY(!ack.value(QStringLiteral("duplicate")).toBool());
         QVERIFY(!vic->waitForType(QStringLiteral("op")).isEmpty());
-        const QJsonObject again = una->mutate(refused.first().second, refused.first().first);
+        const QJsonObject again = una->mutate(refused.op, refused.mutationId);
         QVERIFY(again.value(QStringLiteral("duplicate")).toBool());
         // What was accepted before the disk filled is all there, each op once.
         const QJsonObject all =

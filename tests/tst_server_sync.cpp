@@ -682,22 +682,12 @@ private Q_SLOTS:
         // A batch that fails (the disk full) leaves nothing behind for the index: its gids
         // go to the next ops.
         own.server->storeForTesting().setFullForTesting(true);
-        bool refused = false;
-        qint64 seq = 12;
-        for (int i = 0; i < 50 && !refused; ++i) {
-            QJsonObject big = itemCreate(listId, kinlist::createUuid(), QStringLiteral("Big"),
-                                         stamp(now(), 40 + i, ada2.clientId));
-            QJsonObject fields = big.value(QStringLiteral("fields")).toObject();
-            fields.insert(QStringLiteral("note"), QString(9000, QLatin1Char('n')));
-            big.insert(QStringLiteral("fields"), fields);
-            const QJsonObject r = ada2.mutate(big);
-            refused = code(r) == QLatin1String("storage_error");
-            if (refused)
-                --ada2.nextMutationId;
-            else
-                seq = r.value(QStringLiteral("seq")).toInteger();
-        }
-        QVERIFY(refused);
+        const TestClient::Refused refused = ada2.mutateUntilRefused(listId, 40);
+        QVERIFY(refused.mutationId > 0);
+        --ada2.nextMutationId;
+        const qint64 seq = refused.lastAck.isEmpty()
+            ? 12
+            : refused.lastAck.value(QStringLiteral("seq")).toInteger();
         own.server->storeForTesting().setFullForTesting(false);
         // (And an op appended in a transaction rolled back, as a failed batch's first ops.)
         kinlist::server::ServerStore &store = own.server->storeForTesting();
@@ -801,18 +791,8 @@ private Q_SLOTS:
         QVERIFY(gidBefore < store.maxGid());
         store.setFullForTesting(true);
         // (Big items until one needs a page the database may not grow by.)
-        bool refused = false;
-        for (int i = 0; i < 50 && !refused; ++i) {
-            QJsonObject big = itemCreate(listId, kinlist::createUuid(), QStringLiteral("Big"),
-                                         stamp(now(), 10 + i, f.people[0]->clientId));
-            QJsonObject fields = big.value(QStringLiteral("fields")).toObject();
-            fields.insert(QStringLiteral("note"), QString(9000, QLatin1Char('n')));
-            big.insert(QStringLiteral("fields"), fields);
-            const QJsonObject r = f.people[0]->mutate(big);
-            refused = code(r) == QLatin1String("storage_error");
-            QVERIFY(refused || type(r) == QLatin1String("ack"));
-        }
-        QVERIFY2(refused, "the full database never refused a write");
+        QVERIFY2(f.people[0]->mutateUntilRefused(listId, 10).mutationId > 0,
+                 "the full database never refused a write");
         QCOMPARE(own.server->progressRoundForTesting(), 0);
         QCOMPARE(store.clientsGid(), gidBefore);
         store.setFullForTesting(false);

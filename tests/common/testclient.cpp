@@ -5,6 +5,7 @@
 #include "core/uuid.h"
 
 #include <QDateTime>
+#include <QDebug>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
@@ -160,6 +161,33 @@ QJsonObject TestClient::mutate(const QJsonObject &op, qint64 mutationId, int tim
                     {QStringLiteral("listId"), op.value(QStringLiteral("listId"))},
                     {QStringLiteral("op"), op}},
                    timeoutMs);
+}
+
+TestClient::Refused TestClient::mutateUntilRefused(const QString &listId, int firstCounter)
+{
+    Refused result;
+    for (int i = 0; i < 50; ++i) {
+        QJsonObject op = TestOps::itemCreate(
+            listId, kinlist::createUuid(), QStringLiteral("Big %1").arg(i),
+            TestOps::stamp(QDateTime::currentMSecsSinceEpoch(), firstCounter + i, clientId));
+        QJsonObject fields = op.value(QStringLiteral("fields")).toObject();
+        fields.insert(QStringLiteral("note"), QString(9000, QLatin1Char('n')));
+        op.insert(QStringLiteral("fields"), fields);
+        const qint64 mid = nextMutationId++;
+        const QJsonObject r = mutate(op, mid);
+        if (type(r) == QLatin1String("ack")) {
+            result.lastAck = r;
+            continue;
+        }
+        const bool refused = type(r) == QLatin1String("reject") &&
+            code(r) == QLatin1String("storage_error") && r.value(QStringLiteral("retry")).toBool();
+        if (!refused)
+            qWarning() << "neither an ack nor a storage_error:" << r;
+        result.mutationId = refused ? mid : -1;
+        result.op = op;
+        break;
+    }
+    return result;
 }
 
 namespace TestOps {

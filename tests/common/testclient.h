@@ -56,6 +56,19 @@ public:
     QJsonObject login(const QString &email, const QString &password);
     QJsonObject mutate(const QJsonObject &op, qint64 mutationId = -1, int timeoutMs = 10000);
 
+    // Big item.create ops (a 9,000-character note each) on `listId`, stamped with counters
+    // from `firstCounter`, until the server refuses one with a retryable storage_error (a
+    // full disk: ServerStore::setFullForTesting) or 50 were acked. The refused op and its
+    // mutation id (0 when none was refused, -1 when an answer was neither), and the last ack
+    // before it. nextMutationId stays past the refused one.
+    struct Refused
+    {
+        qint64 mutationId = 0;
+        QJsonObject op;
+        QJsonObject lastAck;
+    };
+    Refused mutateUntilRefused(const QString &listId, int firstCounter);
+
 private:
     QWebSocket m_ws;
     QList<QJsonObject> m_frames;
