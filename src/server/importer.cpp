@@ -17,7 +17,7 @@ namespace kinlist::server {
 
 namespace {
 
-// A table as both databases have it at SQLite schema 5 / PostgreSQL schema 1: the same
+// A table as both databases have it at SQLite schema 5 / PostgreSQL schema 2: the same
 // columns (SQLite's op_index is not copied: PostgreSQL indexes its log as it writes it). The
 // clients' last mutation id is taken as the server computes it (the saved value, its rejects and
 // its logged ops), since on PostgreSQL every op keeps it exact.
