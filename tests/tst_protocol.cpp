@@ -152,7 +152,9 @@ private Q_SLOTS:
             Protocol::decodeRequest(frame, Protocol::DecodePath::General);
         if (general.error)
             return QStringLiteral("the general path refuses it: ") + general.error.message;
-        if (!general.mutate || general.mutate->opError)
+        if (!general.mutate)
+            return QStringLiteral("the general path reads no mutate request");
+        if (general.mutate->opError)
             return QStringLiteral("the general path refuses its op: ") +
                 general.mutate->opError.message;
         const Protocol::MutateRequest &g = *general.mutate;
@@ -221,7 +223,7 @@ private Q_SLOTS:
         QTest::newRow("bad list id")
             << QByteArray("\"listId\":\"" + kList) << QByteArray("\"listId\":\"X" + kList)
             << QStringLiteral("bad_uuid");
-        QTest::newRow("trailing garbage") << j("'}}") << j("'}} x") << QStringLiteral("bad_json");
+        QTest::newRow("trailing garbage") << j("'}}}") << j("'}}} x") << QStringLiteral("bad_json");
         QTest::newRow("array field")
             << j("'done':false") << j("'done':[false]") << QStringLiteral("none");
     }

@@ -4,8 +4,6 @@ namespace kinlist {
 
 namespace {
 
-constexpr qint64 kMaxSafeInt = 9007199254740991LL; // 2^53 - 1
-
 bool isContinuation(uchar b)
 {
     return (b & 0xC0) == 0x80;

@@ -7,6 +7,10 @@
 
 namespace kinlist {
 
+// The largest integer a JSON number holds exactly everywhere (2^53 - 1): the protocol's
+// integers stay at or below it.
+constexpr qint64 kMaxSafeInt = 9007199254740991LL;
+
 // A pull reader for the plain subset of JSON that clients write: the server's fast path for
 // mutate frames (Protocol::decodeMutate). It builds no QJsonDocument: keys are compared as
 // bytes and only the values kept are converted.
@@ -29,8 +33,9 @@ public:
     bool atEnd();
     // An object key and its colon. Keys with escapes are left out.
     bool key(QByteArrayView *key);
-    // A string. Left out: unescaped control characters, \u0000, lone surrogates (written as
-    // \u escapes or in UTF-8), noncharacters, and malformed or overlong UTF-8.
+    // A string. Left out: unescaped control characters, unknown escapes, \u0000, lone
+    // surrogates (written as \u escapes or in UTF-8), noncharacters written in UTF-8, and
+    // malformed or overlong UTF-8. (Qt reads the first ones and refuses the last.)
     bool string(QString *out);
     // A whole number from 0 to 2^53 - 1 written as digits, without a leading zero, fraction,
     // exponent or sign.

@@ -32,6 +32,14 @@ constexpr TypeName kTypeNames[] = {
     {Op::Type::ItemMove, "item.move"},
 };
 
+const TypeName *typeNamed(const QString &name)
+{
+    const auto *t =
+        std::find_if(std::begin(kTypeNames), std::end(kTypeNames),
+                     [&name](const TypeName &t) { return name == QLatin1String(t.name); });
+    return t == std::end(kTypeNames) ? nullptr : t;
+}
+
 Error fail(ErrorCode code, const QString &message)
 {
     return Error {code, message};
@@ -429,15 +437,10 @@ Op Op::fromJson(const QJsonObject &json, Error *error, bool fromServer)
         return bail(fail(ErrorCode::MissingField, QStringLiteral("op.type is required")));
     if (!typeValue.isString())
         return bail(fail(ErrorCode::WrongType, QStringLiteral("op.type must be a string")));
-    bool known = false;
-    for (const auto &t : kTypeNames) {
-        if (typeValue.toString() == QLatin1String(t.name)) {
-            op.type = t.type;
-            known = true;
-        }
-    }
-    if (!known)
+    const TypeName *named = typeNamed(typeValue.toString());
+    if (!named)
         return bail(fail(ErrorCode::BadValue, QStringLiteral("op.type is not a known op")));
+    op.type = named->type;
 
     QStringList allowedKeys {QStringLiteral("type"), QStringLiteral("listId"),
                              QStringLiteral("stamp"), QStringLiteral("fields")};
@@ -498,14 +501,14 @@ Op Op::fromJson(const QJsonObject &json, Error *error, bool fromServer)
         op.fields = fieldsValue.toObject();
     }
 
-    if (Error e = op.checkFields(fromServer))
+    if (Error e = op.checkAndNormalizeFields(fromServer))
         return bail(e);
     if (error)
         *error = {};
     return op;
 }
 
-Error Op::checkFields(bool fromServer)
+Error Op::checkAndNormalizeFields(bool fromServer)
 {
     const bool isList = entityKind() == EntityKind::List;
     for (auto it = fields.begin(); it != fields.end(); ++it) {
@@ -584,12 +587,10 @@ bool Op::readJson(JsonReader &reader, Op *out)
             QString name;
             if (!reader.string(&name))
                 return false;
-            const auto *t =
-                std::find_if(std::begin(kTypeNames), std::end(kTypeNames),
-                             [&name](const TypeName &t) { return name == QLatin1String(t.name); });
-            if (t == std::end(kTypeNames))
+            const TypeName *named = typeNamed(name);
+            if (!named)
                 return false;
-            op.type = t->type;
+            op.type = named->type;
         } else if (k == "listId" && seen.first(ListKey)) {
             if (!uuid(&op.listId))
                 return false;
@@ -637,7 +638,8 @@ bool Op::readJson(JsonReader &reader, Op *out)
     }
     if (op.type == Type::ItemSet)
         allowed |= RoundKey;
-    if ((seen.keys & required) != required || (seen.keys & ~allowed) || op.checkFields(false))
+    if ((seen.keys & required) != required || (seen.keys & ~allowed) ||
+        op.checkAndNormalizeFields(false))
         return false;
     *out = std::move(op);
     return true;

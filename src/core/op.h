@@ -50,7 +50,7 @@ struct Op
     static bool readJson(JsonReader &reader, Op *out);
     // The checks of fromJson on the fields and what the op's type requires of them; makes a
     // delete's fields {"deleted": true}.
-    Error checkFields(bool fromServer);
+    Error checkAndNormalizeFields(bool fromServer);
 
     static QString typeName(Type type);
 };

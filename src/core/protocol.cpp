@@ -31,8 +31,6 @@ struct MessageSpec
     std::vector<FieldSpec> fields;
 };
 
-constexpr qint64 kMaxSafeInt = 9007199254740991LL; // 2^53 - 1
-
 const std::vector<MessageSpec> &catalogue()
 {
     static const std::vector<MessageSpec> specs = {

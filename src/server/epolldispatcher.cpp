@@ -189,7 +189,7 @@ void EpollEventDispatcher::interrupt()
 int EpollEventDispatcher::waitForEvents(epoll_event *events, int max, qint64 timeoutNs)
 {
     // To the microsecond where the kernel can (Linux 5.11): epoll_wait's milliseconds,
-    // rounded up, made a 1 ms commit pacing timer wait 1-2 ms.
+    // rounded up, made a 1 ms timer wait 1-2 ms.
     if (m_pwait2) {
         timespec ts {time_t(timeoutNs / 1000000000LL), long(timeoutNs % 1000000000LL)};
         const int n = epoll_pwait2(m_epoll, events, max, timeoutNs < 0 ? nullptr : &ts, nullptr);

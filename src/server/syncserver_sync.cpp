@@ -446,6 +446,8 @@ qint64 SyncServer::lastMutationId(const QString &clientId)
 
 void SyncServer::handleMutate(Connection *c, const Protocol::Decoded &d)
 {
+    // (Read from d.mutate only: the fast path leaves d.message empty.)
+    Q_ASSERT(d.mutate);
     const Protocol::MutateRequest &m = *d.mutate;
     const QString &clientId = m.clientId;
     const qint64 mutationId = m.mutationId;

@@ -6,6 +6,7 @@
 #include "core/protocol.h"
 
 #include <QJsonDocument>
+#include <QVariant>
 
 #include <cstdint>
 #include <cstdlib>
@@ -25,6 +26,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             fast.op.toJsonBytes() != d.mutate->op.toJsonBytes() ||
             fast.op.fields != d.mutate->op.fields)
             std::abort();
+        // (== compares numbers by value: an integer read as a double would pass it.)
+        for (auto it = fast.op.fields.begin(); it != fast.op.fields.end(); ++it) {
+            if (it.value().toVariant().typeId() !=
+                d.mutate->op.fields.value(it.key()).toVariant().typeId())
+                std::abort();
+        }
     }
     if (d.error) {
         if (d.error.message.isEmpty())
