@@ -349,6 +349,8 @@ private:
     QSet<QString> m_batchRooms;
     QSet<QString> m_batchClients;
     QTimer m_commitTimer;
+    qint64 m_lastCommitNs = 0;
+    static constexpr qint64 kPostgresCommitIntervalNs = 1000000; // 1 ms
     static constexpr qint64 kSnapshotEveryOps = 500; // bounds the replay when a list loads
     QSet<Connection *> m_dirty; // sockets with frames queued since the last flush
     qint64 m_lastGid = 0; // newest op in the log (committed or in the open batch)
