@@ -1,5 +1,7 @@
 #include "jsonreader.h"
 
+#include "uuid.h"
+
 namespace kinlist {
 
 namespace {
@@ -273,25 +275,26 @@ bool JsonReader::scalar(QJsonValue *out)
     }
 }
 
+bool JsonReader::uuid(QString *out)
+{
+    return string(out) && isValidUuid(*out);
+}
+
 bool JsonReader::flatObject(QJsonObject *out)
 {
-    if (!consume('{'))
-        return false;
     QJsonObject o;
-    if (!consume('}')) {
-        qsizetype written = 0;
-        do {
-            QByteArrayView k;
-            QJsonValue v;
-            if (!key(&k) || !scalar(&v))
-                return false;
-            o.insert(QString::fromLatin1(k), v);
-            ++written;
-        } while (consume(','));
-        // (A key written twice would be inserted once.)
-        if (!consume('}') || o.size() != written)
+    qsizetype written = 0;
+    const bool read = object([&](QByteArrayView k) {
+        QJsonValue v;
+        if (!scalar(&v))
             return false;
-    }
+        o.insert(QString::fromLatin1(k), v);
+        ++written;
+        return true;
+    });
+    // (A key written twice would be inserted once.)
+    if (!read || o.size() != written)
+        return false;
     *out = std::move(o);
     return true;
 }

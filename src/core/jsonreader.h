@@ -40,10 +40,27 @@ public:
     // A whole number from 0 to 2^53 - 1 written as digits, without a leading zero, fraction,
     // exponent or sign.
     bool integer(qint64 *out);
+    // A string that is a well-formed id (uuid.h).
+    bool uuid(QString *out);
     // A string, true, false, null or an integer(), as QJsonDocument would read it.
     bool scalar(QJsonValue *out);
     // An object of scalar() values, no key twice.
     bool flatObject(QJsonObject *out);
+    // An object, empty or not: `member(key)` reads the value after each key, or returns
+    // false to give up.
+    template<typename Member> bool object(Member &&member)
+    {
+        if (!consume('{'))
+            return false;
+        if (consume('}'))
+            return true;
+        do {
+            QByteArrayView k;
+            if (!key(&k) || !member(k))
+                return false;
+        } while (consume(','));
+        return consume('}');
+    }
 
     // The keys of an object read so far, one bit each: first(key) is true the first time.
     struct Seen

@@ -574,56 +574,41 @@ bool Op::readJson(JsonReader &reader, Op *out)
     };
     Op op;
     JsonReader::Seen seen;
-    auto uuid = [&reader](QString *id) {
-        return reader.string(id) && isValidUuid(*id);
-    };
-    if (!reader.consume('{') || reader.consume('}'))
-        return false;
-    do {
-        QByteArrayView k;
-        if (!reader.key(&k))
-            return false;
+    const bool read = reader.object([&](QByteArrayView k) {
         if (k == "type" && seen.first(TypeKey)) {
             QString name;
-            if (!reader.string(&name))
-                return false;
-            const TypeName *named = typeNamed(name);
-            if (!named)
-                return false;
-            op.type = named->type;
-        } else if (k == "listId" && seen.first(ListKey)) {
-            if (!uuid(&op.listId))
-                return false;
-        } else if (k == "itemId" && seen.first(ItemKey)) {
-            if (!uuid(&op.itemId))
-                return false;
-        } else if (k == "householdId" && seen.first(HouseholdKey)) {
-            if (!uuid(&op.householdId))
-                return false;
-        } else if (k == "actAs" && seen.first(ActAsKey)) {
-            if (!uuid(&op.actAs))
-                return false;
-        } else if (k == "stamp" && seen.first(StampKey)) {
+            const TypeName *named = reader.string(&name) ? typeNamed(name) : nullptr;
+            if (named)
+                op.type = named->type;
+            return named != nullptr;
+        }
+        if (k == "listId" && seen.first(ListKey))
+            return reader.uuid(&op.listId);
+        if (k == "itemId" && seen.first(ItemKey))
+            return reader.uuid(&op.itemId);
+        if (k == "householdId" && seen.first(HouseholdKey))
+            return reader.uuid(&op.householdId);
+        if (k == "actAs" && seen.first(ActAsKey))
+            return reader.uuid(&op.actAs);
+        if (k == "stamp" && seen.first(StampKey)) {
             QString stamp;
-            if (!reader.string(&stamp))
-                return false;
-            const auto parsed = Hlc::parse(stamp);
-            if (!parsed)
-                return false;
-            op.stamp = *parsed;
-        } else if (k == "round" && seen.first(RoundKey)) {
+            const auto parsed = reader.string(&stamp) ? Hlc::parse(stamp) : std::nullopt;
+            if (parsed)
+                op.stamp = *parsed;
+            return parsed.has_value();
+        }
+        if (k == "round" && seen.first(RoundKey)) {
             qint64 round = 0;
             if (!reader.integer(&round) || round > Limits::kMaxRound)
                 return false;
             op.round = int(round);
-        } else if (k == "fields" && seen.first(FieldsKey)) {
-            if (!reader.flatObject(&op.fields))
-                return false;
-        } else {
-            return false;
+            return true;
         }
-    } while (reader.consume(','));
-    if (!reader.consume('}'))
+        if (k == "fields" && seen.first(FieldsKey))
+            return reader.flatObject(&op.fields);
+        return false;
+    });
+    if (!read)
         return false;
     const bool isDelete = op.type == Type::ListDelete || op.type == Type::ItemDelete;
     int required = TypeKey | ListKey | StampKey | (isDelete ? 0 : FieldsKey);

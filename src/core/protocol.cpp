@@ -237,36 +237,24 @@ bool decodeMutate(const QByteArray &frame, qint64 *id, MutateRequest *out)
     MutateRequest m;
     qint64 requestId = -1;
     JsonReader::Seen seen;
-    if (!reader.consume('{'))
-        return false;
-    do {
-        QByteArrayView k;
-        if (!reader.key(&k))
-            return false;
+    const bool read = reader.object([&](QByteArrayView k) {
         if (k == "type" && seen.first(TypeKey)) {
             QString type;
-            if (!reader.string(&type) || type != QLatin1String("mutate"))
-                return false;
-        } else if (k == "id" && seen.first(IdKey)) {
-            if (!reader.integer(&requestId))
-                return false;
-        } else if (k == "clientId" && seen.first(ClientKey)) {
-            if (!reader.string(&m.clientId) || !isValidUuid(m.clientId))
-                return false;
-        } else if (k == "mutationId" && seen.first(MutationKey)) {
-            if (!reader.integer(&m.mutationId) || m.mutationId < 1)
-                return false;
-        } else if (k == "listId" && seen.first(ListKey)) {
-            if (!reader.string(&m.listId) || !isValidUuid(m.listId))
-                return false;
-        } else if (k == "op" && seen.first(OpKey)) {
-            if (!Op::readJson(reader, &m.op))
-                return false;
-        } else {
-            return false;
+            return reader.string(&type) && type == QLatin1String("mutate");
         }
-    } while (reader.consume(','));
-    if (!reader.consume('}') || !reader.atEnd() || seen.keys != kAll)
+        if (k == "id" && seen.first(IdKey))
+            return reader.integer(&requestId);
+        if (k == "clientId" && seen.first(ClientKey))
+            return reader.uuid(&m.clientId);
+        if (k == "mutationId" && seen.first(MutationKey))
+            return reader.integer(&m.mutationId) && m.mutationId >= 1;
+        if (k == "listId" && seen.first(ListKey))
+            return reader.uuid(&m.listId);
+        if (k == "op" && seen.first(OpKey))
+            return Op::readJson(reader, &m.op);
+        return false;
+    });
+    if (!read || !reader.atEnd() || seen.keys != kAll)
         return false;
     *id = requestId;
     *out = std::move(m);
