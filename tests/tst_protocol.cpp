@@ -245,6 +245,17 @@ private Q_SLOTS:
         QCOMPARE(d.mutate.has_value(), !d.error);
     }
 
+    void hugeRoundIsRefused()
+    {
+        // (Found by the edits below under UBSan: 1e23 was cast to an integer.)
+        QByteArray frame = mutateFrames().constFirst();
+        frame.replace(j("'fields':{'title'"), j("'round':1e23,'fields':{'title'"));
+        const Protocol::Decoded d = Protocol::decodeRequest(frame);
+        QVERIFY(!d.error);
+        QVERIFY(d.mutate);
+        QCOMPARE(d.mutate->opError.code, ErrorCode::BadValue);
+    }
+
     // Seeded edits of valid frames: whatever the fast path accepts, the general path accepts
     // the same way.
     void mutateFastPathAgreesOnEditedFrames()

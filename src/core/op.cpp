@@ -465,8 +465,9 @@ Op Op::fromJson(const QJsonObject &json, Error *error, bool fromServer)
         const QJsonValue round = json.value(QStringLiteral("round"));
         if (op.type != Type::ItemSet)
             return bail(fail(ErrorCode::BadValue, QStringLiteral("only item.set has a round")));
-        if (!round.isDouble() || round.toDouble() != double(qint64(round.toDouble())) ||
-            round.toDouble() < 0 || round.toDouble() > Limits::kMaxRound)
+        // (In range before the whole-number test: casting 1e23 to an integer is undefined.)
+        const double r = round.toDouble();
+        if (!round.isDouble() || !(r >= 0 && r <= Limits::kMaxRound) || r != std::floor(r))
             return bail(fail(ErrorCode::BadValue,
                              QStringLiteral("op.round must be a whole number from 0 to %1")
                                  .arg(Limits::kMaxRound)));
