@@ -151,7 +151,7 @@ void HttpGate::onPendingConnection()
 
 void HttpGate::inspect(QTcpSocket *socket)
 {
-    // Peek only: a WebSocket handshake must stay in the buffer for QWebSocketServer.
+    // Peek only: a WebSocket handshake must stay in the buffer for WebSocketPeer::upgrade().
     const QByteArray head = socket->peek(kMaxRequestHead);
     const qsizetype end = head.indexOf("\r\n\r\n");
     if (end < 0) {

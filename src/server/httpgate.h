@@ -13,8 +13,9 @@ class QTimer;
 namespace kinlist::server {
 
 // The one listening port: looks at the first HTTP request of each connection without
-// consuming it. WebSocket upgrades go on to the QWebSocketServer (webSocketUpgrade);
-// plain requests (GET /healthz, /metrics) are answered here and the socket is closed.
+// consuming it. WebSocket upgrades go on to the server (webSocketUpgrade), whose
+// WebSocketPeer reads the head and answers it; plain requests (GET /healthz, /metrics) are
+// answered here and the socket is closed.
 class HttpGate : public QObject
 {
     Q_OBJECT
