@@ -37,6 +37,10 @@ struct ServerConfig
     qint64 maxClockSkewMs = 60000;
     int snapshotThreshold = 1000; // more missed ops than this: send a snapshot
     int maxBatchOps = 512; // ops committed in one transaction at most
+    // (SQLite with --sync normal, where a commit syncs nothing) the ops of one loop pass are
+    // committed and answered this many at a time: a pass of 256 ops made its first op wait
+    // for the last, 27 ms, and the burst of answers stalled the clients (issue 15).
+    int cheapCommitOps = 8;
     // (SQLite) Each bucket of lists has its ops added to the op log's per-list index every
     // this many ops (a bucket every opIndexEvery / ServerStore::kOpIndexBuckets ops).
     int opIndexEvery = 2048;

@@ -546,7 +546,9 @@ void SyncServer::handleMutate(Connection *c, const Protocol::Decoded &d)
         return;
     }
     m_batch.append(std::move(p));
-    if (m_batch.size() >= m_config.maxBatchOps)
+    // (PostgreSQL and --sync full: a commit waits for a sync, so a batch takes what it can.)
+    const bool cheapCommit = !m_store.isPostgres() && !m_config.syncFull;
+    if (m_batch.size() >= (cheapCommit ? m_config.cheapCommitOps : m_config.maxBatchOps))
         flushBatch();
     else
         scheduleFlush();
